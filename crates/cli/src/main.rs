@@ -1,0 +1,310 @@
+//! `exposure`: Exposure Check's engine on the command line.
+//!
+//! All logic lives in `exposure-core`; this file parses arguments, reads the
+//! clock, prints, and chooses the exit code (0 ok, 1 invalid data, 2 bad usage).
+
+use std::process::ExitCode;
+
+use exposure_core::exposure::ExposedType;
+use exposure_core::report::{actions_out, incident_out};
+use exposure_core::{CompanyQuery, Confidence, Engine, PartialDate, Period, Report};
+
+const USAGE: &str = "\
+usage:
+  exposure check [--json] [--] NAME[@FROM-UNTIL]...   incidents, exposure and plan for these companies
+  exposure incidents [--json]                         every incident in the data set
+  exposure plan [--json] --types TYPE,TYPE...         the actions for these data types
+  exposure validate                                   check the data set; exit 1 when it has problems
+  exposure stats [--json]                             counts of the data set
+  exposure help                                       this text
+
+NAME@FROM-UNTIL gives the years you were a customer: AT&T@2010-2016, AT&T@2021-";
+
+/// A usage error: printed with the usage text, exit code 2.
+#[derive(Debug)]
+struct UsageError(String);
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    match run(&args) {
+        Ok(code) => code,
+        Err(UsageError(msg)) => {
+            eprintln!("exposure: {msg}\n\n{USAGE}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn today() -> PartialDate {
+    let secs = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.as_secs())
+        .unwrap_or(0);
+    PartialDate::from_days_since_epoch((secs / 86_400) as i64)
+}
+
+/// Flags and positional arguments of one subcommand.
+struct Parsed {
+    json: bool,
+    types: Option<String>,
+    names: Vec<String>,
+}
+
+fn parse(args: &[String], allow_names: bool, allow_types: bool) -> Result<Parsed, UsageError> {
+    let mut p = Parsed {
+        json: false,
+        types: None,
+        names: Vec::new(),
+    };
+    let mut it = args.iter();
+    while let Some(a) = it.next() {
+        match a.as_str() {
+            "--" if allow_names => {
+                p.names.extend(it.by_ref().cloned());
+            }
+            "--json" => p.json = true,
+            "--types" if allow_types => {
+                let v = it
+                    .next()
+                    .ok_or_else(|| UsageError("--types needs a comma-separated list".into()))?;
+                p.types = Some(v.clone());
+            }
+            s if s.starts_with("--types=") && allow_types => {
+                p.types = Some(s["--types=".len()..].to_string());
+            }
+            s if s.starts_with('-') && s.len() > 1 => {
+                return Err(UsageError(format!("unknown option '{s}'")));
+            }
+            s if allow_names => p.names.push(s.to_string()),
+            s => return Err(UsageError(format!("unexpected argument '{s}'"))),
+        }
+    }
+    Ok(p)
+}
+
+fn run(args: &[String]) -> Result<ExitCode, UsageError> {
+    let Some((cmd, rest)) = args.split_first() else {
+        return Err(UsageError("no command given".into()));
+    };
+    if matches!(cmd.as_str(), "help" | "--help" | "-h") {
+        println!("{USAGE}");
+        return Ok(ExitCode::SUCCESS);
+    }
+    let engine = match Engine::bundled() {
+        Ok(e) => e,
+        Err(e) => {
+            eprintln!("exposure: the bundled data set could not be loaded: {e}");
+            return Ok(ExitCode::from(1));
+        }
+    };
+    match cmd.as_str() {
+        "check" => {
+            let p = parse(rest, true, false)?;
+            if p.names.is_empty() {
+                return Err(UsageError("check needs at least one company name".into()));
+            }
+            let queries = p
+                .names
+                .iter()
+                .map(|n| {
+                    let (name, period) = split_period(n)?;
+                    Ok(engine.query(name, period))
+                })
+                .collect::<Result<Vec<CompanyQuery>, UsageError>>()?;
+            let report = engine.check(&queries, Some(today()));
+            if p.json {
+                print_json(&report.to_output(&engine.data));
+            } else {
+                print_report(&engine, &report);
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+        "incidents" => {
+            let p = parse(rest, false, false)?;
+            let all: Vec<_> = engine
+                .data
+                .incidents
+                .iter()
+                .map(|i| incident_out(&engine.data, i))
+                .collect();
+            if p.json {
+                print_json(&all);
+            } else {
+                for i in &all {
+                    println!(
+                        "{:<42} {:<11} {}",
+                        i.id,
+                        i.disclosed_date.as_deref().unwrap_or("-"),
+                        i.title
+                    );
+                }
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+        "plan" => {
+            let p = parse(rest, false, true)?;
+            let types = p
+                .types
+                .ok_or_else(|| UsageError("plan needs --types TYPE,TYPE...".into()))?;
+            let mut exposed = Vec::new();
+            for t in types.split(',').map(str::trim).filter(|t| !t.is_empty()) {
+                let Some(def) = engine.data.data_type(t) else {
+                    return Err(UsageError(format!("unknown data type '{t}'")));
+                };
+                exposed.push(ExposedType {
+                    type_id: def.id.clone(),
+                    severity: def.severity,
+                    incidents: Vec::new(),
+                });
+            }
+            let plan = exposure_core::plan::build_plan(&engine.data, &[], &exposed, Some(today()));
+            if p.json {
+                print_json(&actions_out(&plan));
+            } else {
+                for a in &plan {
+                    println!("[{}] {}", a.urgency.label(), a.title);
+                }
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+        "validate" => {
+            parse(rest, false, false)?;
+            let problems = engine.data.validate();
+            if problems.is_empty() {
+                let s = engine.data.stats();
+                println!(
+                    "data set is valid: {} incidents, {} organizations, {} data types, {} actions",
+                    s.incidents, s.organizations, s.data_types, s.actions
+                );
+                Ok(ExitCode::SUCCESS)
+            } else {
+                eprintln!("the data set has {} problem(s):", problems.len());
+                for p in &problems {
+                    eprintln!("  - {p}");
+                }
+                Ok(ExitCode::from(1))
+            }
+        }
+        "stats" => {
+            let p = parse(rest, false, false)?;
+            let s = engine.data.stats();
+            if p.json {
+                print_json(&s);
+            } else {
+                println!("{s:#?}");
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+        other => Err(UsageError(format!("unknown command '{other}'"))),
+    }
+}
+
+/// "AT&T@2010-2016" → ("AT&T", 2010..2016). A name without a valid year
+/// suffix is kept whole (company names may contain '@').
+fn split_period(arg: &str) -> Result<(&str, Period), UsageError> {
+    let Some((name, suffix)) = arg.rsplit_once('@') else {
+        return Ok((arg, Period::default()));
+    };
+    let Some((from, until)) = suffix.split_once('-') else {
+        return Ok((arg, Period::default()));
+    };
+    let year = |s: &str| -> Result<Option<i32>, UsageError> {
+        if s.is_empty() {
+            return Ok(None);
+        }
+        if s.len() == 4 && s.bytes().all(|b| b.is_ascii_digit()) {
+            Ok(s.parse().ok())
+        } else {
+            Err(UsageError(format!("'{arg}': years must look like 2010-2016 or 2021-")))
+        }
+    };
+    let period = Period {
+        from: year(from)?,
+        until: year(until)?,
+    };
+    if let (Some(f), Some(u)) = (period.from, period.until) {
+        if f > u {
+            return Err(UsageError(format!("'{arg}': the first year is after the second")));
+        }
+    }
+    if name.trim().is_empty() {
+        return Err(UsageError(format!("'{arg}': the company name is missing")));
+    }
+    Ok((name, period))
+}
+
+fn print_json<T: serde::Serialize>(value: &T) {
+    match serde_json::to_string_pretty(value) {
+        Ok(s) => println!("{s}"),
+        Err(e) => eprintln!("exposure: could not write JSON: {e}"),
+    }
+}
+
+fn print_report(engine: &Engine, report: &Report) {
+    let ds = &engine.data;
+    for c in &report.companies {
+        match c.org_id.as_deref().and_then(|id| ds.org(id)) {
+            Some(o) => println!("{} → {}", c.input, o.name),
+            None => println!("{} → not a company we know", c.input),
+        }
+    }
+    println!();
+    if report.matches.is_empty() {
+        println!("No known incident touched these companies.");
+        return;
+    }
+    println!("Incidents");
+    for m in &report.matches {
+        let title = ds.incident(&m.incident_id).map_or("", |i| i.title.as_str());
+        let path: Vec<&str> = m.path.iter().map(|p| ds.org_name(p)).collect();
+        println!("  [{}] {} ({})", m.confidence.id(), title, m.incident_id);
+        println!("      You → {}", path.join(" → "));
+        println!("      {}", m.explanation);
+        if let Some(n) = &m.period_note {
+            println!("      {n}");
+        }
+    }
+    println!("\nWhat was exposed (most harmful first)");
+    for e in &report.exposed {
+        println!("  - {} [{:?}]: {}", ds.type_name(&e.type_id), e.severity, e.incidents.join(", "));
+    }
+    println!("\nWhat to do");
+    for (i, a) in report.plan.iter().enumerate() {
+        let expired = if a.expired { " (deadline passed)" } else { "" };
+        println!("  {}. [{}] {}{expired}", i + 1, a.urgency.label(), a.title);
+        if !a.because.is_empty() {
+            println!("     {}", a.because);
+        }
+    }
+    let unlikely = report
+        .matches
+        .iter()
+        .filter(|m| m.confidence == Confidence::Unlikely)
+        .count();
+    if unlikely > 0 {
+        println!("\n{unlikely} match(es) are unlikely given the years you gave and are left out of the summary and plan.");
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn split_period_table() {
+        let ok = [
+            ("AT&T", "AT&T", None, None),
+            ("AT&T@2010-2016", "AT&T", Some(2010), Some(2016)),
+            ("AT&T@2021-", "AT&T", Some(2021), None),
+            ("AT&T@-2019", "AT&T", None, Some(2019)),
+            ("me@example.com", "me@example.com", None, None),
+        ];
+        for (arg, name, from, until) in ok {
+            let (n, p) = split_period(arg).unwrap();
+            assert_eq!((n, p.from, p.until), (name, from, until), "{arg}");
+        }
+        for bad in ["AT&T@2016-2010", "AT&T@20-2016", "@2010-2012"] {
+            assert!(split_period(bad).is_err(), "{bad}");
+        }
+    }
+}

@@ -1,0 +1,13 @@
+//! The data set shipped with this build, compiled in from `static/data/`.
+//! (Compile-time inclusion, not I/O: the core stays free of file access.)
+
+use crate::dataset::{DataSet, LoadError};
+
+pub const TAXONOMY_JSON: &str = include_str!("../../../static/data/taxonomy.json");
+pub const ORGANIZATIONS_JSON: &str = include_str!("../../../static/data/organizations.json");
+pub const INCIDENTS_JSON: &str = include_str!("../../../static/data/incidents.json");
+
+/// Parses the bundled data set.
+pub fn dataset() -> Result<DataSet, LoadError> {
+    DataSet::from_json(TAXONOMY_JSON, ORGANIZATIONS_JSON, INCIDENTS_JSON)
+}

@@ -1,0 +1,522 @@
+//! Loading the data set from its JSON files, looking things up by stable id,
+//! and validating that every reference resolves.
+
+use std::collections::{BTreeSet, HashMap, HashSet};
+use std::fmt;
+
+use serde::Serialize;
+
+use crate::model::{
+    ActionDef, DataTypeDef, Incident, IncidentsFile, Organization, OrganizationsFile,
+    Relationship, Taxonomy,
+};
+use crate::normalize::normalize;
+
+/// The schema version this build reads. Files carry it as `schema_version`.
+pub const SCHEMA_VERSION: u32 = 1;
+
+/// Why a data set could not be loaded at all.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum LoadError {
+    #[error("{file} is not valid: {message}")]
+    Json { file: &'static str, message: String },
+    #[error("{file} has schema version {found}, but this build reads version {expected}")]
+    Version {
+        file: &'static str,
+        found: u32,
+        expected: u32,
+    },
+}
+
+/// One thing wrong with a data set that did load.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+pub struct Problem {
+    /// What the problem is about, e.g. "incident att-vendor-2023".
+    pub subject: String,
+    pub message: String,
+}
+
+impl fmt::Display for Problem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: {}", self.subject, self.message)
+    }
+}
+
+/// Counts reported by `exposure stats`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Stats {
+    pub incidents: usize,
+    pub third_party_incidents: usize,
+    pub client_links: usize,
+    pub organizations: usize,
+    pub aliases: usize,
+    pub sources: usize,
+    pub incidents_without_source: usize,
+    pub data_types: usize,
+    pub actions: usize,
+}
+
+/// The whole knowledge base, with indexes by stable id.
+#[derive(Debug, Clone)]
+pub struct DataSet {
+    pub taxonomy: Taxonomy,
+    pub organizations: Vec<Organization>,
+    pub relationships: Vec<Relationship>,
+    pub incidents: Vec<Incident>,
+    org_by_id: HashMap<String, usize>,
+    incident_by_id: HashMap<String, usize>,
+    type_by_id: HashMap<String, usize>,
+    action_by_id: HashMap<String, usize>,
+}
+
+fn parse<T: serde::de::DeserializeOwned>(file: &'static str, text: &str) -> Result<T, LoadError> {
+    // Check the version first so an old or future file gets the clear message.
+    #[derive(serde::Deserialize)]
+    struct Versioned {
+        schema_version: Option<u32>,
+    }
+    let version: Versioned = serde_json::from_str(text).map_err(|e| LoadError::Json {
+        file,
+        message: e.to_string(),
+    })?;
+    match version.schema_version {
+        Some(SCHEMA_VERSION) => {}
+        Some(found) => {
+            return Err(LoadError::Version {
+                file,
+                found,
+                expected: SCHEMA_VERSION,
+            })
+        }
+        None => {
+            return Err(LoadError::Json {
+                file,
+                message: "missing field `schema_version`".into(),
+            })
+        }
+    }
+    serde_json::from_str(text).map_err(|e| LoadError::Json {
+        file,
+        message: e.to_string(),
+    })
+}
+
+fn index_of<T>(items: &[T], id: impl Fn(&T) -> &str) -> HashMap<String, usize> {
+    let mut map = HashMap::with_capacity(items.len());
+    for (i, item) in items.iter().enumerate() {
+        // First one wins; duplicates are reported by `validate`.
+        map.entry(id(item).to_string()).or_insert(i);
+    }
+    map
+}
+
+impl DataSet {
+    /// Parses the three data files. Fails only when a file is not readable as
+    /// its schema; everything else is for [`DataSet::validate`] to report.
+    pub fn from_json(
+        taxonomy: &str,
+        organizations: &str,
+        incidents: &str,
+    ) -> Result<DataSet, LoadError> {
+        let taxonomy: Taxonomy = parse("taxonomy.json", taxonomy)?;
+        let orgs: OrganizationsFile = parse("organizations.json", organizations)?;
+        let incidents: IncidentsFile = parse("incidents.json", incidents)?;
+        Ok(DataSet::new(
+            taxonomy,
+            orgs.organizations,
+            orgs.relationships,
+            incidents.incidents,
+        ))
+    }
+
+    pub fn new(
+        taxonomy: Taxonomy,
+        organizations: Vec<Organization>,
+        relationships: Vec<Relationship>,
+        incidents: Vec<Incident>,
+    ) -> DataSet {
+        DataSet {
+            org_by_id: index_of(&organizations, |o| &o.id),
+            incident_by_id: index_of(&incidents, |i| &i.id),
+            type_by_id: index_of(&taxonomy.data_types, |t| &t.id),
+            action_by_id: index_of(&taxonomy.actions, |a| &a.id),
+            taxonomy,
+            organizations,
+            relationships,
+            incidents,
+        }
+    }
+
+    pub fn org(&self, id: &str) -> Option<&Organization> {
+        self.org_by_id.get(id).map(|&i| &self.organizations[i])
+    }
+
+    pub fn incident(&self, id: &str) -> Option<&Incident> {
+        self.incident_by_id.get(id).map(|&i| &self.incidents[i])
+    }
+
+    pub fn data_type(&self, id: &str) -> Option<&DataTypeDef> {
+        self.type_by_id.get(id).map(|&i| &self.taxonomy.data_types[i])
+    }
+
+    pub fn action(&self, id: &str) -> Option<&ActionDef> {
+        self.action_by_id.get(id).map(|&i| &self.taxonomy.actions[i])
+    }
+
+    /// Position of a data type in the taxonomy (its display order).
+    pub fn type_position(&self, id: &str) -> usize {
+        self.type_by_id.get(id).copied().unwrap_or(usize::MAX)
+    }
+
+    /// The display name of an org, or its id when unknown.
+    pub fn org_name<'a>(&'a self, id: &'a str) -> &'a str {
+        self.org(id).map_or(id, |o| o.name.as_str())
+    }
+
+    /// The display name of a data type, or its id when unknown.
+    pub fn type_name<'a>(&'a self, id: &'a str) -> &'a str {
+        self.data_type(id).map_or(id, |t| t.name.as_str())
+    }
+
+    /// The chain of parents of an org, nearest first, stopping at cycles.
+    pub fn ancestors(&self, id: &str) -> Vec<&Organization> {
+        let mut out: Vec<&Organization> = Vec::new();
+        let mut cur = self.org(id).and_then(|o| o.parent.as_deref());
+        while let Some(pid) = cur {
+            match self.org(pid) {
+                Some(p) if p.id != id && !out.iter().any(|o| o.id == p.id) => {
+                    out.push(p);
+                    cur = p.parent.as_deref();
+                }
+                _ => break,
+            }
+        }
+        out
+    }
+
+    pub fn stats(&self) -> Stats {
+        Stats {
+            incidents: self.incidents.len(),
+            third_party_incidents: self.incidents.iter().filter(|i| i.is_third_party()).count(),
+            client_links: self.incidents.iter().map(|i| i.affected_clients.len()).sum(),
+            organizations: self.organizations.len(),
+            aliases: self.organizations.iter().map(|o| o.aliases.len()).sum(),
+            sources: self.incidents.iter().map(|i| i.sources.len()).sum(),
+            incidents_without_source: self.incidents.iter().filter(|i| i.sources.is_empty()).count(),
+            data_types: self.taxonomy.data_types.len(),
+            actions: self.taxonomy.actions.len(),
+        }
+    }
+
+    /// Every problem found, sorted; empty when the data set is sound.
+    pub fn validate(&self) -> Vec<Problem> {
+        let mut v = Validator {
+            ds: self,
+            problems: BTreeSet::new(),
+        };
+        v.ids();
+        v.taxonomy();
+        v.organizations();
+        v.relationships();
+        v.incidents();
+        v.problems.into_iter().collect()
+    }
+}
+
+struct Validator<'a> {
+    ds: &'a DataSet,
+    problems: BTreeSet<Problem>,
+}
+
+fn is_slug(id: &str) -> bool {
+    !id.is_empty()
+        && id.len() <= 80
+        && id
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-' || b == b'_')
+        && !id.starts_with(['-', '_'])
+        && !id.ends_with(['-', '_'])
+}
+
+fn is_https_url(url: &str) -> bool {
+    url.strip_prefix("https://").is_some_and(|rest| {
+        let host = rest.split('/').next().unwrap_or_default();
+        host.contains('.') && !host.contains(char::is_whitespace) && !url.contains(' ')
+    })
+}
+
+impl Validator<'_> {
+    fn report(&mut self, subject: impl Into<String>, message: impl Into<String>) {
+        self.problems.insert(Problem {
+            subject: subject.into(),
+            message: message.into(),
+        });
+    }
+
+    fn unique<'s>(&mut self, kind: &str, ids: impl Iterator<Item = &'s str>) {
+        let mut seen = HashSet::new();
+        for id in ids {
+            if !is_slug(id) {
+                self.report(
+                    format!("{kind} {id}"),
+                    "id must be a lower-case slug (a-z, 0-9, '-', '_')",
+                );
+            }
+            if !seen.insert(id) {
+                self.report(format!("{kind} {id}"), "id is used more than once");
+            }
+        }
+    }
+
+    fn ids(&mut self) {
+        let ds = self.ds;
+        self.unique("organization", ds.organizations.iter().map(|o| o.id.as_str()));
+        self.unique("incident", ds.incidents.iter().map(|i| i.id.as_str()));
+        self.unique(
+            "data type",
+            ds.taxonomy.data_types.iter().map(|t| t.id.as_str()),
+        );
+        self.unique("action", ds.taxonomy.actions.iter().map(|a| a.id.as_str()));
+    }
+
+    fn known_type(&mut self, subject: &str, id: &str) {
+        if self.ds.data_type(id).is_none() {
+            self.report(subject, format!("unknown data type '{id}'"));
+        }
+    }
+
+    fn known_org(&mut self, subject: &str, role: &str, id: &str) {
+        if self.ds.org(id).is_none() {
+            self.report(subject, format!("{role} '{id}' is not a known organization"));
+        }
+    }
+
+    fn taxonomy(&mut self) {
+        let ds = self.ds;
+        if ds.data_type("other").is_none() {
+            self.report("taxonomy", "the data type 'other' must exist");
+        }
+        for t in &ds.taxonomy.data_types {
+            if t.name.trim().is_empty() || t.harm.trim().is_empty() {
+                self.report(format!("data type {}", t.id), "needs a name and a harm sentence");
+            }
+        }
+        for a in &ds.taxonomy.actions {
+            let subject = format!("action {}", a.id);
+            if a.steps.is_empty() {
+                self.report(&subject, "has no steps");
+            }
+            if a.links.is_empty() {
+                self.report(&subject, "has no official link");
+            }
+            for l in &a.links {
+                if !is_https_url(&l.url) {
+                    self.report(&subject, format!("link '{}' is not an https URL", l.url));
+                }
+            }
+            for t in &a.triggers {
+                self.known_type(&subject, t);
+            }
+        }
+        for t in &ds.taxonomy.data_types {
+            let covered = ds
+                .taxonomy
+                .actions
+                .iter()
+                .any(|a| a.triggers.iter().any(|x| x == &t.id));
+            if !covered {
+                self.report(format!("data type {}", t.id), "no action is triggered by it");
+            }
+        }
+        for (class, target) in &ds.taxonomy.hibp_classes {
+            self.known_type(&format!("HIBP class '{class}'"), target);
+        }
+    }
+
+    fn organizations(&mut self) {
+        let ds = self.ds;
+        // Alias keys must not collide between organizations.
+        let mut owner: HashMap<String, &str> = HashMap::new();
+        for o in &ds.organizations {
+            let subject = format!("organization {}", o.id);
+            if o.name.trim().is_empty() {
+                self.report(&subject, "has no name");
+            }
+            let mut keys: BTreeSet<String> = BTreeSet::new();
+            for name in std::iter::once(&o.name).chain(&o.aliases) {
+                let key = normalize(name);
+                if key.is_empty() {
+                    self.report(&subject, format!("alias '{name}' normalizes to nothing"));
+                }
+                keys.insert(key);
+            }
+            if !o.listed {
+                continue;
+            }
+            for key in keys {
+                if let Some(other) = owner.insert(key.clone(), &o.id) {
+                    if other != o.id {
+                        self.report(
+                            &subject,
+                            format!("alias '{key}' is also an alias of {other}"),
+                        );
+                    }
+                }
+            }
+            match (&o.parent, o.parent_relation) {
+                (Some(p), Some(_)) => {
+                    self.known_org(&subject, "parent", p);
+                    if self.has_cycle(&o.id) {
+                        self.report(&subject, "parent chain loops back to itself");
+                    }
+                }
+                (Some(_), None) => self.report(&subject, "parent without parent_relation"),
+                (None, Some(_)) => self.report(&subject, "parent_relation without parent"),
+                (None, None) => {}
+            }
+        }
+    }
+
+    fn has_cycle(&self, id: &str) -> bool {
+        let mut seen = HashSet::new();
+        let mut cur = Some(id);
+        while let Some(c) = cur {
+            if !seen.insert(c) {
+                return true;
+            }
+            cur = self.ds.org(c).and_then(|o| o.parent.as_deref());
+        }
+        false
+    }
+
+    fn relationships(&mut self) {
+        let ds = self.ds;
+        for r in &ds.relationships {
+            let subject = format!("relationship {} → {}", r.client, r.vendor);
+            self.known_org(&subject, "client", &r.client);
+            self.known_org(&subject, "vendor", &r.vendor);
+            for t in &r.data_shared {
+                self.known_type(&subject, t);
+            }
+            if let (Some(a), Some(b)) = (r.from, r.until) {
+                if a > b {
+                    self.report(&subject, "from is after until");
+                }
+            }
+        }
+    }
+
+    fn incidents(&mut self) {
+        let ds = self.ds;
+        for i in &ds.incidents {
+            let subject = format!("incident {}", i.id);
+            self.known_org(&subject, "breached_org", &i.breached_org);
+            if let Some(p) = &i.platform {
+                self.known_org(&subject, "platform", p);
+            }
+            if i.title.trim().is_empty() || i.summary.trim().is_empty() {
+                self.report(&subject, "needs a title and a summary");
+            }
+            if i.data_types.is_empty() {
+                self.report(&subject, "lists no exposed data type");
+            }
+            for t in &i.data_types {
+                self.known_type(&subject, t);
+            }
+            if i.sources.is_empty() {
+                self.report(&subject, "has no source");
+            }
+            for s in &i.sources {
+                if !is_https_url(&s.url) {
+                    self.report(&subject, format!("source '{}' is not an https URL", s.url));
+                }
+                if s.publisher.trim().is_empty() {
+                    self.report(&subject, format!("source '{}' has no publisher", s.url));
+                }
+            }
+            let mut clients = HashSet::new();
+            for c in &i.affected_clients {
+                self.known_org(&subject, "affected client", &c.org);
+                if !clients.insert(c.org.as_str()) {
+                    self.report(&subject, format!("client '{}' is listed twice", c.org));
+                }
+                if let (Some(n), Some(total)) = (c.affected, i.affected) {
+                    if n > total {
+                        self.report(&subject, format!("client '{}' has more people than the incident", c.org));
+                    }
+                }
+            }
+            for e in &i.extra_steps {
+                if ds.action(&e.action).is_none() {
+                    self.report(&subject, format!("extra step for unknown action '{}'", e.action));
+                }
+            }
+            let ordered = [
+                ("breach_start", i.breach_start, "breach_end", i.breach_end),
+                ("breach_start", i.breach_start, "discovered", i.discovered),
+                ("breach_start", i.breach_start, "disclosed", i.disclosed),
+                ("discovered", i.discovered, "disclosed", i.disclosed),
+            ];
+            for (an, a, bn, b) in ordered {
+                if let (Some(a), Some(b)) = (a, b) {
+                    if a.earliest() > b.latest() {
+                        self.report(&subject, format!("{an} {a} is after {bn} {b}"));
+                    }
+                }
+            }
+            if let (Some(f), Some(u)) = (i.cohort.from_year, i.cohort.until_year) {
+                if f > u {
+                    self.report(&subject, "cohort from_year is after until_year");
+                }
+            }
+            for r in &i.remedies {
+                if let Some(url) = &r.url {
+                    if !is_https_url(url) {
+                        self.report(&subject, format!("remedy link '{url}' is not an https URL"));
+                    }
+                }
+            }
+            for s in &i.settlements {
+                if let Some(url) = &s.url {
+                    if !is_https_url(url) {
+                        self.report(&subject, format!("settlement link '{url}' is not an https URL"));
+                    }
+                }
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn slug_table() {
+        for (id, ok) in [
+            ("att", true),
+            ("att-snowflake-2024", true),
+            ("call_records", true),
+            ("AT&T", false),
+            ("", false),
+            ("-x", false),
+            ("x-", false),
+            ("a b", false),
+        ] {
+            assert_eq!(is_slug(id), ok, "{id}");
+        }
+    }
+
+    #[test]
+    fn https_table() {
+        for (url, ok) in [
+            ("https://www.fcc.gov/document/x", true),
+            ("http://www.fcc.gov", false),
+            ("https://localhost", false),
+            ("javascript:alert(1)", false),
+            ("https://a b.com", false),
+        ] {
+            assert_eq!(is_https_url(url), ok, "{url}");
+        }
+    }
+}

@@ -1,0 +1,372 @@
+//! From the companies a person named to the incidents that touched them:
+//! the path from each company to the breached organization, how sure the
+//! match is, and the merged list of exposed data types.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use serde::{Deserialize, Serialize};
+
+use crate::dataset::DataSet;
+use crate::model::{Incident, ParentRelation, Severity};
+
+/// How sure a match is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Confidence {
+    /// Outside the affected cohort given the customer period.
+    Unlikely,
+    /// The company uses the breached vendor, or the breach hit a subsidiary,
+    /// but the company was not named.
+    Possible,
+    /// Through a brand or parent, or a client named only by the press.
+    Likely,
+    /// The company itself was breached, or was named by an official notice.
+    Confirmed,
+}
+
+impl Confidence {
+    pub fn id(self) -> &'static str {
+        match self {
+            Confidence::Unlikely => "unlikely",
+            Confidence::Possible => "possible",
+            Confidence::Likely => "likely",
+            Confidence::Confirmed => "confirmed",
+        }
+    }
+}
+
+/// How the company reaches the incident.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum PathKind {
+    /// The company is the breached organization.
+    Direct,
+    /// The company is a brand or subsidiary of the breached organization or of
+    /// a named client, or their parent.
+    Family,
+    /// The company is named among the breached vendor's affected clients.
+    NamedClient,
+    /// The company has a known relationship with the breached vendor.
+    VendorRelationship,
+}
+
+/// When a person was a customer, in years. Both ends optional.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct Period {
+    #[serde(default)]
+    pub from: Option<i32>,
+    #[serde(default)]
+    pub until: Option<i32>,
+}
+
+impl Period {
+    pub fn is_open(&self) -> bool {
+        self.from.is_none() && self.until.is_none()
+    }
+
+    /// "2010–2016", "2021–", "–2019".
+    pub fn label(&self) -> String {
+        let f = self.from.map(|y| y.to_string()).unwrap_or_default();
+        let u = self.until.map(|y| y.to_string()).unwrap_or_default();
+        format!("{f}–{u}")
+    }
+}
+
+/// A company the person named, as resolved.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CompanyQuery {
+    /// What the person typed.
+    pub input: String,
+    /// The organization it was resolved to, if any.
+    pub org_id: Option<String>,
+    #[serde(default)]
+    pub period: Period,
+}
+
+/// One incident reached from one company.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Match {
+    /// The company the person named.
+    pub org_id: String,
+    pub incident_id: String,
+    pub confidence: Confidence,
+    pub kind: PathKind,
+    /// Org ids from the company to the breached org (and its platform).
+    pub path: Vec<String>,
+    /// Plain-language account of the path.
+    pub explanation: String,
+    /// Why the match is `unlikely`, when it is.
+    pub period_note: Option<String>,
+}
+
+/// A data type exposed by one or more matched incidents.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ExposedType {
+    #[serde(rename = "type")]
+    pub type_id: String,
+    pub severity: Severity,
+    pub incidents: Vec<String>,
+}
+
+struct Candidate {
+    kind: PathKind,
+    confidence: Confidence,
+    path: Vec<String>,
+    explanation: String,
+}
+
+/// Every match for every company, strongest first within a company.
+pub fn find_matches(ds: &DataSet, companies: &[CompanyQuery]) -> Vec<Match> {
+    let mut out = Vec::new();
+    let mut seen = BTreeSet::new();
+    for company in companies {
+        let Some(org_id) = company.org_id.as_deref() else {
+            continue;
+        };
+        if ds.org(org_id).is_none() || !seen.insert(org_id) {
+            continue;
+        }
+        let mut mine: Vec<Match> = ds
+            .incidents
+            .iter()
+            .filter_map(|inc| {
+                let c = best_path(ds, org_id, inc)?;
+                let period_note = outside_cohort(company.period, inc);
+                Some(Match {
+                    org_id: org_id.to_string(),
+                    incident_id: inc.id.clone(),
+                    confidence: if period_note.is_some() {
+                        Confidence::Unlikely
+                    } else {
+                        c.confidence
+                    },
+                    kind: c.kind,
+                    path: c.path,
+                    explanation: c.explanation,
+                    period_note,
+                })
+            })
+            .collect();
+        mine.sort_by(|a, b| {
+            b.confidence.cmp(&a.confidence).then_with(|| {
+                let da = ds.incident(&a.incident_id).and_then(Incident::first_date);
+                let db = ds.incident(&b.incident_id).and_then(Incident::first_date);
+                db.cmp(&da)
+            })
+        });
+        out.extend(mine);
+    }
+    out
+}
+
+/// The strongest way `org_id` reaches `inc`, if any.
+fn best_path(ds: &DataSet, org_id: &str, inc: &Incident) -> Option<Candidate> {
+    let name = |id: &str| ds.org_name(id).to_string();
+    let breached = inc.breached_org.as_str();
+    let tail: Vec<String> = std::iter::once(breached.to_string())
+        .chain(inc.platform.clone())
+        .collect();
+    let how = incident_phrase(ds, inc);
+    let mut candidates: Vec<Candidate> = Vec::new();
+
+    // 1. The company itself was breached.
+    if org_id == breached {
+        candidates.push(Candidate {
+            kind: PathKind::Direct,
+            confidence: Confidence::Confirmed,
+            path: tail.clone(),
+            explanation: format!("{} was breached directly: {how}.", name(org_id)),
+        });
+    }
+    // 2. Named among the vendor's affected clients.
+    if let Some(c) = inc.affected_clients.iter().find(|c| c.org == org_id) {
+        let mut path = vec![org_id.to_string()];
+        path.extend(tail.iter().cloned());
+        candidates.push(Candidate {
+            kind: PathKind::NamedClient,
+            confidence: if c.confirmed_by.is_official() {
+                Confidence::Confirmed
+            } else {
+                Confidence::Likely
+            },
+            path,
+            explanation: format!(
+                "{} shared customer data with its vendor {}, which was breached ({how}); {} is named among the affected clients in {}.",
+                name(org_id),
+                name(breached),
+                name(org_id),
+                c.confirmed_by.label()
+            ),
+        });
+    }
+    // 3. Through the family: a brand or subsidiary reaches its parents' incidents.
+    for (depth, anc) in ds.ancestors(org_id).into_iter().enumerate() {
+        let rel = match ds.org(org_id).and_then(|o| o.parent_relation) {
+            Some(ParentRelation::Brand) if depth == 0 => "a brand of",
+            _ => "part of",
+        };
+        let chain: Vec<String> = std::iter::once(org_id.to_string())
+            .chain(ds.ancestors(org_id).iter().take(depth + 1).map(|o| o.id.clone()))
+            .collect();
+        if anc.id == breached {
+            let mut path = chain.clone();
+            path.extend(inc.platform.iter().cloned());
+            candidates.push(Candidate {
+                kind: PathKind::Family,
+                confidence: Confidence::Likely,
+                path,
+                explanation: format!(
+                    "{} is {rel} {}, which was breached: {how}.",
+                    name(org_id),
+                    anc.name
+                ),
+            });
+        } else if let Some(c) = inc.affected_clients.iter().find(|c| c.org == anc.id) {
+            let mut path = chain.clone();
+            path.extend(tail.iter().cloned());
+            candidates.push(Candidate {
+                kind: PathKind::Family,
+                confidence: if c.confirmed_by.is_official() {
+                    Confidence::Likely
+                } else {
+                    Confidence::Possible
+                },
+                path,
+                explanation: format!(
+                    "{} is {rel} {}, a client of {}, which was breached ({how}).",
+                    name(org_id),
+                    anc.name,
+                    name(breached)
+                ),
+            });
+        }
+    }
+    // 4. A parent reaches its brands' and subsidiaries' incidents, less surely.
+    for holder in std::iter::once(breached).chain(inc.affected_clients.iter().map(|c| c.org.as_str())) {
+        let ancestors = ds.ancestors(holder);
+        if let Some(pos) = ancestors.iter().position(|a| a.id == org_id) {
+            let mut path: Vec<String> = std::iter::once(org_id.to_string())
+                .chain(ancestors[..pos].iter().rev().map(|o| o.id.clone()))
+                .chain(std::iter::once(holder.to_string()))
+                .collect();
+            if holder == breached {
+                path.extend(inc.platform.iter().cloned());
+            } else {
+                path.extend(tail.iter().cloned());
+            }
+            let subsidiary = ds.org(holder).and_then(|o| o.parent_relation) == Some(ParentRelation::Subsidiary);
+            candidates.push(Candidate {
+                kind: PathKind::Family,
+                confidence: if subsidiary {
+                    Confidence::Possible
+                } else {
+                    Confidence::Likely
+                },
+                path,
+                explanation: format!(
+                    "{} belongs to {}; {} was affected ({how}). Your data is involved only if you dealt with {}.",
+                    name(holder),
+                    name(org_id),
+                    name(holder),
+                    name(holder)
+                ),
+            });
+        }
+    }
+    // 5. A known vendor relationship, without being named.
+    if let Some(r) = ds
+        .relationships
+        .iter()
+        .find(|r| r.client == org_id && r.vendor == breached)
+    {
+        let mut path = vec![org_id.to_string()];
+        path.extend(tail.iter().cloned());
+        candidates.push(Candidate {
+            kind: PathKind::VendorRelationship,
+            confidence: Confidence::Possible,
+            path,
+            explanation: format!(
+                "{} uses {} for {}; {} was breached ({how}), but {} was not named among the affected clients.",
+                name(org_id),
+                name(breached),
+                r.service,
+                name(breached),
+                name(org_id)
+            ),
+        });
+    }
+    candidates.into_iter().max_by(|a, b| {
+        a.confidence
+            .cmp(&b.confidence)
+            .then_with(|| b.path.len().cmp(&a.path.len()))
+    })
+}
+
+/// "ransomware by LockBit, Oct 29, 2023 – Nov 2, 2023" and the like.
+fn incident_phrase(ds: &DataSet, inc: &Incident) -> String {
+    let mut s = inc.kind.label().to_string();
+    if let Some(p) = &inc.platform {
+        s.push_str(&format!(" on the {} platform", ds.org_name(p)));
+    }
+    if let Some(actor) = &inc.actor {
+        s.push_str(&format!(" by {actor}"));
+    }
+    match (inc.breach_start, inc.breach_end) {
+        (Some(a), Some(b)) if a != b => s.push_str(&format!(", {} – {}", a.human(), b.human())),
+        (Some(a), _) => s.push_str(&format!(", {}", a.human())),
+        (None, _) => {
+            if let Some(d) = inc.disclosed {
+                s.push_str(&format!(", disclosed {}", d.human()));
+            }
+        }
+    }
+    s
+}
+
+/// A note when the customer period cannot overlap the affected cohort.
+fn outside_cohort(period: Period, inc: &Incident) -> Option<String> {
+    if let (Some(until), Some(from)) = (period.until, inc.cohort.from_year) {
+        if until < from {
+            return Some(format!(
+                "You were a customer until {until}; this incident concerns {} ({from} onwards).",
+                inc.cohort.text
+            ));
+        }
+    }
+    if let (Some(from), Some(until)) = (period.from, inc.cohort.until_year) {
+        if from > until {
+            return Some(format!(
+                "You became a customer in {from}; this incident concerns {} (up to {until}).",
+                inc.cohort.text
+            ));
+        }
+    }
+    None
+}
+
+/// Every data type exposed by a match that is not `unlikely`, most harmful
+/// first, each with the incidents behind it.
+pub fn exposed_types(ds: &DataSet, matches: &[Match]) -> Vec<ExposedType> {
+    let mut by_type: BTreeMap<&str, BTreeSet<&str>> = BTreeMap::new();
+    for m in matches.iter().filter(|m| m.confidence > Confidence::Unlikely) {
+        if let Some(inc) = ds.incident(&m.incident_id) {
+            for t in &inc.data_types {
+                by_type.entry(t).or_default().insert(&inc.id);
+            }
+        }
+    }
+    let mut out: Vec<ExposedType> = by_type
+        .into_iter()
+        .map(|(t, incs)| ExposedType {
+            type_id: t.to_string(),
+            severity: ds.data_type(t).map_or(Severity::Low, |d| d.severity),
+            incidents: incs.into_iter().map(str::to_string).collect(),
+        })
+        .collect();
+    out.sort_by(|a, b| {
+        b.severity
+            .cmp(&a.severity)
+            .then_with(|| ds.type_position(&a.type_id).cmp(&ds.type_position(&b.type_id)))
+    });
+    out
+}

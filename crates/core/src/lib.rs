@@ -1,0 +1,86 @@
+//! Exposure Check's engine: a pure library (no I/O, no web APIs) shared by the
+//! web page, the `exposure` CLI and the tests.
+//!
+//! ```
+//! let engine = exposure_core::Engine::bundled().unwrap();
+//! let report = engine.check_names(&["Bank of America"], None);
+//! assert!(report.matches.iter().any(|m| m.incident_id == "infosys-mccamish-2023"));
+//! ```
+
+pub mod bundled;
+pub mod dataset;
+pub mod date;
+pub mod exposure;
+pub mod export;
+pub mod matcher;
+pub mod model;
+pub mod normalize;
+pub mod plan;
+pub mod report;
+
+pub use dataset::{DataSet, LoadError, Problem, Stats};
+pub use date::PartialDate;
+pub use exposure::{CompanyQuery, Confidence, ExposedType, Match, PathKind, Period};
+pub use matcher::{MatchReason, NameIndex, OrgMatch};
+pub use plan::PlannedAction;
+pub use report::Report;
+
+/// A data set with its name index, ready to answer questions.
+#[derive(Debug, Clone)]
+pub struct Engine {
+    pub data: DataSet,
+    pub names: NameIndex,
+}
+
+impl Engine {
+    pub fn new(data: DataSet) -> Engine {
+        let names = NameIndex::build(&data);
+        Engine { data, names }
+    }
+
+    /// The data set compiled into this build.
+    pub fn bundled() -> Result<Engine, LoadError> {
+        bundled::dataset().map(Engine::new)
+    }
+
+    /// The organization a typed name most likely means.
+    pub fn resolve(&self, input: &str) -> Option<OrgMatch> {
+        self.names.resolve(input)
+    }
+
+    /// Autocomplete suggestions for a partly typed name.
+    pub fn suggest(&self, input: &str, limit: usize) -> Vec<OrgMatch> {
+        self.names.suggest(input, limit)
+    }
+
+    /// Resolves typed text into a company query, with an optional period.
+    pub fn query(&self, input: &str, period: Period) -> CompanyQuery {
+        CompanyQuery {
+            input: input.to_string(),
+            org_id: self.resolve(input).map(|m| m.org_id),
+            period,
+        }
+    }
+
+    /// Matches, exposure summary and plan for already-resolved companies.
+    pub fn check(&self, companies: &[CompanyQuery], today: Option<PartialDate>) -> Report {
+        let matches = exposure::find_matches(&self.data, companies);
+        let exposed = exposure::exposed_types(&self.data, &matches);
+        let plan = plan::build_plan(&self.data, &matches, &exposed, today);
+        Report {
+            companies: companies.to_vec(),
+            matches,
+            exposed,
+            plan,
+        }
+    }
+
+    /// Resolves each name, then checks them all.
+    pub fn check_names<S: AsRef<str>>(&self, names: &[S], today: Option<PartialDate>) -> Report {
+        let queries: Vec<CompanyQuery> = names
+            .iter()
+            .map(|n| self.query(n.as_ref(), Period::default()))
+            .collect();
+        self.check(&queries, today)
+    }
+}

@@ -1,0 +1,326 @@
+//! Finding the organization a person means from what they typed.
+//!
+//! Layers, strongest first: web domain → exact alias → alias without spaces →
+//! same set of words → alias contained in a longer text → small typos. Each
+//! hit carries a score (per mille) and the reason, so the page can say why.
+//! Below the last layer the name stays unknown rather than becoming a wrong
+//! company.
+
+use std::collections::{BTreeSet, HashMap};
+
+use serde::Serialize;
+
+use crate::dataset::DataSet;
+use crate::normalize::{bounded_distance, domain_of, normalize, squash, typo_budget};
+
+/// Why a name matched an organization.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum MatchReason {
+    /// The input was the organization's web domain.
+    Domain,
+    /// The input is one of its names or aliases.
+    Exact,
+    /// The same letters without spaces ("AT and T" / "ATandT").
+    Squashed,
+    /// The same words in another order.
+    SameWords,
+    /// One of its names appears inside a longer input.
+    Contained,
+    /// One of its names with a small typo.
+    Typo,
+    /// Autocomplete: one of its names starts with the input.
+    Prefix,
+}
+
+impl MatchReason {
+    pub fn label(self) -> &'static str {
+        match self {
+            MatchReason::Domain => "web address",
+            MatchReason::Exact => "name",
+            MatchReason::Squashed => "name without spaces",
+            MatchReason::SameWords => "same words",
+            MatchReason::Contained => "name inside the text",
+            MatchReason::Typo => "close spelling",
+            MatchReason::Prefix => "beginning of a name",
+        }
+    }
+}
+
+/// One organization a name was matched to.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct OrgMatch {
+    pub org_id: String,
+    /// Display name of the organization.
+    pub name: String,
+    /// The alias (or domain) that matched.
+    pub matched: String,
+    pub reason: MatchReason,
+    /// 0–1000; higher is surer.
+    pub score: u32,
+}
+
+/// Lowest score `resolve` accepts.
+pub const ACCEPT_SCORE: u32 = 600;
+
+/// Words that carry no identity when comparing word sets.
+const STOPWORDS: &[&str] = &["of", "the", "and", "for", "de"];
+
+#[derive(Debug, Clone)]
+struct Entry {
+    org: usize,
+    alias: String,
+    key: String,
+    squash: String,
+    /// Length of `squash` in characters.
+    squash_len: usize,
+}
+
+/// Index over every listed organization's names, built once per data set.
+#[derive(Debug, Clone, Default)]
+pub struct NameIndex {
+    entries: Vec<Entry>,
+    by_key: HashMap<String, Vec<usize>>,
+    by_squash: HashMap<String, Vec<usize>>,
+    by_words: HashMap<String, Vec<usize>>,
+    by_domain: HashMap<String, usize>,
+    org_ids: Vec<String>,
+    org_names: Vec<String>,
+}
+
+fn word_set(key: &str) -> String {
+    let set: BTreeSet<&str> = key
+        .split(' ')
+        .filter(|w| !w.is_empty() && !STOPWORDS.contains(w))
+        .collect();
+    set.into_iter().collect::<Vec<_>>().join(" ")
+}
+
+impl NameIndex {
+    pub fn build(ds: &DataSet) -> NameIndex {
+        let mut ix = NameIndex::default();
+        for (oi, org) in ds.organizations.iter().enumerate() {
+            ix.org_ids.push(org.id.clone());
+            ix.org_names.push(org.name.clone());
+            if !org.listed {
+                continue;
+            }
+            if let Some(d) = &org.domain {
+                ix.by_domain.insert(d.to_ascii_lowercase(), oi);
+            }
+            let mut seen = BTreeSet::new();
+            for alias in std::iter::once(&org.name).chain(&org.aliases) {
+                let key = normalize(alias);
+                if key.is_empty() || !seen.insert(key.clone()) {
+                    continue;
+                }
+                let squash = squash(&key);
+                let e = ix.entries.len();
+                ix.by_key.entry(key.clone()).or_default().push(e);
+                ix.by_squash.entry(squash.clone()).or_default().push(e);
+                ix.by_words.entry(word_set(&key)).or_default().push(e);
+                ix.entries.push(Entry {
+                    org: oi,
+                    alias: alias.clone(),
+                    squash_len: squash.chars().count(),
+                    key,
+                    squash,
+                });
+            }
+        }
+        ix
+    }
+
+    /// Number of names indexed.
+    pub fn len(&self) -> usize {
+        self.entries.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.entries.is_empty()
+    }
+
+    fn hit(&self, e: usize, reason: MatchReason, score: u32) -> OrgMatch {
+        let entry = &self.entries[e];
+        OrgMatch {
+            org_id: self.org_ids[entry.org].clone(),
+            name: self.org_names[entry.org].clone(),
+            matched: entry.alias.clone(),
+            reason,
+            score,
+        }
+    }
+
+    /// One hit from a bucket, or none when the bucket names several orgs.
+    fn unique_hit(&self, bucket: Option<&Vec<usize>>, reason: MatchReason, score: u32) -> Option<OrgMatch> {
+        let bucket = bucket?;
+        let first = *bucket.first()?;
+        let org = self.entries[first].org;
+        bucket
+            .iter()
+            .all(|&e| self.entries[e].org == org)
+            .then(|| self.hit(first, reason, score))
+    }
+
+    /// The organization this text most likely names, or `None` when no
+    /// organization is a sure enough match.
+    pub fn resolve(&self, input: &str) -> Option<OrgMatch> {
+        let mut text = input;
+        let domain = domain_of(input);
+        if let Some(d) = &domain {
+            if let Some(&oi) = self.by_domain.get(d) {
+                return Some(OrgMatch {
+                    org_id: self.org_ids[oi].clone(),
+                    name: self.org_names[oi].clone(),
+                    matched: d.clone(),
+                    reason: MatchReason::Domain,
+                    score: 970,
+                });
+            }
+            // An unknown domain: try its main label as a name ("bankofamerica").
+            let labels: Vec<&str> = d.split('.').collect();
+            text = labels.get(labels.len().saturating_sub(2)).copied().unwrap_or(d);
+        }
+        let key = normalize(text);
+        if key.is_empty() {
+            return None;
+        }
+        if let Some(m) = self.unique_hit(self.by_key.get(&key), MatchReason::Exact, 1000) {
+            return Some(m);
+        }
+        let sq = squash(&key);
+        if let Some(m) = self.unique_hit(self.by_squash.get(&sq), MatchReason::Squashed, 980) {
+            return Some(m);
+        }
+        if let Some(m) = self.unique_hit(self.by_words.get(&word_set(&key)), MatchReason::SameWords, 950) {
+            return Some(m);
+        }
+        let typo = self.best_typo(&sq);
+        let contained = self.best_contained(&key);
+        match (typo, contained) {
+            (Some(a), Some(b)) => Some(if a.score >= b.score { a } else { b }),
+            (a, b) => a.or(b),
+        }
+        .filter(|m| m.score >= ACCEPT_SCORE)
+    }
+
+    /// Closest name within the typo budget; ties between organizations give none.
+    fn best_typo(&self, sq: &str) -> Option<OrgMatch> {
+        let qlen = sq.chars().count();
+        let budget = typo_budget(qlen);
+        if budget == 0 {
+            return None;
+        }
+        let mut best: Option<(usize, usize)> = None; // (distance, entry)
+        let mut tie = false;
+        for (e, entry) in self.entries.iter().enumerate() {
+            let allowed = budget.min(typo_budget(entry.squash_len));
+            if allowed == 0 || entry.squash_len.abs_diff(qlen) > allowed {
+                continue;
+            }
+            if let Some(d) = bounded_distance(sq, &entry.squash, allowed) {
+                match best {
+                    Some((bd, be)) if d == bd && self.entries[be].org != entry.org => tie = true,
+                    Some((bd, _)) if d >= bd => {}
+                    _ => {
+                        best = Some((d, e));
+                        tie = false;
+                    }
+                }
+            }
+        }
+        let (d, e) = best.filter(|_| !tie)?;
+        let score = 900u32.saturating_sub(100 * d as u32);
+        Some(self.hit(e, MatchReason::Typo, score))
+    }
+
+    /// A name that appears as whole words inside a longer input
+    /// ("Bank of America credit card"). Short or generic names do not count.
+    fn best_contained(&self, key: &str) -> Option<OrgMatch> {
+        let words: Vec<&str> = key.split(' ').collect();
+        if words.len() < 2 {
+            return None;
+        }
+        let padded = format!(" {key} ");
+        let mut best: Option<(u32, usize)> = None;
+        let mut tie = false;
+        for (e, entry) in self.entries.iter().enumerate() {
+            let alias_words = entry.key.split(' ').count();
+            if entry.squash_len < 5 && alias_words < 2 {
+                continue;
+            }
+            if alias_words >= words.len() || !padded.contains(&format!(" {} ", entry.key)) {
+                continue;
+            }
+            let extra = (words.len() - alias_words) as u32;
+            if extra > 3 {
+                continue;
+            }
+            let score = 860 - 40 * extra;
+            match best {
+                Some((bs, be)) if score == bs && self.entries[be].org != entry.org => tie = true,
+                Some((bs, _)) if score <= bs => {}
+                _ => {
+                    best = Some((score, e));
+                    tie = false;
+                }
+            }
+        }
+        let (score, e) = best.filter(|_| !tie)?;
+        Some(self.hit(e, MatchReason::Contained, score))
+    }
+
+    /// Ranked autocomplete suggestions, one per organization, best first.
+    pub fn suggest(&self, input: &str, limit: usize) -> Vec<OrgMatch> {
+        let key = normalize(input);
+        if key.is_empty() || limit == 0 {
+            return Vec::new();
+        }
+        let sq = squash(&key);
+        let qlen = sq.chars().count();
+        let inner = format!(" {key}");
+        let mut best: HashMap<usize, (u32, usize, MatchReason)> = HashMap::new();
+        for (e, entry) in self.entries.iter().enumerate() {
+            let scored = if entry.key == key {
+                Some((1000, MatchReason::Exact))
+            } else if entry.key.starts_with(&key) {
+                Some((900 + bonus(qlen, entry.squash_len), MatchReason::Prefix))
+            } else if entry.squash.starts_with(&sq) {
+                Some((850 + bonus(qlen, entry.squash_len), MatchReason::Prefix))
+            } else if format!(" {}", entry.key).contains(&inner) {
+                Some((700 + bonus(qlen, entry.squash_len), MatchReason::Prefix))
+            } else if qlen >= 4 {
+                // A typo in what has been typed so far: compare with the
+                // alias cut to the same length.
+                let budget = typo_budget(qlen + 1).min(2);
+                let cut: String = entry.squash.chars().take(qlen).collect();
+                bounded_distance(&sq, &cut, budget)
+                    .filter(|&d| d > 0)
+                    .map(|d| (650 - 100 * d as u32, MatchReason::Typo))
+            } else {
+                None
+            };
+            if let Some((score, reason)) = scored {
+                let slot = best.entry(entry.org).or_insert((0, e, reason));
+                if score > slot.0 {
+                    *slot = (score, e, reason);
+                }
+            }
+        }
+        let mut out: Vec<OrgMatch> = best
+            .into_values()
+            .map(|(score, e, reason)| self.hit(e, reason, score))
+            .collect();
+        out.sort_by(|a, b| b.score.cmp(&a.score).then_with(|| a.name.cmp(&b.name)));
+        out.truncate(limit);
+        out
+    }
+}
+
+/// Up to 49 points for how much of the name has been typed.
+fn bonus(typed: usize, total: usize) -> u32 {
+    if total == 0 {
+        return 0;
+    }
+    ((typed.min(total) * 49) / total) as u32
+}

@@ -1,0 +1,456 @@
+//! The data model: organizations, vendor relationships, incidents, the data-type
+//! taxonomy and the action rules. Everything here is plain data that
+//! deserializes from the versioned JSON files under `static/data/`
+//! (documented in `static/data/SCHEMA.md`).
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+
+use crate::date::PartialDate;
+
+/// How bad it is when a data type leaks. Ordered from least to most harmful.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Severity {
+    Low,
+    Medium,
+    High,
+    Critical,
+}
+
+/// The broad family a data type belongs to; used to group and explain.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Category {
+    Identity,
+    Financial,
+    Medical,
+    Credentials,
+    Contact,
+    Communications,
+    Other,
+}
+
+/// One entry of our data-type taxonomy (`ssn`, `call_records`, …).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DataTypeDef {
+    pub id: String,
+    pub name: String,
+    pub severity: Severity,
+    pub category: Category,
+    /// Plain language: what a criminal can do with it.
+    pub harm: String,
+}
+
+/// How soon an action should be done.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Urgency {
+    Now,
+    ThisWeek,
+    Ongoing,
+}
+
+impl Urgency {
+    pub fn label(self) -> &'static str {
+        match self {
+            Urgency::Now => "Do now",
+            Urgency::ThisWeek => "This week",
+            Urgency::Ongoing => "Ongoing",
+        }
+    }
+    pub fn id(self) -> &'static str {
+        match self {
+            Urgency::Now => "now",
+            Urgency::ThisWeek => "this_week",
+            Urgency::Ongoing => "ongoing",
+        }
+    }
+}
+
+/// How often a recurring action comes back.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Frequency {
+    Weekly,
+    Monthly,
+    Yearly,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Recurrence {
+    pub every: Frequency,
+    /// What the reminder says, e.g. "Renew your fraud alert".
+    pub reminder: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Link {
+    pub label: String,
+    pub url: String,
+}
+
+/// A rule of the action plan: what to do when some data types were exposed.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ActionDef {
+    pub id: String,
+    pub title: String,
+    /// Why this helps, in general terms.
+    pub summary: String,
+    pub steps: Vec<String>,
+    pub links: Vec<Link>,
+    pub effort_minutes: u32,
+    pub urgency: Urgency,
+    #[serde(default)]
+    pub recurrence: Option<Recurrence>,
+    /// Data type ids that call for this action.
+    pub triggers: Vec<String>,
+    /// Region codes the steps apply to ("US").
+    pub regions: Vec<String>,
+    /// General advice for visitors outside those regions.
+    #[serde(default)]
+    pub elsewhere: Option<String>,
+    /// When the facts behind the steps and links were last checked.
+    pub checked: PartialDate,
+    /// Tie-break inside an urgency group: lower comes first.
+    pub rank: u32,
+}
+
+/// Taxonomy file: data types, action rules, HIBP class mapping.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Taxonomy {
+    pub schema_version: u32,
+    pub data_types: Vec<DataTypeDef>,
+    pub actions: Vec<ActionDef>,
+    /// Have I Been Pwned data class name → our data type id.
+    pub hibp_classes: BTreeMap<String, String>,
+}
+
+/// What an organization does; used for browsing and quick picks.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Sector {
+    Carrier,
+    Bank,
+    Fintech,
+    Lending,
+    Insurer,
+    Retirement,
+    Health,
+    Retail,
+    Entertainment,
+    CloudPlatform,
+    Software,
+    BusinessServices,
+    Government,
+    Education,
+    Other,
+}
+
+impl Sector {
+    pub fn label(self) -> &'static str {
+        match self {
+            Sector::Carrier => "Phone carrier",
+            Sector::Bank => "Bank",
+            Sector::Fintech => "Fintech",
+            Sector::Lending => "Lending",
+            Sector::Insurer => "Insurer",
+            Sector::Retirement => "Retirement plans",
+            Sector::Health => "Health care",
+            Sector::Retail => "Retail",
+            Sector::Entertainment => "Entertainment & tickets",
+            Sector::CloudPlatform => "Cloud platform",
+            Sector::Software => "Software",
+            Sector::BusinessServices => "Business services",
+            Sector::Government => "Government",
+            Sector::Education => "Education",
+            Sector::Other => "Other",
+        }
+    }
+}
+
+/// How an organization hangs off its parent.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ParentRelation {
+    /// A brand or trade name of the parent (Cricket Wireless → AT&T).
+    Brand,
+    /// A separately run subsidiary (QuoteWizard → LendingTree).
+    Subsidiary,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Organization {
+    pub id: String,
+    pub name: String,
+    #[serde(default)]
+    pub aliases: Vec<String>,
+    #[serde(default)]
+    pub parent: Option<String>,
+    #[serde(default)]
+    pub parent_relation: Option<ParentRelation>,
+    pub sector: Sector,
+    #[serde(default)]
+    pub domain: Option<String>,
+    /// False for placeholders such as "an unnamed AT&T vendor": they appear on
+    /// paths but are never offered as a company to pick.
+    #[serde(default = "yes")]
+    pub listed: bool,
+    #[serde(default)]
+    pub note: Option<String>,
+}
+
+fn yes() -> bool {
+    true
+}
+
+/// A client organization shares data with a vendor or platform.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Relationship {
+    pub client: String,
+    pub vendor: String,
+    /// The service the vendor performs, in plain words.
+    pub service: String,
+    #[serde(default)]
+    pub data_shared: Vec<String>,
+    #[serde(default)]
+    pub from: Option<PartialDate>,
+    #[serde(default)]
+    pub until: Option<PartialDate>,
+    #[serde(default)]
+    pub sources: Vec<Source>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct OrganizationsFile {
+    pub schema_version: u32,
+    pub organizations: Vec<Organization>,
+    pub relationships: Vec<Relationship>,
+}
+
+/// What kind of attack or failure caused an incident.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum IncidentKind {
+    Ransomware,
+    CredentialTheft,
+    Misconfiguration,
+    Insider,
+    VendorRetentionFailure,
+    SoftwareVulnerability,
+    Unknown,
+}
+
+impl IncidentKind {
+    pub fn label(self) -> &'static str {
+        match self {
+            IncidentKind::Ransomware => "ransomware",
+            IncidentKind::CredentialTheft => "stolen credentials",
+            IncidentKind::Misconfiguration => "misconfiguration",
+            IncidentKind::Insider => "insider",
+            IncidentKind::VendorRetentionFailure => "vendor kept data it should have deleted",
+            IncidentKind::SoftwareVulnerability => "software vulnerability",
+            IncidentKind::Unknown => "data leak of unknown origin",
+        }
+    }
+}
+
+/// Who was affected, in words, plus an optional window of customer years that
+/// the period check uses.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Cohort {
+    pub text: String,
+    /// Customers whose relationship ended before this year are outside it.
+    #[serde(default)]
+    pub from_year: Option<i32>,
+    /// Customers whose relationship began after this year are outside it.
+    #[serde(default)]
+    pub until_year: Option<i32>,
+}
+
+/// How a client's part in a vendor incident is known.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Confirmation {
+    ClientNotice,
+    RegulatorFiling,
+    VendorList,
+    CourtRecord,
+    Press,
+}
+
+impl Confirmation {
+    /// Official confirmations make a match `confirmed`; press reports only `likely`.
+    pub fn is_official(self) -> bool {
+        !matches!(self, Confirmation::Press)
+    }
+    pub fn label(self) -> &'static str {
+        match self {
+            Confirmation::ClientNotice => "the company's own notice",
+            Confirmation::RegulatorFiling => "a regulator filing",
+            Confirmation::VendorList => "the vendor's list of clients",
+            Confirmation::CourtRecord => "a court record",
+            Confirmation::Press => "press reports",
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AffectedClient {
+    pub org: String,
+    #[serde(default)]
+    pub affected: Option<u64>,
+    #[serde(default)]
+    pub note: Option<String>,
+    pub confirmed_by: Confirmation,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum RemedyKind {
+    CreditMonitoring,
+    IdentityMonitoring,
+}
+
+/// Something the breached company offered the people affected.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Remedy {
+    pub kind: RemedyKind,
+    #[serde(default)]
+    pub provider: Option<String>,
+    #[serde(default)]
+    pub months: Option<u32>,
+    #[serde(default)]
+    pub enroll_by: Option<PartialDate>,
+    /// How to take it up (usually: the code in the notification letter).
+    #[serde(default)]
+    pub how: Option<String>,
+    #[serde(default)]
+    pub url: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum SettlementKind {
+    Regulator,
+    ClassAction,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Settlement {
+    pub kind: SettlementKind,
+    /// Who settled with whom, in words.
+    pub name: String,
+    #[serde(default)]
+    pub amount_usd: Option<u64>,
+    #[serde(default)]
+    pub date: Option<PartialDate>,
+    #[serde(default)]
+    pub claim_deadline: Option<PartialDate>,
+    #[serde(default)]
+    pub url: Option<String>,
+    #[serde(default)]
+    pub note: Option<String>,
+}
+
+/// A company-specific step that joins one of the generic actions
+/// (e.g. "reset your AT&T passcode" joins `change_password`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ExtraStep {
+    pub action: String,
+    pub text: String,
+    #[serde(default)]
+    pub url: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Source {
+    pub url: String,
+    pub publisher: String,
+    pub date: PartialDate,
+    #[serde(default)]
+    pub title: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Incident {
+    pub id: String,
+    pub title: String,
+    pub summary: String,
+    /// The organization whose systems or accounts were breached.
+    pub breached_org: String,
+    /// The platform that held the breached account, when the breach happened
+    /// in the breached org's account on someone else's platform (Snowflake).
+    #[serde(default)]
+    pub platform: Option<String>,
+    pub kind: IncidentKind,
+    #[serde(default)]
+    pub actor: Option<String>,
+    #[serde(default)]
+    pub breach_start: Option<PartialDate>,
+    #[serde(default)]
+    pub breach_end: Option<PartialDate>,
+    #[serde(default)]
+    pub discovered: Option<PartialDate>,
+    #[serde(default)]
+    pub disclosed: Option<PartialDate>,
+    /// People affected in all.
+    #[serde(default)]
+    pub affected: Option<u64>,
+    /// Set when the count is disputed or only claimed by the attackers.
+    #[serde(default)]
+    pub affected_unconfirmed: bool,
+    pub data_types: Vec<String>,
+    pub cohort: Cohort,
+    /// True when the breached org's own customers are the people affected;
+    /// false for a vendor whose clients' customers were exposed.
+    pub own_customers: bool,
+    #[serde(default)]
+    pub affected_clients: Vec<AffectedClient>,
+    #[serde(default)]
+    pub remedies: Vec<Remedy>,
+    #[serde(default)]
+    pub settlements: Vec<Settlement>,
+    #[serde(default)]
+    pub extra_steps: Vec<ExtraStep>,
+    pub sources: Vec<Source>,
+}
+
+impl Incident {
+    /// A vendor, processor or platform stood between the people affected and
+    /// the company they dealt with.
+    pub fn is_third_party(&self) -> bool {
+        self.platform.is_some() || !self.affected_clients.is_empty()
+    }
+
+    /// The earliest date known for the incident, for sorting and the year filter.
+    pub fn first_date(&self) -> Option<PartialDate> {
+        [self.breach_start, self.discovered, self.disclosed]
+            .into_iter()
+            .flatten()
+            .min()
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct IncidentsFile {
+    pub schema_version: u32,
+    pub incidents: Vec<Incident>,
+}

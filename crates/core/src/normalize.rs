@@ -1,0 +1,216 @@
+//! Turning what a person types into comparable keys.
+//!
+//! `normalize` gives a space-separated lower-case key with punctuation,
+//! diacritics, "&" and legal suffixes dealt with; `squash` removes the spaces
+//! so that "AT and T", "A T & T" and "at&t" can meet "ATT" where an alias says so.
+
+use unicode_normalization::char::is_combining_mark;
+use unicode_normalization::UnicodeNormalization;
+
+/// Words that only say what legal form a company has. Removed from the end
+/// of a name (repeatedly), never from the middle.
+const LEGAL_SUFFIXES: &[&str] = &[
+    "inc",
+    "incorporated",
+    "llc",
+    "lllp",
+    "llp",
+    "lp",
+    "na",
+    "corp",
+    "corporation",
+    "co",
+    "company",
+    "ltd",
+    "limited",
+    "plc",
+    "gmbh",
+    "sa",
+    "ag",
+    "nv",
+    "bv",
+    "pc",
+    "pllc",
+    "holdings",
+    "holding",
+];
+
+/// Longest input we look at, in characters. Longer text is cut: no company
+/// name is this long, and it keeps every later step bounded.
+pub const MAX_INPUT_CHARS: usize = 200;
+
+/// Lower-case, accent-free, punctuation-free key with "&" spelt "and", legal
+/// suffixes and a leading "the" removed. Idempotent.
+pub fn normalize(input: &str) -> String {
+    let mut spaced = String::with_capacity(input.len().min(MAX_INPUT_CHARS * 4));
+    for c in input.chars().take(MAX_INPUT_CHARS).nfkd() {
+        if is_combining_mark(c) {
+            continue;
+        }
+        match c {
+            // Dropped without a gap so "N.A." → "na", "Macy's" → "macys".
+            '.' | '\'' | '\u{2019}' | '\u{00B4}' | '`' => {}
+            '&' | '+' => spaced.push_str(" and "),
+            c if c.is_alphanumeric() => spaced.extend(c.to_lowercase()),
+            _ => spaced.push(' '),
+        }
+    }
+    // NFKD split some characters (e.g. full-width forms are already ASCII);
+    // recompose what is left, e.g. Hangul, before comparing.
+    let composed: String = spaced.nfc().collect();
+    let mut words: Vec<&str> = composed.split_whitespace().collect();
+    while words.len() > 1 && words.last().is_some_and(|w| LEGAL_SUFFIXES.contains(w)) {
+        words.pop();
+    }
+    if words.len() > 1 && words[0] == "the" {
+        words.remove(0);
+    }
+    words.join(" ")
+}
+
+/// The normalized key without spaces.
+pub fn squash(normalized: &str) -> String {
+    normalized.chars().filter(|c| !c.is_whitespace()).collect()
+}
+
+/// If the input looks like a web address or a bare domain, its host without
+/// "www.", lower-cased ("https://www.BankOfAmerica.com/x" → "bankofamerica.com").
+pub fn domain_of(input: &str) -> Option<String> {
+    let t = input.trim();
+    if t.chars().any(char::is_whitespace) || t.len() > 253 {
+        return None;
+    }
+    let lower = t.to_ascii_lowercase();
+    let without_scheme = lower
+        .strip_prefix("https://")
+        .or_else(|| lower.strip_prefix("http://"))
+        .unwrap_or(&lower);
+    let host = without_scheme
+        .split(['/', '?', '#', ':'])
+        .next()
+        .unwrap_or_default();
+    let host = host.strip_prefix("www.").unwrap_or(host);
+    let labels: Vec<&str> = host.split('.').collect();
+    let valid = labels.len() >= 2
+        && labels.iter().all(|l| {
+            !l.is_empty() && l.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-')
+        })
+        && labels
+            .last()
+            .is_some_and(|tld| tld.len() >= 2 && tld.bytes().all(|b| b.is_ascii_alphabetic()));
+    valid.then(|| host.to_string())
+}
+
+/// Edit distance with adjacent transpositions (optimal string alignment),
+/// giving up early once it must exceed `max`. Returns `None` when above `max`.
+pub fn bounded_distance(a: &str, b: &str, max: usize) -> Option<usize> {
+    let a: Vec<char> = a.chars().collect();
+    let b: Vec<char> = b.chars().collect();
+    if a.len().abs_diff(b.len()) > max {
+        return None;
+    }
+    let width = b.len() + 1;
+    let mut prev2 = vec![0usize; width];
+    let mut prev: Vec<usize> = (0..width).collect();
+    let mut cur = vec![0usize; width];
+    for i in 1..=a.len() {
+        cur[0] = i;
+        let mut row_min = cur[0];
+        for j in 1..=b.len() {
+            let cost = usize::from(a[i - 1] != b[j - 1]);
+            let mut v = (prev[j] + 1).min(cur[j - 1] + 1).min(prev[j - 1] + cost);
+            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                v = v.min(prev2[j - 2] + 1);
+            }
+            cur[j] = v;
+            row_min = row_min.min(v);
+        }
+        if row_min > max {
+            return None;
+        }
+        std::mem::swap(&mut prev2, &mut prev);
+        std::mem::swap(&mut prev, &mut cur);
+    }
+    let d = prev[b.len()];
+    (d <= max).then_some(d)
+}
+
+/// How many typos we forgive in a key of this many characters: none in short
+/// names (where one letter makes another company), more in long ones.
+pub fn typo_budget(len: usize) -> usize {
+    match len {
+        0..=4 => 0,
+        5..=8 => 1,
+        9..=15 => 2,
+        _ => 3,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn normalize_table() {
+        let cases = [
+            ("AT&T", "at and t"),
+            ("AT&T Inc.", "at and t"),
+            ("at & t", "at and t"),
+            ("AT and T", "at and t"),
+            ("Bank of America, N.A.", "bank of america"),
+            ("Bank of America Corporation", "bank of america"),
+            ("  BANK   of america  ", "bank of america"),
+            ("Infosys McCamish Systems LLC", "infosys mccamish systems"),
+            ("Macy's, Inc.", "macys"),
+            ("The Union Labor Life Insurance Company", "union labor life insurance"),
+            ("Ｔｉｃｋｅｔｍａｓｔｅｒ", "ticketmaster"),
+            ("Société Générale S.A.", "societe generale"),
+            ("美国银行", "美国银行"),
+            ("Inc.", "inc"),
+            ("", ""),
+            ("!!!", ""),
+        ];
+        for (input, want) in cases {
+            assert_eq!(normalize(input), want, "input {input:?}");
+        }
+    }
+
+    #[test]
+    fn squash_removes_spaces() {
+        assert_eq!(squash("at and t"), "atandt");
+        assert_eq!(squash(&normalize("Quote Wizard")), "quotewizard");
+    }
+
+    #[test]
+    fn domain_table() {
+        let cases = [
+            ("bankofamerica.com", Some("bankofamerica.com")),
+            ("https://www.BankOfAmerica.com/privacy", Some("bankofamerica.com")),
+            ("http://att.com:8080", Some("att.com")),
+            ("www.ticketmaster.com", Some("ticketmaster.com")),
+            ("Bank of America", None),
+            ("N.A.", None),
+            ("att", None),
+            ("a.b.c.1", None),
+        ];
+        for (input, want) in cases {
+            assert_eq!(domain_of(input).as_deref(), want, "input {input:?}");
+        }
+    }
+
+    #[test]
+    fn distance_table() {
+        let cases = [
+            ("bankofamerica", "bankofamercia", 2, Some(1)),
+            ("ticketmaster", "ticketek", 3, None),
+            ("kitten", "sitting", 3, Some(3)),
+            ("", "abc", 3, Some(3)),
+            ("abc", "abc", 0, Some(0)),
+            ("abc", "abd", 0, None),
+            ("quotewizard", "qoutewizard", 1, Some(1)),
+        ];
+        for (a, b, max, want) in cases {
+            assert_eq!(bounded_distance(a, b, max), want, "{a} vs {b}");
+        }
+    }
+}

@@ -1,0 +1,155 @@
+//! The result of a check and its machine-readable forms (the shapes printed
+//! by `exposure check --json` and `exposure incidents --json`).
+
+use serde::Serialize;
+
+use crate::dataset::DataSet;
+use crate::exposure::{CompanyQuery, ExposedType, Match};
+use crate::model::{Incident, Link, Source};
+use crate::plan::PlannedAction;
+
+/// Everything a check found.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Report {
+    pub companies: Vec<CompanyQuery>,
+    pub matches: Vec<Match>,
+    pub exposed: Vec<ExposedType>,
+    pub plan: Vec<PlannedAction>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct CompanyOut {
+    pub input: String,
+    pub org_id: Option<String>,
+    pub name: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct MatchOut {
+    pub org_id: String,
+    pub incident_id: String,
+    pub confidence: &'static str,
+    pub path: Vec<String>,
+    pub explanation: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct ExposedOut {
+    #[serde(rename = "type")]
+    pub type_id: String,
+    pub incidents: Vec<String>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct ActionOut {
+    pub id: String,
+    pub title: String,
+    pub urgency: &'static str,
+    pub because: String,
+    pub steps: Vec<String>,
+    pub links: Vec<Link>,
+}
+
+/// The `exposure check --json` document.
+#[derive(Debug, Clone, Serialize)]
+pub struct CheckOut {
+    pub companies: Vec<CompanyOut>,
+    pub matches: Vec<MatchOut>,
+    pub exposed_types: Vec<ExposedOut>,
+    pub actions: Vec<ActionOut>,
+}
+
+/// The plan's actions in the `actions` shape of `check --json`.
+pub fn actions_out(plan: &[PlannedAction]) -> Vec<ActionOut> {
+    plan.iter()
+        .map(|a| ActionOut {
+            id: a.id.clone(),
+            title: a.title.clone(),
+            urgency: a.urgency.id(),
+            because: a.because.clone(),
+            steps: a.steps.clone(),
+            links: a.links.clone(),
+        })
+        .collect()
+}
+
+impl Report {
+    pub fn to_output(&self, ds: &DataSet) -> CheckOut {
+        CheckOut {
+            companies: self
+                .companies
+                .iter()
+                .map(|c| CompanyOut {
+                    input: c.input.clone(),
+                    org_id: c.org_id.clone(),
+                    name: c
+                        .org_id
+                        .as_deref()
+                        .and_then(|id| ds.org(id))
+                        .map_or_else(|| c.input.clone(), |o| o.name.clone()),
+                })
+                .collect(),
+            matches: self
+                .matches
+                .iter()
+                .map(|m| MatchOut {
+                    org_id: m.org_id.clone(),
+                    incident_id: m.incident_id.clone(),
+                    confidence: m.confidence.id(),
+                    path: m.path.clone(),
+                    explanation: match &m.period_note {
+                        Some(n) => format!("{} {n}", m.explanation),
+                        None => m.explanation.clone(),
+                    },
+                })
+                .collect(),
+            exposed_types: self
+                .exposed
+                .iter()
+                .map(|e| ExposedOut {
+                    type_id: e.type_id.clone(),
+                    incidents: e.incidents.clone(),
+                })
+                .collect(),
+            actions: actions_out(&self.plan),
+        }
+    }
+
+    /// Matches that count (everything but `unlikely`).
+    pub fn live_matches(&self) -> impl Iterator<Item = &Match> {
+        self.matches
+            .iter()
+            .filter(|m| m.confidence > crate::exposure::Confidence::Unlikely)
+    }
+}
+
+/// One incident in the `exposure incidents --json` shape.
+#[derive(Debug, Clone, Serialize)]
+pub struct IncidentOut {
+    pub id: String,
+    pub title: String,
+    pub breached_org_id: String,
+    pub breached_org_name: String,
+    pub domain: Option<String>,
+    pub breach_date: Option<String>,
+    pub disclosed_date: Option<String>,
+    pub affected: Option<u64>,
+    pub data_types: Vec<String>,
+    pub sources: Vec<Source>,
+}
+
+pub fn incident_out(ds: &DataSet, inc: &Incident) -> IncidentOut {
+    let org = ds.org(&inc.breached_org);
+    IncidentOut {
+        id: inc.id.clone(),
+        title: inc.title.clone(),
+        breached_org_id: inc.breached_org.clone(),
+        breached_org_name: ds.org_name(&inc.breached_org).to_string(),
+        domain: org.and_then(|o| o.domain.clone()),
+        breach_date: inc.breach_start.or(inc.discovered).map(|d| d.to_string()),
+        disclosed_date: inc.disclosed.map(|d| d.to_string()),
+        affected: inc.affected,
+        data_types: inc.data_types.clone(),
+        sources: inc.sources.clone(),
+    }
+}
