@@ -1,1 +1,44 @@
-//! placeholder
+//! Exposure Check's web page: Yew views over the pure `exposure-core` engine.
+//!
+//! - `app`: the root component; owns the reducer and the side effects
+//!   (browser storage, clock, downloads) at the edge.
+//! - `state`: the single reducer (`Reducible`) and its actions.
+//! - `components`: one view per file, taking props and callbacks.
+//! - `storage`, `platform`: the only modules that touch browser APIs.
+
+pub mod app;
+pub mod components;
+pub mod error;
+pub mod i18n;
+pub mod platform;
+pub mod state;
+pub mod storage;
+
+use std::rc::Rc;
+
+use exposure_core::Engine;
+
+pub use app::{App, AppProps};
+
+/// The engine shared by every view; compared by identity so props stay cheap.
+#[derive(Clone, Debug)]
+pub struct SharedEngine(pub Rc<Engine>);
+
+impl PartialEq for SharedEngine {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+impl std::ops::Deref for SharedEngine {
+    type Target = Engine;
+    fn deref(&self) -> &Engine {
+        &self.0
+    }
+}
+
+/// Mounts the app on the page's body (browser only).
+pub fn start() {
+    platform::install_panic_hook();
+    yew::Renderer::<App>::new().render();
+}

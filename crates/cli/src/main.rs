@@ -215,7 +215,9 @@ fn split_period(arg: &str) -> Result<(&str, Period), UsageError> {
         if s.len() == 4 && s.bytes().all(|b| b.is_ascii_digit()) {
             Ok(s.parse().ok())
         } else {
-            Err(UsageError(format!("'{arg}': years must look like 2010-2016 or 2021-")))
+            Err(UsageError(format!(
+                "'{arg}': years must look like 2010-2016 or 2021-"
+            )))
         }
     };
     let period = Period {
@@ -224,7 +226,9 @@ fn split_period(arg: &str) -> Result<(&str, Period), UsageError> {
     };
     if let (Some(f), Some(u)) = (period.from, period.until) {
         if f > u {
-            return Err(UsageError(format!("'{arg}': the first year is after the second")));
+            return Err(UsageError(format!(
+                "'{arg}': the first year is after the second"
+            )));
         }
     }
     if name.trim().is_empty() {
@@ -266,7 +270,12 @@ fn print_report(engine: &Engine, report: &Report) {
     }
     println!("\nWhat was exposed (most harmful first)");
     for e in &report.exposed {
-        println!("  - {} [{:?}]: {}", ds.type_name(&e.type_id), e.severity, e.incidents.join(", "));
+        println!(
+            "  - {} [{:?}]: {}",
+            ds.type_name(&e.type_id),
+            e.severity,
+            e.incidents.join(", ")
+        );
     }
     println!("\nWhat to do");
     for (i, a) in report.plan.iter().enumerate() {

@@ -14,7 +14,11 @@ fn exposure(args: &[&str]) -> Output {
 
 fn json(args: &[&str]) -> Value {
     let out = exposure(args);
-    assert!(out.status.success(), "{args:?}: {}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{args:?}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     serde_json::from_slice(&out.stdout).expect("valid JSON")
 }
 
@@ -26,20 +30,35 @@ fn keys(v: &Value) -> Vec<String> {
 
 #[test]
 fn check_json_has_the_documented_shape() {
-    let v = json(&["check", "--json", "--", "Bank of America", "Hollow Creek Bakery LLC"]);
-    assert_eq!(keys(&v), ["actions", "companies", "exposed_types", "matches"]);
+    let v = json(&[
+        "check",
+        "--json",
+        "--",
+        "Bank of America",
+        "Hollow Creek Bakery LLC",
+    ]);
+    assert_eq!(
+        keys(&v),
+        ["actions", "companies", "exposed_types", "matches"]
+    );
     let c = &v["companies"];
     assert_eq!(keys(&c[0]), ["input", "name", "org_id"]);
     assert_eq!(c[0]["org_id"], "bank-of-america");
     assert_eq!(c[1]["org_id"], Value::Null);
     let m = &v["matches"][0];
-    assert_eq!(keys(m), ["confidence", "explanation", "incident_id", "org_id", "path"]);
+    assert_eq!(
+        keys(m),
+        ["confidence", "explanation", "incident_id", "org_id", "path"]
+    );
     assert_eq!(m["path"][0], "bank-of-america");
     assert_eq!(m["path"][1], "infosys-mccamish");
     assert_eq!(keys(&v["exposed_types"][0]), ["incidents", "type"]);
     assert_eq!(v["exposed_types"][0]["type"], "ssn", "most dangerous first");
     let a = &v["actions"][0];
-    assert_eq!(keys(a), ["because", "id", "links", "steps", "title", "urgency"]);
+    assert_eq!(
+        keys(a),
+        ["because", "id", "links", "steps", "title", "urgency"]
+    );
     assert_eq!(keys(&a["links"][0]), ["label", "url"]);
 }
 
@@ -48,7 +67,13 @@ fn every_public_scenario_passes_through_the_cli() {
     let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../tests/scenarios/public.json");
     let doc: Value = serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
     let list = |v: &Value| -> Vec<String> {
-        v.as_array().map(|a| a.iter().filter_map(|x| x.as_str().map(String::from)).collect()).unwrap_or_default()
+        v.as_array()
+            .map(|a| {
+                a.iter()
+                    .filter_map(|x| x.as_str().map(String::from))
+                    .collect()
+            })
+            .unwrap_or_default()
     };
     let mut failures = Vec::new();
     for sc in doc["scenarios"].as_array().unwrap() {
@@ -57,24 +82,54 @@ fn every_public_scenario_passes_through_the_cli() {
         args.extend(list(&sc["companies"]));
         let args: Vec<&str> = args.iter().map(String::as_str).collect();
         let v = json(&args);
-        let live: Vec<&Value> = v["matches"].as_array().unwrap().iter().filter(|m| m["confidence"] != "unlikely").collect();
+        let live: Vec<&Value> = v["matches"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|m| m["confidence"] != "unlikely")
+            .collect();
         let has_incident = |id: &str| live.iter().any(|m| m["incident_id"] == id);
-        let has_type = |id: &str| v["exposed_types"].as_array().unwrap().iter().any(|t| t["type"] == id);
-        let actions: Vec<&str> = v["actions"].as_array().unwrap().iter().filter_map(|a| a["id"].as_str()).collect();
+        let has_type = |id: &str| {
+            v["exposed_types"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .any(|t| t["type"] == id)
+        };
+        let actions: Vec<&str> = v["actions"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter_map(|a| a["id"].as_str())
+            .collect();
         for id in list(&sc["must_include"]["incidents"]) {
-            if !has_incident(&id) { failures.push(format!("{name}: incident {id}")); }
+            if !has_incident(&id) {
+                failures.push(format!("{name}: incident {id}"));
+            }
         }
         for id in list(&sc["must_include"]["data_types"]) {
-            if !has_type(&id) { failures.push(format!("{name}: type {id}")); }
+            if !has_type(&id) {
+                failures.push(format!("{name}: type {id}"));
+            }
         }
         for id in list(&sc["must_include"]["actions"]) {
-            if !actions.contains(&id.as_str()) { failures.push(format!("{name}: action {id}")); }
+            if !actions.contains(&id.as_str()) {
+                failures.push(format!("{name}: action {id}"));
+            }
         }
         for id in list(&sc["must_exclude"]["incidents"]) {
-            if has_incident(&id) { failures.push(format!("{name}: excluded incident {id}")); }
+            if has_incident(&id) {
+                failures.push(format!("{name}: excluded incident {id}"));
+            }
         }
         for org in list(&sc["path_mentions"]) {
-            if !live.iter().any(|m| m["path"].as_array().unwrap().iter().any(|p| p == org.as_str())) {
+            if !live.iter().any(|m| {
+                m["path"]
+                    .as_array()
+                    .unwrap()
+                    .iter()
+                    .any(|p| p == org.as_str())
+            }) {
                 failures.push(format!("{name}: path mentions {org}"));
             }
         }
@@ -85,7 +140,9 @@ fn every_public_scenario_passes_through_the_cli() {
             let mut sorted = actions.clone();
             sorted.sort();
             sorted.dedup();
-            if sorted.len() != actions.len() { failures.push(format!("{name}: duplicate actions")); }
+            if sorted.len() != actions.len() {
+                failures.push(format!("{name}: duplicate actions"));
+            }
         }
     }
     assert!(failures.is_empty(), "{}", failures.join("\n"));
@@ -99,13 +156,32 @@ fn incidents_json_has_the_documented_shape() {
     for i in all {
         assert_eq!(
             keys(i),
-            ["affected", "breach_date", "breached_org_id", "breached_org_name", "data_types", "disclosed_date", "domain", "id", "sources", "title"]
+            [
+                "affected",
+                "breach_date",
+                "breached_org_id",
+                "breached_org_name",
+                "data_types",
+                "disclosed_date",
+                "domain",
+                "id",
+                "sources",
+                "title"
+            ]
         );
         assert!(!i["sources"].as_array().unwrap().is_empty());
         let sk = keys(&i["sources"][0]);
-        assert!(sk.iter().any(|k| k == "url") && sk.iter().any(|k| k == "publisher") && sk.iter().any(|k| k == "date"), "{sk:?}");
+        assert!(
+            sk.iter().any(|k| k == "url")
+                && sk.iter().any(|k| k == "publisher")
+                && sk.iter().any(|k| k == "date"),
+            "{sk:?}"
+        );
     }
-    let snow = all.iter().find(|i| i["id"] == "att-snowflake-2024").unwrap();
+    let snow = all
+        .iter()
+        .find(|i| i["id"] == "att-snowflake-2024")
+        .unwrap();
     assert_eq!(snow["breach_date"], "2024-04-14");
     assert_eq!(snow["disclosed_date"], "2024-07-12");
     assert_eq!(snow["breached_org_id"], "att");
@@ -114,21 +190,48 @@ fn incidents_json_has_the_documented_shape() {
 #[test]
 fn plan_json_matches_the_actions_of_check() {
     let v = json(&["plan", "--json", "--types", "ssn,password"]);
-    let ids: Vec<&str> = v.as_array().unwrap().iter().filter_map(|a| a["id"].as_str()).collect();
-    for want in ["credit_freeze", "irs_ip_pin", "change_password", "enable_2fa"] {
+    let ids: Vec<&str> = v
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|a| a["id"].as_str())
+        .collect();
+    for want in [
+        "credit_freeze",
+        "irs_ip_pin",
+        "change_password",
+        "enable_2fa",
+    ] {
         assert!(ids.contains(&want), "{want} in {ids:?}");
     }
-    assert_eq!(keys(&v[0]), ["because", "id", "links", "steps", "title", "urgency"]);
+    assert_eq!(
+        keys(&v[0]),
+        ["because", "id", "links", "steps", "title", "urgency"]
+    );
 }
 
 #[test]
 fn validate_and_stats() {
     let out = exposure(&["validate"]);
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let v = json(&["stats", "--json"]);
     assert_eq!(
         keys(&v),
-        ["actions", "aliases", "client_links", "data_types", "incidents", "incidents_without_source", "organizations", "sources", "third_party_incidents"]
+        [
+            "actions",
+            "aliases",
+            "client_links",
+            "data_types",
+            "incidents",
+            "incidents_without_source",
+            "organizations",
+            "sources",
+            "third_party_incidents"
+        ]
     );
     assert_eq!(v["incidents_without_source"], 0);
     assert!(v["incidents"].as_u64().unwrap() >= 6);
@@ -165,5 +268,8 @@ fn readable_report_without_json() {
     let text = String::from_utf8_lossy(&out.stdout);
     assert!(text.contains("Hollow Creek Bakery LLC → not a company we know"));
     assert!(text.contains("You → AT&T → Snowflake"));
-    assert!(text.contains("[unlikely]"), "a customer until 2016 is outside the 2022 call records: {text}");
+    assert!(
+        text.contains("[unlikely]"),
+        "a customer until 2016 is outside the 2022 call records: {text}"
+    );
 }

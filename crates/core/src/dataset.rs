@@ -7,8 +7,8 @@ use std::fmt;
 use serde::Serialize;
 
 use crate::model::{
-    ActionDef, DataTypeDef, Incident, IncidentsFile, Organization, OrganizationsFile,
-    Relationship, Taxonomy,
+    ActionDef, DataTypeDef, Incident, IncidentsFile, Organization, OrganizationsFile, Relationship,
+    Taxonomy,
 };
 use crate::normalize::normalize;
 
@@ -156,11 +156,15 @@ impl DataSet {
     }
 
     pub fn data_type(&self, id: &str) -> Option<&DataTypeDef> {
-        self.type_by_id.get(id).map(|&i| &self.taxonomy.data_types[i])
+        self.type_by_id
+            .get(id)
+            .map(|&i| &self.taxonomy.data_types[i])
     }
 
     pub fn action(&self, id: &str) -> Option<&ActionDef> {
-        self.action_by_id.get(id).map(|&i| &self.taxonomy.actions[i])
+        self.action_by_id
+            .get(id)
+            .map(|&i| &self.taxonomy.actions[i])
     }
 
     /// Position of a data type in the taxonomy (its display order).
@@ -198,11 +202,19 @@ impl DataSet {
         Stats {
             incidents: self.incidents.len(),
             third_party_incidents: self.incidents.iter().filter(|i| i.is_third_party()).count(),
-            client_links: self.incidents.iter().map(|i| i.affected_clients.len()).sum(),
+            client_links: self
+                .incidents
+                .iter()
+                .map(|i| i.affected_clients.len())
+                .sum(),
             organizations: self.organizations.len(),
             aliases: self.organizations.iter().map(|o| o.aliases.len()).sum(),
             sources: self.incidents.iter().map(|i| i.sources.len()).sum(),
-            incidents_without_source: self.incidents.iter().filter(|i| i.sources.is_empty()).count(),
+            incidents_without_source: self
+                .incidents
+                .iter()
+                .filter(|i| i.sources.is_empty())
+                .count(),
             data_types: self.taxonomy.data_types.len(),
             actions: self.taxonomy.actions.len(),
         }
@@ -270,7 +282,10 @@ impl Validator<'_> {
 
     fn ids(&mut self) {
         let ds = self.ds;
-        self.unique("organization", ds.organizations.iter().map(|o| o.id.as_str()));
+        self.unique(
+            "organization",
+            ds.organizations.iter().map(|o| o.id.as_str()),
+        );
         self.unique("incident", ds.incidents.iter().map(|i| i.id.as_str()));
         self.unique(
             "data type",
@@ -287,7 +302,10 @@ impl Validator<'_> {
 
     fn known_org(&mut self, subject: &str, role: &str, id: &str) {
         if self.ds.org(id).is_none() {
-            self.report(subject, format!("{role} '{id}' is not a known organization"));
+            self.report(
+                subject,
+                format!("{role} '{id}' is not a known organization"),
+            );
         }
     }
 
@@ -298,7 +316,10 @@ impl Validator<'_> {
         }
         for t in &ds.taxonomy.data_types {
             if t.name.trim().is_empty() || t.harm.trim().is_empty() {
-                self.report(format!("data type {}", t.id), "needs a name and a harm sentence");
+                self.report(
+                    format!("data type {}", t.id),
+                    "needs a name and a harm sentence",
+                );
             }
         }
         for a in &ds.taxonomy.actions {
@@ -325,7 +346,10 @@ impl Validator<'_> {
                 .iter()
                 .any(|a| a.triggers.iter().any(|x| x == &t.id));
             if !covered {
-                self.report(format!("data type {}", t.id), "no action is triggered by it");
+                self.report(
+                    format!("data type {}", t.id),
+                    "no action is triggered by it",
+                );
             }
         }
         for (class, target) in &ds.taxonomy.hibp_classes {
@@ -442,13 +466,19 @@ impl Validator<'_> {
                 }
                 if let (Some(n), Some(total)) = (c.affected, i.affected) {
                     if n > total {
-                        self.report(&subject, format!("client '{}' has more people than the incident", c.org));
+                        self.report(
+                            &subject,
+                            format!("client '{}' has more people than the incident", c.org),
+                        );
                     }
                 }
             }
             for e in &i.extra_steps {
                 if ds.action(&e.action).is_none() {
-                    self.report(&subject, format!("extra step for unknown action '{}'", e.action));
+                    self.report(
+                        &subject,
+                        format!("extra step for unknown action '{}'", e.action),
+                    );
                 }
             }
             let ordered = [
@@ -479,7 +509,10 @@ impl Validator<'_> {
             for s in &i.settlements {
                 if let Some(url) = &s.url {
                     if !is_https_url(url) {
-                        self.report(&subject, format!("settlement link '{url}' is not an https URL"));
+                        self.report(
+                            &subject,
+                            format!("settlement link '{url}' is not an https URL"),
+                        );
                     }
                 }
             }

@@ -44,7 +44,11 @@ impl PartialDate {
         let year: i32 = year_s.parse().map_err(|_| err())?;
         let month = match parts.next() {
             None => None,
-            Some(m) => Some(two_digits(m).filter(|m| (1..=12).contains(m)).ok_or_else(err)?),
+            Some(m) => Some(
+                two_digits(m)
+                    .filter(|m| (1..=12).contains(m))
+                    .ok_or_else(err)?,
+            ),
         };
         let day = match parts.next() {
             None => None,
@@ -222,8 +226,18 @@ mod tests {
 
     #[test]
     fn days_since_epoch_table() {
-        for (days, want) in [(0, "1970-01-01"), (19_723, "2024-01-01"), (20_414, "2025-11-22"), (-1, "1969-12-31"), (11_016, "2000-02-29")] {
-            assert_eq!(PartialDate::from_days_since_epoch(days).to_string(), want, "{days}");
+        for (days, want) in [
+            (0, "1970-01-01"),
+            (19_723, "2024-01-01"),
+            (20_414, "2025-11-22"),
+            (-1, "1969-12-31"),
+            (11_016, "2000-02-29"),
+        ] {
+            assert_eq!(
+                PartialDate::from_days_since_epoch(days).to_string(),
+                want,
+                "{days}"
+            );
         }
     }
 

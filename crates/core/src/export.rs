@@ -33,7 +33,12 @@ pub struct ExportDoc {
 }
 
 /// The JSON export: progress plus the report, pretty-printed.
-pub fn to_json(ds: &DataSet, report: &Report, done: &BTreeSet<String>, today: Option<PartialDate>) -> String {
+pub fn to_json(
+    ds: &DataSet,
+    report: &Report,
+    done: &BTreeSet<String>,
+    today: Option<PartialDate>,
+) -> String {
     let doc = ExportDoc {
         format: EXPORT_FORMAT,
         version: EXPORT_VERSION,
@@ -84,10 +89,10 @@ pub fn to_markdown(ds: &DataSet, report: &Report, done: &BTreeSet<String>) -> St
         .companies
         .iter()
         .map(|c| {
-            c.org_id
-                .as_deref()
-                .and_then(|id| ds.org(id))
-                .map_or_else(|| format!("{} (not recognised)", c.input), |o| o.name.clone())
+            c.org_id.as_deref().and_then(|id| ds.org(id)).map_or_else(
+                || format!("{} (not recognised)", c.input),
+                |o| o.name.clone(),
+            )
         })
         .collect();
     if !names.is_empty() {
@@ -96,7 +101,11 @@ pub fn to_markdown(ds: &DataSet, report: &Report, done: &BTreeSet<String>) -> St
     if !report.exposed.is_empty() {
         md.push_str("## What was exposed\n\n");
         for e in &report.exposed {
-            md.push_str(&format!("- **{}** — {}\n", ds.type_name(&e.type_id), e.incidents.join(", ")));
+            md.push_str(&format!(
+                "- **{}** — {}\n",
+                ds.type_name(&e.type_id),
+                e.incidents.join(", ")
+            ));
         }
         md.push('\n');
     }
@@ -107,7 +116,11 @@ pub fn to_markdown(ds: &DataSet, report: &Report, done: &BTreeSet<String>) -> St
     for a in &report.plan {
         let tick = if done.contains(&a.id) { "x" } else { " " };
         let expired = if a.expired { " (deadline passed)" } else { "" };
-        md.push_str(&format!("- [{tick}] **{}** — {}{expired}\n", a.title, a.urgency.label()));
+        md.push_str(&format!(
+            "- [{tick}] **{}** — {}{expired}\n",
+            a.title,
+            a.urgency.label()
+        ));
         if !a.because.is_empty() {
             md.push_str(&format!("  - Why: {}\n", a.because));
         }
@@ -169,7 +182,12 @@ pub fn to_ics(report: &Report, today: PartialDate) -> String {
         "PRODID:-//Exposure Check//Action plan//EN".into(),
         "CALSCALE:GREGORIAN".into(),
     ];
-    let event = |lines: &mut Vec<String>, uid: &str, start: PartialDate, summary: &str, desc: &str, rrule: Option<&str>| {
+    let event = |lines: &mut Vec<String>,
+                 uid: &str,
+                 start: PartialDate,
+                 summary: &str,
+                 desc: &str,
+                 rrule: Option<&str>| {
         lines.push("BEGIN:VEVENT".into());
         lines.push(format!("UID:{uid}@exposure-check"));
         lines.push(format!("DTSTAMP:{stamp}"));
@@ -188,7 +206,14 @@ pub fn to_ics(report: &Report, today: PartialDate) -> String {
                 Frequency::Monthly => "FREQ=MONTHLY",
                 Frequency::Yearly => "FREQ=YEARLY",
             };
-            event(&mut lines, &a.id, today, &r.reminder, &describe(a), Some(freq));
+            event(
+                &mut lines,
+                &a.id,
+                today,
+                &r.reminder,
+                &describe(a),
+                Some(freq),
+            );
         }
         if let (Some(d), false) = (a.deadline, a.expired) {
             if !d.is_past(&today) {
@@ -241,7 +266,10 @@ mod tests {
 
     #[test]
     fn progress_import_rejects_foreign_files() {
-        assert!(matches!(progress_from_json("nope"), Err(ImportError::NotJson(_))));
+        assert!(matches!(
+            progress_from_json("nope"),
+            Err(ImportError::NotJson(_))
+        ));
         assert_eq!(progress_from_json("{}"), Err(ImportError::WrongFormat));
         assert_eq!(
             progress_from_json(r#"{"format":"exposure-check-plan","version":9}"#),

@@ -7,7 +7,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use serde::{Deserialize, Serialize};
 
 use crate::dataset::DataSet;
-use crate::model::{Incident, ParentRelation, Severity};
+use crate::model::{Confirmation, Incident, ParentRelation, Severity};
 
 /// How sure a match is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -191,11 +191,11 @@ fn best_path(ds: &DataSet, org_id: &str, inc: &Incident) -> Option<Candidate> {
             },
             path,
             explanation: format!(
-                "{} shared customer data with its vendor {}, which was breached ({how}); {} is named among the affected clients in {}.",
+                "{} is a client of {}, which was breached ({how}); {} is named among the affected clients in {}.",
                 name(org_id),
                 name(breached),
                 name(org_id),
-                c.confirmed_by.label()
+                confirmation_phrase(ds, c.confirmed_by, org_id)
             ),
         });
     }
@@ -206,7 +206,12 @@ fn best_path(ds: &DataSet, org_id: &str, inc: &Incident) -> Option<Candidate> {
             _ => "part of",
         };
         let chain: Vec<String> = std::iter::once(org_id.to_string())
-            .chain(ds.ancestors(org_id).iter().take(depth + 1).map(|o| o.id.clone()))
+            .chain(
+                ds.ancestors(org_id)
+                    .iter()
+                    .take(depth + 1)
+                    .map(|o| o.id.clone()),
+            )
             .collect();
         if anc.id == breached {
             let mut path = chain.clone();
@@ -242,7 +247,9 @@ fn best_path(ds: &DataSet, org_id: &str, inc: &Incident) -> Option<Candidate> {
         }
     }
     // 4. A parent reaches its brands' and subsidiaries' incidents, less surely.
-    for holder in std::iter::once(breached).chain(inc.affected_clients.iter().map(|c| c.org.as_str())) {
+    for holder in
+        std::iter::once(breached).chain(inc.affected_clients.iter().map(|c| c.org.as_str()))
+    {
         let ancestors = ds.ancestors(holder);
         if let Some(pos) = ancestors.iter().position(|a| a.id == org_id) {
             let mut path: Vec<String> = std::iter::once(org_id.to_string())
@@ -254,7 +261,8 @@ fn best_path(ds: &DataSet, org_id: &str, inc: &Incident) -> Option<Candidate> {
             } else {
                 path.extend(tail.iter().cloned());
             }
-            let subsidiary = ds.org(holder).and_then(|o| o.parent_relation) == Some(ParentRelation::Subsidiary);
+            let subsidiary =
+                ds.org(holder).and_then(|o| o.parent_relation) == Some(ParentRelation::Subsidiary);
             candidates.push(Candidate {
                 kind: PathKind::Family,
                 confidence: if subsidiary {
@@ -300,6 +308,14 @@ fn best_path(ds: &DataSet, org_id: &str, inc: &Incident) -> Option<Candidate> {
             .cmp(&b.confidence)
             .then_with(|| b.path.len().cmp(&a.path.len()))
     })
+}
+
+/// "Bank of America's own notice", "a regulator filing", …
+fn confirmation_phrase(ds: &DataSet, how: Confirmation, client: &str) -> String {
+    match how {
+        Confirmation::ClientNotice => format!("{}'s own notice", ds.org_name(client)),
+        other => other.label().to_string(),
+    }
 }
 
 /// "ransomware by LockBit, Oct 29, 2023 – Nov 2, 2023" and the like.
@@ -348,7 +364,10 @@ fn outside_cohort(period: Period, inc: &Incident) -> Option<String> {
 /// first, each with the incidents behind it.
 pub fn exposed_types(ds: &DataSet, matches: &[Match]) -> Vec<ExposedType> {
     let mut by_type: BTreeMap<&str, BTreeSet<&str>> = BTreeMap::new();
-    for m in matches.iter().filter(|m| m.confidence > Confidence::Unlikely) {
+    for m in matches
+        .iter()
+        .filter(|m| m.confidence > Confidence::Unlikely)
+    {
         if let Some(inc) = ds.incident(&m.incident_id) {
             for t in &inc.data_types {
                 by_type.entry(t).or_default().insert(&inc.id);
@@ -364,9 +383,10 @@ pub fn exposed_types(ds: &DataSet, matches: &[Match]) -> Vec<ExposedType> {
         })
         .collect();
     out.sort_by(|a, b| {
-        b.severity
-            .cmp(&a.severity)
-            .then_with(|| ds.type_position(&a.type_id).cmp(&ds.type_position(&b.type_id)))
+        b.severity.cmp(&a.severity).then_with(|| {
+            ds.type_position(&a.type_id)
+                .cmp(&ds.type_position(&b.type_id))
+        })
     });
     out
 }

@@ -10,8 +10,9 @@
 pub mod bundled;
 pub mod dataset;
 pub mod date;
-pub mod exposure;
 pub mod export;
+pub mod exposure;
+pub mod hibp;
 pub mod matcher;
 pub mod model;
 pub mod normalize;
@@ -41,6 +42,16 @@ impl Engine {
     /// The data set compiled into this build.
     pub fn bundled() -> Result<Engine, LoadError> {
         bundled::dataset().map(Engine::new)
+    }
+
+    /// This engine's data widened by a Have I Been Pwned catalogue.
+    pub fn with_catalog(
+        &self,
+        json: &str,
+    ) -> Result<(Engine, hibp::CatalogImport), hibp::CatalogError> {
+        let import = hibp::import(&self.data, &self.names, json)?;
+        let merged = hibp::merge(&self.data, &import);
+        Ok((Engine::new(merged), import))
     }
 
     /// The organization a typed name most likely means.

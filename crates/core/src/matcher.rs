@@ -152,7 +152,12 @@ impl NameIndex {
     }
 
     /// One hit from a bucket, or none when the bucket names several orgs.
-    fn unique_hit(&self, bucket: Option<&Vec<usize>>, reason: MatchReason, score: u32) -> Option<OrgMatch> {
+    fn unique_hit(
+        &self,
+        bucket: Option<&Vec<usize>>,
+        reason: MatchReason,
+        score: u32,
+    ) -> Option<OrgMatch> {
         let bucket = bucket?;
         let first = *bucket.first()?;
         let org = self.entries[first].org;
@@ -179,7 +184,10 @@ impl NameIndex {
             }
             // An unknown domain: try its main label as a name ("bankofamerica").
             let labels: Vec<&str> = d.split('.').collect();
-            text = labels.get(labels.len().saturating_sub(2)).copied().unwrap_or(d);
+            text = labels
+                .get(labels.len().saturating_sub(2))
+                .copied()
+                .unwrap_or(d);
         }
         let key = normalize(text);
         if key.is_empty() {
@@ -192,7 +200,11 @@ impl NameIndex {
         if let Some(m) = self.unique_hit(self.by_squash.get(&sq), MatchReason::Squashed, 980) {
             return Some(m);
         }
-        if let Some(m) = self.unique_hit(self.by_words.get(&word_set(&key)), MatchReason::SameWords, 950) {
+        if let Some(m) = self.unique_hit(
+            self.by_words.get(&word_set(&key)),
+            MatchReason::SameWords,
+            950,
+        ) {
             return Some(m);
         }
         let typo = self.best_typo(&sq);

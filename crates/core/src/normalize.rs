@@ -92,9 +92,9 @@ pub fn domain_of(input: &str) -> Option<String> {
     let host = host.strip_prefix("www.").unwrap_or(host);
     let labels: Vec<&str> = host.split('.').collect();
     let valid = labels.len() >= 2
-        && labels.iter().all(|l| {
-            !l.is_empty() && l.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-')
-        })
+        && labels
+            .iter()
+            .all(|l| !l.is_empty() && l.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-'))
         && labels
             .last()
             .is_some_and(|tld| tld.len() >= 2 && tld.bytes().all(|b| b.is_ascii_alphabetic()));
@@ -162,7 +162,10 @@ mod tests {
             ("  BANK   of america  ", "bank of america"),
             ("Infosys McCamish Systems LLC", "infosys mccamish systems"),
             ("Macy's, Inc.", "macys"),
-            ("The Union Labor Life Insurance Company", "union labor life insurance"),
+            (
+                "The Union Labor Life Insurance Company",
+                "union labor life insurance",
+            ),
             ("Ｔｉｃｋｅｔｍａｓｔｅｒ", "ticketmaster"),
             ("Société Générale S.A.", "societe generale"),
             ("美国银行", "美国银行"),
@@ -185,7 +188,10 @@ mod tests {
     fn domain_table() {
         let cases = [
             ("bankofamerica.com", Some("bankofamerica.com")),
-            ("https://www.BankOfAmerica.com/privacy", Some("bankofamerica.com")),
+            (
+                "https://www.BankOfAmerica.com/privacy",
+                Some("bankofamerica.com"),
+            ),
             ("http://att.com:8080", Some("att.com")),
             ("www.ticketmaster.com", Some("ticketmaster.com")),
             ("Bank of America", None),

@@ -96,7 +96,10 @@ pub fn build_plan(
             .filter_map(|r| ds.data_type(&r.data_type).map(|d| d.severity))
             .max()
             .unwrap_or(Severity::Medium);
-        let mut incidents: BTreeSet<String> = reasons.iter().flat_map(|r| r.incidents.iter().cloned()).collect();
+        let mut incidents: BTreeSet<String> = reasons
+            .iter()
+            .flat_map(|r| r.incidents.iter().cloned())
+            .collect();
         incidents.extend(extra.iter().map(|(i, _)| i.clone()));
         let mut steps = def.steps.clone();
         steps.extend(extra.into_iter().map(|(_, t)| t));
@@ -157,7 +160,9 @@ fn because_sentence(ds: &DataSet, reasons: &[Reason]) -> String {
 
 fn deadline_phrase(d: Option<PartialDate>, today: Option<PartialDate>) -> String {
     match (d, today) {
-        (Some(d), Some(t)) if d.is_past(&t) => format!(" The deadline was {} and has passed.", d.human()),
+        (Some(d), Some(t)) if d.is_past(&t) => {
+            format!(" The deadline was {} and has passed.", d.human())
+        }
         (Some(d), _) => format!(" Deadline: {}.", d.human()),
         (None, _) => String::new(),
     }
@@ -169,7 +174,11 @@ fn all_past(deadlines: &[Option<PartialDate>], today: Option<PartialDate>) -> bo
     !deadlines.is_empty() && deadlines.iter().all(|d| d.is_some_and(|d| d.is_past(&t)))
 }
 
-fn monitoring_action(ds: &DataSet, live: &BTreeSet<&str>, today: Option<PartialDate>) -> Option<PlannedAction> {
+fn monitoring_action(
+    ds: &DataSet,
+    live: &BTreeSet<&str>,
+    today: Option<PartialDate>,
+) -> Option<PlannedAction> {
     let mut steps = Vec::new();
     let mut links = Vec::new();
     let mut incidents = Vec::new();
@@ -180,8 +189,15 @@ fn monitoring_action(ds: &DataSet, live: &BTreeSet<&str>, today: Option<PartialD
                 RemedyKind::CreditMonitoring => "credit monitoring",
                 RemedyKind::IdentityMonitoring => "identity monitoring",
             };
-            let months = r.months.map(|m| format!("{m} months of ")).unwrap_or_default();
-            let provider = r.provider.as_ref().map(|p| format!(" through {p}")).unwrap_or_default();
+            let months = r
+                .months
+                .map(|m| format!("{m} months of "))
+                .unwrap_or_default();
+            let provider = r
+                .provider
+                .as_ref()
+                .map(|p| format!(" through {p}"))
+                .unwrap_or_default();
             let how = r.how.as_ref().map(|h| format!(" {h}")).unwrap_or_default();
             steps.push(format!(
                 "{}: free {months}{what}{provider} was offered.{how}{}",
@@ -222,13 +238,21 @@ fn monitoring_action(ds: &DataSet, live: &BTreeSet<&str>, today: Option<PartialD
     })
 }
 
-fn claim_action(ds: &DataSet, live: &BTreeSet<&str>, today: Option<PartialDate>) -> Option<PlannedAction> {
+fn claim_action(
+    ds: &DataSet,
+    live: &BTreeSet<&str>,
+    today: Option<PartialDate>,
+) -> Option<PlannedAction> {
     let mut steps = Vec::new();
     let mut links = Vec::new();
     let mut incidents = Vec::new();
     let mut deadlines = Vec::new();
     for inc in live.iter().filter_map(|i| ds.incident(i)) {
-        for s in inc.settlements.iter().filter(|s| s.claim_deadline.is_some()) {
+        for s in inc
+            .settlements
+            .iter()
+            .filter(|s| s.claim_deadline.is_some())
+        {
             let amount = s
                 .amount_usd
                 .map(|a| format!(" (USD {})", group_thousands(a)))
@@ -299,7 +323,13 @@ mod tests {
 
     #[test]
     fn thousands_table() {
-        for (n, s) in [(0, "0"), (999, "999"), (1000, "1,000"), (6078263, "6,078,263"), (110_000_000, "110,000,000")] {
+        for (n, s) in [
+            (0, "0"),
+            (999, "999"),
+            (1000, "1,000"),
+            (6078263, "6,078,263"),
+            (110_000_000, "110,000,000"),
+        ] {
             assert_eq!(group_thousands(n), s);
         }
     }

@@ -15,7 +15,11 @@ fn shipped_data_set_is_valid() {
     assert!(
         problems.is_empty(),
         "{}",
-        problems.iter().map(ToString::to_string).collect::<Vec<_>>().join("\n")
+        problems
+            .iter()
+            .map(ToString::to_string)
+            .collect::<Vec<_>>()
+            .join("\n")
     );
 }
 
@@ -32,21 +36,55 @@ fn stable_ids_of_the_spec_exist() {
     ] {
         assert!(ds.incident(id).is_some(), "incident {id}");
     }
-    for id in ["att", "bank-of-america", "infosys-mccamish", "snowflake", "ticketmaster", "lendingtree", "quotewizard"] {
+    for id in [
+        "att",
+        "bank-of-america",
+        "infosys-mccamish",
+        "snowflake",
+        "ticketmaster",
+        "lendingtree",
+        "quotewizard",
+    ] {
         assert!(ds.org(id).is_some(), "organization {id}");
     }
     for id in [
-        "ssn", "full_name", "date_of_birth", "email", "phone_number", "postal_address", "call_records",
-        "cell_site_location", "account_number", "account_pin", "password", "bank_account", "payment_card",
-        "medical", "health_insurance", "biometric", "passport_number", "drivers_license", "government_id",
-        "tax_id", "other",
+        "ssn",
+        "full_name",
+        "date_of_birth",
+        "email",
+        "phone_number",
+        "postal_address",
+        "call_records",
+        "cell_site_location",
+        "account_number",
+        "account_pin",
+        "password",
+        "bank_account",
+        "payment_card",
+        "medical",
+        "health_insurance",
+        "biometric",
+        "passport_number",
+        "drivers_license",
+        "government_id",
+        "tax_id",
+        "other",
     ] {
         assert!(ds.data_type(id).is_some(), "data type {id}");
     }
     for id in [
-        "credit_freeze", "fraud_alert", "check_credit_reports", "irs_ip_pin", "ssa_account",
-        "carrier_account_lock", "change_password", "enable_2fa", "replace_payment_card",
-        "watch_bank_statements", "medical_identity_check", "phishing_alert",
+        "credit_freeze",
+        "fraud_alert",
+        "check_credit_reports",
+        "irs_ip_pin",
+        "ssa_account",
+        "carrier_account_lock",
+        "change_password",
+        "enable_2fa",
+        "replace_payment_card",
+        "watch_bank_statements",
+        "medical_identity_check",
+        "phishing_alert",
     ] {
         assert!(ds.action(id).is_some(), "action {id}");
     }
@@ -70,11 +108,17 @@ fn founding_facts_are_recorded() {
     assert_eq!(ims.affected, Some(6_078_263));
     assert_eq!(ims.breach_start, Some(PartialDate::ymd(2023, 10, 29)));
     assert_eq!(ims.breach_end, Some(PartialDate::ymd(2023, 11, 2)));
-    assert!(ims.affected_clients.iter().any(|c| c.org == "bank-of-america"));
+    assert!(ims
+        .affected_clients
+        .iter()
+        .any(|c| c.org == "bank-of-america"));
     assert!(ims.remedies.iter().any(|r| r.months == Some(24)));
     let vendor = ds.incident("att-vendor-2023").unwrap();
     assert_eq!(vendor.affected, Some(8_900_000));
-    assert!(vendor.settlements.iter().any(|s| s.amount_usd == Some(13_000_000)));
+    assert!(vendor
+        .settlements
+        .iter()
+        .any(|s| s.amount_usd == Some(13_000_000)));
     let snow = ds.incident("att-snowflake-2024").unwrap();
     assert_eq!(snow.platform.as_deref(), Some("snowflake"));
     assert_eq!(snow.disclosed, Some(PartialDate::ymd(2024, 7, 12)));
@@ -97,50 +141,125 @@ fn every_hibp_class_maps_to_a_known_type() {
 fn validator_catches_each_kind_of_problem() {
     type Breakage = (&'static str, fn(&mut DataSet), &'static str);
     let cases: Vec<Breakage> = vec![
-        ("duplicate incident id", |d| {
-            let copy = d.incidents[0].clone();
-            d.incidents.push(copy);
-        }, "used more than once"),
-        ("unknown breached org", |d| d.incidents[0].breached_org = "nobody".into(), "not a known organization"),
-        ("unknown platform", |d| d.incidents[0].platform = Some("cloudless".into()), "platform 'cloudless'"),
-        ("unknown data type", |d| d.incidents[0].data_types.push("aura".into()), "unknown data type 'aura'"),
-        ("no source", |d| d.incidents[0].sources.clear(), "has no source"),
-        ("http source", |d| d.incidents[0].sources[0].url = "http://example.com".into(), "not an https URL"),
-        ("unordered dates", |d| {
-            d.incidents[0].breach_start = Some(PartialDate::ymd(2024, 1, 1));
-            d.incidents[0].breach_end = Some(PartialDate::ymd(2023, 1, 1));
-        }, "is after breach_end"),
-        ("disclosed before breach", |d| {
-            d.incidents[0].breach_start = Some(PartialDate::ymd(2024, 1, 1));
-            d.incidents[0].disclosed = Some(PartialDate::ymd(2023, 1, 1));
-        }, "is after disclosed"),
-        ("unknown client", |d| d.incidents[0].affected_clients.push(AffectedClient {
-            org: "ghost-bank".into(), affected: None, note: None, confirmed_by: Confirmation::Press,
-        }), "affected client 'ghost-bank'"),
-        ("alias collision", |d| {
-            let name = d.organizations[0].name.clone();
-            d.organizations[1].aliases.push(name);
-        }, "is also an alias of"),
-        ("parent cycle", |d| {
-            let a = d.organizations[0].id.clone();
-            let b = d.organizations[1].id.clone();
-            d.organizations[0].parent = Some(b);
-            d.organizations[0].parent_relation = Some(exposure_core::model::ParentRelation::Brand);
-            d.organizations[1].parent = Some(a);
-            d.organizations[1].parent_relation = Some(exposure_core::model::ParentRelation::Brand);
-        }, "loops back"),
-        ("bad slug", |d| d.organizations[0].id = "AT&T".into(), "lower-case slug"),
-        ("hibp class to unknown type", |d| {
-            d.taxonomy.hibp_classes.insert("Auras".into(), "aura".into());
-        }, "unknown data type 'aura'"),
-        ("data type without action", |d| {
-            for a in &mut d.taxonomy.actions {
-                a.triggers.retain(|t| t != "biometric");
-            }
-        }, "no action is triggered by it"),
-        ("extra step for unknown action", |d| d.incidents[0].extra_steps.push(exposure_core::model::ExtraStep {
-            action: "dance".into(), text: "x".into(), url: None,
-        }), "unknown action 'dance'"),
+        (
+            "duplicate incident id",
+            |d| {
+                let copy = d.incidents[0].clone();
+                d.incidents.push(copy);
+            },
+            "used more than once",
+        ),
+        (
+            "unknown breached org",
+            |d| d.incidents[0].breached_org = "nobody".into(),
+            "not a known organization",
+        ),
+        (
+            "unknown platform",
+            |d| d.incidents[0].platform = Some("cloudless".into()),
+            "platform 'cloudless'",
+        ),
+        (
+            "unknown data type",
+            |d| d.incidents[0].data_types.push("aura".into()),
+            "unknown data type 'aura'",
+        ),
+        (
+            "no source",
+            |d| d.incidents[0].sources.clear(),
+            "has no source",
+        ),
+        (
+            "http source",
+            |d| d.incidents[0].sources[0].url = "http://example.com".into(),
+            "not an https URL",
+        ),
+        (
+            "unordered dates",
+            |d| {
+                d.incidents[0].breach_start = Some(PartialDate::ymd(2024, 1, 1));
+                d.incidents[0].breach_end = Some(PartialDate::ymd(2023, 1, 1));
+            },
+            "is after breach_end",
+        ),
+        (
+            "disclosed before breach",
+            |d| {
+                d.incidents[0].breach_start = Some(PartialDate::ymd(2024, 1, 1));
+                d.incidents[0].disclosed = Some(PartialDate::ymd(2023, 1, 1));
+            },
+            "is after disclosed",
+        ),
+        (
+            "unknown client",
+            |d| {
+                d.incidents[0].affected_clients.push(AffectedClient {
+                    org: "ghost-bank".into(),
+                    affected: None,
+                    note: None,
+                    confirmed_by: Confirmation::Press,
+                })
+            },
+            "affected client 'ghost-bank'",
+        ),
+        (
+            "alias collision",
+            |d| {
+                let name = d.organizations[0].name.clone();
+                d.organizations[1].aliases.push(name);
+            },
+            "is also an alias of",
+        ),
+        (
+            "parent cycle",
+            |d| {
+                let a = d.organizations[0].id.clone();
+                let b = d.organizations[1].id.clone();
+                d.organizations[0].parent = Some(b);
+                d.organizations[0].parent_relation =
+                    Some(exposure_core::model::ParentRelation::Brand);
+                d.organizations[1].parent = Some(a);
+                d.organizations[1].parent_relation =
+                    Some(exposure_core::model::ParentRelation::Brand);
+            },
+            "loops back",
+        ),
+        (
+            "bad slug",
+            |d| d.organizations[0].id = "AT&T".into(),
+            "lower-case slug",
+        ),
+        (
+            "hibp class to unknown type",
+            |d| {
+                d.taxonomy
+                    .hibp_classes
+                    .insert("Auras".into(), "aura".into());
+            },
+            "unknown data type 'aura'",
+        ),
+        (
+            "data type without action",
+            |d| {
+                for a in &mut d.taxonomy.actions {
+                    a.triggers.retain(|t| t != "biometric");
+                }
+            },
+            "no action is triggered by it",
+        ),
+        (
+            "extra step for unknown action",
+            |d| {
+                d.incidents[0]
+                    .extra_steps
+                    .push(exposure_core::model::ExtraStep {
+                        action: "dance".into(),
+                        text: "x".into(),
+                        url: None,
+                    })
+            },
+            "unknown action 'dance'",
+        ),
     ];
     for (name, breakage, expected) in cases {
         let base = shipped();
@@ -152,7 +271,12 @@ fn validator_catches_each_kind_of_problem() {
         );
         breakage(&mut ds);
         // Rebuild indexes after the edit.
-        let ds = DataSet::new(ds.taxonomy, ds.organizations, ds.relationships, ds.incidents);
+        let ds = DataSet::new(
+            ds.taxonomy,
+            ds.organizations,
+            ds.relationships,
+            ds.incidents,
+        );
         let problems = ds.validate();
         assert!(
             problems.iter().any(|p| p.to_string().contains(expected)),
@@ -164,16 +288,39 @@ fn validator_catches_each_kind_of_problem() {
 #[test]
 fn load_errors_are_clear() {
     let cases: Vec<(&str, &str, &str, &str)> = vec![
-        ("not json", "{", bundled::ORGANIZATIONS_JSON, "taxonomy.json is not valid"),
-        ("no version", "{}", bundled::ORGANIZATIONS_JSON, "missing field `schema_version`"),
-        ("future version", r#"{"schema_version": 99}"#, bundled::ORGANIZATIONS_JSON, "schema version 99"),
-        ("wrong shape", bundled::TAXONOMY_JSON, r#"{"schema_version": 1, "organizations": 3, "relationships": []}"#, "organizations.json is not valid"),
+        (
+            "not json",
+            "{",
+            bundled::ORGANIZATIONS_JSON,
+            "taxonomy.json is not valid",
+        ),
+        (
+            "no version",
+            "{}",
+            bundled::ORGANIZATIONS_JSON,
+            "missing field `schema_version`",
+        ),
+        (
+            "future version",
+            r#"{"schema_version": 99}"#,
+            bundled::ORGANIZATIONS_JSON,
+            "schema version 99",
+        ),
+        (
+            "wrong shape",
+            bundled::TAXONOMY_JSON,
+            r#"{"schema_version": 1, "organizations": 3, "relationships": []}"#,
+            "organizations.json is not valid",
+        ),
     ];
     for (name, tax, orgs, expected) in cases {
         let err = DataSet::from_json(tax, orgs, bundled::INCIDENTS_JSON).expect_err(name);
         let msg = err.to_string();
         assert!(msg.contains(expected), "{name}: {msg}");
-        assert!(msg.chars().next().is_some_and(|c| c.is_lowercase()), "{name}: message starts lower-case: {msg}");
+        assert!(
+            msg.chars().next().is_some_and(|c| c.is_lowercase()),
+            "{name}: message starts lower-case: {msg}"
+        );
         if name == "future version" {
             assert!(matches!(err, LoadError::Version { found: 99, .. }));
         }

@@ -47,7 +47,10 @@ fn resolves_labelled_inputs() {
         ("Infosys McCamish Systems LLC", Some("infosys-mccamish")),
         ("McCamish", Some("infosys-mccamish")),
         ("Snowflake Inc.", Some("snowflake")),
-        ("Union Labor Life Insurance Company", Some("union-labor-life")),
+        (
+            "Union Labor Life Insurance Company",
+            Some("union-labor-life"),
+        ),
         ("Oceanview Life & Annuity Company", Some("oceanview")),
         // Unknown or near misses: stay unknown.
         ("Hollow Creek Bakery LLC", None),
@@ -84,7 +87,9 @@ fn match_reasons_say_how() {
         ("Wizard Quote", MatchReason::SameWords),
     ];
     for (input, reason) in cases {
-        let m = engine().resolve(input).unwrap_or_else(|| panic!("{input} resolves"));
+        let m = engine()
+            .resolve(input)
+            .unwrap_or_else(|| panic!("{input} resolves"));
         assert_eq!(m.reason, reason, "{input}");
     }
 }
@@ -92,7 +97,10 @@ fn match_reasons_say_how() {
 #[test]
 fn autocomplete_ranks_and_explains() {
     let s = engine().suggest("bank of", 5);
-    assert_eq!(s.first().map(|m| m.org_id.as_str()), Some("bank-of-america"));
+    assert_eq!(
+        s.first().map(|m| m.org_id.as_str()),
+        Some("bank-of-america")
+    );
     let s = engine().suggest("tick", 5);
     assert_eq!(s.first().map(|m| m.org_id.as_str()), Some("ticketmaster"));
     // A brand's alias shows which alias matched.
@@ -164,5 +172,8 @@ fn huge_inputs_are_cut_and_never_panic() {
     }
     // The cut keeps what a person means when the name comes first.
     let long = format!("Bank of America{}", " ".repeat(1 << 20));
-    assert_eq!(engine().resolve(&long).map(|m| m.org_id).as_deref(), Some("bank-of-america"));
+    assert_eq!(
+        engine().resolve(&long).map(|m| m.org_id).as_deref(),
+        Some("bank-of-america")
+    );
 }

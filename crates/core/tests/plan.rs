@@ -24,9 +24,24 @@ fn every_data_type_yields_an_action_that_names_it() {
         let plan = build_plan(&e.data, &[], &exposed, None);
         assert!(!plan.is_empty(), "{} yields no action", t.id);
         for a in &plan {
-            assert!(a.reasons.iter().any(|r| r.data_type == t.id), "{}: {} does not name it", t.id, a.id);
-            assert!(a.because.contains(&t.name), "{}: because of {} lacks the type's name", t.id, a.id);
-            assert!(!a.steps.is_empty() && !a.links.is_empty(), "{}: {} lacks steps or links", t.id, a.id);
+            assert!(
+                a.reasons.iter().any(|r| r.data_type == t.id),
+                "{}: {} does not name it",
+                t.id,
+                a.id
+            );
+            assert!(
+                a.because.contains(&t.name),
+                "{}: because of {} lacks the type's name",
+                t.id,
+                a.id
+            );
+            assert!(
+                !a.steps.is_empty() && !a.links.is_empty(),
+                "{}: {} lacks steps or links",
+                t.id,
+                a.id
+            );
             assert!(a.links.iter().all(|l| l.url.starts_with("https://")));
         }
     }
@@ -36,13 +51,25 @@ fn every_data_type_yields_an_action_that_names_it() {
 fn table_of_key_rules() {
     let e = engine();
     let cases: &[(&str, &[&str])] = &[
-        ("ssn", &["credit_freeze", "fraud_alert", "irs_ip_pin", "ssa_account", "check_credit_reports"]),
+        (
+            "ssn",
+            &[
+                "credit_freeze",
+                "fraud_alert",
+                "irs_ip_pin",
+                "ssa_account",
+                "check_credit_reports",
+            ],
+        ),
         ("password", &["change_password", "enable_2fa"]),
         ("account_pin", &["carrier_account_lock", "change_password"]),
         ("phone_number", &["carrier_account_lock", "phishing_alert"]),
         ("call_records", &["phishing_alert"]),
         ("cell_site_location", &["phishing_alert"]),
-        ("payment_card", &["replace_payment_card", "watch_bank_statements"]),
+        (
+            "payment_card",
+            &["replace_payment_card", "watch_bank_statements"],
+        ),
         ("bank_account", &["watch_bank_statements"]),
         ("medical", &["medical_identity_check"]),
         ("health_insurance", &["medical_identity_check"]),
@@ -50,8 +77,15 @@ fn table_of_key_rules() {
     ];
     for (t, want) in cases {
         let def = e.data.data_type(t).unwrap();
-        let exposed = [ExposedType { type_id: def.id.clone(), severity: def.severity, incidents: vec![] }];
-        let ids: BTreeSet<String> = build_plan(&e.data, &[], &exposed, None).into_iter().map(|a| a.id).collect();
+        let exposed = [ExposedType {
+            type_id: def.id.clone(),
+            severity: def.severity,
+            incidents: vec![],
+        }];
+        let ids: BTreeSet<String> = build_plan(&e.data, &[], &exposed, None)
+            .into_iter()
+            .map(|a| a.id)
+            .collect();
         for w in *want {
             assert!(ids.contains(*w), "{t} should trigger {w}; got {ids:?}");
         }
@@ -61,11 +95,19 @@ fn table_of_key_rules() {
 #[test]
 fn plan_is_deduplicated_and_ordered_by_urgency() {
     let e = engine();
-    let report = e.check_names(&["AT&T", "Bank of America", "Ticketmaster", "QuoteWizard"], None);
+    let report = e.check_names(
+        &["AT&T", "Bank of America", "Ticketmaster", "QuoteWizard"],
+        None,
+    );
     let ids: Vec<&str> = report.plan.iter().map(|a| a.id.as_str()).collect();
     let unique: BTreeSet<&str> = ids.iter().copied().collect();
     assert_eq!(unique.len(), ids.len(), "{ids:?}");
-    let open: Vec<Urgency> = report.plan.iter().filter(|a| !a.expired).map(|a| a.urgency).collect();
+    let open: Vec<Urgency> = report
+        .plan
+        .iter()
+        .filter(|a| !a.expired)
+        .map(|a| a.urgency)
+        .collect();
     assert!(open.windows(2).all(|w| w[0] <= w[1]), "{open:?}");
     assert_eq!(report.plan.first().map(|a| a.urgency), Some(Urgency::Now));
 }
@@ -74,42 +116,79 @@ fn plan_is_deduplicated_and_ordered_by_urgency() {
 fn incident_specific_actions_come_from_incident_facts() {
     let e = engine();
     let report = e.check_names(&["Bank of America"], None);
-    let monitoring = report.plan.iter().find(|a| a.id == ENROLL_MONITORING).expect("IMS offered monitoring");
+    let monitoring = report
+        .plan
+        .iter()
+        .find(|a| a.id == ENROLL_MONITORING)
+        .expect("IMS offered monitoring");
     assert!(monitoring.steps.iter().any(|s| s.contains("24 months")));
-    assert_eq!(monitoring.incidents, vec!["infosys-mccamish-2023".to_string()]);
+    assert_eq!(
+        monitoring.incidents,
+        vec!["infosys-mccamish-2023".to_string()]
+    );
     // AT&T's passcode step joins change_password.
     let report = e.check_names(&["AT&T"], None);
-    let change = report.plan.iter().find(|a| a.id == "change_password").unwrap();
-    assert!(change.steps.iter().any(|s| s.contains("AT&T account passcode")));
+    let change = report
+        .plan
+        .iter()
+        .find(|a| a.id == "change_password")
+        .unwrap();
+    assert!(change
+        .steps
+        .iter()
+        .any(|s| s.contains("AT&T account passcode")));
 }
 
 #[test]
 fn deadlines_are_judged_against_the_given_day() {
     let e = engine();
     let before = e.check_names(&["AT&T"], Some(PartialDate::ymd(2025, 12, 1)));
-    let claim = before.plan.iter().find(|a| a.id == FILE_CLAIM).expect("AT&T settlement claim");
+    let claim = before
+        .plan
+        .iter()
+        .find(|a| a.id == FILE_CLAIM)
+        .expect("AT&T settlement claim");
     assert!(!claim.expired);
     assert_eq!(claim.deadline, Some(PartialDate::ymd(2025, 12, 18)));
     let after = e.check_names(&["AT&T"], Some(PartialDate::ymd(2026, 11, 22)));
     let claim = after.plan.iter().find(|a| a.id == FILE_CLAIM).unwrap();
-    assert!(claim.expired, "expired deadlines are shown as expired, not hidden");
-    assert_eq!(after.plan.last().map(|a| a.id.as_str()), Some(FILE_CLAIM), "expired actions go last");
+    assert!(
+        claim.expired,
+        "expired deadlines are shown as expired, not hidden"
+    );
+    assert_eq!(
+        after.plan.last().map(|a| a.id.as_str()),
+        Some(FILE_CLAIM),
+        "expired actions go last"
+    );
     assert!(claim.steps.iter().any(|s| s.contains("has passed")));
 }
 
 #[test]
 fn unlikely_matches_stay_out_of_summary_and_plan() {
     let e = engine();
-    let q = e.query("AT&T", exposure_core::Period { from: Some(2021), until: None });
+    let q = e.query(
+        "AT&T",
+        exposure_core::Period {
+            from: Some(2021),
+            until: None,
+        },
+    );
     let report = e.check(&[q], None);
-    let leak = report.matches.iter().find(|m| m.incident_id == "att-data-leak-2024").unwrap();
+    let leak = report
+        .matches
+        .iter()
+        .find(|m| m.incident_id == "att-data-leak-2024")
+        .unwrap();
     assert_eq!(leak.confidence, exposure_core::Confidence::Unlikely);
     assert!(leak.period_note.as_deref().unwrap_or("").contains("2021"));
     // The 2024 leak was the only source of SSNs for AT&T.
     assert!(!report.exposed.iter().any(|t| t.type_id == "ssn"));
     assert!(!report.plan.iter().any(|a| a.id == "irs_ip_pin"));
     // The call records of 2022 still count for a customer since 2021.
-    assert!(report.live_matches().any(|m| m.incident_id == "att-snowflake-2024"));
+    assert!(report
+        .live_matches()
+        .any(|m| m.incident_id == "att-snowflake-2024"));
 }
 
 #[test]
@@ -120,14 +199,25 @@ fn exports_carry_the_plan() {
     let md = export::to_markdown(&e.data, &report, &done);
     assert!(md.contains("- [x] **Freeze your credit at all three bureaus**"));
     assert!(md.contains("- [ ] **Place a fraud alert**"));
-    let json = export::to_json(&e.data, &report, &done, Some(PartialDate::ymd(2026, 11, 22)));
+    let json = export::to_json(
+        &e.data,
+        &report,
+        &done,
+        Some(PartialDate::ymd(2026, 11, 22)),
+    );
     let back = export::progress_from_json(&json).unwrap();
     assert_eq!(back.done, done);
     assert_eq!(back.companies[0].org_id.as_deref(), Some("bank-of-america"));
     let ics = export::to_ics(&report, PartialDate::ymd(2026, 11, 22));
     assert!(ics.starts_with("BEGIN:VCALENDAR\r\n"));
-    assert!(ics.contains("RRULE:FREQ=YEARLY"), "fraud alert and IP PIN recur yearly");
+    assert!(
+        ics.contains("RRULE:FREQ=YEARLY"),
+        "fraud alert and IP PIN recur yearly"
+    );
     assert!(ics.contains("RRULE:FREQ=MONTHLY"), "credit reports monthly");
-    assert_eq!(ics.matches("BEGIN:VEVENT").count(), ics.matches("END:VEVENT").count());
+    assert_eq!(
+        ics.matches("BEGIN:VEVENT").count(),
+        ics.matches("END:VEVENT").count()
+    );
     assert!(ics.split("\r\n").all(|l| l.len() <= 75));
 }

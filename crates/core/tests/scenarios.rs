@@ -26,7 +26,11 @@ fn scenarios() -> Vec<Value> {
 
 fn strings(v: &Value) -> Vec<String> {
     v.as_array()
-        .map(|a| a.iter().filter_map(|x| x.as_str().map(str::to_string)).collect())
+        .map(|a| {
+            a.iter()
+                .filter_map(|x| x.as_str().map(str::to_string))
+                .collect()
+        })
         .unwrap_or_default()
 }
 
@@ -36,7 +40,11 @@ fn run(engine: &Engine, sc: &Value) -> Vec<String> {
     let report = engine.check_names(&names, None);
     let live: Vec<_> = report.live_matches().collect();
     let incidents: BTreeSet<&str> = live.iter().map(|m| m.incident_id.as_str()).collect();
-    let all_incidents: BTreeSet<&str> = report.matches.iter().map(|m| m.incident_id.as_str()).collect();
+    let all_incidents: BTreeSet<&str> = report
+        .matches
+        .iter()
+        .map(|m| m.incident_id.as_str())
+        .collect();
     let types: BTreeSet<&str> = report.exposed.iter().map(|e| e.type_id.as_str()).collect();
     let actions: Vec<&str> = report.plan.iter().map(|a| a.id.as_str()).collect();
     let mut fails = Vec::new();
@@ -99,7 +107,11 @@ fn run(engine: &Engine, sc: &Value) -> Vec<String> {
 fn every_public_scenario_passes_through_the_core() {
     let engine = Engine::bundled().expect("bundled data loads");
     let all = scenarios();
-    assert!(all.len() >= 7, "expected the public scenarios, found {}", all.len());
+    assert!(
+        all.len() >= 7,
+        "expected the public scenarios, found {}",
+        all.len()
+    );
     let mut failures = Vec::new();
     for sc in &all {
         let name = sc["name"].as_str().unwrap_or("?");
@@ -159,7 +171,10 @@ fn project_copy_has_every_shared_scenario() {
         return;
     }
     let ours = scenarios();
-    let theirs = load(&shared)["scenarios"].as_array().cloned().unwrap_or_default();
+    let theirs = load(&shared)["scenarios"]
+        .as_array()
+        .cloned()
+        .unwrap_or_default();
     let missing: Vec<String> = theirs
         .iter()
         .filter(|s| !ours.contains(s))

@@ -1,0 +1,290 @@
+//! The root component: owns the state (one reducer), derives the report from
+//! it, and performs the side effects (storage, clock, downloads) at the edge.
+
+use std::rc::Rc;
+
+use exposure_core::export::{self, Progress};
+use exposure_core::{Engine, PartialDate};
+use yew::prelude::*;
+
+use crate::components::action_plan::ActionPlan;
+use crate::components::clear_all::ClearAll;
+use crate::components::company_chips::CompanyChips;
+use crate::components::company_input::CompanyInput;
+use crate::components::error_banner::ErrorBanner;
+use crate::components::exposure_summary::ExposureSummary;
+use crate::components::header::Header;
+use crate::components::import_panel::ImportPanel;
+use crate::components::incident_list::IncidentList;
+use crate::components::plan_toolbar::ExportKind;
+use crate::error::AppError;
+use crate::i18n::{tr, Lang, Text};
+use crate::state::{Action, AppState};
+use crate::{platform, storage, SharedEngine};
+
+#[derive(Properties, PartialEq, Default)]
+pub struct AppProps {
+    /// Progress to start from. The browser starts empty and restores what it
+    /// saved; tests and server rendering pass it directly.
+    #[prop_or_default]
+    pub initial: Option<Progress>,
+    #[prop_or_default]
+    pub lang: Option<Lang>,
+    /// The day deadlines are judged against; the browser's clock when absent.
+    #[prop_or_default]
+    pub today: Option<PartialDate>,
+}
+
+#[function_component(App)]
+pub fn app(props: &AppProps) -> Html {
+    let engine = use_memo((), |_| Engine::bundled().map(|e| SharedEngine(Rc::new(e))));
+    let state = {
+        let initial = props.initial.clone();
+        let lang = props.lang;
+        use_reducer(move || {
+            let mut s = AppState::with_progress(initial.unwrap_or_default());
+            s.lang = lang.unwrap_or_default();
+            s
+        })
+    };
+
+    // Read what the browser saved, once.
+    {
+        let state = state.clone();
+        use_effect_with((), move |_| {
+            let (progress, lang, error) = storage::load();
+            let lang = lang.or_else(|| platform::browser_lang().map(|c| Lang::from_code(&c)));
+            state.dispatch(Action::Restore { progress, lang });
+            if let Some(error) = error {
+                state.dispatch(Action::ShowError { error });
+            }
+        });
+    }
+    // Save companies and ticks whenever they change (after the first read).
+    {
+        let dispatcher = state.dispatcher();
+        let progress = state.progress();
+        use_effect_with((progress, state.restored), move |(progress, restored)| {
+            if *restored {
+                let result = if progress.companies.is_empty() && progress.done.is_empty() {
+                    platform::storage_remove(storage::KEY)
+                } else {
+                    storage::save(progress)
+                };
+                if let Err(error) = result {
+                    dispatcher.dispatch(Action::ShowError { error });
+                }
+            }
+        });
+    }
+    // Language: <html lang> follows, and the choice is remembered.
+    {
+        let restored = state.restored;
+        use_effect_with((state.lang, restored), move |(lang, restored)| {
+            platform::set_html_lang(lang.code());
+            if *restored {
+                let _ = storage::save_lang(*lang);
+            }
+        });
+    }
+
+    let today = props.today.or_else(platform::today);
+    let active_engine = match &*engine {
+        Ok(e) => Some(state.catalog.clone().unwrap_or_else(|| e.clone())),
+        Err(_) => None,
+    };
+    let report = use_memo(
+        (state.companies.clone(), today, active_engine),
+        |(companies, today, engine)| engine.as_ref().map(|e| e.check(companies, *today)),
+    );
+
+    let lang = state.lang;
+    let on_lang = {
+        let d = state.dispatcher();
+        Callback::from(move |lang: Lang| d.dispatch(Action::SetLang { lang }))
+    };
+    let on_dismiss = {
+        let d = state.dispatcher();
+        Callback::from(move |_| d.dispatch(Action::DismissError))
+    };
+
+    let bundled = match &*engine {
+        Ok(e) => e.clone(),
+        Err(e) => {
+            let error = AppError::Data(e.clone());
+            return html! {
+                <main id="main" class="page">
+                    <Header {lang} on_lang={on_lang} />
+                    <ErrorBanner error={Some(error)} {lang} on_dismiss={on_dismiss} />
+                </main>
+            };
+        }
+    };
+
+    let engine = state.catalog.clone().unwrap_or_else(|| bundled.clone());
+    let on_add = {
+        let d = state.dispatcher();
+        Callback::from(move |(input, org_id): (String, Option<String>)| {
+            d.dispatch(Action::AddCompany { input, org_id })
+        })
+    };
+    let on_remove = {
+        let d = state.dispatcher();
+        Callback::from(move |key: String| d.dispatch(Action::RemoveCompany { key }))
+    };
+    let on_toggle = {
+        let d = state.dispatcher();
+        Callback::from(move |action_id: String| d.dispatch(Action::ToggleDone { action_id }))
+    };
+    let on_clear = {
+        let d = state.dispatcher();
+        Callback::from(move |_| {
+            d.dispatch(Action::ClearAll);
+            if let Err(error) = storage::clear() {
+                d.dispatch(Action::ShowError { error });
+            }
+        })
+    };
+    let on_export = {
+        let d = state.dispatcher();
+        let report = report.clone();
+        let engine = engine.clone();
+        let done = state.done.clone();
+        Callback::from(move |kind: ExportKind| {
+            let Some(report) = report.as_ref() else {
+                return;
+            };
+            let ds = &engine.data;
+            let result = match kind {
+                ExportKind::Print => {
+                    platform::print();
+                    Ok(())
+                }
+                ExportKind::Markdown => platform::download(
+                    "exposure-check-plan.md",
+                    "text/markdown;charset=utf-8",
+                    &export::to_markdown(ds, report, &done),
+                ),
+                ExportKind::Json => platform::download(
+                    "exposure-check-plan.json",
+                    "application/json",
+                    &export::to_json(ds, report, &done, today),
+                ),
+                ExportKind::Ics => match today {
+                    Some(day) => platform::download(
+                        "exposure-check-reminders.ics",
+                        "text/calendar;charset=utf-8",
+                        &export::to_ics(report, day),
+                    ),
+                    None => Err(AppError::Download {
+                        reason: "the browser did not give today's date".into(),
+                    }),
+                },
+            };
+            if let Err(error) = result {
+                d.dispatch(Action::ShowError { error });
+            }
+        })
+    };
+    let on_error = {
+        let d = state.dispatcher();
+        Callback::from(move |error: AppError| d.dispatch(Action::ShowError { error }))
+    };
+    let on_catalog = {
+        let d = state.dispatcher();
+        let base = bundled.clone();
+        Callback::from(move |text: String| {
+            d.dispatch(Action::ImportStarted);
+            let d = d.clone();
+            let base = base.clone();
+            wasm_bindgen_futures::spawn_local(async move {
+                // Let the busy indicator paint before the work starts.
+                gloo_timers::future::TimeoutFuture::new(20).await;
+                match base.with_catalog(&text) {
+                    Ok((engine, import)) => d.dispatch(Action::CatalogLoaded {
+                        engine: SharedEngine(Rc::new(engine)),
+                        notice: import_notice(&import),
+                    }),
+                    Err(e) => d.dispatch(Action::ImportFailed {
+                        error: AppError::Import(e.to_string()),
+                    }),
+                }
+            });
+        })
+    };
+    let on_remove_catalog = {
+        let d = state.dispatcher();
+        Callback::from(move |_| d.dispatch(Action::RemoveCatalog))
+    };
+
+    let results = match report.as_ref() {
+        Some(report) if !state.companies.is_empty() => html! {
+            <>
+                <IncidentList engine={engine.clone()} report={report.clone()} {lang} />
+                <ExposureSummary engine={engine.clone()} report={report.clone()} {lang} />
+                <ActionPlan
+                    report={report.clone()}
+                    done={state.done.clone()}
+                    {lang}
+                    on_toggle={on_toggle}
+                    on_export={on_export}
+                />
+            </>
+        },
+        _ => html! { <p class="empty">{ tr(lang, Text::NoCompanies) }</p> },
+    };
+
+    html! {
+        <>
+            <a class="skip-link" href="#company-input">{ tr(lang, Text::InputLabel) }</a>
+            <Header {lang} on_lang={on_lang} />
+            <main id="main" class="page">
+                <ErrorBanner error={state.error.clone()} {lang} on_dismiss={on_dismiss} />
+                <section class="panel" aria-labelledby="companies-heading">
+                    <h2 id="companies-heading">{ tr(lang, Text::CompaniesHeading) }</h2>
+                    <CompanyInput engine={engine.clone()} {lang} on_add={on_add} />
+                    <CompanyChips engine={engine.clone()} companies={state.companies.clone()} {lang} on_remove={on_remove} />
+                </section>
+                { results }
+                <ImportPanel {lang} busy={state.importing} notice={state.notice.clone()}
+                    has_catalog={state.catalog.is_some()} on_text={on_catalog} on_error={on_error}
+                    on_remove={on_remove_catalog} />
+                <ClearAll {lang} on_clear={on_clear} />
+            </main>
+            <footer class="footer"><p>{ tr(lang, Text::Footer) }</p></footer>
+        </>
+    }
+}
+
+/// "Imported 3 of 5 breaches; skipped 2: …" for the import panel.
+fn import_notice(import: &exposure_core::hibp::CatalogImport) -> String {
+    let mut s = format!(
+        "Imported {} of {} breaches from the catalogue.",
+        import.imported, import.breaches
+    );
+    if !import.skipped.is_empty() {
+        let shown: Vec<String> = import
+            .skipped
+            .iter()
+            .take(5)
+            .map(|k| format!("{} ({})", k.name, k.reason))
+            .collect();
+        let more = import.skipped.len().saturating_sub(shown.len());
+        s.push_str(&format!(
+            " Skipped {}: {}",
+            import.skipped.len(),
+            shown.join("; ")
+        ));
+        if more > 0 {
+            s.push_str(&format!("; and {more} more"));
+        }
+        s.push('.');
+    }
+    if !import.unmapped_classes.is_empty() {
+        s.push_str(&format!(
+            " Data classes counted as other: {}.",
+            import.unmapped_classes.join(", ")
+        ));
+    }
+    s
+}

@@ -1,0 +1,82 @@
+//! One action of the plan: why, how (steps and official links), how long,
+//! and a checkbox to tick it off.
+
+use exposure_core::model::Frequency;
+use exposure_core::PlannedAction;
+use yew::prelude::*;
+
+use crate::i18n::{tr, Lang, Text};
+
+#[derive(Properties, PartialEq)]
+pub struct ActionItemProps {
+    pub action: PlannedAction,
+    pub done: bool,
+    pub lang: Lang,
+    pub on_toggle: Callback<String>,
+}
+
+#[function_component(ActionItem)]
+pub fn action_item(props: &ActionItemProps) -> Html {
+    let lang = props.lang;
+    let a = &props.action;
+    let onchange = {
+        let on_toggle = props.on_toggle.clone();
+        let id = a.id.clone();
+        Callback::from(move |_: Event| on_toggle.emit(id.clone()))
+    };
+    let check_id = format!("done-{}", a.id);
+    let steps = a.steps.iter().map(|s| html! { <li>{ s }</li> });
+    let links = a.links.iter().map(|l| {
+        html! { <li><a href={l.url.clone()} rel="noopener noreferrer" target="_blank">{ &l.label }</a></li> }
+    });
+    let repeats = a.recurrence.as_ref().map(|r| {
+        let every = match r.every {
+            Frequency::Weekly => "weekly",
+            Frequency::Monthly => "monthly",
+            Frequency::Yearly => "yearly",
+        };
+        html! { <span class="meta">{ format!("{}: {every}", tr(lang, Text::Repeats)) }</span> }
+    });
+    let deadline = a.deadline.map(|d| {
+        let label = if a.expired {
+            format!(
+                "{} {} — {}",
+                tr(lang, Text::Deadline),
+                d.human(),
+                tr(lang, Text::DeadlinePassed)
+            )
+        } else {
+            format!("{} {}", tr(lang, Text::Deadline), d.human())
+        };
+        html! { <span class={classes!("meta", a.expired.then_some("expired"))}>{ label }</span> }
+    });
+    let body = html! {
+        <>
+            <p class="summary">{ &a.summary }</p>
+            if !a.because.is_empty() {
+                <p class="because"><strong>{ format!("{}: ", tr(lang, Text::Why)) }</strong>{ &a.because }</p>
+            }
+            <ol class="steps">{ for steps }</ol>
+            <ul class="links">{ for links }</ul>
+        </>
+    };
+    html! {
+        <li class={classes!("action", props.done.then_some("done"), a.expired.then_some("expired"))}
+            data-testid="action-item" data-action-id={a.id.clone()}>
+            <div class="action-head">
+                <input type="checkbox" id={check_id.clone()} checked={props.done} {onchange} />
+                <label for={check_id}>{ &a.title }</label>
+            </div>
+            <div class="action-meta">
+                <span class="meta">{ format!("~{} {}", a.effort_minutes, tr(lang, Text::Minutes)) }</span>
+                { for repeats }
+                { for deadline }
+            </div>
+            if props.done {
+                <details class="action-body"><summary>{ tr(lang, Text::Completed) }</summary>{ body }</details>
+            } else {
+                <div class="action-body">{ body }</div>
+            }
+        </li>
+    }
+}

@@ -1,0 +1,261 @@
+//! The company box: autocomplete (ARIA combobox), Enter to add, paste a list.
+
+use exposure_core::{MatchReason, OrgMatch};
+use wasm_bindgen::JsCast;
+use web_sys::{HtmlInputElement, KeyboardEvent};
+use yew::prelude::*;
+
+use crate::i18n::{tr, Lang, Text};
+use crate::SharedEngine;
+
+/// Suggestions shown at most.
+const MAX_SUGGESTIONS: usize = 8;
+
+#[derive(Properties, PartialEq)]
+pub struct CompanyInputProps {
+    pub engine: SharedEngine,
+    pub lang: Lang,
+    /// (what was typed, org id when known)
+    pub on_add: Callback<(String, Option<String>)>,
+}
+
+/// Splits pasted text into company names: one per line (also ";" or tabs).
+pub fn split_list(text: &str) -> Vec<String> {
+    text.split(['\n', '\r', ';', '\t'])
+        .map(|l| l.trim().trim_start_matches(['-', '*', '•']).trim())
+        .filter(|l| !l.is_empty())
+        .map(|l| l.chars().take(200).collect())
+        .collect()
+}
+
+/// The suggestion Enter takes when none is highlighted and the text itself
+/// names no company: only when exactly one company's name begins with it.
+fn sole_prefix(suggestions: &[OrgMatch]) -> Option<&OrgMatch> {
+    match suggestions {
+        [only]
+            if matches!(only.reason, MatchReason::Prefix | MatchReason::Exact)
+                && only.score >= 850 =>
+        {
+            Some(only)
+        }
+        _ => None,
+    }
+}
+
+#[function_component(CompanyInput)]
+pub fn company_input(props: &CompanyInputProps) -> Html {
+    let text = use_state(String::new);
+    let active = use_state(|| None::<usize>);
+    let open = use_state(|| false);
+    let lang = props.lang;
+
+    let suggestions = {
+        let engine = props.engine.clone();
+        use_memo((*text).clone(), move |t| engine.suggest(t, MAX_SUGGESTIONS))
+    };
+
+    let add_text = {
+        let engine = props.engine.clone();
+        let on_add = props.on_add.clone();
+        move |t: &str| {
+            let t = t.trim();
+            if !t.is_empty() {
+                on_add.emit((t.to_string(), engine.resolve(t).map(|m| m.org_id)));
+            }
+        }
+    };
+    let reset = {
+        let text = text.clone();
+        let active = active.clone();
+        let open = open.clone();
+        move || {
+            text.set(String::new());
+            active.set(None);
+            open.set(false);
+        }
+    };
+
+    let oninput = {
+        let text = text.clone();
+        let active = active.clone();
+        let open = open.clone();
+        Callback::from(move |e: InputEvent| {
+            let v = e.target_unchecked_into::<HtmlInputElement>().value();
+            open.set(!v.trim().is_empty());
+            active.set(None);
+            text.set(v);
+        })
+    };
+
+    let onkeydown = {
+        let suggestions = suggestions.clone();
+        let active = active.clone();
+        let open = open.clone();
+        let text = text.clone();
+        let on_add = props.on_add.clone();
+        let add_text = add_text.clone();
+        let reset = reset.clone();
+        Callback::from(move |e: KeyboardEvent| {
+            let n = suggestions.len();
+            match e.key().as_str() {
+                "ArrowDown" if n > 0 => {
+                    e.prevent_default();
+                    open.set(true);
+                    active.set(Some(active.map_or(0, |i| (i + 1) % n)));
+                }
+                "ArrowUp" if n > 0 => {
+                    e.prevent_default();
+                    open.set(true);
+                    active.set(Some(active.map_or(n - 1, |i| (i + n - 1) % n)));
+                }
+                "Enter" => {
+                    e.prevent_default();
+                    let highlighted = active.and_then(|i| suggestions.get(i)).filter(|_| *open);
+                    match highlighted.or_else(|| sole_prefix(&suggestions)) {
+                        Some(s) => {
+                            on_add.emit(((*text).trim().to_string(), Some(s.org_id.clone())))
+                        }
+                        None => add_text(&text),
+                    }
+                    reset();
+                }
+                "Escape" => {
+                    open.set(false);
+                    active.set(None);
+                }
+                _ => {}
+            }
+        })
+    };
+
+    let onpaste = {
+        let add_text = add_text.clone();
+        let reset = reset.clone();
+        Callback::from(move |e: Event| {
+            let Some(e) = e.dyn_ref::<web_sys::ClipboardEvent>() else {
+                return;
+            };
+            let pasted = e
+                .clipboard_data()
+                .and_then(|d| d.get_data("text/plain").ok())
+                .unwrap_or_default();
+            let lines = split_list(&pasted);
+            if lines.len() > 1 || pasted.contains('\n') {
+                e.prevent_default();
+                for l in &lines {
+                    add_text(l);
+                }
+                reset();
+            }
+        })
+    };
+
+    let onblur = {
+        let open = open.clone();
+        Callback::from(move |_: FocusEvent| open.set(false))
+    };
+    let onfocus = {
+        let open = open.clone();
+        let text = text.clone();
+        Callback::from(move |_: FocusEvent| open.set(!text.trim().is_empty()))
+    };
+    let onadd = {
+        let add_text = add_text.clone();
+        let text = text.clone();
+        let reset = reset.clone();
+        Callback::from(move |_: MouseEvent| {
+            add_text(&text);
+            reset();
+        })
+    };
+
+    let expanded = *open && !suggestions.is_empty();
+    let active_id = active
+        .filter(|_| expanded)
+        .map(|i| format!("company-option-{i}"));
+    let items = suggestions.iter().enumerate().map(|(i, s)| {
+        let on_add = props.on_add.clone();
+        let reset = reset.clone();
+        let org = s.org_id.clone();
+        let typed = (*text).clone();
+        // mousedown, not click: it fires before the input loses focus.
+        let onmousedown = Callback::from(move |e: MouseEvent| {
+            e.prevent_default();
+            on_add.emit((typed.trim().to_string(), Some(org.clone())));
+            reset();
+        });
+        let why = if s.matched != s.name && s.reason != MatchReason::Domain {
+            html! { <span class="why">{ format!(" — {} “{}”", tr(lang, Text::Matched), s.matched) }</span> }
+        } else {
+            html! {}
+        };
+        html! {
+            <li id={format!("company-option-{i}")}
+                role="option"
+                class={classes!("option", (Some(i) == *active).then_some("active"))}
+                aria-selected={(Some(i) == *active).to_string()}
+                data-testid="company-suggestion"
+                data-org-id={s.org_id.clone()}
+                {onmousedown}>
+                <span class="name">{ &s.name }</span>{ why }
+            </li>
+        }
+    });
+
+    html! {
+        <div class="company-input">
+            <label for="company-input" class="label">{ tr(lang, Text::InputLabel) }</label>
+            <div class="combo">
+                <input
+                    id="company-input"
+                    type="text"
+                    role="combobox"
+                    autocomplete="off"
+                    spellcheck="false"
+                    maxlength="100000"
+                    aria-autocomplete="list"
+                    aria-expanded={expanded.to_string()}
+                    aria-controls="company-listbox"
+                    aria-activedescendant={active_id}
+                    aria-describedby="company-hint"
+                    data-testid="company-input"
+                    placeholder={tr(lang, Text::InputPlaceholder)}
+                    value={(*text).clone()}
+                    {oninput}
+                    {onkeydown}
+                    {onpaste}
+                    {onblur}
+                    {onfocus}
+                />
+                <button type="button" class="primary" onclick={onadd}>{ tr(lang, Text::Add) }</button>
+                <ul id="company-listbox" role="listbox" class="listbox" hidden={!expanded}
+                    aria-label={tr(lang, Text::CompaniesHeading)}>
+                    { for items }
+                </ul>
+            </div>
+            <p id="company-hint" class="hint">{ tr(lang, Text::InputHint) }</p>
+        </div>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn split_list_table() {
+        let cases: &[(&str, &[&str])] = &[
+            ("AT&T", &["AT&T"]),
+            (
+                "AT&T\nBank of America\r\n\nTicketmaster",
+                &["AT&T", "Bank of America", "Ticketmaster"],
+            ),
+            ("- AT&T\n* Cricket\n• BofA", &["AT&T", "Cricket", "BofA"]),
+            ("AT&T; Ticketmaster", &["AT&T", "Ticketmaster"]),
+            ("\n\n  \n", &[]),
+        ];
+        for (input, want) in cases {
+            assert_eq!(split_list(input), *want, "{input:?}");
+        }
+    }
+}

@@ -1,0 +1,50 @@
+//! Every data type exposed across the matches, most dangerous first, each
+//! with what a criminal can do with it and the incidents behind it.
+
+use exposure_core::Report;
+use yew::prelude::*;
+
+use crate::i18n::{tr, Lang, Text};
+use crate::SharedEngine;
+
+#[derive(Properties, PartialEq)]
+pub struct ExposureSummaryProps {
+    pub engine: SharedEngine,
+    pub report: Report,
+    pub lang: Lang,
+}
+
+#[function_component(ExposureSummary)]
+pub fn exposure_summary(props: &ExposureSummaryProps) -> Html {
+    let lang = props.lang;
+    let ds = &props.engine.data;
+    if props.report.exposed.is_empty() {
+        return html! {};
+    }
+    let items = props.report.exposed.iter().map(|e| {
+        let def = ds.data_type(&e.type_id);
+        let sev = format!("{:?}", e.severity).to_lowercase();
+        let incidents: Vec<&str> = e
+            .incidents
+            .iter()
+            .map(|i| ds.incident(i).map_or(i.as_str(), |x| x.title.as_str()))
+            .collect();
+        html! {
+            <li class={classes!("exposed", format!("sev-{sev}"))} data-testid="exposed-type" data-type={e.type_id.clone()}>
+                <div class="exposed-head">
+                    <span class="exposed-name">{ ds.type_name(&e.type_id) }</span>
+                    <span class={classes!("severity", format!("sev-{sev}"))}>{ sev.clone() }</span>
+                </div>
+                if let Some(d) = def { <p class="harm">{ &d.harm }</p> }
+                <p class="behind">{ incidents.join(" · ") }</p>
+            </li>
+        }
+    });
+    html! {
+        <section class="panel" aria-labelledby="summary-heading">
+            <h2 id="summary-heading">{ tr(lang, Text::SummaryHeading) }</h2>
+            <p class="intro">{ tr(lang, Text::SummaryIntro) }</p>
+            <ul class="exposed-list">{ for items }</ul>
+        </section>
+    }
+}

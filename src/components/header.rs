@@ -1,0 +1,42 @@
+//! Page title, privacy promise and the language chooser.
+
+use web_sys::HtmlSelectElement;
+use yew::prelude::*;
+
+use crate::i18n::{tr, Lang, Text};
+
+#[derive(Properties, PartialEq)]
+pub struct HeaderProps {
+    pub lang: Lang,
+    pub on_lang: Callback<Lang>,
+}
+
+#[function_component(Header)]
+pub fn header(props: &HeaderProps) -> Html {
+    let lang = props.lang;
+    let onchange = {
+        let on_lang = props.on_lang.clone();
+        Callback::from(move |e: Event| {
+            let value = e.target_unchecked_into::<HtmlSelectElement>().value();
+            on_lang.emit(Lang::from_code(&value));
+        })
+    };
+    html! {
+        <header class="masthead">
+            <div class="masthead-inner">
+                <div>
+                    <h1>{ tr(lang, Text::AppName) }</h1>
+                    <p class="tagline">{ tr(lang, Text::Tagline) }</p>
+                    <p class="privacy">{ tr(lang, Text::PrivacyNote) }</p>
+                </div>
+                <label class="lang">
+                    <span class="visually-hidden">{ tr(lang, Text::Language) }</span>
+                    <select data-testid="lang-switch" {onchange} aria-label={tr(lang, Text::Language)}>
+                        <option value="en" selected={lang == Lang::En}>{ "English" }</option>
+                        <option value="zh-Hans" selected={lang == Lang::Zh}>{ "简体中文" }</option>
+                    </select>
+                </label>
+            </div>
+        </header>
+    }
+}

@@ -1,0 +1,93 @@
+//! Import a Have I Been Pwned breach catalogue (file input or drag and drop).
+//! The file is read here, in the browser; nothing is uploaded.
+
+use web_sys::{DragEvent, HtmlInputElement};
+use yew::prelude::*;
+
+use crate::error::AppError;
+use crate::i18n::{tr, Lang, Text};
+
+/// Largest catalogue read, in bytes.
+pub const MAX_BYTES: f64 = 100.0 * 1024.0 * 1024.0;
+
+#[derive(Properties, PartialEq)]
+pub struct ImportPanelProps {
+    pub lang: Lang,
+    pub busy: bool,
+    /// What the last import did.
+    pub notice: Option<String>,
+    pub has_catalog: bool,
+    /// The file's text.
+    pub on_text: Callback<String>,
+    pub on_error: Callback<AppError>,
+    pub on_remove: Callback<()>,
+}
+
+fn read(file: web_sys::File, on_text: Callback<String>, on_error: Callback<AppError>) {
+    if file.size() > MAX_BYTES {
+        on_error.emit(AppError::FileRead {
+            reason: format!("it is larger than {} MB", MAX_BYTES / 1024.0 / 1024.0),
+        });
+        return;
+    }
+    wasm_bindgen_futures::spawn_local(async move {
+        match wasm_bindgen_futures::JsFuture::from(file.text()).await {
+            Ok(v) => match v.as_string() {
+                Some(text) => on_text.emit(text),
+                None => on_error.emit(AppError::FileRead {
+                    reason: "it is not text".into(),
+                }),
+            },
+            Err(_) => on_error.emit(AppError::FileRead {
+                reason: "the browser could not open it".into(),
+            }),
+        }
+    });
+}
+
+#[function_component(ImportPanel)]
+pub fn import_panel(props: &ImportPanelProps) -> Html {
+    let lang = props.lang;
+    let onchange = {
+        let on_text = props.on_text.clone();
+        let on_error = props.on_error.clone();
+        Callback::from(move |e: Event| {
+            let input = e.target_unchecked_into::<HtmlInputElement>();
+            if let Some(file) = input.files().and_then(|f| f.get(0)) {
+                read(file, on_text.clone(), on_error.clone());
+            }
+            input.set_value("");
+        })
+    };
+    let ondragover = Callback::from(|e: DragEvent| e.prevent_default());
+    let ondrop = {
+        let on_text = props.on_text.clone();
+        let on_error = props.on_error.clone();
+        Callback::from(move |e: DragEvent| {
+            e.prevent_default();
+            let file = e
+                .data_transfer()
+                .and_then(|d| d.files())
+                .and_then(|f| f.get(0));
+            if let Some(file) = file {
+                read(file, on_text.clone(), on_error.clone());
+            }
+        })
+    };
+    let onremove = props.on_remove.reform(|_: MouseEvent| ());
+    html! {
+        <section class="panel quiet import" aria-labelledby="import-heading" {ondragover} {ondrop}>
+            <h2 id="import-heading">{ tr(lang, Text::ImportHeading) }</h2>
+            <p class="hint">{ tr(lang, Text::ImportHint) }</p>
+            <input type="file" accept=".json,application/json" data-testid="import-file"
+                aria-label={tr(lang, Text::ImportHeading)} {onchange} disabled={props.busy} />
+            if props.busy {
+                <p data-testid="import-busy" role="status" class="busy">{ tr(lang, Text::ImportBusy) }</p>
+            }
+            if let Some(n) = &props.notice { <p class="notice" role="status">{ n }</p> }
+            if props.has_catalog {
+                <button type="button" class="link-button" onclick={onremove}>{ tr(lang, Text::RemoveCatalog) }</button>
+            }
+        </section>
+    }
+}

@@ -1,0 +1,111 @@
+//! One matched incident: the path from the person's company to the breach,
+//! how sure the match is, what leaked, how many people, when, and sources.
+
+use exposure_core::plan::group_thousands;
+use exposure_core::{Confidence, Match};
+use yew::prelude::*;
+
+use crate::i18n::{tr, Lang, Text};
+use crate::SharedEngine;
+
+#[derive(Properties, PartialEq)]
+pub struct IncidentCardProps {
+    pub engine: SharedEngine,
+    pub m: Match,
+    pub lang: Lang,
+}
+
+pub fn confidence_label(lang: Lang, c: Confidence) -> &'static str {
+    tr(
+        lang,
+        match c {
+            Confidence::Confirmed => Text::Confirmed,
+            Confidence::Likely => Text::Likely,
+            Confidence::Possible => Text::Possible,
+            Confidence::Unlikely => Text::Unlikely,
+        },
+    )
+}
+
+#[function_component(IncidentCard)]
+pub fn incident_card(props: &IncidentCardProps) -> Html {
+    let lang = props.lang;
+    let ds = &props.engine.data;
+    let m = &props.m;
+    let Some(inc) = ds.incident(&m.incident_id) else {
+        return html! {};
+    };
+    let path_steps = std::iter::once(html! { <li>{ tr(lang, Text::You) }</li> }).chain(
+        m.path
+            .iter()
+            .map(|id| html! { <li data-org-id={id.clone()}>{ ds.org_name(id) }</li> }),
+    );
+    let dates = {
+        let breach = match (inc.breach_start, inc.breach_end) {
+            (Some(a), Some(b)) if a != b => Some(format!("{} – {}", a.human(), b.human())),
+            (Some(a), _) => Some(a.human()),
+            _ => None,
+        };
+        html! {
+            <>
+                if let Some(b) = breach { <dt>{ tr(lang, Text::Breach) }</dt><dd>{ b }</dd> }
+                if let Some(d) = inc.disclosed { <dt>{ tr(lang, Text::Disclosed) }</dt><dd>{ d.human() }</dd> }
+            </>
+        }
+    };
+    let affected = inc.affected.map(|n| {
+        let unconfirmed = if inc.affected_unconfirmed {
+            format!(" ({})", tr(lang, Text::Unconfirmed))
+        } else {
+            String::new()
+        };
+        html! { <><dt>{ tr(lang, Text::PeopleAffected) }</dt><dd>{ format!("{}{unconfirmed}", group_thousands(n)) }</dd></> }
+    });
+    let types = inc.data_types.iter().map(|t| {
+        let sev = ds
+            .data_type(t)
+            .map(|d| format!("sev-{:?}", d.severity).to_lowercase());
+        html! { <li class={classes!("tag", sev)}>{ ds.type_name(t) }</li> }
+    });
+    let sources = inc.sources.iter().map(|s| {
+        html! {
+            <li>
+                <a href={s.url.clone()} rel="noopener noreferrer" target="_blank">
+                    { s.title.clone().unwrap_or_else(|| s.publisher.clone()) }
+                </a>
+                { format!(" — {}, {}", s.publisher, s.date.human()) }
+            </li>
+        }
+    });
+    let conf = m.confidence.id();
+    html! {
+        <article class={classes!("incident", format!("conf-{conf}"))}
+            data-testid="incident-card"
+            data-incident-id={inc.id.clone()}
+            data-confidence={conf}
+            aria-labelledby={format!("inc-{}", inc.id)}>
+            <header class="incident-head">
+                <h3 id={format!("inc-{}", inc.id)}>{ &inc.title }</h3>
+                <span class={classes!("badge", format!("badge-{conf}"))}>{ confidence_label(lang, m.confidence) }</span>
+            </header>
+            <div class="match-path" data-testid="match-path" data-path={m.path.join(" ")}>
+                <span class="visually-hidden">{ tr(lang, Text::PathLabel) }</span>
+                <ol class="path">{ for path_steps }</ol>
+                <p class="explanation">{ &m.explanation }</p>
+                if let Some(note) = &m.period_note { <p class="period-note">{ note }</p> }
+            </div>
+            <p class="summary">{ &inc.summary }</p>
+            <dl class="facts">
+                { for affected }
+                { dates }
+                <dt>{ tr(lang, Text::WhoWasAffected) }</dt><dd>{ &inc.cohort.text }</dd>
+            </dl>
+            <h4>{ tr(lang, Text::DataExposed) }</h4>
+            <ul class="tags">{ for types }</ul>
+            <details class="sources">
+                <summary>{ format!("{} ({})", tr(lang, Text::Sources), inc.sources.len()) }</summary>
+                <ul>{ for sources }</ul>
+            </details>
+        </article>
+    }
+}

@@ -1,0 +1,66 @@
+//! Errors the person may see. Messages are lower-case fragments; the error
+//! banner turns them into sentences.
+
+use exposure_core::LoadError;
+
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum AppError {
+    #[error("the bundled data could not be read ({0}); please reload the page")]
+    Data(#[from] LoadError),
+    #[error("this browser does not let the page keep your list, so it will be lost when you close the tab")]
+    StorageUnavailable,
+    #[error("your saved list could not be read ({reason}); what could be recovered was kept and a backup of the old data was saved")]
+    StorageCorrupt { reason: String },
+    #[error("your list could not be saved ({reason})")]
+    StorageWrite { reason: String },
+    #[error("the file could not be downloaded ({reason})")]
+    Download { reason: String },
+    #[error("the file could not be read ({reason})")]
+    FileRead { reason: String },
+    #[error("{0}")]
+    Import(String),
+    #[error("something went wrong inside the page ({0}); your saved list is kept, please reload")]
+    Internal(String),
+}
+
+impl AppError {
+    /// The message as a sentence: capitalised, with a full stop.
+    pub fn sentence(&self) -> String {
+        let msg = self.to_string();
+        let mut chars = msg.chars();
+        let mut out: String = match chars.next() {
+            Some(c) => c.to_uppercase().chain(chars).collect(),
+            None => String::new(),
+        };
+        if !out.ends_with(['.', '!', '?']) {
+            out.push('.');
+        }
+        out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn messages_are_lowercase_and_sentences_are_capitalised() {
+        let errors = [
+            AppError::StorageUnavailable,
+            AppError::StorageCorrupt {
+                reason: "expected value at line 1".into(),
+            },
+            AppError::Download {
+                reason: "blocked".into(),
+            },
+            AppError::Internal("boom".into()),
+        ];
+        for e in errors {
+            let msg = e.to_string();
+            assert!(msg.chars().next().unwrap().is_lowercase(), "{msg}");
+            let s = e.sentence();
+            assert!(s.chars().next().unwrap().is_uppercase(), "{s}");
+            assert!(s.ends_with('.'), "{s}");
+        }
+    }
+}

@@ -1,0 +1,139 @@
+//! Interface text in English and Simplified Chinese. Data (incident facts,
+//! action steps) is in English for now.
+
+use serde::{Deserialize, Serialize};
+
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Lang {
+    #[default]
+    En,
+    Zh,
+}
+
+impl Lang {
+    /// The value of `<html lang>`.
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::En => "en",
+            Lang::Zh => "zh-Hans",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Lang {
+        if code.to_ascii_lowercase().starts_with("zh") {
+            Lang::Zh
+        } else {
+            Lang::En
+        }
+    }
+}
+
+macro_rules! texts {
+    ($($key:ident => $en:expr, $zh:expr;)*) => {
+        /// Every piece of interface text.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+        pub enum Text { $($key),* }
+
+        impl Text {
+            pub const ALL: &'static [Text] = &[$(Text::$key),*];
+        }
+
+        /// The text in the given language.
+        pub fn tr(lang: Lang, text: Text) -> &'static str {
+            match (lang, text) {
+                $((Lang::En, Text::$key) => $en, (Lang::Zh, Text::$key) => $zh,)*
+            }
+        }
+    };
+}
+
+texts! {
+    AppName => "Exposure Check", "数据泄露自查";
+    Tagline => "Which breaches touched your data — directly or through a company's vendors — and exactly what to do about it.",
+               "哪些数据泄露事件波及了你的数据（直接或经由企业的供应商），以及应当如何应对。";
+    PrivacyNote => "Everything you type stays in this browser. Nothing is sent anywhere.",
+                   "你输入的一切都只保存在本浏览器中，不会发送到任何地方。";
+    Language => "Language", "语言";
+    CompaniesHeading => "Companies that hold your data", "持有你数据的公司";
+    InputLabel => "Add a company: your bank, phone carrier, insurer, shops, employer…",
+                  "添加公司：你的银行、电信运营商、保险公司、商家、雇主……";
+    InputPlaceholder => "e.g. AT&T, Bank of America", "例如 AT&T、美国银行";
+    InputHint => "Type a name and press Enter, or paste a list with one company per line.",
+                 "输入名称后按回车，或粘贴每行一个公司的列表。";
+    Add => "Add", "添加";
+    Remove => "Remove", "移除";
+    NotRecognised => "not recognised", "未识别";
+    Matched => "matched", "匹配";
+    NoCompanies => "No companies yet. Add the companies that have your data to see what leaked.",
+                   "还没有添加公司。添加持有你数据的公司，看看泄露了什么。";
+    IncidentsHeading => "Incidents that touched your data", "波及你数据的事件";
+    NoIncidents => "No known incident touched these companies. That is good news, but not a guarantee: not every breach is public or in our data.",
+                   "这些公司没有已知的泄露事件。这是好消息，但不代表绝对安全：并非所有泄露都会公开或被收录。";
+    UnlikelyHeading => "Unlikely for the years you gave", "按你提供的年份看不太可能受影响";
+    PathLabel => "How it reaches you", "波及路径";
+    You => "You", "你";
+    PeopleAffected => "People affected", "受影响人数";
+    Unconfirmed => "unconfirmed", "未经证实";
+    Breach => "Breach", "入侵时间";
+    Disclosed => "Disclosed", "披露时间";
+    DataExposed => "Data exposed", "泄露的数据";
+    WhoWasAffected => "Who was affected", "受影响人群";
+    Sources => "Sources", "来源";
+    Confirmed => "Confirmed", "已确认";
+    Likely => "Likely", "很可能";
+    Possible => "Possible", "可能";
+    Unlikely => "Unlikely", "不太可能";
+    SummaryHeading => "What was exposed", "泄露了哪些数据";
+    SummaryIntro => "Every kind of data exposed across your matches, most dangerous first.",
+                    "所有匹配事件中泄露的数据类型，按危险程度排序。";
+    PlanHeading => "Your action plan", "你的行动计划";
+    PlanIntro => "One list, most urgent first. Tick each step when it is done; your progress stays in this browser.",
+                 "一份清单，最紧急的在前。完成后打勾，进度只保存在本浏览器中。";
+    Progress => "done", "已完成";
+    DoNow => "Do now", "立即处理";
+    ThisWeek => "This week", "本周内";
+    Ongoing => "Ongoing", "持续关注";
+    Why => "Why", "原因";
+    Minutes => "min", "分钟";
+    Repeats => "Repeats", "重复";
+    DeadlinePassed => "deadline passed", "已过截止日期";
+    Deadline => "Deadline", "截止日期";
+    Completed => "Completed", "已完成的事项";
+    Print => "Print", "打印";
+    ExportMarkdown => "Markdown", "Markdown";
+    ExportJson => "JSON", "JSON";
+    ExportIcs => "Calendar reminders (.ics)", "日历提醒 (.ics)";
+    ExportHeading => "Keep your plan", "保存计划";
+    ClearAll => "Erase everything stored", "清除所有已保存的数据";
+    ClearAllHint => "Removes your companies and progress from this browser.", "从本浏览器中删除你的公司列表和进度。";
+    ImportHeading => "Add a breach catalogue", "导入泄露目录";
+    ImportHint => "Have a Have I Been Pwned breach list (JSON)? Add it to widen the check. It is read in this browser only.",
+                  "有 Have I Been Pwned 的泄露列表（JSON）吗？导入后可扩大检查范围，文件只在本浏览器中读取。";
+    ImportBusy => "Reading the catalogue…", "正在读取目录……";
+    RemoveCatalog => "Remove the imported catalogue", "移除已导入的目录";
+    Dismiss => "Dismiss", "关闭";
+    Footer => "Facts come from public notices and reporting; each incident lists its sources. This is not legal or financial advice.",
+              "事实来自公开通知和报道，每个事件都列出来源。本页面不构成法律或财务建议。";
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_text_exists_in_both_languages() {
+        for &t in Text::ALL {
+            assert!(!tr(Lang::En, t).trim().is_empty(), "{t:?} en");
+            assert!(!tr(Lang::Zh, t).trim().is_empty(), "{t:?} zh");
+        }
+    }
+
+    #[test]
+    fn language_codes() {
+        assert_eq!(Lang::from_code("zh-CN"), Lang::Zh);
+        assert_eq!(Lang::from_code("zh-Hans"), Lang::Zh);
+        assert_eq!(Lang::from_code("en-US"), Lang::En);
+        assert_eq!(Lang::from_code("fr"), Lang::En);
+        assert_eq!(Lang::Zh.code(), "zh-Hans");
+    }
+}

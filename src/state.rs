@@ -1,0 +1,260 @@
+//! The page's state and the one reducer that changes it.
+
+use std::collections::BTreeSet;
+use std::rc::Rc;
+
+use exposure_core::export::Progress;
+use exposure_core::normalize::normalize;
+use exposure_core::CompanyQuery;
+use yew::Reducible;
+
+use crate::error::AppError;
+use crate::i18n::Lang;
+use crate::SharedEngine;
+
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct AppState {
+    /// The companies the person named, in the order added.
+    pub companies: Vec<CompanyQuery>,
+    /// Ids of ticked actions.
+    pub done: BTreeSet<String>,
+    /// The message shown in the error banner.
+    pub error: Option<AppError>,
+    pub lang: Lang,
+    /// Saved state has been read; saving before that would overwrite it.
+    pub restored: bool,
+    /// The engine widened by an imported breach catalogue, if any.
+    pub catalog: Option<SharedEngine>,
+    /// A catalogue is being read.
+    pub importing: bool,
+    /// What the last import did, in words.
+    pub notice: Option<String>,
+}
+
+/// Everything that can happen to the state.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Action {
+    AddCompany {
+        input: String,
+        org_id: Option<String>,
+    },
+    RemoveCompany {
+        key: String,
+    },
+    ToggleDone {
+        action_id: String,
+    },
+    /// Saved progress was read (or there was none).
+    Restore {
+        progress: Progress,
+        lang: Option<Lang>,
+    },
+    ClearAll,
+    ShowError {
+        error: AppError,
+    },
+    DismissError,
+    SetLang {
+        lang: Lang,
+    },
+    ImportStarted,
+    CatalogLoaded {
+        engine: SharedEngine,
+        notice: String,
+    },
+    ImportFailed {
+        error: AppError,
+    },
+    RemoveCatalog,
+}
+
+/// The identity of a chosen company: its org id, or its normalized text when
+/// it is not a company we know. The same company typed twice has one key.
+pub fn company_key(c: &CompanyQuery) -> String {
+    match &c.org_id {
+        Some(id) => id.clone(),
+        None => format!("?{}", normalize(&c.input)),
+    }
+}
+
+impl AppState {
+    pub fn with_progress(progress: Progress) -> AppState {
+        let mut s = AppState::default();
+        for c in progress.companies {
+            s.add(c);
+        }
+        s.done = progress.done;
+        s
+    }
+
+    fn add(&mut self, c: CompanyQuery) {
+        if c.input.trim().is_empty() && c.org_id.is_none() {
+            return;
+        }
+        let key = company_key(&c);
+        if !self.companies.iter().any(|x| company_key(x) == key) {
+            self.companies.push(c);
+        }
+    }
+
+    pub fn progress(&self) -> Progress {
+        Progress {
+            companies: self.companies.clone(),
+            done: self.done.clone(),
+        }
+    }
+}
+
+impl Reducible for AppState {
+    type Action = Action;
+
+    fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
+        let mut s = (*self).clone();
+        match action {
+            Action::AddCompany { input, org_id } => s.add(CompanyQuery {
+                input: input.trim().to_string(),
+                org_id,
+                period: Default::default(),
+            }),
+            Action::RemoveCompany { key } => s.companies.retain(|c| company_key(c) != key),
+            Action::ToggleDone { action_id } => {
+                if !s.done.remove(&action_id) {
+                    s.done.insert(action_id);
+                }
+            }
+            Action::Restore { progress, lang } => {
+                // Keep anything added before the saved list was read.
+                let added = std::mem::take(&mut s.companies);
+                for c in progress.companies.into_iter().chain(added) {
+                    s.add(c);
+                }
+                s.done.extend(progress.done);
+                if let Some(l) = lang {
+                    s.lang = l;
+                }
+                s.restored = true;
+            }
+            Action::ClearAll => {
+                s.companies.clear();
+                s.done.clear();
+                s.error = None;
+                s.catalog = None;
+                s.notice = None;
+            }
+            Action::ShowError { error } => s.error = Some(error),
+            Action::DismissError => s.error = None,
+            Action::SetLang { lang } => s.lang = lang,
+            Action::ImportStarted => {
+                s.importing = true;
+                s.notice = None;
+            }
+            Action::CatalogLoaded { engine, notice } => {
+                s.importing = false;
+                s.catalog = Some(engine);
+                s.notice = Some(notice);
+            }
+            Action::ImportFailed { error } => {
+                s.importing = false;
+                s.error = Some(error);
+            }
+            Action::RemoveCatalog => {
+                s.catalog = None;
+                s.notice = None;
+            }
+        }
+        Rc::new(s)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn apply(s: AppState, actions: Vec<Action>) -> AppState {
+        let mut rc = Rc::new(s);
+        for a in actions {
+            rc = rc.reduce(a);
+        }
+        (*rc).clone()
+    }
+
+    fn add(input: &str, org: Option<&str>) -> Action {
+        Action::AddCompany {
+            input: input.into(),
+            org_id: org.map(String::from),
+        }
+    }
+
+    #[test]
+    fn reducer_table() {
+        let s = apply(
+            AppState::default(),
+            vec![
+                add("AT&T", Some("att")),
+                add("ATT", Some("att")),
+                add("Hollow Creek Bakery", None),
+                add("hollow creek bakery llc", None),
+                add("   ", None),
+                Action::ToggleDone {
+                    action_id: "credit_freeze".into(),
+                },
+                Action::ToggleDone {
+                    action_id: "fraud_alert".into(),
+                },
+                Action::ToggleDone {
+                    action_id: "fraud_alert".into(),
+                },
+            ],
+        );
+        assert_eq!(s.companies.len(), 2, "same company twice is kept once");
+        assert_eq!(s.done.iter().collect::<Vec<_>>(), ["credit_freeze"]);
+        let s = apply(s, vec![Action::RemoveCompany { key: "att".into() }]);
+        assert_eq!(s.companies.len(), 1);
+        let s = apply(s, vec![Action::ClearAll]);
+        assert!(s.companies.is_empty() && s.done.is_empty());
+    }
+
+    #[test]
+    fn restore_keeps_what_was_added_first() {
+        let saved = Progress {
+            companies: vec![CompanyQuery {
+                input: "Bank of America".into(),
+                org_id: Some("bank-of-america".into()),
+                period: Default::default(),
+            }],
+            done: ["irs_ip_pin".to_string()].into(),
+        };
+        let s = apply(
+            AppState::default(),
+            vec![
+                add("AT&T", Some("att")),
+                Action::Restore {
+                    progress: saved,
+                    lang: Some(Lang::Zh),
+                },
+            ],
+        );
+        let ids: Vec<_> = s
+            .companies
+            .iter()
+            .filter_map(|c| c.org_id.clone())
+            .collect();
+        assert_eq!(ids, ["bank-of-america", "att"]);
+        assert!(s.restored);
+        assert_eq!(s.lang, Lang::Zh);
+        assert!(s.done.contains("irs_ip_pin"));
+    }
+
+    #[test]
+    fn errors_show_and_dismiss() {
+        let s = apply(
+            AppState::default(),
+            vec![Action::ShowError {
+                error: AppError::StorageUnavailable,
+            }],
+        );
+        assert!(s.error.is_some());
+        let s = apply(s, vec![Action::DismissError]);
+        assert!(s.error.is_none());
+    }
+}

@@ -1,0 +1,12 @@
+// Starts the WebAssembly app. Kept as a file (not inline) so the page's
+// Content-Security-Policy can forbid inline scripts.
+import init from './exposure-check.js';
+
+init({ module_or_path: new URL('./exposure-check_bg.wasm', import.meta.url) }).catch((err) => {
+  const p = document.createElement('p');
+  p.setAttribute('data-testid', 'error-message');
+  p.setAttribute('role', 'alert');
+  p.className = 'panic';
+  p.textContent = 'The page could not start in this browser (' + String(err && err.message || err) + '). Nothing you typed was sent anywhere.';
+  document.body.appendChild(p);
+});

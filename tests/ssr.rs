@@ -1,0 +1,174 @@
+//! Server-side render tests of the main views (native): the page renders
+//! every hook of SPEC §4 with the right ids for the founding cases.
+#![cfg(not(target_arch = "wasm32"))]
+
+use exposure_check::i18n::Lang;
+use exposure_check::{App, AppProps};
+use exposure_core::export::Progress;
+use exposure_core::{CompanyQuery, Engine, PartialDate};
+
+fn render(props: AppProps) -> String {
+    futures::executor::block_on(
+        yew::ServerRenderer::<App>::with_props(move || props)
+            .hydratable(false)
+            .render(),
+    )
+}
+
+fn progress(names: &[&str], done: &[&str]) -> Progress {
+    let engine = Engine::bundled().unwrap();
+    Progress {
+        companies: names
+            .iter()
+            .map(|n| CompanyQuery {
+                input: n.to_string(),
+                org_id: engine.resolve(n).map(|m| m.org_id),
+                period: Default::default(),
+            })
+            .collect(),
+        done: done.iter().map(|s| s.to_string()).collect(),
+    }
+}
+
+fn count(html: &str, needle: &str) -> usize {
+    html.matches(needle).count()
+}
+
+#[test]
+fn empty_page_has_the_input_and_controls() {
+    let html = render(AppProps::default());
+    for hook in ["company-input", "lang-switch", "clear-all", "import-file"] {
+        assert!(
+            html.contains(&format!("data-testid=\"{hook}\"")),
+            "{hook} missing"
+        );
+    }
+    assert!(!html.contains("data-testid=\"incident-card\""));
+    assert!(
+        !html.contains("data-testid=\"import-busy\""),
+        "busy only while importing"
+    );
+    assert!(
+        !html.contains("data-testid=\"error-message\""),
+        "no error on a clean start"
+    );
+    assert!(html.contains("role=\"combobox\""));
+}
+
+#[test]
+fn bank_of_america_renders_the_vendor_path_summary_and_plan() {
+    let html = render(AppProps {
+        initial: Some(progress(&["Bank of America"], &["credit_freeze"])),
+        ..Default::default()
+    });
+    assert!(
+        html.contains("data-testid=\"company-chip\" data-org-id=\"bank-of-america\""),
+        "{html}"
+    );
+    assert!(html.contains("data-incident-id=\"infosys-mccamish-2023\""));
+    assert!(html.contains("data-confidence=\"confirmed\""));
+    assert!(html.contains("data-path=\"bank-of-america infosys-mccamish\""));
+    for t in [
+        "ssn",
+        "medical",
+        "biometric",
+        "passport_number",
+        "bank_account",
+    ] {
+        assert!(
+            html.contains(&format!("data-testid=\"exposed-type\" data-type=\"{t}\"")),
+            "exposed {t}"
+        );
+    }
+    for a in [
+        "credit_freeze",
+        "fraud_alert",
+        "irs_ip_pin",
+        "enroll_offered_monitoring",
+    ] {
+        assert!(
+            html.contains(&format!("data-action-id=\"{a}\"")),
+            "action {a}"
+        );
+    }
+    for hook in [
+        "print-plan",
+        "export-markdown",
+        "export-json",
+        "export-ics",
+        "match-path",
+    ] {
+        assert!(
+            html.contains(&format!("data-testid=\"{hook}\"")),
+            "{hook} missing"
+        );
+    }
+    // The ticked action renders checked and collapsed; the progress counts it.
+    assert_eq!(
+        count(&html, "checked"),
+        1,
+        "exactly the ticked action is checked"
+    );
+    assert!(html.contains("<progress"));
+}
+
+#[test]
+fn att_renders_three_incidents_in_order_of_confidence() {
+    let html = render(AppProps {
+        initial: Some(progress(&["AT&T"], &[])),
+        ..Default::default()
+    });
+    for id in [
+        "att-snowflake-2024",
+        "att-vendor-2023",
+        "att-data-leak-2024",
+    ] {
+        assert!(html.contains(&format!("data-incident-id=\"{id}\"")), "{id}");
+    }
+    assert!(html.contains("data-path=\"att snowflake\""));
+    assert_eq!(count(&html, "data-testid=\"incident-card\""), 3);
+}
+
+#[test]
+fn unknown_company_shows_a_chip_and_no_incident() {
+    let html = render(AppProps {
+        initial: Some(progress(&["Hollow Creek Bakery LLC"], &[])),
+        ..Default::default()
+    });
+    assert!(html.contains("data-testid=\"company-chip\" data-org-id=\"\""));
+    assert!(html.contains("Hollow Creek Bakery LLC"));
+    assert_eq!(count(&html, "data-testid=\"incident-card\""), 0);
+    assert_eq!(count(&html, "data-testid=\"action-item\""), 0);
+}
+
+#[test]
+fn expired_deadlines_are_shown_not_hidden() {
+    let html = render(AppProps {
+        initial: Some(progress(&["AT&T"], &[])),
+        today: Some(PartialDate::ymd(2026, 11, 22)),
+        ..Default::default()
+    });
+    assert!(html.contains("data-action-id=\"file_settlement_claim\""));
+    assert!(html.contains("deadline passed"));
+}
+
+#[test]
+fn chinese_interface_renders() {
+    let html = render(AppProps {
+        initial: Some(progress(&["AT&T"], &[])),
+        lang: Some(Lang::Zh),
+        ..Default::default()
+    });
+    assert!(html.contains("你的行动计划"));
+    assert!(html.contains("数据泄露自查"));
+}
+
+#[test]
+fn text_from_data_is_escaped() {
+    let html = render(AppProps {
+        initial: Some(progress(&["<img src=x onerror=alert(1)>"], &[])),
+        ..Default::default()
+    });
+    assert!(!html.contains("<img src=x"));
+    assert!(html.contains("&lt;img"));
+}
