@@ -77,16 +77,8 @@ pub fn app(props: &AppProps) -> Html {
             }
         });
     }
-    // Language: <html lang> follows, and the choice is remembered.
-    {
-        let restored = state.restored;
-        use_effect_with((state.lang, restored), move |(lang, restored)| {
-            platform::set_html_lang(lang.code());
-            if *restored {
-                let _ = storage::save_lang(*lang);
-            }
-        });
-    }
+    // Language: <html lang> follows.
+    use_effect_with(state.lang, |lang| platform::set_html_lang(lang.code()));
 
     let today = props.today.or_else(platform::today);
     let active_engine = match &*engine {
@@ -99,9 +91,15 @@ pub fn app(props: &AppProps) -> Html {
     );
 
     let lang = state.lang;
+    // A language the person chooses is remembered; the browser's default is not stored.
     let on_lang = {
         let d = state.dispatcher();
-        Callback::from(move |lang: Lang| d.dispatch(Action::SetLang { lang }))
+        Callback::from(move |lang: Lang| {
+            d.dispatch(Action::SetLang { lang });
+            if let Err(error) = storage::save_lang(lang) {
+                d.dispatch(Action::ShowError { error });
+            }
+        })
     };
     let on_dismiss = {
         let d = state.dispatcher();

@@ -248,14 +248,23 @@ pub fn import(ds: &DataSet, names: &NameIndex, json: &str) -> Result<CatalogImpo
             .or_else(|| names.resolve(&title))
             .map(|m| m.org_id);
         if let Some(org) = &curated {
-            let same_year = ds.incidents.iter().find(|i| {
-                (&i.breached_org == org || i.affected_clients.iter().any(|c| &c.org == org))
-                    && match (i.first_date(), breach_date) {
-                        (Some(a), Some(b)) => a.year.abs_diff(b.year) <= 1,
-                        _ => false,
-                    }
+            // The curated incident of the same organization closest in time
+            // (within about a year) is taken to be the same breach.
+            let day = |d: PartialDate| {
+                let (y, m, dd) = d.earliest();
+                i64::from(y) * 372 + i64::from(m) * 31 + i64::from(dd)
+            };
+            let same = breach_date.and_then(|b| {
+                ds.incidents
+                    .iter()
+                    .filter(|i| {
+                        &i.breached_org == org || i.affected_clients.iter().any(|c| &c.org == org)
+                    })
+                    .filter_map(|i| Some((i, (day(i.first_date()?) - day(b)).abs())))
+                    .filter(|(_, gap)| *gap <= 400)
+                    .min_by_key(|(_, gap)| *gap)
             });
-            if let Some(existing) = same_year {
+            if let Some((existing, _)) = same {
                 skip(&format!("already in the curated data as {}", existing.id));
                 continue;
             }

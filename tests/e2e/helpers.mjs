@@ -1,0 +1,92 @@
+// Shared set-up for the end-to-end tests: serve dist/, launch Debian's
+// Chromium through playwright-core, and record every request the page makes.
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+import { startServer } from '../../tools/serve.mjs';
+
+export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+
+const FLAGS = [
+  '--headless', '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-quic',
+  '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync',
+];
+
+export async function setup() {
+  const dist = join(ROOT, 'dist');
+  if (!existsSync(join(dist, 'index.html'))) throw new Error('dist/ is missing: run ./x build first');
+  const server = await startServer(dist, 0);
+  const base = `http://127.0.0.1:${server.address().port}/`;
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
+    args: FLAGS,
+  });
+  return {
+    base,
+    browser,
+    async close() {
+      await browser.close();
+      await new Promise((ok) => server.close(ok));
+    },
+  };
+}
+
+/** A fresh context and page that records requests, console errors and CSP violations. */
+export async function openPage(env, { acceptDownloads = false } = {}) {
+  const context = await env.browser.newContext({ acceptDownloads, serviceWorkers: 'block' });
+  const page = await context.newPage();
+  const requests = [];
+  const errors = [];
+  page.on('request', (r) => requests.push({ url: r.url(), body: r.postData() || '' }));
+  page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
+  page.on('console', (m) => {
+    if (m.type() === 'error') errors.push(`console: ${m.text()}`);
+  });
+  await page.goto(env.base);
+  await page.waitForSelector('[data-testid=company-input]', { timeout: 20000 });
+  return { context, page, requests, errors };
+}
+
+/** Types a company name and presses Enter, like a person. */
+export async function addCompany(page, name) {
+  const input = page.getByTestId('company-input');
+  await input.click();
+  await input.fill(name);
+  await input.press('Enter');
+  await page.waitForFunction(
+    (n) => document.querySelector('[data-testid=company-input]').value === '' || n === '',
+    name,
+  );
+}
+
+/** What the page shows: matches, exposed types, actions, paths. */
+export async function readResults(page) {
+  return page.evaluate(() => {
+    const all = (sel) => Array.from(document.querySelectorAll(sel));
+    return {
+      chips: all('[data-testid=company-chip]').map((e) => e.getAttribute('data-org-id')),
+      incidents: all('[data-testid=incident-card]').map((e) => ({
+        id: e.getAttribute('data-incident-id'),
+        confidence: e.getAttribute('data-confidence'),
+        path: (e.querySelector('[data-testid=match-path]')?.getAttribute('data-path') || '').split(' ').filter(Boolean),
+      })),
+      types: all('[data-testid=exposed-type]').map((e) => e.getAttribute('data-type')),
+      actions: all('[data-testid=action-item]').map((e) => e.getAttribute('data-action-id')),
+    };
+  });
+}
+
+/** Requests that left the page's origin. */
+export function offOrigin(env, requests) {
+  const origin = new URL(env.base).origin;
+  return requests.filter((r) => {
+    const u = new URL(r.url);
+    if (u.protocol === 'blob:' || u.protocol === 'data:') return false;
+    return u.origin !== origin;
+  });
+}
+
+export function scenarios() {
+  return JSON.parse(readFileSync(join(ROOT, 'tests', 'scenarios', 'public.json'), 'utf8')).scenarios;
+}

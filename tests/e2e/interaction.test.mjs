@@ -1,0 +1,170 @@
+// Interaction in the served page: keyboard autocomplete, pasted lists,
+// progress kept across reloads, clear-all, exports, catalogue import, and
+// damaged saved data.
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { after, before, test } from 'node:test';
+import { ROOT, addCompany, offOrigin, openPage, readResults, setup } from './helpers.mjs';
+
+let env;
+before(async () => { env = await setup(); });
+after(async () => { await env?.close(); });
+
+test('keyboard: ArrowDown and Enter pick a suggestion; Escape closes the list', async () => {
+  const { context, page } = await openPage(env);
+  try {
+    const input = page.getByTestId('company-input');
+    await input.focus();
+    await page.keyboard.type('quote');
+    await page.waitForSelector('[data-testid=company-suggestion][data-org-id=quotewizard]');
+    await page.keyboard.press('Escape');
+    assert.equal(await page.locator('#company-listbox').isHidden(), true);
+    await page.keyboard.press('ArrowDown');
+    assert.equal(await input.getAttribute('aria-expanded'), 'true');
+    assert.match(await input.getAttribute('aria-activedescendant'), /^company-option-0$/);
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('[data-testid=company-chip][data-org-id=quotewizard]');
+    const r = await readResults(page);
+    assert.ok(r.incidents.some((i) => i.id === 'lendingtree-quotewizard-snowflake-2024'));
+  } finally {
+    await context.close();
+  }
+});
+
+test('a pasted list becomes one chip per company, duplicates kept once', async () => {
+  const { context, page } = await openPage(env);
+  try {
+    await page.getByTestId('company-input').focus();
+    await page.evaluate(() => {
+      const dt = new DataTransfer();
+      dt.setData('text/plain', 'AT&T\nBank of America, N.A.\nATT\nHollow Creek Bakery LLC\n');
+      const ev = new ClipboardEvent('paste', { clipboardData: dt, bubbles: true, cancelable: true });
+      document.querySelector('[data-testid=company-input]').dispatchEvent(ev);
+    });
+    await page.waitForSelector('[data-testid=incident-card]');
+    const r = await readResults(page);
+    assert.deepEqual(r.chips, ['att', 'bank-of-america', '']);
+  } finally {
+    await context.close();
+  }
+});
+
+test('ticked actions and companies survive a reload; clear-all erases them', async () => {
+  const { context, page } = await openPage(env);
+  try {
+    await addCompany(page, 'Bank of America');
+    const box = page.locator('[data-testid=action-item][data-action-id=credit_freeze] input[type=checkbox]');
+    await box.check();
+    await page.reload();
+    await page.waitForSelector('[data-testid=action-item][data-action-id=credit_freeze]');
+    assert.equal(await box.isChecked(), true, 'still ticked after reload');
+    const r = await readResults(page);
+    assert.deepEqual(r.chips, ['bank-of-america']);
+    await page.getByTestId('clear-all').click();
+    await page.reload();
+    await page.waitForSelector('[data-testid=company-input]');
+    assert.deepEqual((await readResults(page)).chips, []);
+    assert.equal(await page.evaluate(() => localStorage.length), 0, 'nothing stored');
+  } finally {
+    await context.close();
+  }
+});
+
+test('each export downloads a file with the plan', async () => {
+  const { context, page, requests } = await openPage(env, { acceptDownloads: true });
+  try {
+    await addCompany(page, 'AT&T');
+    await page.locator('[data-testid=action-item][data-action-id=credit_freeze] input').check();
+    const cases = [
+      ['export-markdown', /\.md$/, (t) => t.includes('- [x] **Freeze your credit at all three bureaus**')],
+      ['export-json', /\.json$/, (t) => JSON.parse(t).progress.done.includes('credit_freeze')],
+      ['export-ics', /\.ics$/, (t) => t.startsWith('BEGIN:VCALENDAR') && t.includes('RRULE:FREQ=YEARLY')],
+    ];
+    for (const [hook, name, check] of cases) {
+      const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId(hook).click()]);
+      assert.match(download.suggestedFilename(), name);
+      const text = readFileSync(await download.path(), 'utf8');
+      assert.ok(check(text), `${hook} content`);
+    }
+    assert.ok(await page.getByTestId('print-plan').isVisible());
+    assert.deepEqual(offOrigin(env, requests), []);
+  } finally {
+    await context.close();
+  }
+});
+
+test('importing a catalogue: busy while it runs, hostile content inert, curated breach not shown twice', async () => {
+  const { context, page, requests } = await openPage(env);
+  try {
+    await page.evaluate(() => { window.__alerts = 0; window.alert = () => { window.__alerts += 1; }; });
+    await addCompany(page, 'AT&T');
+    await page.evaluate(() => {
+      window.__sawBusy = false;
+      new MutationObserver(() => {
+        if (document.querySelector('[data-testid=import-busy]')) window.__sawBusy = true;
+      }).observe(document.body, { childList: true, subtree: true });
+    });
+    await page.getByTestId('import-file').setInputFiles(join(ROOT, 'tests', 'fixtures', 'hibp-small.json'));
+    await page.waitForFunction(() => window.__sawBusy, null, { timeout: 20000 });
+    await page.waitForSelector('[data-testid=import-busy]', { state: 'detached', timeout: 20000 });
+    const notice = await page.locator('.import .notice').textContent();
+    assert.match(notice, /Imported 1 of 5 breaches/);
+    assert.match(notice, /spam list/);
+    assert.match(notice, /already in the curated data as att-data-leak-2024/);
+    await addCompany(page, 'Example Shop');
+    await page.waitForSelector('[data-testid=incident-card][data-incident-id=hibp-exampleshop]');
+    const card = page.locator('[data-testid=incident-card][data-incident-id=hibp-exampleshop]');
+    const html = await card.innerHTML();
+    assert.ok(!html.includes('<script'), 'no script injected');
+    assert.ok(!html.includes('onerror'), 'no handler injected');
+    assert.ok(!html.includes('javascript:'), 'no javascript: link');
+    assert.equal(await page.evaluate(() => window.__alerts), 0);
+    assert.deepEqual(offOrigin(env, requests), [], 'the logo and tracker were never loaded');
+    const r = await readResults(page);
+    assert.equal(r.incidents.filter((i) => i.id.startsWith('hibp-att')).length, 0);
+  } finally {
+    await context.close();
+  }
+});
+
+test('a file that is not a catalogue gives a message and loses nothing', async () => {
+  const { context, page } = await openPage(env);
+  try {
+    await addCompany(page, 'Ticketmaster');
+    await page.getByTestId('import-file').setInputFiles({ name: 'notes.json', mimeType: 'application/json', buffer: Buffer.from('{"hello": "world"}') });
+    await page.waitForSelector('[data-testid=error-message]');
+    assert.match(await page.getByTestId('error-message').textContent(), /not a breach list/);
+    assert.deepEqual((await readResults(page)).chips, ['ticketmaster']);
+  } finally {
+    await context.close();
+  }
+});
+
+test('damaged saved data: recovered, backed up, and explained — never a blank page', async () => {
+  const { context, page } = await openPage(env);
+  try {
+    await page.evaluate(() => localStorage.setItem('exposure-check/progress',
+      '{"version":1,"progress":{"companies":[{"input":"AT&T","org_id":"att"},"garbage"],"done":[1]}}'));
+    await page.reload();
+    await page.waitForSelector('[data-testid=error-message]');
+    assert.match(await page.getByTestId('error-message').textContent(), /could not be read/);
+    assert.deepEqual((await readResults(page)).chips, ['att'], 'the valid company is kept');
+    assert.ok(await page.evaluate(() => localStorage.getItem('exposure-check/progress.backup')), 'backup kept');
+  } finally {
+    await context.close();
+  }
+});
+
+test('language switch: Chinese interface, <html lang> follows, choice remembered', async () => {
+  const { context, page } = await openPage(env);
+  try {
+    await page.getByTestId('lang-switch').selectOption('zh-Hans');
+    await page.waitForFunction(() => document.documentElement.lang === 'zh-Hans');
+    assert.match(await page.locator('h1').textContent(), /数据泄露自查/);
+    await page.reload();
+    await page.waitForFunction(() => document.documentElement.lang === 'zh-Hans');
+  } finally {
+    await context.close();
+  }
+});
