@@ -72,7 +72,7 @@ fn bad_files_fail_clearly() {
         ("\"x\"", "not a breach list"),
     ];
     for (text, want) in cases {
-        let err = base.with_catalog(text).err().expect("fails");
+        let err = base.with_catalog(text).expect_err("fails");
         assert!(err.to_string().contains(want), "{text}: {err}");
         assert!(matches!(
             err,
