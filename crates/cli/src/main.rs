@@ -20,6 +20,15 @@ usage:
 
 NAME@FROM-UNTIL gives the years you were a customer: AT&T@2010-2016, AT&T@2021-";
 
+/// Prints a line to stdout. A closed pipe (`exposure … | head`) ends the
+/// output quietly instead of panicking.
+macro_rules! out {
+    ($($arg:tt)*) => {{
+        use std::io::Write as _;
+        let _ = writeln!(std::io::stdout().lock(), $($arg)*);
+    }};
+}
+
 /// A usage error: printed with the usage text, exit code 2.
 #[derive(Debug)]
 struct UsageError(String);
@@ -87,7 +96,7 @@ fn run(args: &[String]) -> Result<ExitCode, UsageError> {
         return Err(UsageError("no command given".into()));
     };
     if matches!(cmd.as_str(), "help" | "--help" | "-h") {
-        println!("{USAGE}");
+        out!("{USAGE}");
         return Ok(ExitCode::SUCCESS);
     }
     let engine = match Engine::bundled() {
@@ -131,7 +140,7 @@ fn run(args: &[String]) -> Result<ExitCode, UsageError> {
                 print_json(&all);
             } else {
                 for i in &all {
-                    println!(
+                    out!(
                         "{:<42} {:<11} {}",
                         i.id,
                         i.disclosed_date.as_deref().unwrap_or("-"),
@@ -162,7 +171,7 @@ fn run(args: &[String]) -> Result<ExitCode, UsageError> {
                 print_json(&actions_out(&plan));
             } else {
                 for a in &plan {
-                    println!("[{}] {}", a.urgency.label(), a.title);
+                    out!("[{}] {}", a.urgency.label(), a.title);
                 }
             }
             Ok(ExitCode::SUCCESS)
@@ -172,9 +181,12 @@ fn run(args: &[String]) -> Result<ExitCode, UsageError> {
             let problems = engine.data.validate();
             if problems.is_empty() {
                 let s = engine.data.stats();
-                println!(
+                out!(
                     "data set is valid: {} incidents, {} organizations, {} data types, {} actions",
-                    s.incidents, s.organizations, s.data_types, s.actions
+                    s.incidents,
+                    s.organizations,
+                    s.data_types,
+                    s.actions
                 );
                 Ok(ExitCode::SUCCESS)
             } else {
@@ -191,7 +203,7 @@ fn run(args: &[String]) -> Result<ExitCode, UsageError> {
             if p.json {
                 print_json(&s);
             } else {
-                println!("{s:#?}");
+                out!("{s:#?}");
             }
             Ok(ExitCode::SUCCESS)
         }
@@ -239,7 +251,7 @@ fn split_period(arg: &str) -> Result<(&str, Period), UsageError> {
 
 fn print_json<T: serde::Serialize>(value: &T) {
     match serde_json::to_string_pretty(value) {
-        Ok(s) => println!("{s}"),
+        Ok(s) => out!("{s}"),
         Err(e) => eprintln!("exposure: could not write JSON: {e}"),
     }
 }
@@ -247,42 +259,48 @@ fn print_json<T: serde::Serialize>(value: &T) {
 fn print_report(engine: &Engine, report: &Report) {
     let ds = &engine.data;
     for c in &report.companies {
-        match c.org_id.as_deref().and_then(|id| ds.org(id)) {
-            Some(o) => println!("{} → {}", c.input, o.name),
-            None => println!("{} → not a company we know", c.input),
+        match engine.resolve(&c.input) {
+            Some(m) => out!(
+                "{} → {} (by {}: {})",
+                c.input,
+                m.name,
+                m.reason.label(),
+                m.matched
+            ),
+            None => out!("{} → not a company we know", c.input),
         }
     }
-    println!();
+    out!();
     if report.matches.is_empty() {
-        println!("No known incident touched these companies.");
+        out!("No known incident touched these companies.");
         return;
     }
-    println!("Incidents");
+    out!("Incidents");
     for m in &report.matches {
         let title = ds.incident(&m.incident_id).map_or("", |i| i.title.as_str());
         let path: Vec<&str> = m.path.iter().map(|p| ds.org_name(p)).collect();
-        println!("  [{}] {} ({})", m.confidence.id(), title, m.incident_id);
-        println!("      You → {}", path.join(" → "));
-        println!("      {}", m.explanation);
+        out!("  [{}] {} ({})", m.confidence.id(), title, m.incident_id);
+        out!("      You → {}", path.join(" → "));
+        out!("      {}", m.explanation);
         if let Some(n) = &m.period_note {
-            println!("      {n}");
+            out!("      {n}");
         }
     }
-    println!("\nWhat was exposed (most harmful first)");
+    out!("\nWhat was exposed (most harmful first)");
     for e in &report.exposed {
-        println!(
+        out!(
             "  - {} [{:?}]: {}",
             ds.type_name(&e.type_id),
             e.severity,
             e.incidents.join(", ")
         );
     }
-    println!("\nWhat to do");
+    out!("\nWhat to do");
     for (i, a) in report.plan.iter().enumerate() {
         let expired = if a.expired { " (deadline passed)" } else { "" };
-        println!("  {}. [{}] {}{expired}", i + 1, a.urgency.label(), a.title);
+        out!("  {}. [{}] {}{expired}", i + 1, a.urgency.label(), a.title);
         if !a.because.is_empty() {
-            println!("     {}", a.because);
+            out!("     {}", a.because);
         }
     }
     let unlikely = report
@@ -291,7 +309,7 @@ fn print_report(engine: &Engine, report: &Report) {
         .filter(|m| m.confidence == Confidence::Unlikely)
         .count();
     if unlikely > 0 {
-        println!("\n{unlikely} match(es) are unlikely given the years you gave and are left out of the summary and plan.");
+        out!("\n{unlikely} match(es) are unlikely given the years you gave and are left out of the summary and plan.");
     }
 }
 

@@ -273,3 +273,18 @@ fn readable_report_without_json() {
         "a customer until 2016 is outside the 2022 call records: {text}"
     );
 }
+
+#[test]
+fn a_closed_pipe_ends_output_quietly() {
+    use std::process::Stdio;
+    let mut child = Command::new(env!("CARGO_BIN_EXE_exposure"))
+        .args(["incidents", "--json"])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    drop(child.stdout.take()); // the reader goes away, like `| head -0`
+    let out = child.wait_with_output().unwrap();
+    assert!(!String::from_utf8_lossy(&out.stderr).contains("panicked"));
+    assert_eq!(out.status.code(), Some(0));
+}

@@ -59,19 +59,6 @@ pub struct Period {
     pub until: Option<i32>,
 }
 
-impl Period {
-    pub fn is_open(&self) -> bool {
-        self.from.is_none() && self.until.is_none()
-    }
-
-    /// "2010–2016", "2021–", "–2019".
-    pub fn label(&self) -> String {
-        let f = self.from.map(|y| y.to_string()).unwrap_or_default();
-        let u = self.until.map(|y| y.to_string()).unwrap_or_default();
-        format!("{f}–{u}")
-    }
-}
-
 /// A company the person named, as resolved.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CompanyQuery {
@@ -200,18 +187,16 @@ fn best_path(ds: &DataSet, org_id: &str, inc: &Incident) -> Option<Candidate> {
         });
     }
     // 3. Through the family: a brand or subsidiary reaches its parents' incidents.
-    for (depth, anc) in ds.ancestors(org_id).into_iter().enumerate() {
-        let rel = match ds.org(org_id).and_then(|o| o.parent_relation) {
-            Some(ParentRelation::Brand) if depth == 0 => "a brand of",
-            _ => "part of",
+    let ancestors = ds.ancestors(org_id);
+    let is_brand = ds.org(org_id).and_then(|o| o.parent_relation) == Some(ParentRelation::Brand);
+    for (depth, anc) in ancestors.iter().enumerate() {
+        let rel = if is_brand && depth == 0 {
+            "a brand of"
+        } else {
+            "part of"
         };
         let chain: Vec<String> = std::iter::once(org_id.to_string())
-            .chain(
-                ds.ancestors(org_id)
-                    .iter()
-                    .take(depth + 1)
-                    .map(|o| o.id.clone()),
-            )
+            .chain(ancestors.iter().take(depth + 1).map(|o| o.id.clone()))
             .collect();
         if anc.id == breached {
             let mut path = chain.clone();

@@ -153,28 +153,6 @@ pub enum Sector {
     Other,
 }
 
-impl Sector {
-    pub fn label(self) -> &'static str {
-        match self {
-            Sector::Carrier => "Phone carrier",
-            Sector::Bank => "Bank",
-            Sector::Fintech => "Fintech",
-            Sector::Lending => "Lending",
-            Sector::Insurer => "Insurer",
-            Sector::Retirement => "Retirement plans",
-            Sector::Health => "Health care",
-            Sector::Retail => "Retail",
-            Sector::Entertainment => "Entertainment & tickets",
-            Sector::CloudPlatform => "Cloud platform",
-            Sector::Software => "Software",
-            Sector::BusinessServices => "Business services",
-            Sector::Government => "Government",
-            Sector::Education => "Education",
-            Sector::Other => "Other",
-        }
-    }
-}
-
 /// How an organization hangs off its parent.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
