@@ -174,15 +174,84 @@ fn all_past(deadlines: &[Option<PartialDate>], today: Option<PartialDate>) -> bo
     !deadlines.is_empty() && deadlines.iter().all(|d| d.is_some_and(|d| d.is_past(&t)))
 }
 
+/// Offers (monitoring) or claims (settlements) gathered from the matched
+/// incidents; they become one action, one step per offer.
+#[derive(Default)]
+struct Offers {
+    steps: Vec<String>,
+    links: Vec<Link>,
+    incidents: Vec<String>,
+    deadlines: Vec<Option<PartialDate>>,
+}
+
+/// The fixed parts of an action made of offers.
+struct OfferAction {
+    id: &'static str,
+    title: &'static str,
+    because: &'static str,
+    summary: &'static str,
+    last_step: Option<&'static str>,
+    effort_minutes: u32,
+    severity: Severity,
+}
+
+impl Offers {
+    fn add(
+        &mut self,
+        incident: &str,
+        step: String,
+        link: Option<Link>,
+        deadline: Option<PartialDate>,
+    ) {
+        self.steps.push(step);
+        if let Some(l) = link {
+            if !self.links.iter().any(|x| x.url == l.url) {
+                self.links.push(l);
+            }
+        }
+        if self.incidents.last().map(String::as_str) != Some(incident) {
+            self.incidents.push(incident.to_string());
+        }
+        self.deadlines.push(deadline);
+    }
+
+    fn into_action(
+        self,
+        ds: &DataSet,
+        today: Option<PartialDate>,
+        a: OfferAction,
+    ) -> Option<PlannedAction> {
+        if self.steps.is_empty() {
+            return None;
+        }
+        let mut steps = self.steps;
+        steps.extend(a.last_step.map(String::from));
+        Some(PlannedAction {
+            id: a.id.into(),
+            title: a.title.into(),
+            urgency: Urgency::ThisWeek,
+            because: format!("{}: {}.", a.because, titles(ds, &self.incidents)),
+            reasons: Vec::new(),
+            summary: a.summary.into(),
+            steps,
+            links: self.links,
+            effort_minutes: a.effort_minutes,
+            recurrence: None,
+            severity: a.severity,
+            deadline: self.deadlines.iter().flatten().max().copied(),
+            expired: all_past(&self.deadlines, today),
+            checked: None,
+            incidents: self.incidents,
+        })
+    }
+}
+
 fn monitoring_action(
     ds: &DataSet,
     live: &BTreeSet<&str>,
     today: Option<PartialDate>,
 ) -> Option<PlannedAction> {
-    let mut steps = Vec::new();
-    let mut links = Vec::new();
-    let mut incidents = Vec::new();
-    let mut deadlines = Vec::new();
+    let mut offers = Offers::default();
     for inc in live.iter().filter_map(|i| ds.incident(i)) {
         for r in &inc.remedies {
             let what = match r.kind {
@@ -199,43 +268,31 @@ fn monitoring_action(
                 .map(|p| format!(" through {p}"))
                 .unwrap_or_default();
             let how = r.how.as_ref().map(|h| format!(" {h}")).unwrap_or_default();
-            steps.push(format!(
+            let step = format!(
                 "{}: free {months}{what}{provider} was offered.{how}{}",
                 inc.title,
                 deadline_phrase(r.enroll_by, today)
-            ));
-            if let Some(u) = &r.url {
-                links.push(Link {
-                    label: format!("Enrol: {}", inc.title),
-                    url: u.clone(),
-                });
-            }
-            incidents.push(inc.id.clone());
-            deadlines.push(r.enroll_by);
+            );
+            let link = r.url.as_ref().map(|u| Link {
+                label: format!("Enrol: {}", inc.title),
+                url: u.clone(),
+            });
+            offers.add(&inc.id, step, link, r.enroll_by);
         }
     }
-    if steps.is_empty() {
-        return None;
-    }
-    steps.push("Use the activation code from the notification letter; the offer is free, never pay for it.".into());
-    incidents.dedup();
-    Some(PlannedAction {
-        id: ENROLL_MONITORING.into(),
-        title: "Enrol in the free monitoring you were offered".into(),
-        urgency: Urgency::ThisWeek,
-        because: format!("Offered after: {}.", titles(ds, &incidents)),
-        reasons: Vec::new(),
-        summary: "Companies that lose sensitive data often pay for credit or identity monitoring; it only helps if you enrol before the deadline.".into(),
-        steps,
-        links,
-        effort_minutes: 15,
-        recurrence: None,
-        severity: Severity::High,
-        deadline: deadlines.iter().flatten().max().copied(),
-        expired: all_past(&deadlines, today),
-        checked: None,
-        incidents,
-    })
+    offers.into_action(
+        ds,
+        today,
+        OfferAction {
+            id: ENROLL_MONITORING,
+            title: "Enrol in the free monitoring you were offered",
+            because: "Offered after",
+            summary: "Companies that lose sensitive data often pay for credit or identity monitoring; it only helps if you enrol before the deadline.",
+            last_step: Some("Use the activation code from the notification letter; the offer is free, never pay for it."),
+            effort_minutes: 15,
+            severity: Severity::High,
+        },
+    )
 }
 
 fn claim_action(
@@ -243,10 +300,7 @@ fn claim_action(
     live: &BTreeSet<&str>,
     today: Option<PartialDate>,
 ) -> Option<PlannedAction> {
-    let mut steps = Vec::new();
-    let mut links = Vec::new();
-    let mut incidents = Vec::new();
-    let mut deadlines = Vec::new();
+    let mut offers = Offers::default();
     for inc in live.iter().filter_map(|i| ds.incident(i)) {
         for s in inc
             .settlements
@@ -258,43 +312,31 @@ fn claim_action(
                 .map(|a| format!(" (USD {})", group_thousands(a)))
                 .unwrap_or_default();
             let note = s.note.as_ref().map(|n| format!(" {n}")).unwrap_or_default();
-            steps.push(format!(
+            let step = format!(
                 "{}{amount}.{note}{}",
                 s.name,
                 deadline_phrase(s.claim_deadline, today)
-            ));
-            if let Some(u) = &s.url {
-                links.push(Link {
-                    label: format!("Claim: {}", s.name),
-                    url: u.clone(),
-                });
-            }
-            incidents.push(inc.id.clone());
-            deadlines.push(s.claim_deadline);
+            );
+            let link = s.url.as_ref().map(|u| Link {
+                label: format!("Claim: {}", s.name),
+                url: u.clone(),
+            });
+            offers.add(&inc.id, step, link, s.claim_deadline);
         }
     }
-    if steps.is_empty() {
-        return None;
-    }
-    incidents.dedup();
-    links.dedup();
-    Some(PlannedAction {
-        id: FILE_CLAIM.into(),
-        title: "File a settlement claim".into(),
-        urgency: Urgency::ThisWeek,
-        because: format!("Settlements for: {}.", titles(ds, &incidents)),
-        reasons: Vec::new(),
-        summary: "Class-action settlements pay people whose data was exposed, but only those who file a claim in time.".into(),
-        steps,
-        links,
-        effort_minutes: 20,
-        recurrence: None,
-        severity: Severity::Medium,
-        deadline: deadlines.iter().flatten().max().copied(),
-        expired: all_past(&deadlines, today),
-        checked: None,
-        incidents,
-    })
+    offers.into_action(
+        ds,
+        today,
+        OfferAction {
+            id: FILE_CLAIM,
+            title: "File a settlement claim",
+            because: "Settlements for",
+            summary: "Class-action settlements pay people whose data was exposed, but only those who file a claim in time.",
+            last_step: None,
+            effort_minutes: 20,
+            severity: Severity::Medium,
+        },
+    )
 }
 
 fn titles(ds: &DataSet, ids: &[String]) -> String {
