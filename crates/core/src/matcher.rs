@@ -170,25 +170,29 @@ impl NameIndex {
     /// The organization this text most likely names, or `None` when no
     /// organization is a sure enough match.
     pub fn resolve(&self, input: &str) -> Option<OrgMatch> {
-        let mut text = input;
-        let domain = domain_of(input);
-        if let Some(d) = &domain {
-            if let Some(&oi) = self.by_domain.get(d) {
+        if let Some(d) = domain_of(input) {
+            if let Some(&oi) = self.by_domain.get(&d) {
                 return Some(OrgMatch {
                     org_id: self.org_ids[oi].clone(),
                     name: self.org_names[oi].clone(),
-                    matched: d.clone(),
+                    matched: d,
                     reason: MatchReason::Domain,
                     score: 970,
                 });
             }
             // An unknown domain: try its main label as a name ("bankofamerica").
             let labels: Vec<&str> = d.split('.').collect();
-            text = labels
+            if let Some(m) = labels
                 .get(labels.len().saturating_sub(2))
-                .copied()
-                .unwrap_or(d);
+                .and_then(|label| self.resolve_name(label))
+            {
+                return Some(m);
+            }
         }
+        self.resolve_name(input)
+    }
+
+    fn resolve_name(&self, text: &str) -> Option<OrgMatch> {
         let key = normalize(text);
         if key.is_empty() {
             return None;

@@ -92,9 +92,11 @@ pub fn domain_of(input: &str) -> Option<String> {
     let host = host.strip_prefix("www.").unwrap_or(host);
     let labels: Vec<&str> = host.split('.').collect();
     let valid = labels.len() >= 2
-        && labels
-            .iter()
-            .all(|l| !l.is_empty() && l.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-'))
+        && labels.iter().all(|l| {
+            l.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-')
+                && l.starts_with(|c: char| c.is_ascii_alphanumeric())
+                && l.ends_with(|c: char| c.is_ascii_alphanumeric())
+        })
         && labels
             .last()
             .is_some_and(|tld| tld.len() >= 2 && tld.bytes().all(|b| b.is_ascii_alphabetic()));
@@ -198,6 +200,9 @@ mod tests {
             ("N.A.", None),
             ("att", None),
             ("a.b.c.1", None),
+            ("-.ticketmaster", None),
+            ("x-.com", None),
+            ("my-bank.com", Some("my-bank.com")),
         ];
         for (input, want) in cases {
             assert_eq!(domain_of(input).as_deref(), want, "input {input:?}");

@@ -39,6 +39,9 @@ fn resolves_labelled_inputs() {
         ("Ticket Master", Some("ticketmaster")),
         ("ticketmastr", Some("ticketmaster")),
         ("Ｔｉｃｋｅｔｍａｓｔｅｒ", Some("ticketmaster")),
+        // Found by the property test: leading punctuation once looked like a domain.
+        ("-.ticketmaster", Some("ticketmaster")),
+        ("-.TICKETMASTER-", Some("ticketmaster")),
         ("Live Nation", Some("live-nation")),
         ("QuoteWizard", Some("quotewizard")),
         ("Quote Wizard", Some("quotewizard")),
@@ -120,7 +123,14 @@ fn autocomplete_ranks_and_explains() {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(512))]
+    // A fixed seed keeps CI repeatable; fuzzing explores further. Cases
+    // proptest once found are kept in the tables above.
+    #![proptest_config(ProptestConfig {
+        cases: 1024,
+        rng_seed: proptest::test_runner::RngSeed::Fixed(0x5eed_2026),
+        failure_persistence: None,
+        ..ProptestConfig::default()
+    })]
 
     #[test]
     fn normalize_is_idempotent(s in "\\PC{0,60}") {
