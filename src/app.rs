@@ -15,10 +15,13 @@ use crate::components::error_banner::ErrorBanner;
 use crate::components::exposure_summary::ExposureSummary;
 use crate::components::header::Header;
 use crate::components::import_panel::ImportPanel;
+use crate::components::incident_browser::IncidentBrowser;
 use crate::components::incident_list::IncidentList;
+use crate::components::incident_page::IncidentPage;
 use crate::components::plan_toolbar::ExportKind;
 use crate::error::AppError;
 use crate::i18n::{tr, Lang, Text};
+use crate::route::Route;
 use crate::state::{Action, AppState};
 use crate::{platform, storage, SharedEngine};
 
@@ -33,6 +36,9 @@ pub struct AppProps {
     /// The day deadlines are judged against; the browser's clock when absent.
     #[prop_or_default]
     pub today: Option<PartialDate>,
+    /// The view to start on (the browser reads it from the URL).
+    #[prop_or_default]
+    pub route: Option<Route>,
 }
 
 #[function_component(App)]
@@ -41,9 +47,11 @@ pub fn app(props: &AppProps) -> Html {
     let state = {
         let initial = props.initial.clone();
         let lang = props.lang;
+        let route = props.route.clone();
         use_reducer(move || {
             let mut s = AppState::with_progress(initial.unwrap_or_default());
             s.lang = lang.unwrap_or_default();
+            s.route = route.unwrap_or_default();
             s
         })
     };
@@ -66,15 +74,27 @@ pub fn app(props: &AppProps) -> Html {
         let progress = state.progress();
         use_effect_with((progress, state.restored), move |(progress, restored)| {
             if *restored {
-                let result = if progress.companies.is_empty() && progress.done.is_empty() {
-                    platform::storage_remove(storage::KEY)
-                } else {
-                    storage::save(progress)
-                };
-                if let Err(error) = result {
+                if let Err(error) = storage::save(progress) {
                     dispatcher.dispatch(Action::ShowError { error });
                 }
             }
+        });
+    }
+    // The view follows the URL fragment, now and on every change.
+    {
+        let d = state.dispatcher();
+        use_effect_with((), move |_| {
+            d.dispatch(Action::Navigate {
+                route: Route::parse(&platform::current_hash()),
+            });
+            let d2 = d.clone();
+            let listener = platform::on_hash_change(move |hash| {
+                d2.dispatch(Action::Navigate {
+                    route: Route::parse(&hash),
+                });
+                platform::scroll_to_top();
+            });
+            move || drop(listener)
         });
     }
     // Language: <html lang> follows.
@@ -232,12 +252,17 @@ pub fn app(props: &AppProps) -> Html {
         _ => html! { <p class="empty">{ tr(lang, Text::NoCompanies) }</p> },
     };
 
-    html! {
-        <>
-            <a class="skip-link" href="#company-input">{ tr(lang, Text::InputLabel) }</a>
-            <Header {lang} on_lang={on_lang} />
-            <main id="main" class="page">
-                <ErrorBanner error={state.error.clone()} {lang} on_dismiss={on_dismiss} />
+    let on_navigate = {
+        let d = state.dispatcher();
+        Callback::from(move |route: Route| {
+            platform::set_hash(&route.href());
+            d.dispatch(Action::Navigate { route });
+        })
+    };
+
+    let view = match &state.route {
+        Route::Check => html! {
+            <>
                 <section class="panel" aria-labelledby="companies-heading">
                     <h2 id="companies-heading">{ tr(lang, Text::CompaniesHeading) }</h2>
                     <CompanyInput engine={engine.clone()} {lang} on_add={on_add} />
@@ -247,6 +272,23 @@ pub fn app(props: &AppProps) -> Html {
                 <ImportPanel {lang} busy={state.importing} notice={state.notice.clone()}
                     has_catalog={state.catalog.is_some()} on_text={on_catalog} on_error={on_error}
                     on_remove={on_remove_catalog} />
+            </>
+        },
+        Route::Incidents(filter) => html! {
+            <IncidentBrowser engine={engine.clone()} filter={filter.clone()} {lang} on_navigate={on_navigate} />
+        },
+        Route::Incident(id) => html! {
+            <IncidentPage engine={engine.clone()} id={id.clone()} {lang} {today} />
+        },
+    };
+
+    html! {
+        <>
+            <a class="skip-link" href="#main">{ tr(lang, Text::SkipToContent) }</a>
+            <Header {lang} on_lang={on_lang} route={state.route.clone()} />
+            <main id="main" class="page" tabindex="-1">
+                <ErrorBanner error={state.error.clone()} {lang} on_dismiss={on_dismiss} />
+                { view }
                 <ClearAll {lang} on_clear={on_clear} />
             </main>
             <footer class="footer"><p>{ tr(lang, Text::Footer) }</p></footer>

@@ -112,8 +112,79 @@ texts! {
     ImportBusy => "Reading the catalogue…", "正在读取目录……";
     RemoveCatalog => "Remove the imported catalogue", "移除已导入的目录";
     Dismiss => "Dismiss", "关闭";
+    SkipToContent => "Skip to content", "跳到正文";
+    NavCheck => "Check my companies", "检查我的公司";
+    NavIncidents => "All incidents", "全部事件";
+    BrowserHeading => "All incidents", "全部事件";
+    BrowserIntro => "Every incident in the data set, newest first. Filter to find the ones that matter to you.",
+                    "数据集中的所有事件，最新的在前。可筛选出与你相关的事件。";
+    Search => "Search", "搜索";
+    SearchPlaceholder => "Company, vendor or incident", "公司、供应商或事件";
+    Year => "Year", "年份";
+    Sector => "Sector", "行业";
+    DataType => "Data type", "数据类型";
+    Any => "Any", "全部";
+    ThirdPartyOnly => "Through a vendor or platform only", "仅限经由供应商或平台的事件";
+    ThirdParty => "Through a vendor", "经由供应商";
+    Shown => "shown", "条";
+    ClearFilters => "Clear filters", "清除筛选";
+    Involving => "Involving", "涉及";
+    Details => "Details and sources", "详情与来源";
+    BackToList => "All incidents", "返回事件列表";
+    NoSuchIncident => "There is no incident with this address. It may have been renamed; see the list of all incidents.",
+                      "没有与此地址对应的事件，可能已更名；请查看全部事件列表。";
+    BreachedOrg => "Breached organization", "被入侵机构";
+    Platform => "Platform", "平台";
+    Kind => "What happened", "事件类型";
+    Actor => "Attacker", "攻击者";
+    Timeline => "Timeline", "时间线";
+    AffectedClients => "Clients whose customers were affected", "客户受影响的企业";
+    ConfirmedBy => "How we know", "依据";
+    Client => "Client", "客户企业";
+    Note => "Note", "备注";
+    Offered => "Offered to the people affected", "向受影响者提供的补救";
+    Settlements => "Fines and settlements", "罚款与和解";
+    Expired => "expired", "已过期";
+    Amount => "Amount", "金额";
     Footer => "Facts come from public notices and reporting; each incident lists its sources. This is not legal or financial advice.",
               "事实来自公开通知和报道，每个事件都列出来源。本页面不构成法律或财务建议。";
+}
+
+/// The name of a sector.
+pub fn sector_label(lang: Lang, s: exposure_core::model::Sector) -> &'static str {
+    use exposure_core::model::Sector::*;
+    match (lang, s) {
+        (Lang::En, Carrier) => "Phone carriers",
+        (Lang::En, Bank) => "Banks",
+        (Lang::En, Fintech) => "Fintech",
+        (Lang::En, Lending) => "Lending",
+        (Lang::En, Insurer) => "Insurers",
+        (Lang::En, Retirement) => "Retirement plans",
+        (Lang::En, Health) => "Health care",
+        (Lang::En, Retail) => "Retail",
+        (Lang::En, Entertainment) => "Entertainment and tickets",
+        (Lang::En, CloudPlatform) => "Cloud platforms",
+        (Lang::En, Software) => "Software",
+        (Lang::En, BusinessServices) => "Business services",
+        (Lang::En, Government) => "Government",
+        (Lang::En, Education) => "Education",
+        (Lang::En, Other) => "Other",
+        (Lang::Zh, Carrier) => "电信运营商",
+        (Lang::Zh, Bank) => "银行",
+        (Lang::Zh, Fintech) => "金融科技",
+        (Lang::Zh, Lending) => "贷款",
+        (Lang::Zh, Insurer) => "保险",
+        (Lang::Zh, Retirement) => "退休金计划",
+        (Lang::Zh, Health) => "医疗健康",
+        (Lang::Zh, Retail) => "零售",
+        (Lang::Zh, Entertainment) => "娱乐与票务",
+        (Lang::Zh, CloudPlatform) => "云平台",
+        (Lang::Zh, Software) => "软件",
+        (Lang::Zh, BusinessServices) => "企业服务",
+        (Lang::Zh, Government) => "政府",
+        (Lang::Zh, Education) => "教育",
+        (Lang::Zh, Other) => "其他",
+    }
 }
 
 #[cfg(test)]

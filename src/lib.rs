@@ -11,6 +11,7 @@ pub mod components;
 pub mod error;
 pub mod i18n;
 pub mod platform;
+pub mod route;
 pub mod state;
 pub mod storage;
 

@@ -98,6 +98,37 @@ mod web {
         }
     }
 
+    pub fn current_hash() -> String {
+        web_sys::window()
+            .and_then(|w| w.location().hash().ok())
+            .unwrap_or_default()
+    }
+
+    pub fn set_hash(hash: &str) {
+        if let Some(w) = web_sys::window() {
+            if w.location().hash().ok().as_deref() != Some(hash) {
+                let _ = w.location().set_hash(hash);
+            }
+        }
+    }
+
+    /// Calls `f` with the new hash whenever it changes; the listener lives
+    /// as long as the returned guard.
+    pub fn on_hash_change(f: impl Fn(String) + 'static) -> Option<gloo_events::EventListener> {
+        let window = web_sys::window()?;
+        Some(gloo_events::EventListener::new(
+            &window,
+            "hashchange",
+            move |_| f(current_hash()),
+        ))
+    }
+
+    pub fn scroll_to_top() {
+        if let Some(w) = web_sys::window() {
+            w.scroll_to_with_x_and_y(0.0, 0.0);
+        }
+    }
+
     /// A panic replaces the page with a plain error view instead of freezing
     /// it; saved progress is untouched.
     pub fn install_panic_hook() {
@@ -152,6 +183,16 @@ mod native {
     }
     pub fn print() {}
     pub fn install_panic_hook() {}
+    pub fn current_hash() -> String {
+        String::new()
+    }
+    pub fn set_hash(_hash: &str) {}
+    /// Stands for the browser's event listener; there are no events here.
+    pub struct NoListener;
+    pub fn on_hash_change(_f: impl Fn(String) + 'static) -> Option<NoListener> {
+        None
+    }
+    pub fn scroll_to_top() {}
 }
 
 #[cfg(not(target_arch = "wasm32"))]

@@ -10,6 +10,7 @@ use yew::Reducible;
 
 use crate::error::AppError;
 use crate::i18n::Lang;
+use crate::route::Route;
 use crate::SharedEngine;
 
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -29,6 +30,8 @@ pub struct AppState {
     pub importing: bool,
     /// What the last import did, in words.
     pub notice: Option<String>,
+    /// The view shown (from the URL fragment).
+    pub route: Route,
 }
 
 /// Everything that can happen to the state.
@@ -66,6 +69,9 @@ pub enum Action {
         error: AppError,
     },
     RemoveCatalog,
+    Navigate {
+        route: Route,
+    },
 }
 
 /// The identity of a chosen company: its org id, or its normalized text when
@@ -157,6 +163,7 @@ impl Reducible for AppState {
                 s.importing = false;
                 s.error = Some(error);
             }
+            Action::Navigate { route } => s.route = route,
             Action::RemoveCatalog => {
                 s.catalog = None;
                 s.notice = None;

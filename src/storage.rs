@@ -87,8 +87,13 @@ pub fn load() -> (Progress, Option<Lang>, Option<AppError>) {
     }
 }
 
+/// Saves the progress; an empty one leaves nothing stored.
 pub fn save(progress: &Progress) -> Result<(), AppError> {
-    platform::storage_set(KEY, &encode(progress))
+    if progress.companies.is_empty() && progress.done.is_empty() {
+        platform::storage_remove(KEY)
+    } else {
+        platform::storage_set(KEY, &encode(progress))
+    }
 }
 
 pub fn save_lang(lang: Lang) -> Result<(), AppError> {

@@ -172,3 +172,68 @@ fn text_from_data_is_escaped() {
     assert!(!html.contains("<img src=x"));
     assert!(html.contains("&lt;img"));
 }
+
+#[test]
+fn incident_browser_lists_and_filters() {
+    use exposure_check::route::Route;
+    use exposure_core::browse::IncidentFilter;
+    let html = render(AppProps {
+        route: Some(Route::Incidents(IncidentFilter::default())),
+        ..Default::default()
+    });
+    assert!(html.contains("data-testid=\"incident-browser\""));
+    let ds = exposure_core::bundled::dataset().unwrap();
+    assert_eq!(
+        count(&html, "data-testid=\"incident-row\""),
+        ds.incidents.len()
+    );
+    for hook in [
+        "incident-search",
+        "incident-filter-year",
+        "incident-filter-sector",
+        "incident-filter-type",
+        "incident-filter-third",
+    ] {
+        assert!(html.contains(&format!("data-testid=\"{hook}\"")), "{hook}");
+    }
+    let filtered = render(AppProps {
+        route: Some(Route::parse("#/incidents?type=call_records")),
+        ..Default::default()
+    });
+    assert_eq!(count(&filtered, "data-testid=\"incident-row\""), 1);
+    assert!(filtered.contains("data-incident-id=\"att-snowflake-2024\""));
+}
+
+#[test]
+fn incident_page_shows_facts_clients_timeline_and_sources() {
+    use exposure_check::route::Route;
+    let html = render(AppProps {
+        route: Some(Route::Incident("infosys-mccamish-2023".into())),
+        today: Some(PartialDate::ymd(2026, 11, 22)),
+        ..Default::default()
+    });
+    assert!(
+        html.contains("data-testid=\"incident-page\" data-incident-id=\"infosys-mccamish-2023\"")
+    );
+    assert!(
+        html.contains("href=\"#/incidents?org=bank-of-america\""),
+        "clients link to the incidents involving them"
+    );
+    assert!(html.contains("57,028"));
+    assert!(html.contains("<time datetime=\"2023-10-29\">"));
+    assert!(html.contains("paubox.com"));
+    let missing = render(AppProps {
+        route: Some(Route::Incident("no-such-incident".into())),
+        ..Default::default()
+    });
+    assert!(missing.contains("data-testid=\"error-message\""));
+}
+
+#[test]
+fn incident_cards_link_to_their_pages() {
+    let html = render(AppProps {
+        initial: Some(progress(&["Ticketmaster"], &[])),
+        ..Default::default()
+    });
+    assert!(html.contains("href=\"#/incident/ticketmaster-snowflake-2024\""));
+}

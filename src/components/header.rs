@@ -4,11 +4,15 @@ use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
 use crate::i18n::{tr, Lang, Text};
+use crate::route::Route;
 
 #[derive(Properties, PartialEq)]
 pub struct HeaderProps {
     pub lang: Lang,
     pub on_lang: Callback<Lang>,
+    /// Which view is shown, for the navigation's current mark.
+    #[prop_or_default]
+    pub route: Route,
 }
 
 #[function_component(Header)]
@@ -37,6 +41,12 @@ pub fn header(props: &HeaderProps) -> Html {
                     </select>
                 </label>
             </div>
+            <nav class="tabs" aria-label={tr(lang, Text::AppName)}>
+                <a href={Route::Check.href()} data-testid="nav-check"
+                    aria-current={matches!(props.route, Route::Check).then_some("page")}>{ tr(lang, Text::NavCheck) }</a>
+                <a href={Route::Incidents(Default::default()).href()} data-testid="nav-incidents"
+                    aria-current={(!matches!(props.route, Route::Check)).then_some("page")}>{ tr(lang, Text::NavIncidents) }</a>
+            </nav>
         </header>
     }
 }

@@ -6,6 +6,7 @@ use exposure_core::{Confidence, Match};
 use yew::prelude::*;
 
 use crate::i18n::{tr, Lang, Text};
+use crate::route::Route;
 use crate::SharedEngine;
 
 #[derive(Properties, PartialEq)]
@@ -102,6 +103,7 @@ pub fn incident_card(props: &IncidentCardProps) -> Html {
             </dl>
             <h4>{ tr(lang, Text::DataExposed) }</h4>
             <ul class="tags">{ for types }</ul>
+            <p class="more"><a href={Route::Incident(inc.id.clone()).href()} data-testid="incident-link">{ tr(lang, Text::Details) }</a></p>
             <details class="sources">
                 <summary>{ format!("{} ({})", tr(lang, Text::Sources), inc.sources.len()) }</summary>
                 <ul>{ for sources }</ul>

@@ -9,6 +9,8 @@ pub mod error_banner;
 pub mod exposure_summary;
 pub mod header;
 pub mod import_panel;
+pub mod incident_browser;
 pub mod incident_card;
 pub mod incident_list;
+pub mod incident_page;
 pub mod plan_toolbar;

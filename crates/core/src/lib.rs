@@ -7,6 +7,7 @@
 //! assert!(report.matches.iter().any(|m| m.incident_id == "infosys-mccamish-2023"));
 //! ```
 
+pub mod browse;
 pub mod bundled;
 pub mod dataset;
 pub mod date;

@@ -1,0 +1,293 @@
+//! Browsing every incident: search and filters (year, sector, data type,
+//! third-party only, organization), newest first, and an incident's timeline.
+
+use std::collections::BTreeSet;
+
+use serde::{Deserialize, Serialize};
+
+use crate::dataset::DataSet;
+use crate::date::PartialDate;
+use crate::model::{Incident, Sector};
+use crate::normalize::normalize;
+
+/// What the incident list is narrowed to. Empty fields do not filter.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct IncidentFilter {
+    /// Words to find in the title, the organizations' names and aliases.
+    #[serde(default)]
+    pub text: String,
+    #[serde(default)]
+    pub year: Option<i32>,
+    #[serde(default)]
+    pub sector: Option<Sector>,
+    #[serde(default)]
+    pub data_type: Option<String>,
+    #[serde(default)]
+    pub third_party_only: bool,
+    /// Incidents that involve this organization (breached, platform or client).
+    #[serde(default)]
+    pub org: Option<String>,
+}
+
+impl IncidentFilter {
+    pub fn is_empty(&self) -> bool {
+        *self == IncidentFilter::default()
+    }
+}
+
+/// The organizations an incident involves: breached, platform, clients.
+pub fn involved_orgs(inc: &Incident) -> impl Iterator<Item = &str> {
+    std::iter::once(inc.breached_org.as_str())
+        .chain(inc.platform.as_deref())
+        .chain(inc.affected_clients.iter().map(|c| c.org.as_str()))
+}
+
+/// The year an incident belongs to: of its first known date.
+pub fn incident_year(inc: &Incident) -> Option<i32> {
+    inc.first_date().map(|d| d.year)
+}
+
+fn matches_text(ds: &DataSet, inc: &Incident, words: &[String]) -> bool {
+    if words.is_empty() {
+        return true;
+    }
+    let mut hay = normalize(&inc.title);
+    for id in involved_orgs(inc) {
+        if let Some(o) = ds.org(id) {
+            hay.push(' ');
+            hay.push_str(&normalize(&o.name));
+            for a in &o.aliases {
+                hay.push(' ');
+                hay.push_str(&normalize(a));
+            }
+        }
+    }
+    words.iter().all(|w| hay.contains(w.as_str()))
+}
+
+/// Incidents that pass the filter, newest first.
+pub fn filter_incidents<'a>(ds: &'a DataSet, f: &IncidentFilter) -> Vec<&'a Incident> {
+    let words: Vec<String> = normalize(&f.text)
+        .split(' ')
+        .filter(|w| !w.is_empty())
+        .map(String::from)
+        .collect();
+    let mut out: Vec<&Incident> = ds
+        .incidents
+        .iter()
+        .filter(|i| f.year.is_none() || incident_year(i) == f.year)
+        .filter(|i| !f.third_party_only || i.is_third_party())
+        .filter(|i| {
+            f.data_type
+                .as_ref()
+                .is_none_or(|t| i.data_types.contains(t))
+        })
+        .filter(|i| {
+            f.sector
+                .is_none_or(|s| involved_orgs(i).any(|o| ds.org(o).is_some_and(|o| o.sector == s)))
+        })
+        .filter(|i| {
+            f.org
+                .as_ref()
+                .is_none_or(|org| involved_orgs(i).any(|o| o == org))
+        })
+        .filter(|i| matches_text(ds, i, &words))
+        .collect();
+    out.sort_by(|a, b| {
+        b.first_date()
+            .cmp(&a.first_date())
+            .then_with(|| a.id.cmp(&b.id))
+    });
+    out
+}
+
+/// Years that have incidents, newest first.
+pub fn years(ds: &DataSet) -> Vec<i32> {
+    let set: BTreeSet<i32> = ds.incidents.iter().filter_map(incident_year).collect();
+    set.into_iter().rev().collect()
+}
+
+/// Sectors of the organizations involved in incidents, in a stable order.
+pub fn sectors(ds: &DataSet) -> Vec<Sector> {
+    let mut out: Vec<Sector> = Vec::new();
+    for inc in &ds.incidents {
+        for o in involved_orgs(inc).filter_map(|o| ds.org(o)) {
+            if !out.contains(&o.sector) {
+                out.push(o.sector);
+            }
+        }
+    }
+    out.sort_by_key(|s| format!("{s:?}"));
+    out
+}
+
+/// One dated event of an incident's story.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct TimelineEvent {
+    pub date: PartialDate,
+    pub what: String,
+}
+
+/// The incident's dated events in order: breach, discovery, disclosure,
+/// enrolment deadlines, settlements and claim deadlines.
+pub fn timeline(inc: &Incident) -> Vec<TimelineEvent> {
+    let mut ev: Vec<TimelineEvent> = Vec::new();
+    let mut push = |d: Option<PartialDate>, what: String| {
+        if let Some(date) = d {
+            ev.push(TimelineEvent { date, what });
+        }
+    };
+    push(inc.breach_start, "Breach begins".into());
+    push(inc.breach_end, "Breach ends".into());
+    push(inc.discovered, "Discovered".into());
+    push(inc.disclosed, "Disclosed".into());
+    for r in &inc.remedies {
+        push(
+            r.enroll_by,
+            "Deadline to enrol in the offered monitoring".into(),
+        );
+    }
+    for s in &inc.settlements {
+        push(s.date, s.name.clone());
+        push(s.claim_deadline, format!("Claim deadline: {}", s.name));
+    }
+    ev.sort_by(|a, b| a.date.cmp(&b.date));
+    ev
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::bundled;
+
+    #[test]
+    fn filter_table() {
+        let ds = bundled::dataset().unwrap();
+        let ids = |f: IncidentFilter| -> Vec<String> {
+            filter_incidents(&ds, &f)
+                .into_iter()
+                .map(|i| i.id.clone())
+                .collect()
+        };
+        let all = ids(IncidentFilter::default());
+        assert_eq!(all.len(), ds.incidents.len());
+        let cases: Vec<(IncidentFilter, &str, bool)> = vec![
+            (
+                IncidentFilter {
+                    text: "snowflake".into(),
+                    ..Default::default()
+                },
+                "att-snowflake-2024",
+                true,
+            ),
+            (
+                IncidentFilter {
+                    text: "McCamish".into(),
+                    ..Default::default()
+                },
+                "infosys-mccamish-2023",
+                true,
+            ),
+            (
+                IncidentFilter {
+                    text: "bank of america".into(),
+                    ..Default::default()
+                },
+                "infosys-mccamish-2023",
+                true,
+            ),
+            (
+                IncidentFilter {
+                    year: Some(2023),
+                    ..Default::default()
+                },
+                "att-vendor-2023",
+                true,
+            ),
+            (
+                IncidentFilter {
+                    year: Some(2023),
+                    ..Default::default()
+                },
+                "att-snowflake-2024",
+                false,
+            ),
+            (
+                IncidentFilter {
+                    data_type: Some("call_records".into()),
+                    ..Default::default()
+                },
+                "att-snowflake-2024",
+                true,
+            ),
+            (
+                IncidentFilter {
+                    data_type: Some("call_records".into()),
+                    ..Default::default()
+                },
+                "att-data-leak-2024",
+                false,
+            ),
+            (
+                IncidentFilter {
+                    third_party_only: true,
+                    ..Default::default()
+                },
+                "att-data-leak-2024",
+                false,
+            ),
+            (
+                IncidentFilter {
+                    third_party_only: true,
+                    ..Default::default()
+                },
+                "infosys-mccamish-2023",
+                true,
+            ),
+            (
+                IncidentFilter {
+                    sector: Some(Sector::Bank),
+                    ..Default::default()
+                },
+                "infosys-mccamish-2023",
+                true,
+            ),
+            (
+                IncidentFilter {
+                    org: Some("snowflake".into()),
+                    ..Default::default()
+                },
+                "ticketmaster-snowflake-2024",
+                true,
+            ),
+            (
+                IncidentFilter {
+                    org: Some("snowflake".into()),
+                    ..Default::default()
+                },
+                "infosys-mccamish-2023",
+                false,
+            ),
+        ];
+        for (f, id, present) in cases {
+            assert_eq!(
+                ids(f.clone()).contains(&id.to_string()),
+                present,
+                "{f:?} / {id}"
+            );
+        }
+    }
+
+    #[test]
+    fn newest_first_and_timeline_in_order() {
+        let ds = bundled::dataset().unwrap();
+        let list = filter_incidents(&ds, &IncidentFilter::default());
+        assert!(list
+            .windows(2)
+            .all(|w| w[0].first_date() >= w[1].first_date()));
+        let t = timeline(ds.incident("att-data-leak-2024").unwrap());
+        assert!(t.windows(2).all(|w| w[0].date <= w[1].date));
+        assert!(t.iter().any(|e| e.what.starts_with("Claim deadline")));
+        assert!(years(&ds).contains(&2024));
+    }
+}
