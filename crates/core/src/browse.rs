@@ -151,7 +151,7 @@ pub fn timeline(inc: &Incident) -> Vec<TimelineEvent> {
         push(s.date, s.name.clone());
         push(s.claim_deadline, format!("Claim deadline: {}", s.name));
     }
-    ev.sort_by(|a, b| a.date.cmp(&b.date));
+    ev.sort_by_key(|e| e.date);
     ev
 }
 
