@@ -94,7 +94,10 @@ pub fn app(props: &AppProps) -> Html {
                 });
                 platform::scroll_to_top();
             });
-            move || drop(listener)
+            // Dropping the guard removes the listener.
+            move || {
+                let _listener = listener;
+            }
         });
     }
     // Language: <html lang> follows.
