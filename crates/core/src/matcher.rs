@@ -63,6 +63,58 @@ pub struct OrgMatch {
 /// Lowest score `resolve` accepts.
 pub const ACCEPT_SCORE: u32 = 600;
 
+/// Words too common to identify a company on their own: a text made only of
+/// these needs an exact alias, never a typo or partial match.
+const GENERIC: &[&str] = &[
+    "american",
+    "america",
+    "bank",
+    "banks",
+    "bancorp",
+    "capital",
+    "care",
+    "city",
+    "community",
+    "county",
+    "credit",
+    "data",
+    "department",
+    "education",
+    "federal",
+    "financial",
+    "first",
+    "general",
+    "group",
+    "health",
+    "healthcare",
+    "hospital",
+    "insurance",
+    "life",
+    "medical",
+    "mutual",
+    "national",
+    "services",
+    "security",
+    "state",
+    "systems",
+    "trust",
+    "union",
+    "united",
+    "university",
+    "wireless",
+    "mobile",
+    "of",
+    "the",
+    "and",
+    "for",
+    "de",
+];
+
+/// True when every word of the key is a generic word.
+fn is_generic(key: &str) -> bool {
+    key.split(' ').all(|w| GENERIC.contains(&w))
+}
+
 /// Words that carry no identity when comparing word sets.
 const STOPWORDS: &[&str] = &["of", "the", "and", "for", "de"];
 
@@ -86,6 +138,9 @@ pub struct NameIndex {
     by_domain: HashMap<String, usize>,
     org_ids: Vec<String>,
     org_names: Vec<String>,
+    /// How prominent each org is (incidents involving it, names known), 0–40;
+    /// breaks ties between suggestions that match equally well.
+    org_weight: Vec<u32>,
 }
 
 fn word_set(key: &str) -> String {
@@ -99,9 +154,18 @@ fn word_set(key: &str) -> String {
 impl NameIndex {
     pub fn build(ds: &DataSet) -> NameIndex {
         let mut ix = NameIndex::default();
+        let mut involved: HashMap<&str, u32> = HashMap::new();
+        for inc in &ds.incidents {
+            for o in crate::browse::involved_orgs(inc) {
+                *involved.entry(o).or_default() += 1;
+            }
+        }
         for (oi, org) in ds.organizations.iter().enumerate() {
             ix.org_ids.push(org.id.clone());
             ix.org_names.push(org.name.clone());
+            let incidents = involved.get(org.id.as_str()).copied().unwrap_or(0);
+            ix.org_weight
+                .push((incidents * 6 + org.aliases.len() as u32).min(40));
             if !org.listed {
                 continue;
             }
@@ -211,6 +275,9 @@ impl NameIndex {
         ) {
             return Some(m);
         }
+        if is_generic(&key) {
+            return None;
+        }
         let typo = self.best_typo(&sq);
         let contained = self.best_contained(&key);
         match (typo, contained) {
@@ -231,7 +298,12 @@ impl NameIndex {
         let mut tie = false;
         for (e, entry) in self.entries.iter().enumerate() {
             let allowed = budget.min(typo_budget(entry.squash_len));
-            if allowed == 0 || entry.squash_len.abs_diff(qlen) > allowed {
+            // Typos rarely hit the first letter; requiring it keeps "Health"
+            // from becoming "UHealth".
+            if allowed == 0
+                || entry.squash_len.abs_diff(qlen) > allowed
+                || entry.squash.chars().next() != sq.chars().next()
+            {
                 continue;
             }
             if let Some(d) = bounded_distance(sq, &entry.squash, allowed) {
@@ -297,22 +369,32 @@ impl NameIndex {
         let inner = format!(" {key}");
         let mut best: HashMap<usize, (u32, usize, MatchReason)> = HashMap::new();
         for (e, entry) in self.entries.iter().enumerate() {
+            let weight = self.org_weight[entry.org];
             let scored = if entry.key == key {
                 Some((1000, MatchReason::Exact))
             } else if entry.key.starts_with(&key) {
-                Some((900 + bonus(qlen, entry.squash_len), MatchReason::Prefix))
+                Some((
+                    900 + bonus(qlen, entry.squash_len) / 2 + weight,
+                    MatchReason::Prefix,
+                ))
             } else if entry.squash.starts_with(&sq) {
-                Some((850 + bonus(qlen, entry.squash_len), MatchReason::Prefix))
+                Some((
+                    850 + bonus(qlen, entry.squash_len) / 2 + weight,
+                    MatchReason::Prefix,
+                ))
             } else if format!(" {}", entry.key).contains(&inner) {
-                Some((700 + bonus(qlen, entry.squash_len), MatchReason::Prefix))
-            } else if qlen >= 4 {
+                Some((
+                    700 + bonus(qlen, entry.squash_len) / 2 + weight,
+                    MatchReason::Prefix,
+                ))
+            } else if qlen >= 4 && entry.squash.chars().next() == sq.chars().next() {
                 // A typo in what has been typed so far: compare with the
                 // alias cut to the same length.
                 let budget = typo_budget(qlen + 1).min(2);
                 let cut: String = entry.squash.chars().take(qlen).collect();
                 bounded_distance(&sq, &cut, budget)
                     .filter(|&d| d > 0)
-                    .map(|d| (650 - 100 * d as u32, MatchReason::Typo))
+                    .map(|d| (650 - 100 * d as u32 + weight / 2, MatchReason::Typo))
             } else {
                 None
             };
