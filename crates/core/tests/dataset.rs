@@ -130,7 +130,10 @@ fn founding_facts_are_recorded() {
 #[test]
 fn every_hibp_class_maps_to_a_known_type() {
     let ds = shipped();
-    assert!(ds.taxonomy.hibp_classes.len() >= 130, "the published HIBP classes are mapped");
+    assert!(
+        ds.taxonomy.hibp_classes.len() >= 130,
+        "the published HIBP classes are mapped"
+    );
     for (class, target) in &ds.taxonomy.hibp_classes {
         assert!(ds.data_type(target).is_some(), "{class} → {target}");
     }
