@@ -237,3 +237,23 @@ fn incident_cards_link_to_their_pages() {
     });
     assert!(html.contains("href=\"#/incident/ticketmaster-snowflake-2024\""));
 }
+
+#[test]
+fn past_claim_deadlines_on_incident_pages_are_marked_expired() {
+    use exposure_check::route::Route;
+    let html = render(AppProps {
+        route: Some(Route::Incident("att-data-leak-2024".into())),
+        today: Some(PartialDate::ymd(2026, 11, 22)),
+        ..Default::default()
+    });
+    assert!(html.contains("claim by Dec 18, 2025 (expired)"), "{html}");
+    let before = render(AppProps {
+        route: Some(Route::Incident("att-data-leak-2024".into())),
+        today: Some(PartialDate::ymd(2025, 12, 1)),
+        ..Default::default()
+    });
+    assert!(
+        before.contains("claim by Dec 18, 2025")
+            && !before.contains("claim by Dec 18, 2025 (expired)")
+    );
+}

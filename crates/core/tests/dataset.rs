@@ -335,3 +335,45 @@ fn engine_builds_from_the_shipped_data() {
     let engine = Engine::bundled().unwrap();
     assert!(!engine.names.is_empty());
 }
+
+#[test]
+fn knowledge_base_meets_its_coverage_floor() {
+    let s = shipped().stats();
+    assert!(s.incidents >= 150, "{s:?}");
+    assert!(s.third_party_incidents >= 40, "{s:?}");
+    assert!(s.client_links >= 300, "{s:?}");
+    assert!(s.organizations >= 500, "{s:?}");
+    assert!(s.aliases >= 1500, "{s:?}");
+    assert!(s.sources >= 250, "{s:?}");
+    assert_eq!(s.incidents_without_source, 0);
+}
+
+#[test]
+fn incidents_span_the_years_and_sectors_asked_for() {
+    let ds = shipped();
+    let years: std::collections::BTreeSet<i32> = ds
+        .incidents
+        .iter()
+        .filter_map(|i| i.first_date())
+        .map(|d| d.year)
+        .collect();
+    assert!(years.first().is_some_and(|y| *y <= 2015), "{years:?}");
+    assert!(years.last().is_some_and(|y| *y >= 2025), "{years:?}");
+    let sectors = exposure_core::browse::sectors(&ds);
+    use exposure_core::model::Sector::*;
+    for s in [
+        Carrier,
+        Bank,
+        Insurer,
+        Health,
+        Retail,
+        Education,
+        Government,
+        CloudPlatform,
+    ] {
+        assert!(
+            sectors.contains(&s),
+            "no incident involves the sector {s:?}"
+        );
+    }
+}
