@@ -153,6 +153,12 @@ pub fn app(props: &AppProps) -> Html {
         let d = state.dispatcher();
         Callback::from(move |key: String| d.dispatch(Action::RemoveCompany { key }))
     };
+    let on_period = {
+        let d = state.dispatcher();
+        Callback::from(move |(key, period): (String, exposure_core::Period)| {
+            d.dispatch(Action::SetPeriod { key, period })
+        })
+    };
     let on_toggle = {
         let d = state.dispatcher();
         Callback::from(move |action_id: String| d.dispatch(Action::ToggleDone { action_id }))
@@ -269,7 +275,7 @@ pub fn app(props: &AppProps) -> Html {
                 <section class="panel" aria-labelledby="companies-heading">
                     <h2 id="companies-heading">{ tr(lang, Text::CompaniesHeading) }</h2>
                     <CompanyInput engine={engine.clone()} {lang} on_add={on_add} />
-                    <CompanyChips engine={engine.clone()} companies={state.companies.clone()} {lang} on_remove={on_remove} />
+                    <CompanyChips engine={engine.clone()} companies={state.companies.clone()} {lang} on_remove={on_remove} on_period={on_period} />
                 </section>
                 { results }
                 <ImportPanel {lang} busy={state.importing} notice={state.notice.clone()}

@@ -62,6 +62,10 @@ texts! {
                  "输入名称后按回车，或粘贴每行一个公司的列表。";
     Add => "Add", "添加";
     Remove => "Remove", "移除";
+    WhenCustomer => "years?", "哪些年份？";
+    Now => "now", "至今";
+    CustomerFrom => "Customer from", "开始年份";
+    CustomerUntil => "until", "结束年份";
     NotRecognised => "not recognised", "未识别";
     Matched => "matched", "匹配";
     NoCompanies => "No companies yet. Add the companies that have your data to see what leaked.",

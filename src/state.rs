@@ -5,7 +5,7 @@ use std::rc::Rc;
 
 use exposure_core::export::Progress;
 use exposure_core::normalize::normalize;
-use exposure_core::CompanyQuery;
+use exposure_core::{CompanyQuery, Period};
 use yew::Reducible;
 
 use crate::error::AppError;
@@ -43,6 +43,11 @@ pub enum Action {
     },
     RemoveCompany {
         key: String,
+    },
+    /// The years the person was a customer of the company with this key.
+    SetPeriod {
+        key: String,
+        period: Period,
     },
     ToggleDone {
         action_id: String,
@@ -123,6 +128,11 @@ impl Reducible for AppState {
                 period: Default::default(),
             }),
             Action::RemoveCompany { key } => s.companies.retain(|c| company_key(c) != key),
+            Action::SetPeriod { key, period } => {
+                if let Some(c) = s.companies.iter_mut().find(|c| company_key(c) == key) {
+                    c.period = period;
+                }
+            }
             Action::ToggleDone { action_id } => {
                 if !s.done.remove(&action_id) {
                     s.done.insert(action_id);
@@ -250,6 +260,31 @@ mod tests {
         assert!(s.restored);
         assert_eq!(s.lang, Lang::Zh);
         assert!(s.done.contains("irs_ip_pin"));
+    }
+
+    #[test]
+    fn period_is_set_by_company_key() {
+        let s = apply(
+            AppState::default(),
+            vec![
+                add("AT&T", Some("att")),
+                Action::SetPeriod {
+                    key: "att".into(),
+                    period: Period {
+                        from: Some(2010),
+                        until: Some(2016),
+                    },
+                },
+                Action::SetPeriod {
+                    key: "nobody".into(),
+                    period: Period {
+                        from: Some(1),
+                        until: None,
+                    },
+                },
+            ],
+        );
+        assert_eq!(s.companies[0].period.until, Some(2016));
     }
 
     #[test]

@@ -1,6 +1,7 @@
 //! The chosen companies, each with a remove button.
 
-use exposure_core::CompanyQuery;
+use exposure_core::{CompanyQuery, Period};
+use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 use crate::i18n::{tr, Lang, Text};
@@ -14,6 +15,16 @@ pub struct CompanyChipsProps {
     pub lang: Lang,
     /// Called with the company's key.
     pub on_remove: Callback<String>,
+    /// Called with the company's key and the years given.
+    pub on_period: Callback<(String, Period)>,
+}
+
+/// A year typed into a period box, if it is one.
+fn year(text: &str) -> Option<i32> {
+    text.trim()
+        .parse()
+        .ok()
+        .filter(|y| (1900..=2100).contains(y))
 }
 
 #[function_component(CompanyChips)]
@@ -40,12 +51,46 @@ pub fn company_chips(props: &CompanyChipsProps) -> Html {
             let key = key.clone();
             Callback::from(move |_: MouseEvent| on_remove.emit(key.clone()))
         };
+        let period = c.period;
+        let on_year = |from_box: bool| {
+            let on_period = props.on_period.clone();
+            let key = key.clone();
+            Callback::from(move |e: Event| {
+                let v = year(&e.target_unchecked_into::<HtmlInputElement>().value());
+                let mut p = period;
+                if from_box { p.from = v } else { p.until = v }
+                on_period.emit((key.clone(), p));
+            })
+        };
+        let years = match (period.from, period.until) {
+            (None, None) => tr(lang, Text::WhenCustomer).to_string(),
+            (f, u) => format!(
+                "{}–{}",
+                f.map(|y| y.to_string()).unwrap_or_default(),
+                u.map(|y| y.to_string()).unwrap_or_else(|| tr(lang, Text::Now).to_string())
+            ),
+        };
         html! {
             <li class={classes!("chip", org.is_none().then_some("unknown"))}
                 data-testid="company-chip"
                 data-org-id={c.org_id.clone().unwrap_or_default()}>
                 <span class="chip-name">{ label.clone() }</span>
                 if let Some(d) = detail { <span class="chip-detail">{ d }</span> }
+                if org.is_some() {
+                    <details class="chip-period">
+                        <summary data-testid="company-period">{ years }</summary>
+                        <div class="period-box">
+                            <label>{ tr(lang, Text::CustomerFrom) }
+                                <input type="number" inputmode="numeric" min="1900" max="2100" data-testid="period-from"
+                                    value={period.from.map(|y| y.to_string()).unwrap_or_default()} onchange={on_year(true)} />
+                            </label>
+                            <label>{ tr(lang, Text::CustomerUntil) }
+                                <input type="number" inputmode="numeric" min="1900" max="2100" data-testid="period-until"
+                                    value={period.until.map(|y| y.to_string()).unwrap_or_default()} onchange={on_year(false)} />
+                            </label>
+                        </div>
+                    </details>
+                }
                 <button type="button" class="chip-remove" {onclick}
                     aria-label={format!("{} {}", tr(lang, Text::Remove), label)}>{ "×" }</button>
             </li>

@@ -168,3 +168,26 @@ test('language switch: Chinese interface, <html lang> follows, choice remembered
     await context.close();
   }
 });
+
+test('customer years on a chip turn out-of-cohort matches unlikely, collapsed, and out of the plan', async () => {
+  const { context, page } = await openPage(env);
+  try {
+    await addCompany(page, 'AT&T');
+    await page.waitForSelector('[data-testid=incident-card][data-incident-id=att-data-leak-2024][data-confidence=confirmed]');
+    await page.locator('[data-testid=company-chip][data-org-id=att] [data-testid=company-period]').click();
+    await page.locator('[data-testid=company-chip][data-org-id=att] [data-testid=period-from]').fill('2021');
+    await page.locator('[data-testid=company-chip][data-org-id=att] [data-testid=period-from]').press('Enter');
+    await page.locator('[data-testid=company-chip][data-org-id=att] [data-testid=period-from]').blur();
+    await page.waitForSelector('[data-testid=incident-card][data-incident-id=att-data-leak-2024][data-confidence=unlikely]', { state: 'attached' });
+    const hidden = await page.locator('details.unlikely').evaluate((d) => !d.open);
+    assert.ok(hidden, 'unlikely matches are collapsed');
+    const r = await readResults(page);
+    assert.ok(!r.types.includes('ssn'), 'the 2019-or-earlier data set no longer counts');
+    assert.ok(r.types.includes('call_records'), 'the 2022 call records still count');
+    // The years are kept with the company.
+    await page.reload();
+    await page.waitForSelector('[data-testid=incident-card][data-incident-id=att-data-leak-2024][data-confidence=unlikely]', { state: 'attached' });
+  } finally {
+    await context.close();
+  }
+});

@@ -359,8 +359,26 @@ impl Validator<'_> {
 
     fn organizations(&mut self) {
         let ds = self.ds;
-        // Alias keys must not collide between organizations.
+        // Alias keys and domains must not collide between organizations.
         let mut owner: HashMap<String, &str> = HashMap::new();
+        let mut domains: HashMap<&str, &str> = HashMap::new();
+        for o in ds.organizations.iter().filter(|o| o.listed) {
+            if let Some(d) = &o.domain {
+                if crate::normalize::domain_of(d).as_deref() != Some(d.as_str()) {
+                    self.report(
+                        format!("organization {}", o.id),
+                        format!(
+                            "domain '{d}' must be a lower-case host name without www or a path"
+                        ),
+                    );
+                } else if let Some(other) = domains.insert(d, &o.id) {
+                    self.report(
+                        format!("organization {}", o.id),
+                        format!("domain '{d}' is also the domain of {other}"),
+                    );
+                }
+            }
+        }
         for o in &ds.organizations {
             let subject = format!("organization {}", o.id);
             if o.name.trim().is_empty() {

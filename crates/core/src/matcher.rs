@@ -110,6 +110,84 @@ const GENERIC: &[&str] = &[
     "de",
 ];
 
+/// Words that may surround a company's name without changing which company
+/// is meant: what of it a person deals with.
+const CONTEXT: &[&str] = &[
+    "account",
+    "accounts",
+    "app",
+    "bill",
+    "billing",
+    "card",
+    "cards",
+    "checking",
+    "credit",
+    "customer",
+    "customers",
+    "debit",
+    "email",
+    "letter",
+    "loan",
+    "loans",
+    "login",
+    "member",
+    "members",
+    "mortgage",
+    "my",
+    "notice",
+    "online",
+    "patient",
+    "patients",
+    "plan",
+    "policy",
+    "portal",
+    "rewards",
+    "savings",
+    "service",
+    "student",
+    "students",
+    "subscriber",
+    "user",
+    "website",
+];
+
+/// Phrases in regulator filings that join two names of one party (d/b/a,
+/// formerly) or name the party a filer acts for (on behalf of, c/o), as they
+/// read after normalization. The flag says the second name is the one meant.
+const JOINS: &[(&str, bool)] = &[
+    (" d b a ", false),
+    (" dba ", false),
+    (" doing business as ", false),
+    (" f k a ", false),
+    (" fka ", false),
+    (" formerly known as ", false),
+    (" formerly ", false),
+    (" a k a ", false),
+    (" aka ", false),
+    (" on behalf of ", true),
+    (" c o ", false),
+    (" care of ", false),
+];
+
+/// The names inside a filing-style text, the one meant first; empty when the
+/// text has no joining phrase.
+fn joined_names(key: &str) -> Vec<String> {
+    let padded = format!(" {key} ");
+    for (phrase, second_first) in JOINS {
+        if let Some(pos) = padded.find(phrase) {
+            let before = padded[..pos].trim().to_string();
+            let after = padded[pos + phrase.len()..].trim().to_string();
+            let mut names = vec![before, after];
+            if *second_first {
+                names.reverse();
+            }
+            names.retain(|n| !n.is_empty());
+            return names;
+        }
+    }
+    Vec::new()
+}
+
 /// True when every word of the key is a generic word.
 fn is_generic(key: &str) -> bool {
     key.split(' ').all(|w| GENERIC.contains(&w))
@@ -253,7 +331,12 @@ impl NameIndex {
                 return Some(m);
             }
         }
-        self.resolve_name(input)
+        let key = normalize(input);
+        let parts = joined_names(&key);
+        if parts.is_empty() {
+            return self.resolve_name(&key);
+        }
+        parts.iter().find_map(|p| self.resolve_name(p))
     }
 
     fn resolve_name(&self, text: &str) -> Option<OrgMatch> {
@@ -340,10 +423,15 @@ impl NameIndex {
             if alias_words >= words.len() || !padded.contains(&format!(" {} ", entry.key)) {
                 continue;
             }
-            let extra = (words.len() - alias_words) as u32;
-            if extra > 3 {
+            // The words around the name must only say what of the company
+            // is meant ("credit card", "account"); "Fidelity Bank" is not
+            // Fidelity, "Square Enix" is not Square.
+            let rest = padded.replacen(&format!(" {} ", entry.key), " ", 1);
+            let extra_words: Vec<&str> = rest.split(' ').filter(|w| !w.is_empty()).collect();
+            if !extra_words.iter().all(|w| CONTEXT.contains(w)) {
                 continue;
             }
+            let extra = extra_words.len() as u32;
             let score = 860 - 40 * extra;
             match best {
                 Some((bs, be)) if score == bs && self.entries[be].org != entry.org => tie = true,

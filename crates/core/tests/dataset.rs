@@ -233,6 +233,19 @@ fn validator_catches_each_kind_of_problem() {
             "lower-case slug",
         ),
         (
+            "shared domain",
+            |d| {
+                let dom = d.organizations[0].domain.clone();
+                d.organizations[1].domain = dom;
+            },
+            "is also the domain of",
+        ),
+        (
+            "domain with a path",
+            |d| d.organizations[0].domain = Some("oregon.gov/dmv".into()),
+            "host name without www or a path",
+        ),
+        (
             "hibp class to unknown type",
             |d| {
                 d.taxonomy
