@@ -33,6 +33,7 @@ const LEGAL_SUFFIXES: &[&str] = &[
     "pllc",
     "holdings",
     "holding",
+    "group",
 ];
 
 /// Longest input we look at, in characters. Longer text is cut: no company
@@ -163,6 +164,8 @@ mod tests {
             ("Bank of America Corporation", "bank of america"),
             ("  BANK   of america  ", "bank of america"),
             ("Infosys McCamish Systems LLC", "infosys mccamish systems"),
+            ("Newport Group, Inc.", "newport"),
+            ("Group", "group"),
             ("Macy's, Inc.", "macys"),
             (
                 "The Union Labor Life Insurance Company",
