@@ -221,6 +221,26 @@ pub fn app(props: &AppProps) -> Html {
         let d = state.dispatcher();
         let base = bundled.clone();
         Callback::from(move |text: String| {
+            // An exported plan (a JSON object) moves progress between devices;
+            // a breach catalogue is a JSON array.
+            if text.trim_start().starts_with('{') {
+                match export::progress_from_json(&text) {
+                    Ok(progress) => {
+                        let notice = format!(
+                            "Restored {} companies and {} ticked actions from an exported plan.",
+                            progress.companies.len(),
+                            progress.done.len()
+                        );
+                        d.dispatch(Action::ImportProgress { progress, notice });
+                    }
+                    Err(e) => d.dispatch(Action::ShowError {
+                        error: AppError::Import(format!(
+                            "the file is neither a breach list nor an Exposure Check plan ({e})"
+                        )),
+                    }),
+                }
+                return;
+            }
             d.dispatch(Action::ImportStarted);
             let d = d.clone();
             let base = base.clone();

@@ -102,6 +102,8 @@ texts! {
     Repeats => "Repeats", "重复";
     DeadlinePassed => "deadline passed", "已过截止日期";
     Deadline => "Deadline", "截止日期";
+    OutsideUs => "Outside the US", "美国以外";
+    FactsChecked => "Facts and links checked", "事实与链接核对于";
     Completed => "Completed", "已完成的事项";
     Print => "Print", "打印";
     ExportMarkdown => "Markdown", "Markdown";
@@ -110,9 +112,9 @@ texts! {
     ExportHeading => "Keep your plan", "保存计划";
     ClearAll => "Erase everything stored", "清除所有已保存的数据";
     ClearAllHint => "Removes your companies and progress from this browser.", "从本浏览器中删除你的公司列表和进度。";
-    ImportHeading => "Add a breach catalogue", "导入泄露目录";
-    ImportHint => "Have a Have I Been Pwned breach list (JSON)? Add it to widen the check. It is read in this browser only.",
-                  "有 Have I Been Pwned 的泄露列表（JSON）吗？导入后可扩大检查范围，文件只在本浏览器中读取。";
+    ImportHeading => "Import a file", "导入文件";
+    ImportHint => "Add a Have I Been Pwned breach list (JSON) to widen the check, or a plan you exported from Exposure Check to bring your progress to this device. Files are read in this browser only.",
+                  "导入 Have I Been Pwned 泄露列表（JSON）以扩大检查范围，或导入从本工具导出的计划以在此设备上继续进度。文件只在本浏览器中读取。";
     ImportBusy => "Reading the catalogue…", "正在读取目录……";
     RemoveCatalog => "Remove the imported catalogue", "移除已导入的目录";
     Dismiss => "Dismiss", "关闭";

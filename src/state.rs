@@ -66,6 +66,11 @@ pub enum Action {
         lang: Lang,
     },
     ImportStarted,
+    /// Progress read back from an exported plan: merged with what is here.
+    ImportProgress {
+        progress: Progress,
+        notice: String,
+    },
     CatalogLoaded {
         engine: SharedEngine,
         notice: String,
@@ -160,6 +165,13 @@ impl Reducible for AppState {
             Action::ShowError { error } => s.error = Some(error),
             Action::DismissError => s.error = None,
             Action::SetLang { lang } => s.lang = lang,
+            Action::ImportProgress { progress, notice } => {
+                for c in progress.companies {
+                    s.add(c);
+                }
+                s.done.extend(progress.done);
+                s.notice = Some(notice);
+            }
             Action::ImportStarted => {
                 s.importing = true;
                 s.notice = None;

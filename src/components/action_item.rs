@@ -58,6 +58,12 @@ pub fn action_item(props: &ActionItemProps) -> Html {
             }
             <ol class="steps">{ for steps }</ol>
             <ul class="links">{ for links }</ul>
+            if let Some(e) = &a.elsewhere {
+                <p class="hint"><strong>{ format!("{}: ", tr(lang, Text::OutsideUs)) }</strong>{ e }</p>
+            }
+            if let Some(d) = a.checked {
+                <p class="hint">{ format!("{} {}", tr(lang, Text::FactsChecked), d.human()) }</p>
+            }
         </>
     };
     html! {

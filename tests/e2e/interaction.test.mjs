@@ -5,6 +5,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
+import ICAL from 'ical.js';
 import { ROOT, addCompany, offOrigin, openPage, readResults, setup } from './helpers.mjs';
 
 let env;
@@ -134,7 +135,7 @@ test('a file that is not a catalogue gives a message and loses nothing', async (
     await addCompany(page, 'Ticketmaster');
     await page.getByTestId('import-file').setInputFiles({ name: 'notes.json', mimeType: 'application/json', buffer: Buffer.from('{"hello": "world"}') });
     await page.waitForSelector('[data-testid=error-message]');
-    assert.match(await page.getByTestId('error-message').textContent(), /not a breach list/);
+    assert.match(await page.getByTestId('error-message').textContent(), /neither a breach list nor an Exposure Check plan/);
     assert.deepEqual((await readResults(page)).chips, ['ticketmaster']);
   } finally {
     await context.close();
@@ -189,5 +190,51 @@ test('customer years on a chip turn out-of-cohort matches unlikely, collapsed, a
     await page.waitForSelector('[data-testid=incident-card][data-incident-id=att-data-leak-2024][data-confidence=unlikely]', { state: 'attached' });
   } finally {
     await context.close();
+  }
+});
+
+test('the calendar export parses with a real iCalendar parser; recurring items repeat', async () => {
+  const { context, page } = await openPage(env, { acceptDownloads: true });
+  try {
+    await addCompany(page, 'Bank of America');
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-ics').click()]);
+    const text = readFileSync(await download.path(), 'utf8');
+    const cal = new ICAL.Component(ICAL.parse(text));
+    const events = cal.getAllSubcomponents('vevent').map((v) => new ICAL.Event(v));
+    assert.ok(events.length >= 3, `${events.length} events`);
+    const byUid = Object.fromEntries(events.map((e) => [e.uid, e]));
+    const freq = (uid) => byUid[uid]?.component.getFirstPropertyValue('rrule')?.freq;
+    assert.equal(freq('fraud_alert@exposure-check'), 'YEARLY', 'renew the fraud alert every year');
+    assert.equal(freq('irs_ip_pin@exposure-check'), 'YEARLY', 'a new IP PIN each year');
+    assert.equal(freq('check_credit_reports@exposure-check'), 'MONTHLY', 'credit reports monthly');
+    for (const e of events) assert.ok(e.summary && e.startDate, 'every event has a summary and a start');
+  } finally {
+    await context.close();
+  }
+});
+
+test('an exported plan moves progress to another device', async () => {
+  const first = await openPage(env, { acceptDownloads: true });
+  let exported;
+  try {
+    await addCompany(first.page, 'AT&T');
+    await addCompany(first.page, 'Hollow Creek Bakery LLC');
+    await first.page.locator('[data-testid=action-item][data-action-id=carrier_account_lock] input').check();
+    const [download] = await Promise.all([first.page.waitForEvent('download'), first.page.getByTestId('export-json').click()]);
+    exported = await download.path();
+    exported = readFileSync(exported);
+  } finally {
+    await first.context.close();
+  }
+  const second = await openPage(env);
+  try {
+    await second.page.getByTestId('import-file').setInputFiles({ name: 'plan.json', mimeType: 'application/json', buffer: exported });
+    await second.page.waitForSelector('[data-testid=company-chip][data-org-id=att]');
+    const r = await readResults(second.page);
+    assert.deepEqual(r.chips, ['att', '']);
+    assert.equal(await second.page.locator('[data-testid=action-item][data-action-id=carrier_account_lock] input').isChecked(), true);
+    assert.match(await second.page.locator('.import .notice').textContent(), /Restored 2 companies and 1 ticked actions/);
+  } finally {
+    await second.context.close();
   }
 });

@@ -101,10 +101,15 @@ pub fn to_markdown(ds: &DataSet, report: &Report, done: &BTreeSet<String>) -> St
     if !report.exposed.is_empty() {
         md.push_str("## What was exposed\n\n");
         for e in &report.exposed {
+            let titles: Vec<&str> = e
+                .incidents
+                .iter()
+                .map(|i| ds.incident(i).map_or(i.as_str(), |x| x.title.as_str()))
+                .collect();
             md.push_str(&format!(
                 "- **{}** — {}\n",
                 ds.type_name(&e.type_id),
-                e.incidents.join(", ")
+                titles.join("; ")
             ));
         }
         md.push('\n');
@@ -201,18 +206,30 @@ pub fn to_ics(report: &Report, today: PartialDate) -> String {
     };
     for a in &report.plan {
         if let Some(r) = &a.recurrence {
-            let freq = match r.every {
-                Frequency::Weekly => "FREQ=WEEKLY",
-                Frequency::Monthly => "FREQ=MONTHLY",
-                Frequency::Yearly => "FREQ=YEARLY",
+            let (rule, start) = match (r.every, r.month) {
+                (Frequency::Yearly, Some(m)) if (1..=12).contains(&m) => {
+                    // The next 15th of that month from today.
+                    let year = if (today.month.unwrap_or(1), today.day.unwrap_or(1)) <= (m, 15) {
+                        today.year
+                    } else {
+                        today.year + 1
+                    };
+                    (
+                        format!("FREQ=YEARLY;BYMONTH={m}"),
+                        PartialDate::ymd(year, m, 15),
+                    )
+                }
+                (Frequency::Yearly, _) => ("FREQ=YEARLY".to_string(), today),
+                (Frequency::Monthly, _) => ("FREQ=MONTHLY".to_string(), today),
+                (Frequency::Weekly, _) => ("FREQ=WEEKLY".to_string(), today),
             };
             event(
                 &mut lines,
                 &a.id,
-                today,
+                start,
                 &r.reminder,
                 &describe(a),
-                Some(freq),
+                Some(&rule),
             );
         }
         if let (Some(d), false) = (a.deadline, a.expired) {

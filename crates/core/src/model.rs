@@ -83,6 +83,9 @@ pub enum Frequency {
 #[serde(deny_unknown_fields)]
 pub struct Recurrence {
     pub every: Frequency,
+    /// For yearly items tied to a month (a new IRS IP PIN each January).
+    #[serde(default)]
+    pub month: Option<u8>,
     /// What the reminder says, e.g. "Renew your fraud alert".
     pub reminder: String,
 }

@@ -46,6 +46,8 @@ pub struct PlannedAction {
     /// Every deadline behind it has passed (relative to the given day).
     pub expired: bool,
     pub checked: Option<PartialDate>,
+    /// General advice for visitors outside the regions the steps are for.
+    pub elsewhere: Option<String>,
 }
 
 /// Builds the plan for the exposed types and the matches behind them.
@@ -119,6 +121,7 @@ pub fn build_plan(
             deadline: None,
             expired: false,
             checked: Some(def.checked),
+            elsewhere: def.elsewhere.clone(),
         });
     }
 
@@ -241,6 +244,7 @@ impl Offers {
             deadline: self.deadlines.iter().flatten().max().copied(),
             expired: all_past(&self.deadlines, today),
             checked: None,
+            elsewhere: None,
             incidents: self.incidents,
         })
     }

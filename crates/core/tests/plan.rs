@@ -215,6 +215,12 @@ fn exports_carry_the_plan() {
         "fraud alert and IP PIN recur yearly"
     );
     assert!(ics.contains("RRULE:FREQ=MONTHLY"), "credit reports monthly");
+    assert!(
+        ics.contains("DTSTART;VALUE=DATE:20270115\r\nRRULE:FREQ=YEARLY;BYMONTH=1"),
+        "a new IP PIN each January, from the next one"
+    );
+    let early = export::to_ics(&report, PartialDate::ymd(2027, 1, 3));
+    assert!(early.contains("DTSTART;VALUE=DATE:20270115\r\nRRULE:FREQ=YEARLY;BYMONTH=1"));
     assert_eq!(
         ics.matches("BEGIN:VEVENT").count(),
         ics.matches("END:VEVENT").count()
