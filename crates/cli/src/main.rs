@@ -11,14 +11,17 @@ use exposure_core::{CompanyQuery, Confidence, Engine, PartialDate, Period, Repor
 
 const USAGE: &str = "\
 usage:
-  exposure check [--json] [--] NAME[@FROM-UNTIL]...   incidents, exposure and plan for these companies
-  exposure incidents [--json]                         every incident in the data set
+  exposure check [--json] [--catalog FILE] [--] NAME[@FROM-UNTIL]...
+                                                      incidents, exposure and plan for these companies
+  exposure incidents [--json] [--catalog FILE]        every incident in the data set
+  exposure import-hibp [--json] FILE                  read a Have I Been Pwned breaches file and report
   exposure plan [--json] --types TYPE,TYPE...         the actions for these data types
   exposure validate                                   check the data set; exit 1 when it has problems
   exposure stats [--json]                             counts of the data set
   exposure help                                       this text
 
-NAME@FROM-UNTIL gives the years you were a customer: AT&T@2010-2016, AT&T@2021-";
+NAME@FROM-UNTIL gives the years you were a customer: AT&T@2010-2016, AT&T@2021-
+--catalog FILE adds a Have I Been Pwned breaches file (API v3 JSON) to the curated data.";
 
 /// Prints a line to stdout. A closed pipe (`exposure … | head`) ends the
 /// output quietly instead of panicking.
@@ -33,13 +36,40 @@ macro_rules! out {
 #[derive(Debug)]
 struct UsageError(String);
 
+/// A failure after the arguments were understood (a file that is not a
+/// catalogue): printed as a message, exit code 1.
+#[derive(Debug)]
+struct Failure(String);
+
+#[derive(Debug)]
+enum CliError {
+    Usage(UsageError),
+    Failed(Failure),
+}
+
+impl From<UsageError> for CliError {
+    fn from(e: UsageError) -> Self {
+        CliError::Usage(e)
+    }
+}
+
+impl From<Failure> for CliError {
+    fn from(e: Failure) -> Self {
+        CliError::Failed(e)
+    }
+}
+
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     match run(&args) {
         Ok(code) => code,
-        Err(UsageError(msg)) => {
+        Err(CliError::Usage(UsageError(msg))) => {
             eprintln!("exposure: {msg}\n\n{USAGE}");
             ExitCode::from(2)
+        }
+        Err(CliError::Failed(Failure(msg))) => {
+            eprintln!("exposure: {msg}");
+            ExitCode::from(1)
         }
     }
 }
@@ -53,47 +83,73 @@ fn today() -> PartialDate {
 }
 
 /// Flags and positional arguments of one subcommand.
+#[derive(Default)]
 struct Parsed {
     json: bool,
     types: Option<String>,
+    catalog: Option<String>,
     names: Vec<String>,
 }
 
-fn parse(args: &[String], allow_names: bool, allow_types: bool) -> Result<Parsed, UsageError> {
-    let mut p = Parsed {
-        json: false,
-        types: None,
-        names: Vec::new(),
-    };
+/// What a subcommand accepts besides `--json`.
+#[derive(Clone, Copy, Default)]
+struct Accepts {
+    names: bool,
+    types: bool,
+    catalog: bool,
+}
+
+fn parse(args: &[String], accepts: Accepts) -> Result<Parsed, UsageError> {
+    let mut p = Parsed::default();
     let mut it = args.iter();
+    let value = |it: &mut std::slice::Iter<'_, String>, flag: &str| {
+        it.next()
+            .cloned()
+            .ok_or_else(|| UsageError(format!("{flag} needs a value")))
+    };
     while let Some(a) = it.next() {
         match a.as_str() {
-            "--" if allow_names => {
+            "--" if accepts.names => {
                 p.names.extend(it.by_ref().cloned());
             }
             "--json" => p.json = true,
-            "--types" if allow_types => {
-                let v = it
-                    .next()
-                    .ok_or_else(|| UsageError("--types needs a comma-separated list".into()))?;
-                p.types = Some(v.clone());
-            }
-            s if s.starts_with("--types=") && allow_types => {
+            "--types" if accepts.types => p.types = Some(value(&mut it, "--types")?),
+            s if s.starts_with("--types=") && accepts.types => {
                 p.types = Some(s["--types=".len()..].to_string());
+            }
+            "--catalog" if accepts.catalog => p.catalog = Some(value(&mut it, "--catalog")?),
+            s if s.starts_with("--catalog=") && accepts.catalog => {
+                p.catalog = Some(s["--catalog=".len()..].to_string());
             }
             s if s.starts_with('-') && s.len() > 1 => {
                 return Err(UsageError(format!("unknown option '{s}'")));
             }
-            s if allow_names => p.names.push(s.to_string()),
+            s if accepts.names => p.names.push(s.to_string()),
             s => return Err(UsageError(format!("unexpected argument '{s}'"))),
         }
     }
     Ok(p)
 }
 
-fn run(args: &[String]) -> Result<ExitCode, UsageError> {
+fn read_file(path: &str) -> Result<String, UsageError> {
+    std::fs::read_to_string(path).map_err(|e| UsageError(format!("cannot read '{path}': {e}")))
+}
+
+/// The engine widened by the catalogue, when one is given.
+fn with_catalog(engine: Engine, catalog: Option<&str>) -> Result<Engine, CliError> {
+    let Some(path) = catalog else {
+        return Ok(engine);
+    };
+    let text = read_file(path)?;
+    let (merged, _) = engine
+        .with_catalog(&text)
+        .map_err(|e| Failure(format!("{path}: {e}")))?;
+    Ok(merged)
+}
+
+fn run(args: &[String]) -> Result<ExitCode, CliError> {
     let Some((cmd, rest)) = args.split_first() else {
-        return Err(UsageError("no command given".into()));
+        return Err(UsageError("no command given".into()).into());
     };
     if matches!(cmd.as_str(), "help" | "--help" | "-h") {
         out!("{USAGE}");
@@ -108,10 +164,18 @@ fn run(args: &[String]) -> Result<ExitCode, UsageError> {
     };
     match cmd.as_str() {
         "check" => {
-            let p = parse(rest, true, false)?;
+            let p = parse(
+                rest,
+                Accepts {
+                    names: true,
+                    catalog: true,
+                    ..Default::default()
+                },
+            )?;
             if p.names.is_empty() {
-                return Err(UsageError("check needs at least one company name".into()));
+                return Err(UsageError("check needs at least one company name".into()).into());
             }
+            let engine = with_catalog(engine, p.catalog.as_deref())?;
             let queries = p
                 .names
                 .iter()
@@ -129,7 +193,14 @@ fn run(args: &[String]) -> Result<ExitCode, UsageError> {
             Ok(ExitCode::SUCCESS)
         }
         "incidents" => {
-            let p = parse(rest, false, false)?;
+            let p = parse(
+                rest,
+                Accepts {
+                    catalog: true,
+                    ..Default::default()
+                },
+            )?;
+            let engine = with_catalog(engine, p.catalog.as_deref())?;
             let all: Vec<_> = engine
                 .data
                 .incidents
@@ -151,14 +222,20 @@ fn run(args: &[String]) -> Result<ExitCode, UsageError> {
             Ok(ExitCode::SUCCESS)
         }
         "plan" => {
-            let p = parse(rest, false, true)?;
+            let p = parse(
+                rest,
+                Accepts {
+                    types: true,
+                    ..Default::default()
+                },
+            )?;
             let types = p
                 .types
                 .ok_or_else(|| UsageError("plan needs --types TYPE,TYPE...".into()))?;
             let mut exposed = Vec::new();
             for t in types.split(',').map(str::trim).filter(|t| !t.is_empty()) {
                 let Some(def) = engine.data.data_type(t) else {
-                    return Err(UsageError(format!("unknown data type '{t}'")));
+                    return Err(UsageError(format!("unknown data type '{t}'")).into());
                 };
                 exposed.push(ExposedType {
                     type_id: def.id.clone(),
@@ -177,7 +254,7 @@ fn run(args: &[String]) -> Result<ExitCode, UsageError> {
             Ok(ExitCode::SUCCESS)
         }
         "validate" => {
-            parse(rest, false, false)?;
+            parse(rest, Accepts::default())?;
             let problems = engine.data.validate();
             if problems.is_empty() {
                 let s = engine.data.stats();
@@ -198,7 +275,7 @@ fn run(args: &[String]) -> Result<ExitCode, UsageError> {
             }
         }
         "stats" => {
-            let p = parse(rest, false, false)?;
+            let p = parse(rest, Accepts::default())?;
             let s = engine.data.stats();
             if p.json {
                 print_json(&s);
@@ -207,7 +284,43 @@ fn run(args: &[String]) -> Result<ExitCode, UsageError> {
             }
             Ok(ExitCode::SUCCESS)
         }
-        other => Err(UsageError(format!("unknown command '{other}'"))),
+        "import-hibp" => {
+            let p = parse(
+                rest,
+                Accepts {
+                    names: true,
+                    ..Default::default()
+                },
+            )?;
+            let [path] = p.names.as_slice() else {
+                return Err(UsageError("import-hibp needs exactly one FILE".into()).into());
+            };
+            let text = read_file(path)?;
+            let (_, import) = engine
+                .with_catalog(&text)
+                .map_err(|e| Failure(format!("{path}: {e}")))?;
+            if p.json {
+                print_json(&import);
+            } else {
+                out!(
+                    "{} breaches read: {} imported, {} skipped",
+                    import.breaches,
+                    import.imported,
+                    import.skipped.len()
+                );
+                for k in &import.skipped {
+                    out!("  skipped {}: {}", k.name, k.reason);
+                }
+                if !import.unmapped_classes.is_empty() {
+                    out!(
+                        "data classes counted as other: {}",
+                        import.unmapped_classes.join(", ")
+                    );
+                }
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+        other => Err(UsageError(format!("unknown command '{other}'")).into()),
     }
 }
 

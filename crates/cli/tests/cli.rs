@@ -288,3 +288,53 @@ fn a_closed_pipe_ends_output_quietly() {
     assert!(!String::from_utf8_lossy(&out.stderr).contains("panicked"));
     assert_eq!(out.status.code(), Some(0));
 }
+
+fn fixture(name: &str) -> String {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("../../tests/fixtures")
+        .join(name)
+        .to_string_lossy()
+        .into_owned()
+}
+
+#[test]
+fn import_hibp_reports_what_it_did() {
+    let file = fixture("hibp-small.json");
+    let v = json(&["import-hibp", "--json", &file]);
+    assert_eq!(keys(&v), ["breaches", "class_mapping", "imported", "skipped", "unmapped_classes"]);
+    assert_eq!(v["breaches"], 5);
+    assert_eq!(v["imported"], 1);
+    assert_eq!(keys(&v["skipped"][0]), ["name", "reason"]);
+    assert_eq!(v["class_mapping"]["Passwords"], "password");
+    assert_eq!(v["unmapped_classes"][0], "Chronic ailments never seen");
+}
+
+#[test]
+fn catalog_widens_check_and_incidents() {
+    let file = fixture("hibp-small.json");
+    let v = json(&["check", "--json", "--catalog", &file, "--", "Example Shop"]);
+    assert_eq!(v["companies"][0]["org_id"], "hibp-org-exampleshop");
+    assert_eq!(v["matches"][0]["incident_id"], "hibp-exampleshop");
+    let all = json(&["incidents", "--json", "--catalog", &file]);
+    let ids: Vec<&str> = all.as_array().unwrap().iter().filter_map(|i| i["id"].as_str()).collect();
+    assert!(ids.contains(&"hibp-exampleshop"));
+    assert!(!ids.iter().any(|i| i.starts_with("hibp-att")), "a breach the curated data has is not shown twice");
+}
+
+#[test]
+fn bad_catalogs_fail_with_a_message() {
+    let dir = std::env::temp_dir().join(format!("exposure-cli-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let not_json = dir.join("not.json");
+    std::fs::write(&not_json, "hello").unwrap();
+    let object = dir.join("object.json");
+    std::fs::write(&object, "{\"Name\": \"x\"}").unwrap();
+    for (path, want) in [(&not_json, "not JSON"), (&object, "not a breach list")] {
+        let out = exposure(&["import-hibp", path.to_str().unwrap()]);
+        assert_eq!(out.status.code(), Some(1));
+        assert!(String::from_utf8_lossy(&out.stderr).contains(want));
+    }
+    let out = exposure(&["check", "--catalog", "/no/such/file.json", "AT&T"]);
+    assert_eq!(out.status.code(), Some(2), "a missing file is a bad argument");
+    let _ = std::fs::remove_dir_all(dir);
+}

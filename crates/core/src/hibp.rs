@@ -242,10 +242,12 @@ pub fn import(ds: &DataSet, names: &NameIndex, json: &str) -> Result<CatalogImpo
             .and_then(|d| PartialDate::parse(d.get(..10).unwrap_or(d)).ok());
 
         // Link to a curated organization when the domain or title names one.
+        // Only sure links: the exact domain or an exact name, never a typo
+        // match (and a hash lookup each, so 100 000 entries stay fast).
         let curated = domain
             .as_deref()
-            .and_then(|d| names.resolve(d))
-            .or_else(|| names.resolve(&title))
+            .and_then(|d| names.resolve_exact(d))
+            .or_else(|| names.resolve_exact(&title))
             .map(|m| m.org_id);
         if let Some(org) = &curated {
             // The curated incident of the same organization closest in time

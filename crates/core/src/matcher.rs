@@ -339,6 +339,34 @@ impl NameIndex {
         parts.iter().find_map(|p| self.resolve_name(p))
     }
 
+    /// Only the sure layers: web domain, exact alias, alias without spaces.
+    /// Each is a hash lookup.
+    pub fn resolve_exact(&self, input: &str) -> Option<OrgMatch> {
+        if let Some(d) = domain_of(input) {
+            if let Some(&oi) = self.by_domain.get(&d) {
+                return Some(OrgMatch {
+                    org_id: self.org_ids[oi].clone(),
+                    name: self.org_names[oi].clone(),
+                    matched: d,
+                    reason: MatchReason::Domain,
+                    score: 970,
+                });
+            }
+        }
+        let key = normalize(input);
+        if key.is_empty() {
+            return None;
+        }
+        self.unique_hit(self.by_key.get(&key), MatchReason::Exact, 1000)
+            .or_else(|| {
+                self.unique_hit(
+                    self.by_squash.get(&squash(&key)),
+                    MatchReason::Squashed,
+                    980,
+                )
+            })
+    }
+
     fn resolve_name(&self, text: &str) -> Option<OrgMatch> {
         let key = normalize(text);
         if key.is_empty() {
@@ -470,7 +498,7 @@ impl NameIndex {
                     850 + bonus(qlen, entry.squash_len) / 2 + weight,
                     MatchReason::Prefix,
                 ))
-            } else if format!(" {}", entry.key).contains(&inner) {
+            } else if entry.key.contains(&inner) {
                 Some((
                     700 + bonus(qlen, entry.squash_len) / 2 + weight,
                     MatchReason::Prefix,
@@ -479,8 +507,12 @@ impl NameIndex {
                 // A typo in what has been typed so far: compare with the
                 // alias cut to the same length.
                 let budget = typo_budget(qlen + 1).min(2);
-                let cut: String = entry.squash.chars().take(qlen).collect();
-                bounded_distance(&sq, &cut, budget)
+                let cut = entry
+                    .squash
+                    .char_indices()
+                    .nth(qlen)
+                    .map_or(entry.squash.as_str(), |(i, _)| &entry.squash[..i]);
+                bounded_distance(&sq, cut, budget)
                     .filter(|&d| d > 0)
                     .map(|d| (650 - 100 * d as u32 + weight / 2, MatchReason::Typo))
             } else {
