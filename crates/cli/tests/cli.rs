@@ -301,7 +301,16 @@ fn fixture(name: &str) -> String {
 fn import_hibp_reports_what_it_did() {
     let file = fixture("hibp-small.json");
     let v = json(&["import-hibp", "--json", &file]);
-    assert_eq!(keys(&v), ["breaches", "class_mapping", "imported", "skipped", "unmapped_classes"]);
+    assert_eq!(
+        keys(&v),
+        [
+            "breaches",
+            "class_mapping",
+            "imported",
+            "skipped",
+            "unmapped_classes"
+        ]
+    );
     assert_eq!(v["breaches"], 5);
     assert_eq!(v["imported"], 1);
     assert_eq!(keys(&v["skipped"][0]), ["name", "reason"]);
@@ -316,9 +325,17 @@ fn catalog_widens_check_and_incidents() {
     assert_eq!(v["companies"][0]["org_id"], "hibp-org-exampleshop");
     assert_eq!(v["matches"][0]["incident_id"], "hibp-exampleshop");
     let all = json(&["incidents", "--json", "--catalog", &file]);
-    let ids: Vec<&str> = all.as_array().unwrap().iter().filter_map(|i| i["id"].as_str()).collect();
+    let ids: Vec<&str> = all
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|i| i["id"].as_str())
+        .collect();
     assert!(ids.contains(&"hibp-exampleshop"));
-    assert!(!ids.iter().any(|i| i.starts_with("hibp-att")), "a breach the curated data has is not shown twice");
+    assert!(
+        !ids.iter().any(|i| i.starts_with("hibp-att")),
+        "a breach the curated data has is not shown twice"
+    );
 }
 
 #[test]
@@ -335,6 +352,10 @@ fn bad_catalogs_fail_with_a_message() {
         assert!(String::from_utf8_lossy(&out.stderr).contains(want));
     }
     let out = exposure(&["check", "--catalog", "/no/such/file.json", "AT&T"]);
-    assert_eq!(out.status.code(), Some(2), "a missing file is a bad argument");
+    assert_eq!(
+        out.status.code(),
+        Some(2),
+        "a missing file is a bad argument"
+    );
     let _ = std::fs::remove_dir_all(dir);
 }

@@ -484,44 +484,52 @@ impl NameIndex {
         let qlen = sq.chars().count();
         let inner = format!(" {key}");
         let mut best: HashMap<usize, (u32, usize, MatchReason)> = HashMap::new();
-        for (e, entry) in self.entries.iter().enumerate() {
-            let weight = self.org_weight[entry.org];
-            let scored = if entry.key == key {
-                Some((1000, MatchReason::Exact))
-            } else if entry.key.starts_with(&key) {
-                Some((
-                    900 + bonus(qlen, entry.squash_len) / 2 + weight,
-                    MatchReason::Prefix,
-                ))
-            } else if entry.squash.starts_with(&sq) {
-                Some((
-                    850 + bonus(qlen, entry.squash_len) / 2 + weight,
-                    MatchReason::Prefix,
-                ))
-            } else if entry.key.contains(&inner) {
-                Some((
-                    700 + bonus(qlen, entry.squash_len) / 2 + weight,
-                    MatchReason::Prefix,
-                ))
-            } else if qlen >= 4 && entry.squash.chars().next() == sq.chars().next() {
-                // A typo in what has been typed so far: compare with the
-                // alias cut to the same length.
-                let budget = typo_budget(qlen + 1).min(2);
-                let cut = entry
-                    .squash
-                    .char_indices()
-                    .nth(qlen)
-                    .map_or(entry.squash.as_str(), |(i, _)| &entry.squash[..i]);
-                bounded_distance(&sq, cut, budget)
-                    .filter(|&d| d > 0)
-                    .map(|d| (650 - 100 * d as u32 + weight / 2, MatchReason::Typo))
-            } else {
-                None
-            };
-            if let Some((score, reason)) = scored {
-                let slot = best.entry(entry.org).or_insert((0, e, reason));
-                if score > slot.0 {
-                    *slot = (score, e, reason);
+        // Cheap string tests first; the typo pass runs only when they leave
+        // room in the list.
+        for typo_pass in [false, true] {
+            if typo_pass && best.len() >= limit {
+                break;
+            }
+            for (e, entry) in self.entries.iter().enumerate() {
+                let weight = self.org_weight[entry.org];
+                let scored = if entry.key == key {
+                    Some((1000, MatchReason::Exact))
+                } else if entry.key.starts_with(&key) {
+                    Some((
+                        900 + bonus(qlen, entry.squash_len) / 2 + weight,
+                        MatchReason::Prefix,
+                    ))
+                } else if entry.squash.starts_with(&sq) {
+                    Some((
+                        850 + bonus(qlen, entry.squash_len) / 2 + weight,
+                        MatchReason::Prefix,
+                    ))
+                } else if entry.key.contains(&inner) {
+                    Some((
+                        700 + bonus(qlen, entry.squash_len) / 2 + weight,
+                        MatchReason::Prefix,
+                    ))
+                } else if typo_pass && qlen >= 4 && entry.squash.chars().next() == sq.chars().next()
+                {
+                    // A typo in what has been typed so far: compare with the
+                    // alias cut to the same length.
+                    let budget = typo_budget(qlen + 1).min(2);
+                    let cut = entry
+                        .squash
+                        .char_indices()
+                        .nth(qlen)
+                        .map_or(entry.squash.as_str(), |(i, _)| &entry.squash[..i]);
+                    bounded_distance(&sq, cut, budget)
+                        .filter(|&d| d > 0)
+                        .map(|d| (650 - 100 * d as u32 + weight / 2, MatchReason::Typo))
+                } else {
+                    None
+                };
+                if let Some((score, reason)) = scored {
+                    let slot = best.entry(entry.org).or_insert((0, e, reason));
+                    if score > slot.0 {
+                        *slot = (score, e, reason);
+                    }
                 }
             }
         }

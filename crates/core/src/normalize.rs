@@ -43,22 +43,33 @@ pub const MAX_INPUT_CHARS: usize = 200;
 /// Lower-case, accent-free, punctuation-free key with "&" spelt "and", legal
 /// suffixes and a leading "the" removed. Idempotent.
 pub fn normalize(input: &str) -> String {
-    let mut spaced = String::with_capacity(input.len().min(MAX_INPUT_CHARS * 4));
-    for c in input.chars().take(MAX_INPUT_CHARS).nfkd() {
-        if is_combining_mark(c) {
-            continue;
-        }
-        match c {
-            // Dropped without a gap so "N.A." → "na", "Macy's" → "macys".
-            '.' | '\'' | '\u{2019}' | '\u{00B4}' | '`' => {}
-            '&' | '+' => spaced.push_str(" and "),
-            c if c.is_alphanumeric() => spaced.extend(c.to_lowercase()),
-            _ => spaced.push(' '),
-        }
+    let cut = match input.char_indices().nth(MAX_INPUT_CHARS) {
+        Some((i, _)) => &input[..i],
+        None => input,
+    };
+    let mut spaced = String::with_capacity(cut.len() + 8);
+    let mut push = |c: char| match c {
+        // Dropped without a gap so "N.A." → "na", "Macy's" → "macys".
+        '.' | '\'' | '\u{2019}' | '\u{00B4}' | '`' => {}
+        '&' | '+' => spaced.push_str(" and "),
+        c if c.is_alphanumeric() => spaced.extend(c.to_lowercase()),
+        _ => spaced.push(' '),
+    };
+    if cut.is_ascii() {
+        // ASCII is its own compatibility decomposition: skip the tables.
+        cut.chars().for_each(&mut push);
+    } else {
+        cut.chars()
+            .nfkd()
+            .filter(|c| !is_combining_mark(*c))
+            .for_each(&mut push);
     }
-    // NFKD split some characters (e.g. full-width forms are already ASCII);
-    // recompose what is left, e.g. Hangul, before comparing.
-    let composed: String = spaced.nfc().collect();
+    // NFKD split some characters; recompose what is left (e.g. Hangul).
+    let composed: String = if spaced.is_ascii() {
+        spaced
+    } else {
+        spaced.nfc().collect()
+    };
     let mut words: Vec<&str> = composed.split_whitespace().collect();
     while words.len() > 1 && words.last().is_some_and(|w| LEGAL_SUFFIXES.contains(w)) {
         words.pop();
