@@ -309,18 +309,24 @@ impl NameIndex {
             .then(|| self.hit(first, reason, score))
     }
 
+    /// The organization whose web domain this is.
+    fn domain_hit(&self, domain: &str) -> Option<OrgMatch> {
+        let &oi = self.by_domain.get(domain)?;
+        Some(OrgMatch {
+            org_id: self.org_ids[oi].clone(),
+            name: self.org_names[oi].clone(),
+            matched: domain.to_string(),
+            reason: MatchReason::Domain,
+            score: 970,
+        })
+    }
+
     /// The organization this text most likely names, or `None` when no
     /// organization is a sure enough match.
     pub fn resolve(&self, input: &str) -> Option<OrgMatch> {
         if let Some(d) = domain_of(input) {
-            if let Some(&oi) = self.by_domain.get(&d) {
-                return Some(OrgMatch {
-                    org_id: self.org_ids[oi].clone(),
-                    name: self.org_names[oi].clone(),
-                    matched: d,
-                    reason: MatchReason::Domain,
-                    score: 970,
-                });
+            if let Some(m) = self.domain_hit(&d) {
+                return Some(m);
             }
             // An unknown domain: try its main label as a name ("bankofamerica").
             let labels: Vec<&str> = d.split('.').collect();
@@ -343,14 +349,8 @@ impl NameIndex {
     /// Each is a hash lookup.
     pub fn resolve_exact(&self, input: &str) -> Option<OrgMatch> {
         if let Some(d) = domain_of(input) {
-            if let Some(&oi) = self.by_domain.get(&d) {
-                return Some(OrgMatch {
-                    org_id: self.org_ids[oi].clone(),
-                    name: self.org_names[oi].clone(),
-                    matched: d,
-                    reason: MatchReason::Domain,
-                    score: 970,
-                });
+            if let Some(m) = self.domain_hit(&d) {
+                return Some(m);
             }
         }
         let key = normalize(input);
