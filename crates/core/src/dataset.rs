@@ -330,6 +330,12 @@ impl Validator<'_> {
             if a.links.is_empty() {
                 self.report(&subject, "has no official link");
             }
+            if a.regions.iter().any(|r| r != "*") && a.elsewhere.is_none() {
+                self.report(
+                    &subject,
+                    "needs an 'elsewhere' note for visitors outside its regions",
+                );
+            }
             for l in &a.links {
                 if !is_https_url(&l.url) {
                     self.report(&subject, format!("link '{}' is not an https URL", l.url));

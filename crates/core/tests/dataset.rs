@@ -233,6 +233,11 @@ fn validator_catches_each_kind_of_problem() {
             "lower-case slug",
         ),
         (
+            "action without a note for other regions",
+            |d| d.taxonomy.actions[0].elsewhere = None,
+            "needs an 'elsewhere' note",
+        ),
+        (
             "shared domain",
             |d| {
                 let dom = d.organizations[0].domain.clone();
