@@ -219,6 +219,27 @@ pub struct NameIndex {
     /// How prominent each org is (incidents involving it, names known), 0–40;
     /// breaks ties between suggestions that match equally well.
     org_weight: Vec<u32>,
+    /// Every word start of every key, as (entry, byte offset), sorted by the
+    /// text from there on: prefix look-ups are a binary search.
+    word_starts: Vec<(u32, u16)>,
+    /// Entries sorted by their key without spaces.
+    squash_sorted: Vec<u32>,
+    /// Entries by the first letter of their key without spaces, most
+    /// prominent organizations first; where typo look-ups start.
+    by_initial: HashMap<char, Vec<u32>>,
+}
+
+/// Most entries one prefix look-up scores; enough to fill a suggestion list
+/// with the best, and a bound on the work per keystroke.
+const MAX_PREFIX_SCAN: usize = 1_500;
+/// Most entries the typo pass of a suggestion compares.
+const MAX_TYPO_SCAN: usize = 6_000;
+
+/// The part of a sorted slice whose text starts with `q`.
+fn prefix_range<'a, T>(sorted: &'a [T], q: &str, text: impl Fn(&T) -> &'a str) -> &'a [T] {
+    let start = sorted.partition_point(|x| text(x) < q);
+    let len = sorted[start..].partition_point(|x| text(x).starts_with(q));
+    &sorted[start..start + len]
 }
 
 fn word_set(key: &str) -> String {
@@ -270,7 +291,43 @@ impl NameIndex {
                 });
             }
         }
+        ix.build_sorted();
         ix
+    }
+
+    fn build_sorted(&mut self) {
+        let entries = &self.entries;
+        let mut starts: Vec<(u32, u16)> = Vec::new();
+        for (e, entry) in entries.iter().enumerate() {
+            starts.push((e as u32, 0));
+            for (i, b) in entry.key.bytes().enumerate() {
+                if b == b' ' && i + 1 < entry.key.len() && i + 1 <= usize::from(u16::MAX) {
+                    starts.push((e as u32, (i + 1) as u16));
+                }
+            }
+        }
+        starts.sort_unstable_by(|a, b| {
+            entries[a.0 as usize].key[usize::from(a.1)..]
+                .cmp(&entries[b.0 as usize].key[usize::from(b.1)..])
+        });
+        self.word_starts = starts;
+        let mut sq: Vec<u32> = (0..entries.len() as u32).collect();
+        sq.sort_unstable_by(|a, b| {
+            entries[*a as usize]
+                .squash
+                .cmp(&entries[*b as usize].squash)
+        });
+        self.squash_sorted = sq;
+        let mut initial: HashMap<char, Vec<u32>> = HashMap::new();
+        for (e, entry) in entries.iter().enumerate() {
+            if let Some(c) = entry.squash.chars().next() {
+                initial.entry(c).or_default().push(e as u32);
+            }
+        }
+        for list in initial.values_mut() {
+            list.sort_by_key(|e| std::cmp::Reverse(self.org_weight[entries[*e as usize].org]));
+        }
+        self.by_initial = initial;
     }
 
     /// Number of names indexed.
@@ -475,6 +532,8 @@ impl NameIndex {
     }
 
     /// Ranked autocomplete suggestions, one per organization, best first.
+    /// Work per call is bounded: binary searches plus at most
+    /// `MAX_PREFIX_SCAN` and `MAX_TYPO_SCAN` entries scored.
     pub fn suggest(&self, input: &str, limit: usize) -> Vec<OrgMatch> {
         let key = normalize(input);
         if key.is_empty() || limit == 0 {
@@ -482,64 +541,92 @@ impl NameIndex {
         }
         let sq = squash(&key);
         let qlen = sq.chars().count();
-        let inner = format!(" {key}");
         let mut best: HashMap<usize, (u32, usize, MatchReason)> = HashMap::new();
-        // Cheap string tests first; the typo pass runs only when they leave
-        // room in the list.
-        for typo_pass in [false, true] {
-            if typo_pass && best.len() >= limit {
-                break;
+        let offer = |best: &mut HashMap<usize, (u32, usize, MatchReason)>,
+                     e: usize,
+                     score: u32,
+                     reason: MatchReason| {
+            let org = self.entries[e].org;
+            let slot = best.entry(org).or_insert((0, e, reason));
+            if score > slot.0 {
+                *slot = (score, e, reason);
             }
-            for (e, entry) in self.entries.iter().enumerate() {
-                let weight = self.org_weight[entry.org];
-                let scored = if entry.key == key {
-                    Some((1000, MatchReason::Exact))
-                } else if entry.key.starts_with(&key) {
-                    Some((
-                        900 + bonus(qlen, entry.squash_len) / 2 + weight,
-                        MatchReason::Prefix,
-                    ))
-                } else if entry.squash.starts_with(&sq) {
-                    Some((
-                        850 + bonus(qlen, entry.squash_len) / 2 + weight,
-                        MatchReason::Prefix,
-                    ))
-                } else if entry.key.contains(&inner) {
-                    Some((
-                        700 + bonus(qlen, entry.squash_len) / 2 + weight,
-                        MatchReason::Prefix,
-                    ))
-                } else if typo_pass && qlen >= 4 && entry.squash.chars().next() == sq.chars().next()
-                {
-                    // A typo in what has been typed so far: compare with the
-                    // alias cut to the same length.
-                    let budget = typo_budget(qlen + 1).min(2);
-                    let cut = entry
-                        .squash
-                        .char_indices()
-                        .nth(qlen)
-                        .map_or(entry.squash.as_str(), |(i, _)| &entry.squash[..i]);
-                    bounded_distance(&sq, cut, budget)
-                        .filter(|&d| d > 0)
-                        .map(|d| (650 - 100 * d as u32 + weight / 2, MatchReason::Typo))
-                } else {
-                    None
-                };
-                if let Some((score, reason)) = scored {
-                    let slot = best.entry(entry.org).or_insert((0, e, reason));
-                    if score > slot.0 {
-                        *slot = (score, e, reason);
-                    }
+        };
+        let scored = |e: usize, tier: u32| {
+            tier + bonus(qlen, self.entries[e].squash_len) / 2
+                + self.org_weight[self.entries[e].org]
+        };
+        for &e in self.by_key.get(&key).into_iter().flatten() {
+            offer(&mut best, e, 1000, MatchReason::Exact);
+        }
+        let words = prefix_range(&self.word_starts, &key, |(e, off)| {
+            &self.entries[*e as usize].key[usize::from(*off)..]
+        });
+        for &(e, off) in words.iter().take(MAX_PREFIX_SCAN) {
+            let e = e as usize;
+            if self.entries[e].key != key {
+                offer(
+                    &mut best,
+                    e,
+                    scored(e, if off == 0 { 900 } else { 700 }),
+                    MatchReason::Prefix,
+                );
+            }
+        }
+        let squashed = prefix_range(&self.squash_sorted, &sq, |e| {
+            self.entries[*e as usize].squash.as_str()
+        });
+        for &e in squashed.iter().take(MAX_PREFIX_SCAN) {
+            let e = e as usize;
+            if self.entries[e].key != key {
+                offer(&mut best, e, scored(e, 850), MatchReason::Prefix);
+            }
+        }
+        // A typo in what has been typed so far, only when the cheap matches
+        // leave room: compare with each name cut to the same length.
+        if best.len() < limit && qlen >= 4 {
+            let budget = typo_budget(qlen + 1).min(2);
+            let first = sq.chars().next().unwrap_or(' ');
+            for &e in self
+                .by_initial
+                .get(&first)
+                .into_iter()
+                .flatten()
+                .take(MAX_TYPO_SCAN)
+            {
+                let entry = &self.entries[e as usize];
+                let cut = entry
+                    .squash
+                    .char_indices()
+                    .nth(qlen)
+                    .map_or(entry.squash.as_str(), |(i, _)| &entry.squash[..i]);
+                if let Some(d) = bounded_distance(&sq, cut, budget).filter(|&d| d > 0) {
+                    let weight = self.org_weight[entry.org];
+                    offer(
+                        &mut best,
+                        e as usize,
+                        650 - 100 * d as u32 + weight / 2,
+                        MatchReason::Typo,
+                    );
                 }
             }
         }
-        let mut out: Vec<OrgMatch> = best
-            .into_values()
+        // Rank without copying names; build results for the top only.
+        let mut ranked: Vec<(u32, usize, MatchReason)> = best.into_values().collect();
+        let order = |a: &(u32, usize, MatchReason), b: &(u32, usize, MatchReason)| {
+            b.0.cmp(&a.0).then_with(|| {
+                self.org_names[self.entries[a.1].org].cmp(&self.org_names[self.entries[b.1].org])
+            })
+        };
+        if ranked.len() > limit {
+            ranked.select_nth_unstable_by(limit, order);
+            ranked.truncate(limit);
+        }
+        ranked.sort_by(order);
+        ranked
+            .into_iter()
             .map(|(score, e, reason)| self.hit(e, reason, score))
-            .collect();
-        out.sort_by(|a, b| b.score.cmp(&a.score).then_with(|| a.name.cmp(&b.name)));
-        out.truncate(limit);
-        out
+            .collect()
     }
 }
 

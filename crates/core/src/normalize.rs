@@ -118,8 +118,15 @@ pub fn domain_of(input: &str) -> Option<String> {
 /// Edit distance with adjacent transpositions (optimal string alignment),
 /// giving up early once it must exceed `max`. Returns `None` when above `max`.
 pub fn bounded_distance(a: &str, b: &str, max: usize) -> Option<usize> {
+    if a.is_ascii() && b.is_ascii() {
+        return distance_of(a.as_bytes(), b.as_bytes(), max);
+    }
     let a: Vec<char> = a.chars().collect();
     let b: Vec<char> = b.chars().collect();
+    distance_of(&a, &b, max)
+}
+
+fn distance_of<T: PartialEq>(a: &[T], b: &[T], max: usize) -> Option<usize> {
     if a.len().abs_diff(b.len()) > max {
         return None;
     }
