@@ -301,7 +301,7 @@ impl NameIndex {
         for (e, entry) in entries.iter().enumerate() {
             starts.push((e as u32, 0));
             for (i, b) in entry.key.bytes().enumerate() {
-                if b == b' ' && i + 1 < entry.key.len() && i + 1 <= usize::from(u16::MAX) {
+                if b == b' ' && i + 1 < entry.key.len() && i < usize::from(u16::MAX) {
                     starts.push((e as u32, (i + 1) as u16));
                 }
             }
