@@ -56,15 +56,21 @@ pub fn app(props: &AppProps) -> Html {
         })
     };
 
-    // Read what the browser saved, once.
+    // Read what the browser saved, once; a kept catalogue is read again.
     {
         let state = state.clone();
+        let engine = engine.clone();
         use_effect_with((), move |_| {
             let (progress, lang, error) = storage::load();
             let lang = lang.or_else(|| platform::browser_lang().map(|c| Lang::from_code(&c)));
             state.dispatch(Action::Restore { progress, lang });
             if let Some(error) = error {
                 state.dispatch(Action::ShowError { error });
+            }
+            if let (Ok(base), Ok(Some(text))) =
+                (&*engine, platform::storage_get(storage::CATALOG_KEY))
+            {
+                import_catalog(state.dispatcher(), base.clone(), text, false);
             }
         });
     }
@@ -241,27 +247,17 @@ pub fn app(props: &AppProps) -> Html {
                 }
                 return;
             }
-            d.dispatch(Action::ImportStarted);
-            let d = d.clone();
-            let base = base.clone();
-            wasm_bindgen_futures::spawn_local(async move {
-                // Let the busy indicator paint before the work starts.
-                gloo_timers::future::TimeoutFuture::new(20).await;
-                match base.with_catalog(&text) {
-                    Ok((engine, import)) => d.dispatch(Action::CatalogLoaded {
-                        engine: SharedEngine(Rc::new(engine)),
-                        notice: import_notice(&import),
-                    }),
-                    Err(e) => d.dispatch(Action::ImportFailed {
-                        error: AppError::Import(e.to_string()),
-                    }),
-                }
-            });
+            import_catalog(d.clone(), base.clone(), text, true);
         })
     };
     let on_remove_catalog = {
         let d = state.dispatcher();
-        Callback::from(move |_| d.dispatch(Action::RemoveCatalog))
+        Callback::from(move |_| {
+            d.dispatch(Action::RemoveCatalog);
+            if let Err(error) = platform::storage_remove(storage::CATALOG_KEY) {
+                d.dispatch(Action::ShowError { error });
+            }
+        })
     };
 
     let results = match report.as_ref() {
@@ -323,6 +319,34 @@ pub fn app(props: &AppProps) -> Html {
             <footer class="footer"><p>{ tr(lang, Text::Footer) }</p></footer>
         </>
     }
+}
+
+/// Reads a breach catalogue in the background (the busy mark shows
+/// meanwhile). `keep` stores it in the browser for later visits.
+fn import_catalog(d: UseReducerDispatcher<AppState>, base: SharedEngine, text: String, keep: bool) {
+    d.dispatch(Action::ImportStarted);
+    wasm_bindgen_futures::spawn_local(async move {
+        // Let the busy indicator paint before the work starts.
+        gloo_timers::future::TimeoutFuture::new(20).await;
+        match base.with_catalog(&text) {
+            Ok((engine, import)) => {
+                let mut notice = import_notice(&import);
+                if keep {
+                    notice.push_str(match storage::save_catalog(&text) {
+                        Ok(()) => " The catalogue is kept in this browser until you remove it.",
+                        Err(_) => " It is too large for this browser's storage, so it lasts until you close the page.",
+                    });
+                }
+                d.dispatch(Action::CatalogLoaded {
+                    engine: SharedEngine(Rc::new(engine)),
+                    notice,
+                })
+            }
+            Err(e) => d.dispatch(Action::ImportFailed {
+                error: AppError::Import(e.to_string()),
+            }),
+        }
+    });
 }
 
 /// "Imported 3 of 5 breaches; skipped 2: …" for the import panel.

@@ -13,6 +13,8 @@ use crate::platform;
 pub const KEY: &str = "exposure-check/progress";
 /// Where an unreadable saved value is copied before it is replaced.
 pub const BACKUP_KEY: &str = "exposure-check/progress.backup";
+/// localStorage key of an imported breach catalogue (its text, as read).
+pub const CATALOG_KEY: &str = "exposure-check/catalog";
 /// localStorage key of the language choice.
 pub const LANG_KEY: &str = "exposure-check/lang";
 /// Version of the saved format.
@@ -100,9 +102,15 @@ pub fn save_lang(lang: Lang) -> Result<(), AppError> {
     platform::storage_set(LANG_KEY, lang.code())
 }
 
+/// Keeps a catalogue for later visits; fails when the browser's storage
+/// quota (a few megabytes) cannot hold it.
+pub fn save_catalog(text: &str) -> Result<(), AppError> {
+    platform::storage_set(CATALOG_KEY, text)
+}
+
 /// Erases everything the page stored.
 pub fn clear() -> Result<(), AppError> {
-    for key in [KEY, BACKUP_KEY, LANG_KEY] {
+    for key in [KEY, BACKUP_KEY, LANG_KEY, CATALOG_KEY] {
         platform::storage_remove(key)?;
     }
     Ok(())

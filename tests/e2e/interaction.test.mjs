@@ -238,3 +238,24 @@ test('an exported plan moves progress to another device', async () => {
     await second.context.close();
   }
 });
+
+test('an imported catalogue is kept across reloads until removed', async () => {
+  const { context, page } = await openPage(env);
+  try {
+    await page.getByTestId('import-file').setInputFiles(join(ROOT, 'tests', 'fixtures', 'hibp-small.json'));
+    await page.waitForSelector('.import .notice');
+    assert.match(await page.locator('.import .notice').textContent(), /kept in this browser/);
+    await page.reload();
+    await page.waitForSelector('[data-testid=company-input]');
+    await page.waitForSelector('[data-testid=import-busy]', { state: 'detached', timeout: 20000 });
+    await addCompany(page, 'Example Shop');
+    await page.waitForSelector('[data-testid=incident-card][data-incident-id=hibp-exampleshop]');
+    await page.getByRole('button', { name: 'Remove the imported catalogue' }).click();
+    await page.reload();
+    await page.waitForSelector('[data-testid=company-chip]');
+    assert.equal(await page.locator('[data-testid=incident-card][data-incident-id=hibp-exampleshop]').count(), 0);
+    assert.equal(await page.evaluate(() => localStorage.getItem('exposure-check/catalog')), null);
+  } finally {
+    await context.close();
+  }
+});
