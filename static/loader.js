@@ -2,6 +2,11 @@
 // Content-Security-Policy can forbid inline scripts.
 import init from './exposure-check.js';
 
+// Work offline after the first visit (see sw.js). Failure is harmless.
+if ('serviceWorker' in navigator) {
+  navigator.serviceWorker.register('./sw.js').catch(() => {});
+}
+
 init({ module_or_path: new URL('./exposure-check_bg.wasm', import.meta.url) }).catch((err) => {
   const p = document.createElement('p');
   p.setAttribute('data-testid', 'error-message');

@@ -1,0 +1,36 @@
+// Exposure Check's service worker: keeps the page and its data so it works
+// offline after one visit. The build stamps BUILD with a hash of the files
+// (tools/stamp.mjs), so every new deployment installs a new worker, which
+// fills a new cache and deletes the old ones.
+const BUILD = '__BUILD__';
+const CACHE = `exposure-check-${BUILD}`;
+const FILES = ['./', './index.html', './loader.js', './exposure-check.js', './exposure-check_bg.wasm', './style.css', './favicon.svg'];
+
+self.addEventListener('install', (event) => {
+  event.waitUntil(caches.open(CACHE).then((c) => c.addAll(FILES)).then(() => self.skipWaiting()));
+});
+
+self.addEventListener('activate', (event) => {
+  event.waitUntil(
+    caches.keys()
+      .then((keys) => Promise.all(keys.filter((k) => k.startsWith('exposure-check-') && k !== CACHE).map((k) => caches.delete(k))))
+      .then(() => self.clients.claim()),
+  );
+});
+
+self.addEventListener('fetch', (event) => {
+  const req = event.request;
+  const url = new URL(req.url);
+  // Only this site's own files; nothing else is ever fetched by the page.
+  if (req.method !== 'GET' || url.origin !== self.location.origin) return;
+  event.respondWith(
+    caches.open(CACHE).then(async (cache) => {
+      const key = req.mode === 'navigate' ? './index.html' : req;
+      const hit = await cache.match(key, { ignoreSearch: req.mode === 'navigate' });
+      if (hit) return hit;
+      const res = await fetch(req);
+      if (res.ok) cache.put(req, res.clone());
+      return res;
+    }),
+  );
+});

@@ -1,0 +1,51 @@
+// Offline: after one visit the service worker serves the page and its data
+// with the network off; each build stamps a new worker so a new deployment
+// replaces the old cache.
+import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { after, before, test } from 'node:test';
+import { ROOT, addCompany, offOrigin, readResults, setup } from './helpers.mjs';
+
+let env;
+before(async () => { env = await setup(); });
+after(async () => { await env?.close(); });
+
+test('after one visit the page works with the network off', async () => {
+  const context = await env.browser.newContext();
+  const page = await context.newPage();
+  const requests = [];
+  page.on('request', (r) => requests.push({ url: r.url(), body: '' }));
+  try {
+    await page.goto(env.base);
+    await page.waitForSelector('[data-testid=company-input]');
+    await page.evaluate(async () => {
+      await navigator.serviceWorker.ready;
+      if (!navigator.serviceWorker.controller) {
+        await new Promise((ok) => navigator.serviceWorker.addEventListener('controllerchange', ok, { once: true }));
+      }
+    });
+    await context.setOffline(true);
+    await page.reload();
+    await page.waitForSelector('[data-testid=company-input]', { timeout: 20000 });
+    await addCompany(page, 'Bank of America');
+    await page.waitForSelector('[data-testid=incident-card][data-incident-id=infosys-mccamish-2023]');
+    const r = await readResults(page);
+    assert.ok(r.actions.includes('credit_freeze'));
+    assert.deepEqual(offOrigin(env, requests), []);
+  } finally {
+    await context.setOffline(false);
+    await context.close();
+  }
+});
+
+test('the service worker is stamped with this build', async () => {
+  const sw = readFileSync(join(ROOT, 'dist', 'sw.js'), 'utf8');
+  assert.ok(!sw.includes('__BUILD__'), 'the build stamp was applied');
+  const hash = createHash('sha256');
+  for (const f of ['index.html', 'loader.js', 'exposure-check.js', 'exposure-check_bg.wasm', 'style.css']) {
+    hash.update(readFileSync(join(ROOT, 'dist', f)));
+  }
+  assert.ok(sw.includes(`const BUILD = '${hash.digest('hex').slice(0, 16)}'`), 'a new build gets a new cache name');
+});
