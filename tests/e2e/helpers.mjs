@@ -35,6 +35,13 @@ export async function setup() {
 /** A fresh context and page that records requests, console errors and CSP violations. */
 export async function openPage(env, { acceptDownloads = false } = {}) {
   const context = await env.browser.newContext({ acceptDownloads, serviceWorkers: 'block' });
+  // Record Content-Security-Policy violations (the init script runs outside the page's CSP).
+  await context.addInitScript(() => {
+    window.__cspViolations = [];
+    document.addEventListener('securitypolicyviolation', (e) => {
+      window.__cspViolations.push(`${e.violatedDirective} ${e.blockedURI}`);
+    });
+  });
   const page = await context.newPage();
   const requests = [];
   const errors = [];
@@ -75,6 +82,11 @@ export async function readResults(page) {
       actions: all('[data-testid=action-item]').map((e) => e.getAttribute('data-action-id')),
     };
   });
+}
+
+/** Content-Security-Policy violations seen by the page so far. */
+export function cspViolations(page) {
+  return page.evaluate(() => window.__cspViolations || []);
 }
 
 /** Requests that left the page's origin. */

@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import ICAL from 'ical.js';
-import { ROOT, addCompany, offOrigin, openPage, readResults, setup } from './helpers.mjs';
+import { ROOT, addCompany, cspViolations, offOrigin, openPage, readResults, setup } from './helpers.mjs';
 
 let env;
 before(async () => { env = await setup(); });
@@ -122,6 +122,7 @@ test('importing a catalogue: busy while it runs, hostile content inert, curated 
     assert.ok(!html.includes('javascript:'), 'no javascript: link');
     assert.equal(await page.evaluate(() => window.__alerts), 0);
     assert.deepEqual(offOrigin(env, requests), [], 'the logo and tracker were never loaded');
+    assert.deepEqual(await cspViolations(page), [], 'no Content-Security-Policy violation');
     const r = await readResults(page);
     assert.equal(r.incidents.filter((i) => i.id.startsWith('hibp-att')).length, 0);
   } finally {
@@ -255,6 +256,29 @@ test('an imported catalogue is kept across reloads until removed', async () => {
     await page.waitForSelector('[data-testid=company-chip]');
     assert.equal(await page.locator('[data-testid=incident-card][data-incident-id=hibp-exampleshop]').count(), 0);
     assert.equal(await page.evaluate(() => localStorage.getItem('exposure-check/catalog')), null);
+  } finally {
+    await context.close();
+  }
+});
+
+test('the Content-Security-Policy blocks inline and remote scripts (and the recorder sees it)', async () => {
+  const { context, page } = await openPage(env);
+  try {
+    assert.deepEqual(await cspViolations(page), []);
+    await page.evaluate(() => {
+      window.__ran = false;
+      const inline = document.createElement('script');
+      inline.textContent = 'window.__ran = true';
+      document.body.appendChild(inline);
+      const img = document.createElement('img');
+      img.src = 'https://tracker.invalid/pixel.gif';
+      document.body.appendChild(img);
+    });
+    await page.waitForFunction(() => window.__cspViolations.length >= 2);
+    assert.equal(await page.evaluate(() => window.__ran), false, 'the inline script did not run');
+    const seen = (await cspViolations(page)).join(' | ');
+    assert.match(seen, /script-src/);
+    assert.match(seen, /img-src/);
   } finally {
     await context.close();
   }

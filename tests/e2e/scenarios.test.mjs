@@ -3,7 +3,7 @@
 // no typed name may appear in any request.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { addCompany, offOrigin, openPage, readResults, scenarios, setup } from './helpers.mjs';
+import { addCompany, cspViolations, offOrigin, openPage, readResults, scenarios, setup } from './helpers.mjs';
 
 let env;
 before(async () => { env = await setup(); });
@@ -39,6 +39,7 @@ for (const sc of scenarios()) {
         assert.deepEqual(leaked, [], `"${name}" appears in a request`);
       }
       assert.deepEqual(errors, [], 'no page errors');
+      assert.deepEqual(await cspViolations(page), [], 'no Content-Security-Policy violation');
     } finally {
       await context.close();
     }
