@@ -19,6 +19,7 @@ use crate::components::incident_browser::IncidentBrowser;
 use crate::components::incident_list::IncidentList;
 use crate::components::incident_page::IncidentPage;
 use crate::components::plan_toolbar::ExportKind;
+use crate::components::quick_picks::QuickPicks;
 use crate::error::AppError;
 use crate::i18n::{tr, Lang, Text};
 use crate::route::Route;
@@ -290,7 +291,9 @@ pub fn app(props: &AppProps) -> Html {
             <>
                 <section class="panel" aria-labelledby="companies-heading">
                     <h2 id="companies-heading">{ tr(lang, Text::CompaniesHeading) }</h2>
-                    <CompanyInput engine={engine.clone()} {lang} on_add={on_add} />
+                    <CompanyInput engine={engine.clone()} {lang} on_add={on_add.clone()} />
+                    <QuickPicks engine={engine.clone()} {lang} on_add={on_add}
+                        chosen={state.companies.iter().filter_map(|c| c.org_id.clone()).collect::<Vec<_>>()} />
                     <CompanyChips engine={engine.clone()} companies={state.companies.clone()} {lang} on_remove={on_remove} on_period={on_period} />
                 </section>
                 { results }

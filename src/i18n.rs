@@ -61,6 +61,7 @@ texts! {
     InputHint => "Type a name and press Enter, or paste a list with one company per line.",
                  "输入名称后按回车，或粘贴每行一个公司的列表。";
     Add => "Add", "添加";
+    QuickPicks => "Or pick common companies by sector", "或按行业选择常见公司";
     Remove => "Remove", "移除";
     WhenCustomer => "years?", "哪些年份？";
     Now => "now", "至今";

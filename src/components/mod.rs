@@ -14,3 +14,4 @@ pub mod incident_card;
 pub mod incident_list;
 pub mod incident_page;
 pub mod plan_toolbar;
+pub mod quick_picks;

@@ -26,6 +26,10 @@ async function audit(page) {
 
 const views = [
   ['empty check view', async () => {}],
+  ['quick picks open', async (page) => {
+    await page.locator('.quick-picks > summary').click();
+    await page.waitForSelector('[data-testid=quick-pick]');
+  }],
   ['results with incidents, summary and plan', async (page) => {
     await addCompany(page, 'Bank of America');
     await addCompany(page, 'AT&T');

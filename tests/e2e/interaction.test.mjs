@@ -283,3 +283,15 @@ test('the Content-Security-Policy blocks inline and remote scripts (and the reco
     await context.close();
   }
 });
+
+test('a quick pick adds the company in one tap', async () => {
+  const { context, page } = await openPage(env);
+  try {
+    await page.locator('.quick-picks > summary').click();
+    await page.locator('[data-testid=quick-pick][data-org-id=att]').click();
+    await page.waitForSelector('[data-testid=company-chip][data-org-id=att]');
+    assert.equal(await page.locator('[data-testid=quick-pick][data-org-id=att]').getAttribute('aria-pressed'), 'true');
+  } finally {
+    await context.close();
+  }
+});

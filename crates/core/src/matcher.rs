@@ -330,6 +330,32 @@ impl NameIndex {
         self.by_initial = initial;
     }
 
+    /// The most prominent listed organizations of a sector (most incidents
+    /// and names first), for quick picks.
+    pub fn prominent(
+        &self,
+        ds: &DataSet,
+        sector: crate::model::Sector,
+        n: usize,
+    ) -> Vec<(String, String)> {
+        let mut orgs: Vec<usize> = (0..self.org_ids.len())
+            .filter(|&i| {
+                ds.organizations[i].listed
+                    && ds.organizations[i].sector == sector
+                    && ds.organizations[i].parent.is_none()
+            })
+            .collect();
+        orgs.sort_by(|a, b| {
+            self.org_weight[*b]
+                .cmp(&self.org_weight[*a])
+                .then_with(|| self.org_names[*a].cmp(&self.org_names[*b]))
+        });
+        orgs.into_iter()
+            .take(n)
+            .map(|i| (self.org_ids[i].clone(), self.org_names[i].clone()))
+            .collect()
+    }
+
     /// Number of names indexed.
     pub fn len(&self) -> usize {
         self.entries.len()
