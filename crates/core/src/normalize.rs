@@ -43,6 +43,21 @@ pub const MAX_INPUT_CHARS: usize = 200;
 /// Lower-case, accent-free, punctuation-free key with "&" spelt "and", legal
 /// suffixes and a leading "the" removed. Idempotent.
 pub fn normalize(input: &str) -> String {
+    // One pass can leave work for a second: "&" grows into " and " past the
+    // length cut, and a cut can end on a legal suffix. Later passes only cut
+    // and strip, so this settles in a few passes.
+    let mut key = normalize_once(input);
+    for _ in 0..8 {
+        let again = normalize_once(&key);
+        if again == key {
+            break;
+        }
+        key = again;
+    }
+    key
+}
+
+fn normalize_once(input: &str) -> String {
     let cut = match input.char_indices().nth(MAX_INPUT_CHARS) {
         Some((i, _)) => &input[..i],
         None => input,
