@@ -156,6 +156,12 @@ pub fn app(props: &AppProps) -> Html {
             d.dispatch(Action::AddCompany { input, org_id })
         })
     };
+    let on_add_many = {
+        let d = state.dispatcher();
+        Callback::from(move |items: Vec<(String, Option<String>)>| {
+            d.dispatch(Action::AddCompanies { items })
+        })
+    };
     let on_remove = {
         let d = state.dispatcher();
         Callback::from(move |key: String| d.dispatch(Action::RemoveCompany { key }))
@@ -291,7 +297,7 @@ pub fn app(props: &AppProps) -> Html {
             <>
                 <section class="panel" aria-labelledby="companies-heading">
                     <h2 id="companies-heading">{ tr(lang, Text::CompaniesHeading) }</h2>
-                    <CompanyInput engine={engine.clone()} {lang} on_add={on_add.clone()} />
+                    <CompanyInput engine={engine.clone()} {lang} on_add={on_add.clone()} {on_add_many} />
                     <QuickPicks engine={engine.clone()} {lang} on_add={on_add}
                         chosen={state.companies.iter().filter_map(|c| c.org_id.clone()).collect::<Vec<_>>()} />
                     <CompanyChips engine={engine.clone()} companies={state.companies.clone()} {lang} on_remove={on_remove} on_period={on_period} />

@@ -41,6 +41,10 @@ pub enum Action {
         input: String,
         org_id: Option<String>,
     },
+    /// Several companies at once (a pasted list).
+    AddCompanies {
+        items: Vec<(String, Option<String>)>,
+    },
     RemoveCompany {
         key: String,
     },
@@ -132,6 +136,21 @@ impl Reducible for AppState {
                 org_id,
                 period: Default::default(),
             }),
+            Action::AddCompanies { items } => {
+                // One set of keys for the whole list: a pasted list can be long.
+                let mut keys: std::collections::HashSet<String> =
+                    s.companies.iter().map(company_key).collect();
+                for (input, org_id) in items {
+                    let c = CompanyQuery {
+                        input: input.trim().to_string(),
+                        org_id,
+                        period: Default::default(),
+                    };
+                    if (!c.input.is_empty() || c.org_id.is_some()) && keys.insert(company_key(&c)) {
+                        s.companies.push(c);
+                    }
+                }
+            }
             Action::RemoveCompany { key } => s.companies.retain(|c| company_key(c) != key),
             Action::SetPeriod { key, period } => {
                 if let Some(c) = s.companies.iter_mut().find(|c| company_key(c) == key) {
@@ -297,6 +316,27 @@ mod tests {
             ],
         );
         assert_eq!(s.companies[0].period.until, Some(2016));
+    }
+
+    #[test]
+    fn a_pasted_list_is_added_once_each() {
+        let s = apply(
+            AppState::default(),
+            vec![
+                add("AT&T", Some("att")),
+                Action::AddCompanies {
+                    items: vec![
+                        ("ATT".into(), Some("att".into())),
+                        ("Bank of America".into(), Some("bank-of-america".into())),
+                        ("Hollow Creek".into(), None),
+                        ("hollow creek".into(), None),
+                        ("  ".into(), None),
+                    ],
+                },
+            ],
+        );
+        let keys: Vec<String> = s.companies.iter().map(company_key).collect();
+        assert_eq!(keys, ["att", "bank-of-america", "?hollow creek"]);
     }
 
     #[test]

@@ -265,8 +265,20 @@ fn past_claim_deadlines_on_incident_pages_are_marked_expired() {
 #[test]
 fn quick_picks_offer_prominent_companies_by_sector() {
     let html = render(AppProps::default());
-    assert!(html.contains("data-testid=\"quick-pick\" data-org-id=\"att\""), "AT&T among the carriers");
-    assert!(html.contains("data-testid=\"quick-pick\" data-org-id=\"bank-of-america\""), "Bank of America among the banks");
-    let chosen = render(AppProps { initial: Some(progress(&["AT&T"], &[])), ..Default::default() });
-    assert!(chosen.contains("data-org-id=\"att\" aria-pressed=\"true\""), "a chosen company shows pressed");
+    assert!(
+        html.contains("data-testid=\"quick-pick\" data-org-id=\"att\""),
+        "AT&T among the carriers"
+    );
+    assert!(
+        html.contains("data-testid=\"quick-pick\" data-org-id=\"bank-of-america\""),
+        "Bank of America among the banks"
+    );
+    let chosen = render(AppProps {
+        initial: Some(progress(&["AT&T"], &[])),
+        ..Default::default()
+    });
+    assert!(
+        chosen.contains("data-org-id=\"att\" aria-pressed=\"true\""),
+        "a chosen company shows pressed"
+    );
 }

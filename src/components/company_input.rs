@@ -17,6 +17,8 @@ pub struct CompanyInputProps {
     pub lang: Lang,
     /// (what was typed, org id when known)
     pub on_add: Callback<(String, Option<String>)>,
+    /// A pasted list, resolved, added in one go.
+    pub on_add_many: Callback<Vec<(String, Option<String>)>>,
 }
 
 /// Splits pasted text into company names: one per line (also ";" or tabs).
@@ -129,7 +131,8 @@ pub fn company_input(props: &CompanyInputProps) -> Html {
     };
 
     let onpaste = {
-        let add_text = add_text.clone();
+        let engine = props.engine.clone();
+        let on_add_many = props.on_add_many.clone();
         let reset = reset.clone();
         Callback::from(move |e: Event| {
             let Some(e) = e.dyn_ref::<web_sys::ClipboardEvent>() else {
@@ -142,9 +145,14 @@ pub fn company_input(props: &CompanyInputProps) -> Html {
             let lines = split_list(&pasted);
             if lines.len() > 1 || pasted.contains('\n') {
                 e.prevent_default();
-                for l in &lines {
-                    add_text(l);
-                }
+                let items = lines
+                    .into_iter()
+                    .map(|l| {
+                        let org = engine.resolve(&l).map(|m| m.org_id);
+                        (l, org)
+                    })
+                    .collect();
+                on_add_many.emit(items);
                 reset();
             }
         })

@@ -523,33 +523,37 @@ impl NameIndex {
         if words.len() < 2 {
             return None;
         }
-        let padded = format!(" {key} ");
+        // The words around the name must only say what of the company is
+        // meant ("credit card", "account"); "Fidelity Bank" is not Fidelity,
+        // "Square Enix" is not Square. So the name is a run of words that
+        // covers every non-context word: few candidates, each a hash look-up.
+        let first = words.iter().position(|w| !CONTEXT.contains(w))?;
+        let last = words.iter().rposition(|w| !CONTEXT.contains(w))?;
         let mut best: Option<(u32, usize)> = None;
         let mut tie = false;
-        for (e, entry) in self.entries.iter().enumerate() {
-            let alias_words = entry.key.split(' ').count();
-            if entry.squash_len < 5 && alias_words < 2 {
-                continue;
-            }
-            if alias_words >= words.len() || !padded.contains(&format!(" {} ", entry.key)) {
-                continue;
-            }
-            // The words around the name must only say what of the company
-            // is meant ("credit card", "account"); "Fidelity Bank" is not
-            // Fidelity, "Square Enix" is not Square.
-            let rest = padded.replacen(&format!(" {} ", entry.key), " ", 1);
-            let extra_words: Vec<&str> = rest.split(' ').filter(|w| !w.is_empty()).collect();
-            if !extra_words.iter().all(|w| CONTEXT.contains(w)) {
-                continue;
-            }
-            let extra = extra_words.len() as u32;
-            let score = 860 - 40 * extra;
-            match best {
-                Some((bs, be)) if score == bs && self.entries[be].org != entry.org => tie = true,
-                Some((bs, _)) if score <= bs => {}
-                _ => {
-                    best = Some((score, e));
-                    tie = false;
+        for i in 0..=first {
+            for j in (last + 1)..=words.len() {
+                let extra = words.len() - (j - i);
+                if extra == 0 || extra > 3 {
+                    continue;
+                }
+                let span = words[i..j].join(" ");
+                for &e in self.by_key.get(&span).into_iter().flatten() {
+                    let entry = &self.entries[e];
+                    if entry.squash_len < 5 && j - i < 2 {
+                        continue;
+                    }
+                    let score = 860 - 40 * extra as u32;
+                    match best {
+                        Some((bs, be)) if score == bs && self.entries[be].org != entry.org => {
+                            tie = true
+                        }
+                        Some((bs, _)) if score <= bs => {}
+                        _ => {
+                            best = Some((score, e));
+                            tie = false;
+                        }
+                    }
                 }
             }
         }
