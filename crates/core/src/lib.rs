@@ -14,6 +14,8 @@ pub mod date;
 pub mod export;
 pub mod exposure;
 pub mod hibp;
+#[doc(hidden)]
+pub mod invariants;
 pub mod matcher;
 pub mod model;
 pub mod normalize;

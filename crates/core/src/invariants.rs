@@ -1,0 +1,41 @@
+//! Properties that must hold for any input, checked by the fuzz targets
+//! (`fuzz/`) and replayed on saved cases by `tests/fuzz_regressions.rs`.
+//! These functions assert: a failed assertion is a bug found.
+
+use crate::normalize::normalize;
+use crate::{bundled, DataSet, Engine};
+
+/// Normalizing is idempotent; matching and suggesting never panic.
+pub fn match_names(engine: &Engine, text: &str) {
+    let once = normalize(text);
+    assert_eq!(normalize(&once), once, "normalize is not idempotent");
+    let _ = engine.resolve(text);
+    let _ = engine.suggest(text, 8);
+}
+
+/// Any text in place of each data file loads or fails cleanly, and whatever
+/// loads can be validated and used.
+pub fn load_dataset(text: &str) {
+    let sets = [
+        DataSet::from_json(text, bundled::ORGANIZATIONS_JSON, bundled::INCIDENTS_JSON),
+        DataSet::from_json(bundled::TAXONOMY_JSON, text, bundled::INCIDENTS_JSON),
+        DataSet::from_json(bundled::TAXONOMY_JSON, bundled::ORGANIZATIONS_JSON, text),
+    ];
+    for ds in sets.into_iter().flatten() {
+        let _ = ds.validate();
+        let _ = Engine::new(ds).check_names(&["AT&T", "Bank of America"], None);
+    }
+}
+
+/// Any text as a catalogue: an error, or a report that accounts for every
+/// entry, and a merged engine that works.
+pub fn import_catalog(engine: &Engine, text: &str) {
+    if let Ok((merged, import)) = engine.with_catalog(text) {
+        assert_eq!(
+            import.imported + import.skipped.len(),
+            import.breaches,
+            "entries unaccounted for"
+        );
+        let _ = merged.check_names(&["AT&T"], None);
+    }
+}
