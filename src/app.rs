@@ -24,7 +24,7 @@ use crate::error::AppError;
 use crate::i18n::{tr, Lang, Text};
 use crate::route::Route;
 use crate::state::{Action, AppState};
-use crate::{platform, storage, SharedEngine};
+use crate::{catalog, platform, storage, SharedEngine};
 
 #[derive(Properties, PartialEq, Default)]
 pub struct AppProps {
@@ -71,7 +71,12 @@ pub fn app(props: &AppProps) -> Html {
             if let (Ok(base), Ok(Some(text))) =
                 (&*engine, platform::storage_get(storage::CATALOG_KEY))
             {
-                import_catalog(state.dispatcher(), base.clone(), text, false);
+                catalog::import(
+                    state.dispatcher(),
+                    base.clone(),
+                    catalog::Source::Text(text),
+                    false,
+                );
             }
         });
     }
@@ -117,7 +122,21 @@ pub fn app(props: &AppProps) -> Html {
     };
     let report = use_memo(
         (state.companies.clone(), today, active_engine),
-        |(companies, today, engine)| engine.as_ref().map(|e| e.check(companies, *today)),
+        |(companies, today, engine)| {
+            engine.as_ref().map(|e| {
+                let started = platform::now();
+                let report = e.check(companies, *today);
+                platform::measure(
+                    "exposure:check",
+                    started,
+                    &[
+                        ("companies", companies.len() as f64),
+                        ("incidents", e.data.incidents.len() as f64),
+                    ],
+                );
+                report
+            })
+        },
     );
 
     let lang = state.lang;
@@ -230,32 +249,10 @@ pub fn app(props: &AppProps) -> Html {
         let d = state.dispatcher();
         Callback::from(move |error: AppError| d.dispatch(Action::ShowError { error }))
     };
-    let on_catalog = {
+    let on_file = {
         let d = state.dispatcher();
         let base = bundled.clone();
-        Callback::from(move |text: String| {
-            // An exported plan (a JSON object) moves progress between devices;
-            // a breach catalogue is a JSON array.
-            if text.trim_start().starts_with('{') {
-                match export::progress_from_json(&text) {
-                    Ok(progress) => {
-                        let notice = format!(
-                            "Restored {} companies and {} ticked actions from an exported plan.",
-                            progress.companies.len(),
-                            progress.done.len()
-                        );
-                        d.dispatch(Action::ImportProgress { progress, notice });
-                    }
-                    Err(e) => d.dispatch(Action::ShowError {
-                        error: AppError::Import(format!(
-                            "the file is neither a breach list nor an Exposure Check plan ({e})"
-                        )),
-                    }),
-                }
-                return;
-            }
-            import_catalog(d.clone(), base.clone(), text, true);
-        })
+        Callback::from(move |file: web_sys::File| catalog::open_file(d.clone(), base.clone(), file))
     };
     let on_remove_catalog = {
         let d = state.dispatcher();
@@ -303,8 +300,8 @@ pub fn app(props: &AppProps) -> Html {
                     <CompanyChips engine={engine.clone()} companies={state.companies.clone()} {lang} on_remove={on_remove} on_period={on_period} />
                 </section>
                 { results }
-                <ImportPanel {lang} busy={state.importing} notice={state.notice.clone()}
-                    has_catalog={state.catalog.is_some()} on_text={on_catalog} on_error={on_error}
+                <ImportPanel {lang} busy={state.importing} progress={state.import_progress} notice={state.notice.clone()}
+                    has_catalog={state.catalog.is_some()} on_file={on_file} on_error={on_error}
                     on_remove={on_remove_catalog} />
             </>
         },
@@ -328,65 +325,4 @@ pub fn app(props: &AppProps) -> Html {
             <footer class="footer"><p>{ tr(lang, Text::Footer) }</p></footer>
         </>
     }
-}
-
-/// Reads a breach catalogue in the background (the busy mark shows
-/// meanwhile). `keep` stores it in the browser for later visits.
-fn import_catalog(d: UseReducerDispatcher<AppState>, base: SharedEngine, text: String, keep: bool) {
-    d.dispatch(Action::ImportStarted);
-    wasm_bindgen_futures::spawn_local(async move {
-        // Let the busy indicator paint before the work starts.
-        gloo_timers::future::TimeoutFuture::new(20).await;
-        match base.with_catalog(&text) {
-            Ok((engine, import)) => {
-                let mut notice = import_notice(&import);
-                if keep {
-                    notice.push_str(match storage::save_catalog(&text) {
-                        Ok(()) => " The catalogue is kept in this browser until you remove it.",
-                        Err(_) => " It is too large for this browser's storage, so it lasts until you close the page.",
-                    });
-                }
-                d.dispatch(Action::CatalogLoaded {
-                    engine: SharedEngine(Rc::new(engine)),
-                    notice,
-                })
-            }
-            Err(e) => d.dispatch(Action::ImportFailed {
-                error: AppError::Import(e.to_string()),
-            }),
-        }
-    });
-}
-
-/// "Imported 3 of 5 breaches; skipped 2: …" for the import panel.
-fn import_notice(import: &exposure_core::hibp::CatalogImport) -> String {
-    let mut s = format!(
-        "Imported {} of {} breaches from the catalogue.",
-        import.imported, import.breaches
-    );
-    if !import.skipped.is_empty() {
-        let shown: Vec<String> = import
-            .skipped
-            .iter()
-            .take(5)
-            .map(|k| format!("{} ({})", k.name, k.reason))
-            .collect();
-        let more = import.skipped.len().saturating_sub(shown.len());
-        s.push_str(&format!(
-            " Skipped {}: {}",
-            import.skipped.len(),
-            shown.join("; ")
-        ));
-        if more > 0 {
-            s.push_str(&format!("; and {more} more"));
-        }
-        s.push('.');
-    }
-    if !import.unmapped_classes.is_empty() {
-        s.push_str(&format!(
-            " Data classes counted as other: {}.",
-            import.unmapped_classes.join(", ")
-        ));
-    }
-    s
 }

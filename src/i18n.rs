@@ -117,6 +117,9 @@ texts! {
     ImportHint => "Add a Have I Been Pwned breach list (JSON) to widen the check, or a plan you exported from Exposure Check to bring your progress to this device. Files are read in this browser only.",
                   "导入 Have I Been Pwned 泄露列表（JSON）以扩大检查范围，或导入从本工具导出的计划以在此设备上继续进度。文件只在本浏览器中读取。";
     ImportBusy => "Reading the catalogue…", "正在读取目录……";
+    ImportReading => "Reading and checking the file", "正在读取并检查文件";
+    ImportIndexing => "Indexing the names", "正在为名称建立索引";
+    ImportProgressLabel => "Import progress", "导入进度";
     RemoveCatalog => "Remove the imported catalogue", "移除已导入的目录";
     Dismiss => "Dismiss", "关闭";
     SkipToContent => "Skip to content", "跳到正文";

@@ -7,6 +7,7 @@
 //! - `storage`, `platform`: the only modules that touch browser APIs.
 
 pub mod app;
+pub mod catalog;
 pub mod components;
 pub mod error;
 pub mod i18n;

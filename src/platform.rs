@@ -129,6 +129,67 @@ mod web {
         }
     }
 
+    /// Bytes `start..end` of a file the person chose.
+    pub async fn read_slice(
+        file: &web_sys::File,
+        start: f64,
+        end: f64,
+    ) -> Result<Vec<u8>, AppError> {
+        let fail = |e: wasm_bindgen::JsValue| AppError::FileRead {
+            reason: describe(e),
+        };
+        let blob = file.slice_with_f64_and_f64(start, end).map_err(fail)?;
+        let buf = wasm_bindgen_futures::JsFuture::from(blob.array_buffer())
+            .await
+            .map_err(fail)?;
+        Ok(js_sys::Uint8Array::new(&buf).to_vec())
+    }
+
+    fn performance() -> Option<wasm_bindgen::JsValue> {
+        js_sys::Reflect::get(&js_sys::global(), &"performance".into())
+            .ok()
+            .filter(|p| p.is_object())
+    }
+
+    /// Milliseconds on the page's clock (`performance.now()`).
+    pub fn now() -> f64 {
+        performance()
+            .and_then(|p| {
+                let f = js_sys::Reflect::get(&p, &"now".into()).ok()?;
+                let f: js_sys::Function = f.dyn_into().ok()?;
+                f.call0(&p).ok()?.as_f64()
+            })
+            .unwrap_or(0.0)
+    }
+
+    /// Records a User Timing measure from `start` (a `now()`) to now, with
+    /// figures in its detail, for benchmarks and the browser's profiler.
+    pub fn measure(name: &str, start: f64, detail: &[(&str, f64)]) {
+        let Some(p) = performance() else { return };
+        let opts = js_sys::Object::new();
+        let d = js_sys::Object::new();
+        for (k, v) in detail {
+            let _ = js_sys::Reflect::set(&d, &(*k).into(), &(*v).into());
+        }
+        let _ = js_sys::Reflect::set(&opts, &"start".into(), &start.into());
+        let _ = js_sys::Reflect::set(&opts, &"end".into(), &now().into());
+        let _ = js_sys::Reflect::set(&opts, &"detail".into(), &d);
+        if let Ok(f) = js_sys::Reflect::get(&p, &"measure".into()) {
+            if let Ok(f) = f.dyn_into::<js_sys::Function>() {
+                let _ = f.call2(&p, &name.into(), &opts);
+            }
+        }
+    }
+
+    /// Size of the page's wasm memory, in bytes.
+    pub fn wasm_memory_bytes() -> f64 {
+        js_sys::Reflect::get(&wasm_bindgen::memory(), &"buffer".into())
+            .ok()
+            .and_then(|b| js_sys::Reflect::get(&b, &"byteLength".into()).ok())
+            .and_then(|n| n.as_f64())
+            .unwrap_or(0.0)
+    }
+
     /// A panic replaces the page with a plain error view instead of freezing
     /// it; saved progress is untouched.
     pub fn install_panic_hook() {
@@ -191,6 +252,22 @@ mod native {
     pub struct NoListener;
     pub fn on_hash_change(_f: impl Fn(String) + 'static) -> Option<NoListener> {
         None
+    }
+    pub async fn read_slice(
+        _file: &web_sys::File,
+        _start: f64,
+        _end: f64,
+    ) -> Result<Vec<u8>, AppError> {
+        Err(AppError::FileRead {
+            reason: "not in a browser".into(),
+        })
+    }
+    pub fn now() -> f64 {
+        0.0
+    }
+    pub fn measure(_name: &str, _start: f64, _detail: &[(&str, f64)]) {}
+    pub fn wasm_memory_bytes() -> f64 {
+        0.0
     }
     pub fn scroll_to_top() {}
 }

@@ -28,10 +28,41 @@ pub struct AppState {
     pub catalog: Option<SharedEngine>,
     /// A catalogue is being read.
     pub importing: bool,
+    /// How far the catalogue being read has got.
+    pub import_progress: Option<ImportProgress>,
     /// What the last import did, in words.
     pub notice: Option<String>,
     /// The view shown (from the URL fragment).
     pub route: Route,
+}
+
+/// The two steps of reading a catalogue.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ImportStep {
+    /// Reading and checking the file (`done` and `total` in bytes).
+    Reading,
+    /// Indexing the names (`done` and `total` in organizations).
+    Indexing,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ImportProgress {
+    pub step: ImportStep,
+    pub done: u64,
+    pub total: u64,
+}
+
+impl ImportProgress {
+    /// Whole per cent of the whole import (reading counts for 70 %).
+    pub fn percent(&self) -> u64 {
+        let part = (self.done.min(self.total) * 100)
+            .checked_div(self.total)
+            .unwrap_or(0);
+        match self.step {
+            ImportStep::Reading => part * 70 / 100,
+            ImportStep::Indexing => 70 + part * 30 / 100,
+        }
+    }
 }
 
 /// Everything that can happen to the state.
@@ -74,6 +105,12 @@ pub enum Action {
     ImportProgress {
         progress: Progress,
         notice: String,
+    },
+    /// A catalogue import got further.
+    CatalogProgress {
+        step: ImportStep,
+        done: u64,
+        total: u64,
     },
     CatalogLoaded {
         engine: SharedEngine,
@@ -193,15 +230,21 @@ impl Reducible for AppState {
             }
             Action::ImportStarted => {
                 s.importing = true;
+                s.import_progress = None;
                 s.notice = None;
+            }
+            Action::CatalogProgress { step, done, total } => {
+                s.import_progress = Some(ImportProgress { step, done, total });
             }
             Action::CatalogLoaded { engine, notice } => {
                 s.importing = false;
+                s.import_progress = None;
                 s.catalog = Some(engine);
                 s.notice = Some(notice);
             }
             Action::ImportFailed { error } => {
                 s.importing = false;
+                s.import_progress = None;
                 s.error = Some(error);
             }
             Action::Navigate { route } => s.route = route,

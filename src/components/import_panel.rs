@@ -6,6 +6,14 @@ use yew::prelude::*;
 
 use crate::error::AppError;
 use crate::i18n::{tr, Lang, Text};
+use crate::state::{ImportProgress, ImportStep};
+
+fn step_text(lang: Lang, step: ImportStep) -> &'static str {
+    match step {
+        ImportStep::Reading => tr(lang, Text::ImportReading),
+        ImportStep::Indexing => tr(lang, Text::ImportIndexing),
+    }
+}
 
 /// Largest catalogue read, in bytes.
 pub const MAX_BYTES: f64 = 100.0 * 1024.0 * 1024.0;
@@ -14,54 +22,45 @@ pub const MAX_BYTES: f64 = 100.0 * 1024.0 * 1024.0;
 pub struct ImportPanelProps {
     pub lang: Lang,
     pub busy: bool,
+    /// How far the running import has got.
+    #[prop_or_default]
+    pub progress: Option<ImportProgress>,
     /// What the last import did.
     pub notice: Option<String>,
     pub has_catalog: bool,
-    /// The file's text.
-    pub on_text: Callback<String>,
+    /// The file chosen or dropped (read by the caller, a slice at a time).
+    pub on_file: Callback<web_sys::File>,
     pub on_error: Callback<AppError>,
     pub on_remove: Callback<()>,
 }
 
-fn read(file: web_sys::File, on_text: Callback<String>, on_error: Callback<AppError>) {
+fn take(file: web_sys::File, on_file: &Callback<web_sys::File>, on_error: &Callback<AppError>) {
     if file.size() > MAX_BYTES {
         on_error.emit(AppError::FileRead {
             reason: format!("it is larger than {} MB", MAX_BYTES / 1024.0 / 1024.0),
         });
         return;
     }
-    wasm_bindgen_futures::spawn_local(async move {
-        match wasm_bindgen_futures::JsFuture::from(file.text()).await {
-            Ok(v) => match v.as_string() {
-                Some(text) => on_text.emit(text),
-                None => on_error.emit(AppError::FileRead {
-                    reason: "it is not text".into(),
-                }),
-            },
-            Err(_) => on_error.emit(AppError::FileRead {
-                reason: "the browser could not open it".into(),
-            }),
-        }
-    });
+    on_file.emit(file);
 }
 
 #[function_component(ImportPanel)]
 pub fn import_panel(props: &ImportPanelProps) -> Html {
     let lang = props.lang;
     let onchange = {
-        let on_text = props.on_text.clone();
+        let on_file = props.on_file.clone();
         let on_error = props.on_error.clone();
         Callback::from(move |e: Event| {
             let input = e.target_unchecked_into::<HtmlInputElement>();
             if let Some(file) = input.files().and_then(|f| f.get(0)) {
-                read(file, on_text.clone(), on_error.clone());
+                take(file, &on_file, &on_error);
             }
             input.set_value("");
         })
     };
     let ondragover = Callback::from(|e: DragEvent| e.prevent_default());
     let ondrop = {
-        let on_text = props.on_text.clone();
+        let on_file = props.on_file.clone();
         let on_error = props.on_error.clone();
         Callback::from(move |e: DragEvent| {
             e.prevent_default();
@@ -70,7 +69,7 @@ pub fn import_panel(props: &ImportPanelProps) -> Html {
                 .and_then(|d| d.files())
                 .and_then(|f| f.get(0));
             if let Some(file) = file {
-                read(file, on_text.clone(), on_error.clone());
+                take(file, &on_file, &on_error);
             }
         })
     };
@@ -82,7 +81,16 @@ pub fn import_panel(props: &ImportPanelProps) -> Html {
             <input type="file" accept=".json,application/json" data-testid="import-file"
                 aria-label={tr(lang, Text::ImportHeading)} {onchange} disabled={props.busy} />
             if props.busy {
-                <p data-testid="import-busy" role="status" class="busy">{ tr(lang, Text::ImportBusy) }</p>
+                <div data-testid="import-busy" role="status" class="busy">
+                    <p>{ tr(lang, Text::ImportBusy) }</p>
+                    if let Some(p) = props.progress {
+                        <p>
+                            { step_text(lang, p.step) }{ format!(" — {} %", p.percent()) }
+                        </p>
+                        <progress max="100" value={p.percent().to_string()}
+                            aria-label={tr(lang, Text::ImportProgressLabel)}></progress>
+                    }
+                </div>
             }
             if let Some(n) = &props.notice { <p class="notice" role="status">{ n }</p> }
             if props.has_catalog {

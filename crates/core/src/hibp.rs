@@ -46,12 +46,14 @@ pub struct CatalogImport {
     pub organizations: Vec<Organization>,
 }
 
-/// The data set with an import merged in.
-pub fn merge(ds: &DataSet, import: &CatalogImport) -> DataSet {
+/// The data set with an import merged in. The imported incidents and
+/// organizations move into it (a catalogue can be large; they are not
+/// copied), leaving the report in `import`.
+pub fn merge(ds: &DataSet, import: &mut CatalogImport) -> DataSet {
     let mut orgs = ds.organizations.clone();
-    orgs.extend(import.organizations.iter().cloned());
+    orgs.append(&mut import.organizations);
     let mut incidents = ds.incidents.clone();
-    incidents.extend(import.incidents.iter().cloned());
+    incidents.append(&mut import.incidents);
     DataSet::new(
         ds.taxonomy.clone(),
         orgs,
@@ -79,43 +81,58 @@ fn slug(s: &str) -> String {
 /// Text of an HTML fragment: tags dropped (link text kept), common entities
 /// decoded, whitespace collapsed. Never returns markup.
 pub fn html_to_text(html: &str) -> String {
+    // Runs of text between tags are copied whole; tags are only looked at
+    // for their name.
     let mut text = String::with_capacity(html.len());
-    let mut in_tag = false;
     let mut skip_depth = 0usize; // inside <script> or <style>
-    let mut tag = String::new();
-    for c in html.chars() {
-        if in_tag {
-            if c == '>' {
-                in_tag = false;
-                let name: String = tag
-                    .trim_start_matches('/')
-                    .chars()
-                    .take_while(|c| c.is_ascii_alphanumeric())
-                    .collect::<String>()
-                    .to_ascii_lowercase();
-                let closing = tag.starts_with('/');
-                if name == "script" || name == "style" {
-                    if closing {
-                        skip_depth = skip_depth.saturating_sub(1);
-                    } else if !tag.ends_with('/') {
-                        skip_depth += 1;
-                    }
-                }
-                if matches!(name.as_str(), "br" | "p" | "li" | "div") {
-                    text.push(' ');
-                }
-                tag.clear();
-            } else {
-                tag.push(c);
+    let mut rest = html;
+    while let Some(open) = rest.find('<') {
+        if skip_depth == 0 {
+            text.push_str(&rest[..open]);
+        }
+        let after = &rest[open + 1..];
+        let Some(close) = after.find('>') else {
+            // An unclosed tag runs to the end.
+            rest = "";
+            break;
+        };
+        let tag = &after[..close];
+        rest = &after[close + 1..];
+        let closing = tag.starts_with('/');
+        let name = tag.trim_start_matches('/');
+        let name = &name[..name
+            .find(|c: char| !c.is_ascii_alphanumeric())
+            .unwrap_or(name.len())];
+        if name.eq_ignore_ascii_case("script") || name.eq_ignore_ascii_case("style") {
+            if closing {
+                skip_depth = skip_depth.saturating_sub(1);
+            } else if !tag.ends_with('/') {
+                skip_depth += 1;
             }
-        } else if c == '<' {
-            in_tag = true;
-        } else if skip_depth == 0 {
-            text.push(c);
+        }
+        if ["br", "p", "li", "div"]
+            .iter()
+            .any(|n| name.eq_ignore_ascii_case(n))
+        {
+            text.push(' ');
         }
     }
-    let decoded = decode_entities(&text);
-    decoded.split_whitespace().collect::<Vec<_>>().join(" ")
+    if skip_depth == 0 {
+        text.push_str(rest);
+    }
+    let decoded = if text.contains('&') {
+        decode_entities(&text)
+    } else {
+        text
+    };
+    let mut out = String::with_capacity(decoded.len());
+    for word in decoded.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    out
 }
 
 fn decode_entities(s: &str) -> String {
@@ -172,22 +189,214 @@ fn text_field<'a>(v: &'a Value, key: &str) -> Option<&'a str> {
 /// Reads a catalogue. One bad entry is skipped with its reason; only a file
 /// that is not a JSON array fails as a whole.
 pub fn import(ds: &DataSet, names: &NameIndex, json: &str) -> Result<CatalogImport, CatalogError> {
-    let value: Value =
-        serde_json::from_str(json).map_err(|e| CatalogError::NotJson(e.to_string()))?;
-    let entries = value.as_array().ok_or(CatalogError::WrongShape)?;
-    let mut out = CatalogImport {
-        breaches: entries.len(),
-        imported: 0,
-        skipped: Vec::new(),
-        class_mapping: BTreeMap::new(),
-        unmapped_classes: Vec::new(),
-        incidents: Vec::new(),
-        organizations: Vec::new(),
-    };
-    let mut ids: BTreeSet<String> = ds.incidents.iter().map(|i| i.id.clone()).collect();
-    let mut new_orgs: BTreeMap<String, usize> = BTreeMap::new();
-    let mut unmapped = BTreeSet::new();
-    for (n, e) in entries.iter().enumerate() {
+    let mut reader = CatalogReader::new(ds, names);
+    reader.push(json.as_bytes())?;
+    reader.finish()
+}
+
+/// Where the splitter is in the top-level array.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Phase {
+    /// Before the opening `[`.
+    Start,
+    /// Inside the array, between entries.
+    Between,
+    /// Inside an entry.
+    Entry,
+    /// After the closing `]`.
+    Closed,
+    /// The file does not start with `[`: kept whole to say what it is.
+    NotArray,
+}
+
+/// Reads a catalogue piece by piece: each [`CatalogReader::push`] takes the
+/// next bytes of the file and imports every entry completed by them, so a
+/// large file is never held, or parsed, as one value and a page can show
+/// progress between pieces. Pieces may split an entry, a string or a UTF-8
+/// sequence anywhere.
+pub struct CatalogReader<'d> {
+    ds: &'d DataSet,
+    names: &'d NameIndex,
+    phase: Phase,
+    depth: u32,
+    in_string: bool,
+    escaped: bool,
+    /// The bytes of the entry being read (or, for `NotArray`, of the file).
+    pending: Vec<u8>,
+    bytes_read: u64,
+    out: CatalogImport,
+    ids: BTreeSet<String>,
+    new_orgs: BTreeMap<String, usize>,
+    unmapped: BTreeSet<String>,
+}
+
+/// Largest file kept whole when it is not an array, only to say what it is.
+const MAX_NOT_ARRAY: usize = 1 << 20;
+
+impl<'d> CatalogReader<'d> {
+    pub fn new(ds: &'d DataSet, names: &'d NameIndex) -> CatalogReader<'d> {
+        CatalogReader {
+            ds,
+            names,
+            phase: Phase::Start,
+            depth: 0,
+            in_string: false,
+            escaped: false,
+            pending: Vec::new(),
+            bytes_read: 0,
+            out: CatalogImport {
+                breaches: 0,
+                imported: 0,
+                skipped: Vec::new(),
+                class_mapping: BTreeMap::new(),
+                unmapped_classes: Vec::new(),
+                incidents: Vec::new(),
+                organizations: Vec::new(),
+            },
+            ids: ds.incidents.iter().map(|i| i.id.clone()).collect(),
+            new_orgs: BTreeMap::new(),
+            unmapped: BTreeSet::new(),
+        }
+    }
+
+    /// Bytes taken so far.
+    pub fn bytes_read(&self) -> u64 {
+        self.bytes_read
+    }
+
+    /// Entries read so far.
+    pub fn entries_read(&self) -> usize {
+        self.out.breaches
+    }
+
+    /// Takes the next piece of the file.
+    pub fn push(&mut self, bytes: &[u8]) -> Result<(), CatalogError> {
+        self.bytes_read += bytes.len() as u64;
+        let mut i = 0;
+        while i < bytes.len() {
+            let b = bytes[i];
+            match self.phase {
+                Phase::Start => {
+                    // A byte order mark and white space may come first.
+                    if b == b'[' {
+                        self.phase = Phase::Between;
+                    } else if !(b.is_ascii_whitespace() || matches!(b, 0xEF | 0xBB | 0xBF)) {
+                        self.phase = Phase::NotArray;
+                        continue;
+                    }
+                }
+                Phase::NotArray => {
+                    let room = MAX_NOT_ARRAY.saturating_sub(self.pending.len());
+                    let take = room.min(bytes.len() - i);
+                    self.pending.extend_from_slice(&bytes[i..i + take]);
+                    return Ok(());
+                }
+                Phase::Between => {
+                    // (The comma after an entry was taken with the entry; a
+                    // stray comma or `]` here becomes an empty entry, which
+                    // fails to parse with its number.)
+                    if b == b']' && self.out.breaches == 0 {
+                        self.phase = Phase::Closed;
+                    } else if !b.is_ascii_whitespace() {
+                        self.phase = Phase::Entry;
+                        continue;
+                    }
+                }
+                Phase::Entry => {
+                    // Scan to the end of this entry (a `,` or `]` outside any
+                    // string or nesting), copying the run in one go.
+                    let run_start = i;
+                    let mut end = None;
+                    let (mut in_string, mut escaped, mut depth) =
+                        (self.in_string, self.escaped, self.depth);
+                    while i < bytes.len() {
+                        let c = bytes[i];
+                        if in_string {
+                            if escaped {
+                                escaped = false;
+                            } else if c == b'\\' {
+                                escaped = true;
+                            } else if c == b'"' {
+                                in_string = false;
+                            }
+                        } else {
+                            match c {
+                                b'"' => in_string = true,
+                                b'{' | b'[' => depth += 1,
+                                b'}' | b']' if depth > 0 => depth -= 1,
+                                b',' | b']' if depth == 0 => {
+                                    end = Some(c);
+                                    break;
+                                }
+                                _ => {}
+                            }
+                        }
+                        i += 1;
+                    }
+                    (self.in_string, self.escaped, self.depth) = (in_string, escaped, depth);
+                    self.pending.extend_from_slice(&bytes[run_start..i]);
+                    match end {
+                        None => return Ok(()),
+                        Some(c) => {
+                            let entry = std::mem::take(&mut self.pending);
+                            self.entry(&entry)?;
+                            self.phase = if c == b']' {
+                                Phase::Closed
+                            } else {
+                                Phase::Between
+                            };
+                        }
+                    }
+                }
+                Phase::Closed => {
+                    if !b.is_ascii_whitespace() {
+                        return Err(CatalogError::NotJson(
+                            "there is more after the end of the list".into(),
+                        ));
+                    }
+                }
+            }
+            i += 1;
+        }
+        Ok(())
+    }
+
+    /// Ends the file: what was imported, or why the file could not be read.
+    pub fn finish(mut self) -> Result<CatalogImport, CatalogError> {
+        match self.phase {
+            Phase::Closed => {
+                self.out.unmapped_classes = self.unmapped.into_iter().collect();
+                Ok(self.out)
+            }
+            Phase::Start => Err(CatalogError::NotJson("the file is empty".into())),
+            Phase::NotArray => match serde_json::from_slice::<serde::de::IgnoredAny>(&self.pending)
+            {
+                Ok(_) => Err(CatalogError::WrongShape),
+                Err(e) => Err(CatalogError::NotJson(e.to_string())),
+            },
+            Phase::Between | Phase::Entry => Err(CatalogError::NotJson(
+                "the file ends before the list is closed".into(),
+            )),
+        }
+    }
+
+    /// One entry's JSON text.
+    fn entry(&mut self, text: &[u8]) -> Result<(), CatalogError> {
+        let n = self.out.breaches;
+        self.out.breaches += 1;
+        let value: Value = serde_json::from_slice(text)
+            .map_err(|e| CatalogError::NotJson(format!("entry {}: {e}", n + 1)))?;
+        self.import_entry(n, &value);
+        Ok(())
+    }
+
+    fn import_entry(&mut self, n: usize, e: &Value) {
+        let ds = self.ds;
+        let names = self.names;
+        let out = &mut self.out;
+        let ids = &mut self.ids;
+        let new_orgs = &mut self.new_orgs;
+        let unmapped = &mut self.unmapped;
         let name = text_field(e, "Name").map(str::to_string);
         let label = name.clone().unwrap_or_else(|| format!("entry {}", n + 1));
         let mut skip = |reason: &str| {
@@ -198,37 +407,37 @@ pub fn import(ds: &DataSet, names: &NameIndex, json: &str) -> Result<CatalogImpo
         };
         if !e.is_object() {
             skip("not a breach object");
-            continue;
+            return;
         }
         let Some(name) = name else {
             skip("no Name");
-            continue;
+            return;
         };
         if flag(e, "IsFabricated") {
             skip("marked fabricated by Have I Been Pwned");
-            continue;
+            return;
         }
         if flag(e, "IsSpamList") {
             skip("a spam list, not a breach of the company");
-            continue;
+            return;
         }
         if flag(e, "IsRetired") {
             skip("retired by Have I Been Pwned");
-            continue;
+            return;
         }
         if flag(e, "IsMalware") || flag(e, "IsStealerLog") {
             skip("malware or stealer-log data, not a breach of the company");
-            continue;
+            return;
         }
         let id_slug = slug(&name);
         if id_slug.is_empty() {
             skip("the Name has no letters or digits");
-            continue;
+            return;
         }
         let id = format!("hibp-{id_slug}");
         if !ids.insert(id.clone()) {
             skip("the same breach appears twice");
-            continue;
+            return;
         }
         let title = text_field(e, "Title")
             .unwrap_or(&name)
@@ -268,7 +477,7 @@ pub fn import(ds: &DataSet, names: &NameIndex, json: &str) -> Result<CatalogImpo
             });
             if let Some((existing, _)) = same {
                 skip(&format!("already in the curated data as {}", existing.id));
-                continue;
+                return;
             }
         }
         let breached_org = match curated {
@@ -386,8 +595,6 @@ pub fn import(ds: &DataSet, names: &NameIndex, json: &str) -> Result<CatalogImpo
         });
         out.imported += 1;
     }
-    out.unmapped_classes = unmapped.into_iter().collect();
-    Ok(out)
 }
 
 #[cfg(test)]

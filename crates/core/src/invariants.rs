@@ -28,8 +28,23 @@ pub fn load_dataset(text: &str) {
 }
 
 /// Any text as a catalogue: an error, or a report that accounts for every
-/// entry, and a merged engine that works.
+/// entry, and a merged engine that works. Read in pieces (cut anywhere, even
+/// inside a character), it gives the same answer as read whole.
 pub fn import_catalog(engine: &Engine, text: &str) {
+    let whole = crate::hibp::import(&engine.data, &engine.names, text);
+    let bytes = text.as_bytes();
+    let mut reader = crate::hibp::CatalogReader::new(&engine.data, &engine.names);
+    let cuts = [bytes.len() / 3, bytes.len() / 3 + 1, bytes.len() * 2 / 3];
+    let mut at = 0;
+    let mut pieces = Ok(());
+    for cut in cuts.into_iter().chain([bytes.len()]) {
+        if pieces.is_ok() && cut >= at {
+            pieces = reader.push(&bytes[at..cut]);
+            at = cut;
+        }
+    }
+    let pieces = pieces.and_then(|()| reader.finish());
+    assert_eq!(pieces, whole, "read in pieces differs from read whole");
     if let Ok((merged, import)) = engine.with_catalog(text) {
         assert_eq!(
             import.imported + import.skipped.len(),

@@ -29,6 +29,38 @@ pub use matcher::{MatchReason, NameIndex, OrgMatch};
 pub use plan::PlannedAction;
 pub use report::Report;
 
+/// Builds an [`Engine`] a slice at a time (see [`matcher::NameIndexBuilder`]).
+#[derive(Debug)]
+pub struct EngineBuilder {
+    data: DataSet,
+    names: matcher::NameIndexBuilder,
+}
+
+impl EngineBuilder {
+    pub fn new(data: DataSet) -> EngineBuilder {
+        let names = matcher::NameIndexBuilder::new(&data);
+        EngineBuilder { data, names }
+    }
+
+    /// Indexes up to `orgs` more organizations; true when all are done.
+    pub fn step(&mut self, orgs: usize) -> bool {
+        self.names.step(&self.data, orgs)
+    }
+
+    /// Organizations indexed so far, and in all.
+    pub fn progress(&self) -> (usize, usize) {
+        self.names.progress()
+    }
+
+    pub fn finish(self) -> Engine {
+        let names = self.names.finish(&self.data);
+        Engine {
+            data: self.data,
+            names,
+        }
+    }
+}
+
 /// A data set with its name index, ready to answer questions.
 #[derive(Debug, Clone)]
 pub struct Engine {
@@ -52,8 +84,8 @@ impl Engine {
         &self,
         json: &str,
     ) -> Result<(Engine, hibp::CatalogImport), hibp::CatalogError> {
-        let import = hibp::import(&self.data, &self.names, json)?;
-        let merged = hibp::merge(&self.data, &import);
+        let mut import = hibp::import(&self.data, &self.names, json)?;
+        let merged = hibp::merge(&self.data, &mut import);
         Ok((Engine::new(merged), import))
     }
 

@@ -202,6 +202,8 @@ struct Entry {
     alias: String,
     key: String,
     squash: String,
+    /// The key's words as a set (sorted, stop words left out).
+    words: String,
     /// Length of `squash` in characters.
     squash_len: usize,
 }
@@ -210,9 +212,10 @@ struct Entry {
 #[derive(Debug, Clone, Default)]
 pub struct NameIndex {
     entries: Vec<Entry>,
-    by_key: HashMap<String, Vec<usize>>,
-    by_squash: HashMap<String, Vec<usize>>,
-    by_words: HashMap<String, Vec<usize>>,
+    /// Entries sorted by key, by word set: look-ups are binary searches
+    /// (no second copy of every text, as a hash map keyed by it would keep).
+    by_key: Vec<u32>,
+    by_words: Vec<u32>,
     by_domain: HashMap<String, usize>,
     org_ids: Vec<String>,
     org_names: Vec<String>,
@@ -235,6 +238,25 @@ const MAX_PREFIX_SCAN: usize = 1_500;
 /// Most entries the typo pass of a suggestion compares.
 const MAX_TYPO_SCAN: usize = 6_000;
 
+/// Entry numbers sorted by a text of the entry (ties by number, so equal
+/// texts keep the order the entries were added in).
+fn sorted_by(entries: &[Entry], text: impl Fn(&Entry) -> &str) -> Vec<u32> {
+    let mut v: Vec<u32> = (0..entries.len() as u32).collect();
+    v.sort_unstable_by(|&a, &b| {
+        text(&entries[a as usize])
+            .cmp(text(&entries[b as usize]))
+            .then(a.cmp(&b))
+    });
+    v
+}
+
+/// The part of a sorted slice whose text is exactly `q`.
+fn equal_range<'a, T>(sorted: &'a [T], q: &str, text: impl Fn(&T) -> &'a str) -> &'a [T] {
+    let start = sorted.partition_point(|x| text(x) < q);
+    let len = sorted[start..].partition_point(|x| text(x) == q);
+    &sorted[start..start + len]
+}
+
 /// The part of a sorted slice whose text starts with `q`.
 fn prefix_range<'a, T>(sorted: &'a [T], q: &str, text: impl Fn(&T) -> &'a str) -> &'a [T] {
     let start = sorted.partition_point(|x| text(x) < q);
@@ -250,8 +272,18 @@ fn word_set(key: &str) -> String {
     set.into_iter().collect::<Vec<_>>().join(" ")
 }
 
-impl NameIndex {
-    pub fn build(ds: &DataSet) -> NameIndex {
+/// Builds a [`NameIndex`] a slice at a time, so a page can stay responsive
+/// while it indexes a large catalogue: [`NameIndexBuilder::step`] indexes
+/// the names of the next organizations, [`NameIndexBuilder::finish`] sorts.
+#[derive(Debug)]
+pub struct NameIndexBuilder {
+    ix: NameIndex,
+    next: usize,
+    total: usize,
+}
+
+impl NameIndexBuilder {
+    pub fn new(ds: &DataSet) -> NameIndexBuilder {
         let mut ix = NameIndex::default();
         let mut involved: HashMap<&str, u32> = HashMap::new();
         for inc in &ds.incidents {
@@ -259,12 +291,37 @@ impl NameIndex {
                 *involved.entry(o).or_default() += 1;
             }
         }
-        for (oi, org) in ds.organizations.iter().enumerate() {
-            ix.org_ids.push(org.id.clone());
-            ix.org_names.push(org.name.clone());
+        for org in &ds.organizations {
             let incidents = involved.get(org.id.as_str()).copied().unwrap_or(0);
             ix.org_weight
                 .push((incidents * 6 + org.aliases.len() as u32).min(40));
+        }
+        NameIndexBuilder {
+            ix,
+            next: 0,
+            total: ds.organizations.len(),
+        }
+    }
+
+    /// Organizations indexed so far, and in all.
+    pub fn progress(&self) -> (usize, usize) {
+        (self.next, self.total)
+    }
+
+    /// Indexes the names of up to `orgs` more organizations of `ds` (the data
+    /// set given to `new`); true when all are done.
+    pub fn step(&mut self, ds: &DataSet, orgs: usize) -> bool {
+        let ix = &mut self.ix;
+        let end = self.next.saturating_add(orgs).min(ds.organizations.len());
+        for (oi, org) in ds
+            .organizations
+            .iter()
+            .enumerate()
+            .take(end)
+            .skip(self.next)
+        {
+            ix.org_ids.push(org.id.clone());
+            ix.org_names.push(org.name.clone());
             if !org.listed {
                 continue;
             }
@@ -278,25 +335,38 @@ impl NameIndex {
                     continue;
                 }
                 let squash = squash(&key);
-                let e = ix.entries.len();
-                ix.by_key.entry(key.clone()).or_default().push(e);
-                ix.by_squash.entry(squash.clone()).or_default().push(e);
-                ix.by_words.entry(word_set(&key)).or_default().push(e);
                 ix.entries.push(Entry {
                     org: oi,
                     alias: alias.clone(),
                     squash_len: squash.chars().count(),
+                    words: word_set(&key),
                     key,
                     squash,
                 });
             }
         }
-        ix.build_sorted();
-        ix
+        self.next = end;
+        self.next >= ds.organizations.len()
+    }
+
+    /// The finished index: indexes what `step` has not, then sorts (in
+    /// one go).
+    pub fn finish(mut self, ds: &DataSet) -> NameIndex {
+        self.step(ds, usize::MAX);
+        self.ix.build_sorted();
+        self.ix
+    }
+}
+
+impl NameIndex {
+    pub fn build(ds: &DataSet) -> NameIndex {
+        NameIndexBuilder::new(ds).finish(ds)
     }
 
     fn build_sorted(&mut self) {
         let entries = &self.entries;
+        self.by_key = sorted_by(entries, |e| &e.key);
+        self.by_words = sorted_by(entries, |e| &e.words);
         let mut starts: Vec<(u32, u16)> = Vec::new();
         for (e, entry) in entries.iter().enumerate() {
             starts.push((e as u32, 0));
@@ -311,13 +381,7 @@ impl NameIndex {
                 .cmp(&entries[b.0 as usize].key[usize::from(b.1)..])
         });
         self.word_starts = starts;
-        let mut sq: Vec<u32> = (0..entries.len() as u32).collect();
-        sq.sort_unstable_by(|a, b| {
-            entries[*a as usize]
-                .squash
-                .cmp(&entries[*b as usize].squash)
-        });
-        self.squash_sorted = sq;
+        self.squash_sorted = sorted_by(entries, |e| &e.squash);
         let mut initial: HashMap<char, Vec<u32>> = HashMap::new();
         for (e, entry) in entries.iter().enumerate() {
             if let Some(c) = entry.squash.chars().next() {
@@ -376,19 +440,30 @@ impl NameIndex {
         }
     }
 
+    /// Entries whose key is exactly `key`.
+    fn with_key(&self, key: &str) -> &[u32] {
+        equal_range(&self.by_key, key, |e| &self.entries[*e as usize].key)
+    }
+
+    /// Entries whose key without spaces is exactly `sq`.
+    fn with_squash(&self, sq: &str) -> &[u32] {
+        equal_range(&self.squash_sorted, sq, |e| {
+            &self.entries[*e as usize].squash
+        })
+    }
+
+    /// Entries with exactly this word set.
+    fn with_words(&self, words: &str) -> &[u32] {
+        equal_range(&self.by_words, words, |e| &self.entries[*e as usize].words)
+    }
+
     /// One hit from a bucket, or none when the bucket names several orgs.
-    fn unique_hit(
-        &self,
-        bucket: Option<&Vec<usize>>,
-        reason: MatchReason,
-        score: u32,
-    ) -> Option<OrgMatch> {
-        let bucket = bucket?;
-        let first = *bucket.first()?;
+    fn unique_hit(&self, bucket: &[u32], reason: MatchReason, score: u32) -> Option<OrgMatch> {
+        let first = *bucket.first()? as usize;
         let org = self.entries[first].org;
         bucket
             .iter()
-            .all(|&e| self.entries[e].org == org)
+            .all(|&e| self.entries[e as usize].org == org)
             .then(|| self.hit(first, reason, score))
     }
 
@@ -440,13 +515,9 @@ impl NameIndex {
         if key.is_empty() {
             return None;
         }
-        self.unique_hit(self.by_key.get(&key), MatchReason::Exact, 1000)
+        self.unique_hit(self.with_key(&key), MatchReason::Exact, 1000)
             .or_else(|| {
-                self.unique_hit(
-                    self.by_squash.get(&squash(&key)),
-                    MatchReason::Squashed,
-                    980,
-                )
+                self.unique_hit(self.with_squash(&squash(&key)), MatchReason::Squashed, 980)
             })
     }
 
@@ -455,15 +526,15 @@ impl NameIndex {
         if key.is_empty() {
             return None;
         }
-        if let Some(m) = self.unique_hit(self.by_key.get(&key), MatchReason::Exact, 1000) {
+        if let Some(m) = self.unique_hit(self.with_key(&key), MatchReason::Exact, 1000) {
             return Some(m);
         }
         let sq = squash(&key);
-        if let Some(m) = self.unique_hit(self.by_squash.get(&sq), MatchReason::Squashed, 980) {
+        if let Some(m) = self.unique_hit(self.with_squash(&sq), MatchReason::Squashed, 980) {
             return Some(m);
         }
         if let Some(m) = self.unique_hit(
-            self.by_words.get(&word_set(&key)),
+            self.with_words(&word_set(&key)),
             MatchReason::SameWords,
             950,
         ) {
@@ -538,7 +609,8 @@ impl NameIndex {
                     continue;
                 }
                 let span = words[i..j].join(" ");
-                for &e in self.by_key.get(&span).into_iter().flatten() {
+                for &e in self.with_key(&span) {
+                    let e = e as usize;
                     let entry = &self.entries[e];
                     if entry.squash_len < 5 && j - i < 2 {
                         continue;
@@ -586,8 +658,8 @@ impl NameIndex {
             tier + bonus(qlen, self.entries[e].squash_len) / 2
                 + self.org_weight[self.entries[e].org]
         };
-        for &e in self.by_key.get(&key).into_iter().flatten() {
-            offer(&mut best, e, 1000, MatchReason::Exact);
+        for &e in self.with_key(&key) {
+            offer(&mut best, e as usize, 1000, MatchReason::Exact);
         }
         let words = prefix_range(&self.word_starts, &key, |(e, off)| {
             &self.entries[*e as usize].key[usize::from(*off)..]

@@ -47,6 +47,12 @@ pub fn normalize(input: &str) -> String {
     // length cut, and a cut can end on a legal suffix. Later passes only cut
     // and strip, so this settles in a few passes.
     let mut key = normalize_once(input);
+    // A key of lower-case ASCII words that needs no cut is already stable:
+    // a second pass would copy it unchanged (it has no "&", no suffix at its
+    // end and no leading "the" left). Most names end here.
+    if key.is_ascii() && key.len() <= MAX_INPUT_CHARS {
+        return key;
+    }
     for _ in 0..8 {
         let again = normalize_once(&key);
         if again == key {

@@ -82,3 +82,89 @@ fn bad_files_fail_clearly() {
     let (_, empty) = base.with_catalog("[]").unwrap();
     assert_eq!((empty.breaches, empty.imported), (0, 0));
 }
+
+/// The fixture read by a `CatalogReader` fed in pieces of the given sizes
+/// (cycled), as the page feeds it slices of a file.
+fn read_in_pieces(
+    base: &Engine,
+    text: &[u8],
+    sizes: &[usize],
+) -> Result<exposure_core::hibp::CatalogImport, CatalogError> {
+    let mut reader = exposure_core::hibp::CatalogReader::new(&base.data, &base.names);
+    let mut at = 0;
+    for size in sizes.iter().cycle() {
+        if at >= text.len() {
+            break;
+        }
+        let end = (at + size.max(&1)).min(text.len());
+        reader.push(&text[at..end])?;
+        at = end;
+    }
+    assert_eq!(reader.bytes_read(), text.len() as u64);
+    reader.finish()
+}
+
+#[test]
+fn pieces_of_any_size_read_the_same() {
+    let base = Engine::bundled().unwrap();
+    let text = fixture();
+    let whole = exposure_core::hibp::import(&base.data, &base.names, &text).unwrap();
+    for sizes in [&[1][..], &[2], &[3, 5], &[7], &[64], &[1000, 1], &[1 << 20]] {
+        let pieces = read_in_pieces(&base, text.as_bytes(), sizes).unwrap();
+        assert_eq!(pieces, whole, "pieces of {sizes:?}");
+    }
+}
+
+#[test]
+fn broken_structure_fails_clearly() {
+    let base = Engine::bundled().unwrap();
+    let cases: &[(&str, &str)] = &[
+        ("", "empty"),
+        ("   ", "empty"),
+        ("[", "ends before the list is closed"),
+        ("[{\"Name\":\"A\"}", "ends before the list is closed"),
+        ("[{\"Name\":\"A\"},", "ends before the list is closed"),
+        ("[{\"Name\":\"A\"}] x", "more after the end"),
+        ("[{\"Name\":\"A\"},,{}]", "entry 2"),
+        ("[{\"Name\": }]", "entry 1"),
+        ("[\"a\" \"b\"]", "entry 1"),
+        ("{\"a\":[1,2]}", "not a breach list"),
+        ("nope", "not JSON"),
+    ];
+    for (text, want) in cases {
+        let err = read_in_pieces(&base, text.as_bytes(), &[3]).expect_err(text);
+        assert!(err.to_string().contains(want), "{text:?}: {err}");
+    }
+    // Byte order mark, white space, strings holding brackets and quotes.
+    let ok = "\u{feff} [ {\"Name\":\"A]b,c\\\"[{\",\"Title\":\"A ] B\"} ,\n {\"Name\":\"Z\"} ] \n";
+    let import = read_in_pieces(&base, ok.as_bytes(), &[1]).unwrap();
+    assert_eq!((import.breaches, import.imported), (2, 2));
+    assert!(import
+        .incidents
+        .iter()
+        .any(|i| i.title.starts_with("A ] B")));
+}
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig {
+        cases: 256,
+        rng_seed: proptest::test_runner::RngSeed::Fixed(0x5eed_2026),
+        failure_persistence: None,
+        ..proptest::prelude::ProptestConfig::default()
+    })]
+
+    /// However a file is cut into pieces, the import is the same.
+    #[test]
+    fn any_cut_reads_the_same(sizes in proptest::collection::vec(1usize..300, 1..12)) {
+        let base = shared_engine();
+        let text = fixture();
+        let whole = exposure_core::hibp::import(&base.data, &base.names, &text).unwrap();
+        let pieces = read_in_pieces(base, text.as_bytes(), &sizes).unwrap();
+        proptest::prop_assert_eq!(pieces, whole);
+    }
+}
+
+fn shared_engine() -> &'static Engine {
+    static ENGINE: std::sync::OnceLock<Engine> = std::sync::OnceLock::new();
+    ENGINE.get_or_init(|| Engine::bundled().unwrap())
+}

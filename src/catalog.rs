@@ -1,0 +1,230 @@
+//! Reading a file the person chose (or a kept catalogue) in the page: a
+//! slice at a time, yielding to the browser between slices so the page keeps
+//! answering and shows how far it got. The engine's own reader
+//! (`exposure_core::hibp::CatalogReader`) and index builder
+//! (`exposure_core::EngineBuilder`) do the work; this module only feeds them
+//! and reports, at the edge, like the other effects.
+
+use std::rc::Rc;
+
+use exposure_core::export;
+use exposure_core::hibp::{self, CatalogImport, CatalogReader};
+use exposure_core::EngineBuilder;
+use yew::UseReducerDispatcher;
+
+use crate::error::AppError;
+use crate::state::{Action, AppState, ImportStep};
+use crate::{platform, storage, SharedEngine};
+
+/// Bytes read and parsed between two breaths of the page.
+const SLICE: u64 = 256 * 1024;
+/// Organizations indexed between two breaths of the page.
+const ORGS_PER_STEP: usize = 2_500;
+/// Largest catalogue kept in localStorage: a browser allows about 5 MB of
+/// text per site, and the person's list must still fit beside it.
+pub const KEEP_MAX: u64 = 3 * 1024 * 1024;
+/// Largest exported plan read (plans are a few kilobytes).
+const PLAN_MAX: u64 = 5 * 1024 * 1024;
+
+/// Where the bytes come from.
+pub enum Source {
+    File(web_sys::File),
+    /// A catalogue kept in the browser from an earlier visit.
+    Text(String),
+}
+
+impl Source {
+    fn len(&self) -> u64 {
+        match self {
+            Source::File(f) => f.size().max(0.0) as u64,
+            Source::Text(t) => t.len() as u64,
+        }
+    }
+
+    async fn slice(&self, start: u64, end: u64) -> Result<Vec<u8>, AppError> {
+        match self {
+            Source::File(f) => platform::read_slice(f, start as f64, end as f64).await,
+            Source::Text(t) => Ok(t
+                .as_bytes()
+                .get(start as usize..end as usize)
+                .unwrap_or_default()
+                .to_vec()),
+        }
+    }
+}
+
+async fn breathe() {
+    gloo_timers::future::TimeoutFuture::new(0).await;
+}
+
+/// A file from the import input or a drop: an exported plan (a JSON object)
+/// moves progress between devices; anything else is read as a breach
+/// catalogue (a JSON array).
+pub fn open_file(d: UseReducerDispatcher<AppState>, base: SharedEngine, file: web_sys::File) {
+    wasm_bindgen_futures::spawn_local(async move {
+        let source = Source::File(file);
+        let head = match source.slice(0, source.len().min(1024)).await {
+            Ok(head) => head,
+            Err(error) => return d.dispatch(Action::ShowError { error }),
+        };
+        let first = head
+            .iter()
+            .find(|b| !(b.is_ascii_whitespace() || matches!(b, 0xEF | 0xBB | 0xBF)));
+        if first == Some(&b'{') {
+            d.dispatch(read_plan(&source).await);
+        } else {
+            import(d, base, source, true);
+        }
+    });
+}
+
+async fn read_plan(source: &Source) -> Action {
+    if source.len() > PLAN_MAX {
+        return Action::ShowError {
+            error: AppError::Import(
+                "the file is neither a breach list nor an Exposure Check plan (it is too large for a plan)".into(),
+            ),
+        };
+    }
+    let bytes = match source.slice(0, source.len()).await {
+        Ok(b) => b,
+        Err(error) => return Action::ShowError { error },
+    };
+    let text = String::from_utf8_lossy(&bytes);
+    match export::progress_from_json(&text) {
+        Ok(progress) => {
+            let notice = format!(
+                "Restored {} companies and {} ticked actions from an exported plan.",
+                progress.companies.len(),
+                progress.done.len()
+            );
+            Action::ImportProgress { progress, notice }
+        }
+        Err(e) => Action::ShowError {
+            error: AppError::Import(format!(
+                "the file is neither a breach list nor an Exposure Check plan ({e})"
+            )),
+        },
+    }
+}
+
+/// Reads a breach catalogue in the background; the busy mark and progress
+/// show meanwhile. `keep` stores it in the browser for later visits when it
+/// fits.
+pub fn import(d: UseReducerDispatcher<AppState>, base: SharedEngine, source: Source, keep: bool) {
+    d.dispatch(Action::ImportStarted);
+    wasm_bindgen_futures::spawn_local(async move {
+        // Let the busy mark paint before the work starts.
+        breathe().await;
+        match run(&d, &base, &source, keep).await {
+            Ok((engine, notice)) => d.dispatch(Action::CatalogLoaded { engine, notice }),
+            Err(error) => d.dispatch(Action::ImportFailed { error }),
+        }
+    });
+}
+
+async fn run(
+    d: &UseReducerDispatcher<AppState>,
+    base: &SharedEngine,
+    source: &Source,
+    keep: bool,
+) -> Result<(SharedEngine, String), AppError> {
+    let started = platform::now();
+    let total = source.len();
+    let mut kept = (keep && total <= KEEP_MAX).then(Vec::new);
+    let fail = |e: hibp::CatalogError| AppError::Import(e.to_string());
+
+    let mut reader = CatalogReader::new(&base.data, &base.names);
+    let mut at = 0;
+    while at < total {
+        let end = (at + SLICE).min(total);
+        let bytes = source.slice(at, end).await?;
+        if bytes.is_empty() {
+            break;
+        }
+        reader.push(&bytes).map_err(fail)?;
+        if let Some(k) = kept.as_mut() {
+            k.extend_from_slice(&bytes);
+        }
+        at = end;
+        d.dispatch(Action::CatalogProgress {
+            step: ImportStep::Reading,
+            done: at,
+            total,
+        });
+        breathe().await;
+    }
+    let mut import = reader.finish().map_err(fail)?;
+
+    let merged = hibp::merge(&base.data, &mut import);
+    let mut builder = EngineBuilder::new(merged);
+    loop {
+        let finished = builder.step(ORGS_PER_STEP);
+        let (done, all) = builder.progress();
+        d.dispatch(Action::CatalogProgress {
+            step: ImportStep::Indexing,
+            done: done as u64,
+            total: all as u64,
+        });
+        breathe().await;
+        if finished {
+            break;
+        }
+    }
+    let engine = builder.finish();
+    platform::measure(
+        "exposure:import",
+        started,
+        &[
+            ("entries", import.breaches as f64),
+            ("imported", import.imported as f64),
+            ("wasm_memory_bytes", platform::wasm_memory_bytes()),
+        ],
+    );
+
+    let mut notice = import_notice(&import);
+    if keep {
+        let saved = kept
+            .and_then(|k| String::from_utf8(k).ok())
+            .is_some_and(|text| storage::save_catalog(&text).is_ok());
+        notice.push_str(if saved {
+            " The catalogue is kept in this browser until you remove it."
+        } else {
+            " It is too large for this browser's storage, so it lasts until you close the page."
+        });
+    }
+    Ok((SharedEngine(Rc::new(engine)), notice))
+}
+
+/// "Imported 3 of 5 breaches; skipped 2: …" for the import panel.
+pub fn import_notice(import: &CatalogImport) -> String {
+    let mut s = format!(
+        "Imported {} of {} breaches from the catalogue.",
+        import.imported, import.breaches
+    );
+    if !import.skipped.is_empty() {
+        let shown: Vec<String> = import
+            .skipped
+            .iter()
+            .take(5)
+            .map(|k| format!("{} ({})", k.name, k.reason))
+            .collect();
+        let more = import.skipped.len().saturating_sub(shown.len());
+        s.push_str(&format!(
+            " Skipped {}: {}",
+            import.skipped.len(),
+            shown.join("; ")
+        ));
+        if more > 0 {
+            s.push_str(&format!("; and {more} more"));
+        }
+        s.push('.');
+    }
+    if !import.unmapped_classes.is_empty() {
+        s.push_str(&format!(
+            " Data classes counted as other: {}.",
+            import.unmapped_classes.join(", ")
+        ));
+    }
+    s
+}
