@@ -16,10 +16,11 @@ use crate::error::AppError;
 use crate::state::{Action, AppState, ImportStep};
 use crate::{platform, storage, SharedEngine};
 
-/// Bytes read and parsed between two breaths of the page.
-const SLICE: u64 = 256 * 1024;
-/// Organizations indexed between two breaths of the page.
-const ORGS_PER_STEP: usize = 2_500;
+/// Bytes read from the file at a time.
+const SLICE: u64 = 128 * 1024;
+/// Work units (organizations indexed, or a slice of sorting) between two
+/// looks at the clock.
+const ORGS_PER_STEP: usize = 500;
 /// Largest catalogue kept in localStorage: a browser allows about 5 MB of
 /// text per site, and the person's list must still fit beside it.
 pub const KEEP_MAX: u64 = 3 * 1024 * 1024;
@@ -53,8 +54,34 @@ impl Source {
     }
 }
 
+/// Longest the page works without letting the browser paint and answer.
+const SLICE_MS: f64 = 40.0;
+
 async fn breathe() {
     gloo_timers::future::TimeoutFuture::new(0).await;
+}
+
+/// Breathes when the work since the last breath has taken `SLICE_MS`.
+struct Pacer {
+    since: f64,
+}
+
+impl Pacer {
+    fn new() -> Pacer {
+        Pacer {
+            since: platform::now(),
+        }
+    }
+
+    /// True when it is time to report progress and breathe.
+    fn due(&self) -> bool {
+        platform::now() - self.since >= SLICE_MS
+    }
+
+    async fn breathe(&mut self) {
+        breathe().await;
+        self.since = platform::now();
+    }
 }
 
 /// A file from the import input or a drop: an exported plan (a JSON object)
@@ -134,6 +161,7 @@ async fn run(
     let mut kept = (keep && total <= KEEP_MAX).then(Vec::new);
     let fail = |e: hibp::CatalogError| AppError::Import(e.to_string());
 
+    let mut pacer = Pacer::new();
     let mut reader = CatalogReader::new(&base.data, &base.names);
     let mut at = 0;
     while at < total {
@@ -147,31 +175,38 @@ async fn run(
             k.extend_from_slice(&bytes);
         }
         at = end;
-        d.dispatch(Action::CatalogProgress {
-            step: ImportStep::Reading,
-            done: at,
-            total,
-        });
-        breathe().await;
+        if pacer.due() {
+            d.dispatch(Action::CatalogProgress {
+                step: ImportStep::Reading,
+                done: at,
+                total,
+            });
+            pacer.breathe().await;
+        }
     }
     let mut import = reader.finish().map_err(fail)?;
 
+    let t = platform::now();
     let merged = hibp::merge(&base.data, &mut import);
     let mut builder = EngineBuilder::new(merged);
+    platform::measure("exposure:import-merge", t, &[]);
     loop {
         let finished = builder.step(ORGS_PER_STEP);
-        let (done, all) = builder.progress();
-        d.dispatch(Action::CatalogProgress {
-            step: ImportStep::Indexing,
-            done: done as u64,
-            total: all as u64,
-        });
-        breathe().await;
         if finished {
             break;
         }
+        if pacer.due() {
+            d.dispatch(Action::CatalogProgress {
+                step: ImportStep::Indexing,
+                done: (builder.progress() * 1000.0) as u64,
+                total: 1000,
+            });
+            pacer.breathe().await;
+        }
     }
+    let t = platform::now();
     let engine = builder.finish();
+    platform::measure("exposure:import-sort", t, &[]);
     platform::measure(
         "exposure:import",
         started,

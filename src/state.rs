@@ -41,7 +41,7 @@ pub struct AppState {
 pub enum ImportStep {
     /// Reading and checking the file (`done` and `total` in bytes).
     Reading,
-    /// Indexing the names (`done` and `total` in organizations).
+    /// Indexing the names (`done` of `total` steps).
     Indexing,
 }
 

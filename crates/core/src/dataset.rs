@@ -64,6 +64,10 @@ pub struct DataSet {
     pub relationships: Vec<Relationship>,
     pub incidents: Vec<Incident>,
     org_by_id: HashMap<String, usize>,
+    /// By org position: positions of the incidents it is involved in.
+    incidents_of_org: Vec<Vec<u32>>,
+    /// By org position: positions of its direct children.
+    children_of_org: Vec<Vec<u32>>,
     incident_by_id: HashMap<String, usize>,
     type_by_id: HashMap<String, usize>,
     action_by_id: HashMap<String, usize>,
@@ -135,8 +139,27 @@ impl DataSet {
         relationships: Vec<Relationship>,
         incidents: Vec<Incident>,
     ) -> DataSet {
+        let org_by_id = index_of(&organizations, |o| &o.id);
+        let mut incidents_of_org: Vec<Vec<u32>> = vec![Vec::new(); organizations.len()];
+        for (n, inc) in incidents.iter().enumerate() {
+            for org in crate::browse::involved_orgs(inc) {
+                if let Some(&oi) = org_by_id.get(org) {
+                    if incidents_of_org[oi].last() != Some(&(n as u32)) {
+                        incidents_of_org[oi].push(n as u32);
+                    }
+                }
+            }
+        }
+        let mut children_of_org: Vec<Vec<u32>> = vec![Vec::new(); organizations.len()];
+        for (n, org) in organizations.iter().enumerate() {
+            if let Some(&pi) = org.parent.as_deref().and_then(|p| org_by_id.get(p)) {
+                children_of_org[pi].push(n as u32);
+            }
+        }
         DataSet {
-            org_by_id: index_of(&organizations, |o| &o.id),
+            org_by_id,
+            incidents_of_org,
+            children_of_org,
             incident_by_id: index_of(&incidents, |i| &i.id),
             type_by_id: index_of(&taxonomy.data_types, |t| &t.id),
             action_by_id: index_of(&taxonomy.actions, |a| &a.id),
@@ -183,6 +206,33 @@ impl DataSet {
     }
 
     /// The chain of parents of an org, nearest first, stopping at cycles.
+    /// Positions (in `incidents`) of the incidents an organization is
+    /// involved in (breached, platform or named client), in order.
+    pub fn incidents_of(&self, id: &str) -> &[u32] {
+        self.org_by_id
+            .get(id)
+            .and_then(|&i| self.incidents_of_org.get(i))
+            .map_or(&[], Vec::as_slice)
+    }
+
+    /// Every organization below this one (subsidiaries, brands, and theirs).
+    pub fn descendants(&self, id: &str) -> Vec<&Organization> {
+        let mut out: Vec<&Organization> = Vec::new();
+        let mut seen = std::collections::BTreeSet::new();
+        let mut todo: Vec<usize> = self.org_by_id.get(id).copied().into_iter().collect();
+        seen.extend(todo.iter().copied());
+        while let Some(i) = todo.pop() {
+            for &c in self.children_of_org.get(i).map_or(&[][..], Vec::as_slice) {
+                let c = c as usize;
+                if seen.insert(c) {
+                    out.push(&self.organizations[c]);
+                    todo.push(c);
+                }
+            }
+        }
+        out
+    }
+
     pub fn ancestors(&self, id: &str) -> Vec<&Organization> {
         let mut out: Vec<&Organization> = Vec::new();
         let mut cur = self.org(id).and_then(|o| o.parent.as_deref());

@@ -113,9 +113,25 @@ pub fn find_matches(ds: &DataSet, companies: &[CompanyQuery]) -> Vec<Match> {
         if ds.org(org_id).is_none() || !seen.insert(org_id) {
             continue;
         }
-        let mut mine: Vec<Match> = ds
-            .incidents
+        // Only incidents that involve the company, its family or its
+        // vendors can reach it: look those up instead of trying them all.
+        let mut reach: Vec<u32> = Vec::new();
+        let family = std::iter::once(org_id)
+            .chain(ds.ancestors(org_id).into_iter().map(|o| o.id.as_str()))
+            .chain(ds.descendants(org_id).into_iter().map(|o| o.id.as_str()));
+        let vendors = ds
+            .relationships
             .iter()
+            .filter(|r| r.client == org_id)
+            .map(|r| r.vendor.as_str());
+        for org in family.chain(vendors) {
+            reach.extend_from_slice(ds.incidents_of(org));
+        }
+        reach.sort_unstable();
+        reach.dedup();
+        let mut mine: Vec<Match> = reach
+            .iter()
+            .filter_map(|&n| ds.incidents.get(n as usize))
             .filter_map(|inc| {
                 let c = best_path(ds, org_id, inc)?;
                 let period_note = outside_cohort(company.period, inc);
@@ -374,4 +390,34 @@ pub fn exposed_types(ds: &DataSet, matches: &[Match]) -> Vec<ExposedType> {
         })
     });
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The look-up by involvement finds exactly what trying every incident
+    /// finds, for every organization of the shipped data.
+    #[test]
+    fn indexed_matches_equal_trying_every_incident() {
+        let ds = crate::bundled::dataset().unwrap();
+        for org in &ds.organizations {
+            let q = CompanyQuery {
+                input: org.name.clone(),
+                org_id: Some(org.id.clone()),
+                period: Period::default(),
+            };
+            let found: BTreeSet<&str> = find_matches(&ds, std::slice::from_ref(&q))
+                .iter()
+                .map(|m| ds.incident(&m.incident_id).unwrap().id.as_str())
+                .collect();
+            let every: BTreeSet<&str> = ds
+                .incidents
+                .iter()
+                .filter(|inc| best_path(&ds, &org.id, inc).is_some())
+                .map(|inc| inc.id.as_str())
+                .collect();
+            assert_eq!(found, every, "{}", org.id);
+        }
+    }
 }

@@ -50,10 +50,12 @@ pub struct CatalogImport {
 /// organizations move into it (a catalogue can be large; they are not
 /// copied), leaving the report in `import`.
 pub fn merge(ds: &DataSet, import: &mut CatalogImport) -> DataSet {
-    let mut orgs = ds.organizations.clone();
-    orgs.append(&mut import.organizations);
-    let mut incidents = ds.incidents.clone();
-    incidents.append(&mut import.incidents);
+    // The curated records go in front of the imported ones, in the imported
+    // vectors (no second buffer the size of the catalogue).
+    let mut orgs = std::mem::take(&mut import.organizations);
+    orgs.splice(0..0, ds.organizations.iter().cloned());
+    let mut incidents = std::mem::take(&mut import.incidents);
+    incidents.splice(0..0, ds.incidents.iter().cloned());
     DataSet::new(
         ds.taxonomy.clone(),
         orgs,

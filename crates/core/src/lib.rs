@@ -42,13 +42,14 @@ impl EngineBuilder {
         EngineBuilder { data, names }
     }
 
-    /// Indexes up to `orgs` more organizations; true when all are done.
-    pub fn step(&mut self, orgs: usize) -> bool {
-        self.names.step(&self.data, orgs)
+    /// Does about `units` of work (one unit: one organization's names, or a
+    /// slice of the sorting); true when the engine is ready to finish.
+    pub fn step(&mut self, units: usize) -> bool {
+        self.names.step(&self.data, units)
     }
 
-    /// Organizations indexed so far, and in all.
-    pub fn progress(&self) -> (usize, usize) {
+    /// How far the build has got, from 0 to 1.
+    pub fn progress(&self) -> f64 {
         self.names.progress()
     }
 

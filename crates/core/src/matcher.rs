@@ -199,7 +199,9 @@ const STOPWORDS: &[&str] = &["of", "the", "and", "for", "de"];
 #[derive(Debug, Clone)]
 struct Entry {
     org: usize,
-    alias: String,
+    /// The name as written, when it is not the organization's name (kept
+    /// once, in `org_names`, for the many entries that are).
+    alias: Option<String>,
     key: String,
     squash: String,
     /// The key's words as a set (sorted, stop words left out).
@@ -238,18 +240,6 @@ const MAX_PREFIX_SCAN: usize = 1_500;
 /// Most entries the typo pass of a suggestion compares.
 const MAX_TYPO_SCAN: usize = 6_000;
 
-/// Entry numbers sorted by a text of the entry (ties by number, so equal
-/// texts keep the order the entries were added in).
-fn sorted_by(entries: &[Entry], text: impl Fn(&Entry) -> &str) -> Vec<u32> {
-    let mut v: Vec<u32> = (0..entries.len() as u32).collect();
-    v.sort_unstable_by(|&a, &b| {
-        text(&entries[a as usize])
-            .cmp(text(&entries[b as usize]))
-            .then(a.cmp(&b))
-    });
-    v
-}
-
 /// The part of a sorted slice whose text is exactly `q`.
 fn equal_range<'a, T>(sorted: &'a [T], q: &str, text: impl Fn(&T) -> &'a str) -> &'a [T] {
     let start = sorted.partition_point(|x| text(x) < q);
@@ -273,14 +263,28 @@ fn word_set(key: &str) -> String {
 }
 
 /// Builds a [`NameIndex`] a slice at a time, so a page can stay responsive
-/// while it indexes a large catalogue: [`NameIndexBuilder::step`] indexes
-/// the names of the next organizations, [`NameIndexBuilder::finish`] sorts.
+/// while it indexes a large catalogue: each [`NameIndexBuilder::step`] does a
+/// bounded amount of work (indexing the names of some organizations, then
+/// part of the sorting); [`NameIndexBuilder::finish`] does what is left.
 #[derive(Debug)]
 pub struct NameIndexBuilder {
     ix: NameIndex,
     next: usize,
     total: usize,
+    sorting: Option<Sorting>,
 }
+
+/// The sorts of a build, done a run or a merge at a time.
+#[derive(Debug)]
+struct Sorting {
+    starts: StepSort<(u32, u16)>,
+    words: StepSort<u32>,
+    squash: StepSort<u32>,
+}
+
+/// Work units of one organization's names; sorting `SORT_PER_UNIT`
+/// elements counts as one unit.
+const SORT_PER_UNIT: usize = 16;
 
 impl NameIndexBuilder {
     pub fn new(ds: &DataSet) -> NameIndexBuilder {
@@ -300,17 +304,54 @@ impl NameIndexBuilder {
             ix,
             next: 0,
             total: ds.organizations.len(),
+            sorting: None,
         }
     }
 
-    /// Organizations indexed so far, and in all.
-    pub fn progress(&self) -> (usize, usize) {
-        (self.next, self.total)
+    /// How far the build has got, from 0 to 1.
+    pub fn progress(&self) -> f64 {
+        let indexing = self.next as f64 / self.total.max(1) as f64;
+        match &self.sorting {
+            None => indexing * 0.7,
+            Some(s) => {
+                let parts = [s.starts.progress(), s.words.progress(), s.squash.progress()];
+                0.7 + 0.3 * parts.iter().sum::<f64>() / 3.0
+            }
+        }
     }
 
-    /// Indexes the names of up to `orgs` more organizations of `ds` (the data
-    /// set given to `new`); true when all are done.
-    pub fn step(&mut self, ds: &DataSet, orgs: usize) -> bool {
+    /// Does about `units` of work on `ds` (the data set given to `new`):
+    /// one unit is one organization's names, or a slice of the sorting.
+    /// True when the index is complete.
+    pub fn step(&mut self, ds: &DataSet, units: usize) -> bool {
+        if self.next < ds.organizations.len() {
+            self.add_orgs(ds, units);
+            return false;
+        }
+        let entries = &self.ix.entries;
+        let sorting = self.sorting.get_or_insert_with(|| Sorting::new(entries));
+        let budget = units.saturating_mul(SORT_PER_UNIT);
+        let key = |&(e, off): &(u32, u16)| &entries[e as usize].key[usize::from(off)..];
+        if !sorting
+            .starts
+            .step(budget, |a, b| key(a).cmp(key(b)).then(a.cmp(b)))
+        {
+            return false;
+        }
+        let words = |e: &u32| entries[*e as usize].words.as_str();
+        if !sorting
+            .words
+            .step(budget, |a, b| words(a).cmp(words(b)).then(a.cmp(b)))
+        {
+            return false;
+        }
+        let squash = |e: &u32| entries[*e as usize].squash.as_str();
+        sorting
+            .squash
+            .step(budget, |a, b| squash(a).cmp(squash(b)).then(a.cmp(b)))
+    }
+
+    fn add_orgs(&mut self, ds: &DataSet, orgs: usize) {
         let ix = &mut self.ix;
         let end = self.next.saturating_add(orgs).min(ds.organizations.len());
         for (oi, org) in ds
@@ -328,16 +369,26 @@ impl NameIndexBuilder {
             if let Some(d) = &org.domain {
                 ix.by_domain.insert(d.to_ascii_lowercase(), oi);
             }
+            // Keys and keys without spaces already indexed for this org: a
+            // one-word alias that is another name run together ("AcmeBank"
+            // beside "Acme Bank") is found through the latter's squashed key.
             let mut seen = BTreeSet::new();
+            let mut squashed = BTreeSet::new();
+            let own_domain = org.domain.as_deref().map(str::to_ascii_lowercase);
             for alias in std::iter::once(&org.name).chain(&org.aliases) {
+                // The org's own web address is looked up by domain instead.
+                if own_domain.is_some() && domain_of(alias) == own_domain {
+                    continue;
+                }
                 let key = normalize(alias);
-                if key.is_empty() || !seen.insert(key.clone()) {
+                if key.is_empty() || squashed.contains(&key) || !seen.insert(key.clone()) {
                     continue;
                 }
                 let squash = squash(&key);
+                squashed.insert(squash.clone());
                 ix.entries.push(Entry {
                     org: oi,
-                    alias: alias.clone(),
+                    alias: (alias != &org.name).then(|| alias.clone()),
                     squash_len: squash.chars().count(),
                     words: word_set(&key),
                     key,
@@ -346,27 +397,32 @@ impl NameIndexBuilder {
             }
         }
         self.next = end;
-        self.next >= ds.organizations.len()
     }
 
-    /// The finished index: indexes what `step` has not, then sorts (in
-    /// one go).
+    /// The finished index (whatever `step` has not done yet, in one go).
     pub fn finish(mut self, ds: &DataSet) -> NameIndex {
-        self.step(ds, usize::MAX);
-        self.ix.build_sorted();
+        while !self.step(ds, usize::MAX / SORT_PER_UNIT) {}
+        let sorting = self.sorting.take();
+        let ix = &mut self.ix;
+        if let Some(s) = sorting {
+            ix.word_starts = s.starts.into_sorted();
+            ix.by_words = s.words.into_sorted();
+            ix.squash_sorted = s.squash.into_sorted();
+        }
+        // Word starts at offset 0 are the whole keys, already in key order.
+        ix.by_key = ix
+            .word_starts
+            .iter()
+            .filter(|(_, off)| *off == 0)
+            .map(|(e, _)| *e)
+            .collect();
+        ix.build_initials();
         self.ix
     }
 }
 
-impl NameIndex {
-    pub fn build(ds: &DataSet) -> NameIndex {
-        NameIndexBuilder::new(ds).finish(ds)
-    }
-
-    fn build_sorted(&mut self) {
-        let entries = &self.entries;
-        self.by_key = sorted_by(entries, |e| &e.key);
-        self.by_words = sorted_by(entries, |e| &e.words);
+impl Sorting {
+    fn new(entries: &[Entry]) -> Sorting {
         let mut starts: Vec<(u32, u16)> = Vec::new();
         for (e, entry) in entries.iter().enumerate() {
             starts.push((e as u32, 0));
@@ -376,12 +432,147 @@ impl NameIndex {
                 }
             }
         }
-        starts.sort_unstable_by(|a, b| {
-            entries[a.0 as usize].key[usize::from(a.1)..]
-                .cmp(&entries[b.0 as usize].key[usize::from(b.1)..])
-        });
-        self.word_starts = starts;
-        self.squash_sorted = sorted_by(entries, |e| &e.squash);
+        let all = || (0..entries.len() as u32).collect::<Vec<u32>>();
+        Sorting {
+            starts: StepSort::new(starts),
+            words: StepSort::new(all()),
+            squash: StepSort::new(all()),
+        }
+    }
+}
+
+/// A merge sort done a bounded amount at a time: runs are sorted first, then
+/// merged pairwise, pass after pass. The order is the comparison's (give it
+/// a tie-break for a deterministic result).
+#[derive(Debug)]
+struct StepSort<T> {
+    data: Vec<T>,
+    tmp: Vec<T>,
+    /// 0 while the runs are sorted; then the length of the sorted runs.
+    width: usize,
+    /// Where the current pass has got to.
+    at: usize,
+    /// Elements handled so far, and in all (for progress).
+    done: usize,
+    total: usize,
+}
+
+const RUN: usize = 4_096;
+
+impl<T: Copy> StepSort<T> {
+    fn new(data: Vec<T>) -> StepSort<T> {
+        let n = data.len();
+        let passes = {
+            let mut p = 1;
+            let mut w = RUN;
+            while w < n {
+                w *= 2;
+                p += 1;
+            }
+            p
+        };
+        StepSort {
+            tmp: Vec::new(),
+            data,
+            width: 0,
+            at: 0,
+            done: 0,
+            total: n * passes,
+        }
+    }
+
+    fn progress(&self) -> f64 {
+        if self.total == 0 {
+            1.0
+        } else {
+            (self.done as f64 / self.total as f64).min(1.0)
+        }
+    }
+
+    /// Sorts or merges about `budget` elements (at least one run or merge);
+    /// true when the whole is sorted.
+    fn step(&mut self, budget: usize, cmp: impl Fn(&T, &T) -> std::cmp::Ordering) -> bool {
+        let n = self.data.len();
+        let mut work = 0;
+        loop {
+            if self.width == 0 {
+                if self.at >= n {
+                    self.width = RUN;
+                    self.at = 0;
+                    continue;
+                }
+                let end = (self.at + RUN).min(n);
+                self.data[self.at..end].sort_unstable_by(&cmp);
+                work += end - self.at;
+                self.done += end - self.at;
+                self.at = end;
+            } else {
+                if self.width >= n {
+                    self.done = self.total;
+                    return true;
+                }
+                if self.at >= n {
+                    std::mem::swap(&mut self.data, &mut self.tmp);
+                    self.width = self.width.saturating_mul(2);
+                    self.at = 0;
+                    continue;
+                }
+                if self.tmp.len() != n {
+                    self.tmp = self.data.clone();
+                }
+                let mid = (self.at + self.width).min(n);
+                let end = (self.at + 2 * self.width).min(n);
+                merge_into(
+                    &self.data[self.at..mid],
+                    &self.data[mid..end],
+                    &mut self.tmp[self.at..end],
+                    &cmp,
+                );
+                work += end - self.at;
+                self.done += end - self.at;
+                self.at = end;
+            }
+            if work >= budget {
+                return false;
+            }
+        }
+    }
+
+    fn into_sorted(self) -> Vec<T> {
+        self.data
+    }
+}
+
+/// Merges two sorted slices into `out` (left first on ties).
+fn merge_into<T: Copy>(
+    a: &[T],
+    b: &[T],
+    out: &mut [T],
+    cmp: &impl Fn(&T, &T) -> std::cmp::Ordering,
+) {
+    let (mut i, mut j) = (0, 0);
+    for slot in out.iter_mut() {
+        let take_a =
+            j >= b.len() || (i < a.len() && cmp(&a[i], &b[j]) != std::cmp::Ordering::Greater);
+        if take_a {
+            *slot = a[i];
+            i += 1;
+        } else {
+            *slot = b[j];
+            j += 1;
+        }
+    }
+}
+
+impl NameIndex {
+    pub fn build(ds: &DataSet) -> NameIndex {
+        NameIndexBuilder::new(ds).finish(ds)
+    }
+
+    /// Entries by the first letter of their key without spaces, most
+    /// prominent organizations first.
+    fn build_initials(&mut self) {
+        let entries = &self.entries;
         let mut initial: HashMap<char, Vec<u32>> = HashMap::new();
         for (e, entry) in entries.iter().enumerate() {
             if let Some(c) = entry.squash.chars().next() {
@@ -434,7 +625,10 @@ impl NameIndex {
         OrgMatch {
             org_id: self.org_ids[entry.org].clone(),
             name: self.org_names[entry.org].clone(),
-            matched: entry.alias.clone(),
+            matched: entry
+                .alias
+                .clone()
+                .unwrap_or_else(|| self.org_names[entry.org].clone()),
             reason,
             score,
         }
@@ -725,10 +919,17 @@ impl NameIndex {
             ranked.truncate(limit);
         }
         ranked.sort_by(order);
-        ranked
+        let mut out: Vec<OrgMatch> = ranked
             .into_iter()
             .map(|(score, e, reason)| self.hit(e, reason, score))
-            .collect()
+            .collect();
+        // A web address names its organization before anything else.
+        if let Some(m) = domain_of(input).and_then(|d| self.domain_hit(&d)) {
+            out.retain(|o| o.org_id != m.org_id);
+            out.insert(0, m);
+            out.truncate(limit);
+        }
+        out
     }
 }
 
@@ -738,4 +939,35 @@ fn bonus(typed: usize, total: usize) -> u32 {
         return 0;
     }
     ((typed.min(total) * 49) / total) as u32
+}
+
+#[cfg(test)]
+mod step_sort_tests {
+    use super::*;
+
+    #[test]
+    fn step_sort_sorts_like_sort_for_any_budget() {
+        let mut x: u64 = 0x5eed;
+        let mut next = || {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            (x % 1000) as u32
+        };
+        for n in [0usize, 1, 5, RUN - 1, RUN, RUN + 1, 3 * RUN + 17, 9 * RUN] {
+            let data: Vec<u32> = (0..n).map(|_| next()).collect();
+            let mut want = data.clone();
+            want.sort();
+            for budget in [1usize, 100, RUN, usize::MAX] {
+                let mut s = StepSort::new(data.clone());
+                let mut steps = 0;
+                while !s.step(budget, |a, b| a.cmp(b)) {
+                    steps += 1;
+                    assert!(steps < 10 * n + 10, "ends");
+                }
+                assert_eq!(s.progress(), 1.0);
+                assert_eq!(s.into_sorted(), want, "n {n} budget {budget}");
+            }
+        }
+    }
 }
