@@ -121,11 +121,11 @@ pub fn app(props: &AppProps) -> Html {
         Err(_) => None,
     };
     let report = use_memo(
-        (state.companies.clone(), today, active_engine),
-        |(companies, today, engine)| {
+        (state.companies.clone(), today, active_engine, state.lang),
+        |(companies, today, engine, lang)| {
             engine.as_ref().map(|e| {
                 let started = platform::now();
-                let report = e.check(companies, *today);
+                let report = e.check_in(companies, *today, *lang);
                 platform::measure(
                     "exposure:check",
                     started,

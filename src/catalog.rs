@@ -13,7 +13,7 @@ use exposure_core::EngineBuilder;
 use yew::UseReducerDispatcher;
 
 use crate::error::AppError;
-use crate::state::{Action, AppState, ImportStep};
+use crate::state::{Action, AppState, ImportStep, Notice};
 use crate::{platform, storage, SharedEngine};
 
 /// Bytes read from the file at a time.
@@ -120,11 +120,10 @@ async fn read_plan(source: &Source) -> Action {
     let text = String::from_utf8_lossy(&bytes);
     match export::progress_from_json(&text) {
         Ok(progress) => {
-            let notice = format!(
-                "Restored {} companies and {} ticked actions from an exported plan.",
-                progress.companies.len(),
-                progress.done.len()
-            );
+            let notice = Notice::PlanRestored {
+                companies: progress.companies.len(),
+                done: progress.done.len(),
+            };
             Action::ImportProgress { progress, notice }
         }
         Err(e) => Action::ShowError {
@@ -155,7 +154,7 @@ async fn run(
     base: &SharedEngine,
     source: &Source,
     keep: bool,
-) -> Result<(SharedEngine, String), AppError> {
+) -> Result<(SharedEngine, Notice), AppError> {
     let started = platform::now();
     let total = source.len();
     let mut kept = (keep && total <= KEEP_MAX).then(Vec::new);
@@ -217,49 +216,21 @@ async fn run(
         ],
     );
 
-    let mut notice = import_notice(&import);
-    if keep {
-        let saved = kept
-            .and_then(|k| String::from_utf8(k).ok())
-            .is_some_and(|text| storage::save_catalog(&text).is_ok());
-        notice.push_str(if saved {
-            " The catalogue is kept in this browser until you remove it."
-        } else {
-            " It is too large for this browser's storage, so it lasts until you close the page."
-        });
-    }
-    Ok((SharedEngine(Rc::new(engine)), notice))
+    let kept = keep.then(|| {
+        kept.and_then(|k| String::from_utf8(k).ok())
+            .is_some_and(|text| storage::save_catalog(&text).is_ok())
+    });
+    Ok((SharedEngine(Rc::new(engine)), import_notice(&import, kept)))
 }
 
-/// "Imported 3 of 5 breaches; skipped 2: …" for the import panel.
-pub fn import_notice(import: &CatalogImport) -> String {
-    let mut s = format!(
-        "Imported {} of {} breaches from the catalogue.",
-        import.imported, import.breaches
-    );
-    if !import.skipped.is_empty() {
-        let shown: Vec<String> = import
-            .skipped
-            .iter()
-            .take(5)
-            .map(|k| format!("{} ({})", k.name, k.reason))
-            .collect();
-        let more = import.skipped.len().saturating_sub(shown.len());
-        s.push_str(&format!(
-            " Skipped {}: {}",
-            import.skipped.len(),
-            shown.join("; ")
-        ));
-        if more > 0 {
-            s.push_str(&format!("; and {more} more"));
-        }
-        s.push('.');
+/// What an import did, for the import panel.
+pub fn import_notice(import: &CatalogImport, kept: Option<bool>) -> Notice {
+    Notice::Catalog {
+        breaches: import.breaches,
+        imported: import.imported,
+        skipped: import.skipped.iter().take(5).cloned().collect(),
+        skipped_total: import.skipped.len(),
+        unmapped: import.unmapped_classes.clone(),
+        kept,
     }
-    if !import.unmapped_classes.is_empty() {
-        s.push_str(&format!(
-            " Data classes counted as other: {}.",
-            import.unmapped_classes.join(", ")
-        ));
-    }
-    s
 }

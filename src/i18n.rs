@@ -1,32 +1,7 @@
-//! Interface text in English and Simplified Chinese. Data (incident facts,
-//! action steps) is in English for now.
+//! Interface text in English and Simplified Chinese. The data's own texts
+//! (data types, actions, incidents) come from the core (`Lang`, `Texts`).
 
-use serde::{Deserialize, Serialize};
-
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
-pub enum Lang {
-    #[default]
-    En,
-    Zh,
-}
-
-impl Lang {
-    /// The value of `<html lang>`.
-    pub fn code(self) -> &'static str {
-        match self {
-            Lang::En => "en",
-            Lang::Zh => "zh-Hans",
-        }
-    }
-
-    pub fn from_code(code: &str) -> Lang {
-        if code.to_ascii_lowercase().starts_with("zh") {
-            Lang::Zh
-        } else {
-            Lang::En
-        }
-    }
-}
+pub use exposure_core::Lang;
 
 macro_rules! texts {
     ($($key:ident => $en:expr, $zh:expr;)*) => {
@@ -216,5 +191,118 @@ mod tests {
         assert_eq!(Lang::from_code("en-US"), Lang::En);
         assert_eq!(Lang::from_code("fr"), Lang::En);
         assert_eq!(Lang::Zh.code(), "zh-Hans");
+    }
+}
+
+/// A severity, in words.
+pub fn severity_label(lang: Lang, s: exposure_core::model::Severity) -> &'static str {
+    use exposure_core::model::Severity::*;
+    match s {
+        Critical => lang.pick("critical", "极高"),
+        High => lang.pick("high", "高"),
+        Medium => lang.pick("medium", "中"),
+        Low => lang.pick("low", "低"),
+    }
+}
+
+/// The `lang` attribute of a text shown in the page's language, or in
+/// English when it has no translation (so screen readers pronounce it right).
+pub fn summary_lang(lang: Lang, untranslated: bool) -> &'static str {
+    if untranslated {
+        Lang::En.code()
+    } else {
+        lang.code()
+    }
+}
+
+/// A skip reason of the catalogue import, in the person's language.
+fn skip_reason(lang: Lang, reason: &str) -> String {
+    if lang == Lang::En {
+        return reason.to_string();
+    }
+    if let Some(id) = reason.strip_prefix("already in the curated data as ") {
+        return format!("已收录于精选数据（{id}）");
+    }
+    match reason {
+        "not a breach object" => "不是泄露事件条目",
+        "no Name" => "缺少 Name 字段",
+        "marked fabricated by Have I Been Pwned" => "Have I Been Pwned 标记为伪造",
+        "a spam list, not a breach of the company" => "垃圾邮件名单，并非该公司的数据泄露",
+        "retired by Have I Been Pwned" => "已被 Have I Been Pwned 撤下",
+        "malware or stealer-log data, not a breach of the company" => {
+            "恶意软件或窃密日志数据，并非该公司的数据泄露"
+        }
+        "the Name has no letters or digits" => "Name 中没有字母或数字",
+        "the same breach appears twice" => "同一泄露事件出现了两次",
+        other => return format!("无法读取（{other}）"),
+    }
+    .to_string()
+}
+
+/// What the last import did, as sentences in the person's language.
+pub fn notice_text(lang: Lang, n: &crate::state::Notice) -> String {
+    use crate::state::Notice;
+    let zh = lang == Lang::Zh;
+    match n {
+        Notice::PlanRestored { companies, done } => {
+            if zh {
+                format!("已从导出的计划中恢复 {companies} 家公司和 {done} 项已完成的行动。")
+            } else {
+                format!("Restored {companies} companies and {done} ticked actions from an exported plan.")
+            }
+        }
+        Notice::Catalog {
+            breaches,
+            imported,
+            skipped,
+            skipped_total,
+            unmapped,
+            kept,
+        } => {
+            let mut s = if zh {
+                format!("已从目录中导入 {imported} 条泄露事件（共 {breaches} 条）。")
+            } else {
+                format!("Imported {imported} of {breaches} breaches from the catalogue.")
+            };
+            if *skipped_total > 0 {
+                let shown: Vec<String> = skipped
+                    .iter()
+                    .map(|k| format!("{} ({})", k.name, skip_reason(lang, &k.reason)))
+                    .collect();
+                let more = skipped_total.saturating_sub(shown.len());
+                if zh {
+                    s.push_str(&format!("跳过 {skipped_total} 条：{}", shown.join("；")));
+                    if more > 0 {
+                        s.push_str(&format!("；另有 {more} 条"));
+                    }
+                    s.push('。');
+                } else {
+                    s.push_str(&format!(" Skipped {skipped_total}: {}", shown.join("; ")));
+                    if more > 0 {
+                        s.push_str(&format!("; and {more} more"));
+                    }
+                    s.push('.');
+                }
+            }
+            if !unmapped.is_empty() {
+                s.push_str(&if zh {
+                    format!("归为“其他”的数据类别：{}。", unmapped.join("、"))
+                } else {
+                    format!(" Data classes counted as other: {}.", unmapped.join(", "))
+                });
+            }
+            match kept {
+                Some(true) => s.push_str(lang.pick(
+                    " The catalogue is kept in this browser until you remove it.",
+                    "该目录会保存在本浏览器中，直到你将其移除。",
+                )),
+                Some(false) => s.push_str(lang.pick(
+                    " It is too large for this browser's storage, so it lasts until you close the page.",
+                    "该目录太大，无法存入本浏览器的存储空间，因此只在你关闭页面前有效。",
+                )),
+                None => {}
+            }
+            s
+        }
     }
 }

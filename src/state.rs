@@ -31,9 +31,28 @@ pub struct AppState {
     /// How far the catalogue being read has got.
     pub import_progress: Option<ImportProgress>,
     /// What the last import did, in words.
-    pub notice: Option<String>,
+    pub notice: Option<Notice>,
     /// The view shown (from the URL fragment).
     pub route: Route,
+}
+
+/// What the last file import did, shown in the person's language.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Notice {
+    Catalog {
+        breaches: usize,
+        imported: usize,
+        /// The first few entries left out, with why (the core's words).
+        skipped: Vec<exposure_core::hibp::Skipped>,
+        skipped_total: usize,
+        unmapped: Vec<String>,
+        /// Whether it was kept in the browser; `None` when not asked to.
+        kept: Option<bool>,
+    },
+    PlanRestored {
+        companies: usize,
+        done: usize,
+    },
 }
 
 /// The two steps of reading a catalogue.
@@ -104,7 +123,7 @@ pub enum Action {
     /// Progress read back from an exported plan: merged with what is here.
     ImportProgress {
         progress: Progress,
-        notice: String,
+        notice: Notice,
     },
     /// A catalogue import got further.
     CatalogProgress {
@@ -114,7 +133,7 @@ pub enum Action {
     },
     CatalogLoaded {
         engine: SharedEngine,
-        notice: String,
+        notice: Notice,
     },
     ImportFailed {
         error: AppError,

@@ -31,9 +31,9 @@ pub fn action_item(props: &ActionItemProps) -> Html {
     });
     let repeats = a.recurrence.as_ref().map(|r| {
         let every = match r.every {
-            Frequency::Weekly => "weekly",
-            Frequency::Monthly => "monthly",
-            Frequency::Yearly => "yearly",
+            Frequency::Weekly => lang.pick("weekly", "每周"),
+            Frequency::Monthly => lang.pick("monthly", "每月"),
+            Frequency::Yearly => lang.pick("yearly", "每年"),
         };
         html! { <span class="meta">{ format!("{}: {every}", tr(lang, Text::Repeats)) }</span> }
     });
@@ -42,11 +42,11 @@ pub fn action_item(props: &ActionItemProps) -> Html {
             format!(
                 "{} {} — {}",
                 tr(lang, Text::Deadline),
-                d.human(),
+                lang.date(d),
                 tr(lang, Text::DeadlinePassed)
             )
         } else {
-            format!("{} {}", tr(lang, Text::Deadline), d.human())
+            format!("{} {}", tr(lang, Text::Deadline), lang.date(d))
         };
         html! { <span class={classes!("meta", a.expired.then_some("expired"))}>{ label }</span> }
     });
@@ -62,7 +62,7 @@ pub fn action_item(props: &ActionItemProps) -> Html {
                 <p class="hint"><strong>{ format!("{}: ", tr(lang, Text::OutsideUs)) }</strong>{ e }</p>
             }
             if let Some(d) = a.checked {
-                <p class="hint">{ format!("{} {}", tr(lang, Text::FactsChecked), d.human()) }</p>
+                <p class="hint">{ format!("{} {}", tr(lang, Text::FactsChecked), lang.date(d)) }</p>
             }
         </>
     };

@@ -4,7 +4,7 @@
 use exposure_core::Report;
 use yew::prelude::*;
 
-use crate::i18n::{tr, Lang, Text};
+use crate::i18n::{severity_label, tr, Lang, Text};
 use crate::SharedEngine;
 
 #[derive(Properties, PartialEq)]
@@ -18,24 +18,24 @@ pub struct ExposureSummaryProps {
 pub fn exposure_summary(props: &ExposureSummaryProps) -> Html {
     let lang = props.lang;
     let ds = &props.engine.data;
+    let t = ds.texts(lang);
     if props.report.exposed.is_empty() {
         return html! {};
     }
     let items = props.report.exposed.iter().map(|e| {
-        let def = ds.data_type(&e.type_id);
         let sev = format!("{:?}", e.severity).to_lowercase();
         let incidents: Vec<&str> = e
             .incidents
             .iter()
-            .map(|i| ds.incident(i).map_or(i.as_str(), |x| x.title.as_str()))
+            .map(|i| ds.incident(i).map_or(i.as_str(), |x| t.incident_title(x)))
             .collect();
         html! {
             <li class={classes!("exposed", format!("sev-{sev}"))} data-testid="exposed-type" data-type={e.type_id.clone()}>
                 <div class="exposed-head">
-                    <span class="exposed-name">{ ds.type_name(&e.type_id) }</span>
-                    <span class={classes!("severity", format!("sev-{sev}"))}>{ sev.clone() }</span>
+                    <span class="exposed-name">{ t.type_name(&e.type_id) }</span>
+                    <span class={classes!("severity", format!("sev-{sev}"))}>{ severity_label(lang, e.severity) }</span>
                 </div>
-                if let Some(d) = def { <p class="harm">{ &d.harm }</p> }
+                if let Some(h) = t.type_harm(&e.type_id) { <p class="harm">{ h }</p> }
                 <p class="behind">{ incidents.join(" · ") }</p>
             </li>
         }

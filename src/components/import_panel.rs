@@ -5,8 +5,9 @@ use web_sys::{DragEvent, HtmlInputElement};
 use yew::prelude::*;
 
 use crate::error::AppError;
+use crate::i18n::notice_text;
 use crate::i18n::{tr, Lang, Text};
-use crate::state::{ImportProgress, ImportStep};
+use crate::state::{ImportProgress, ImportStep, Notice};
 
 fn step_text(lang: Lang, step: ImportStep) -> &'static str {
     match step {
@@ -26,7 +27,7 @@ pub struct ImportPanelProps {
     #[prop_or_default]
     pub progress: Option<ImportProgress>,
     /// What the last import did.
-    pub notice: Option<String>,
+    pub notice: Option<Notice>,
     pub has_catalog: bool,
     /// The file chosen or dropped (read by the caller, a slice at a time).
     pub on_file: Callback<web_sys::File>,
@@ -92,7 +93,7 @@ pub fn import_panel(props: &ImportPanelProps) -> Html {
                     }
                 </div>
             }
-            if let Some(n) = &props.notice { <p class="notice" role="status">{ n }</p> }
+            if let Some(n) = &props.notice { <p class="notice" role="status">{ notice_text(lang, n) }</p> }
             if props.has_catalog {
                 <button type="button" class="link-button" onclick={onremove}>{ tr(lang, Text::RemoveCatalog) }</button>
             }

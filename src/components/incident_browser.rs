@@ -65,24 +65,25 @@ pub fn incident_browser(props: &IncidentBrowserProps) -> Html {
     let sectors = browse::sectors(ds).into_iter().map(|s| {
         html! { <option value={sector_id(s)} selected={f.sector == Some(s)}>{ sector_label(lang, s) }</option> }
     });
+    let texts = ds.texts(lang);
     let types = ds.taxonomy.data_types.iter().map(|t| {
-        html! { <option value={t.id.clone()} selected={f.data_type.as_deref() == Some(t.id.as_str())}>{ &t.name }</option> }
+        html! { <option value={t.id.clone()} selected={f.data_type.as_deref() == Some(t.id.as_str())}>{ texts.type_name(&t.id) }</option> }
     });
     let involving = f.org.as_deref().map(|o| {
         html! { <p class="involving">{ format!("{}: {}", tr(lang, Text::Involving), ds.org_name(o)) }</p> }
     });
 
     let rows = list.iter().map(|inc| {
-        let date = inc.first_date().map(|d| d.human()).unwrap_or_default();
+        let date = inc.first_date().map(|d| lang.date(d)).unwrap_or_default();
         let affected = inc.affected.map(|n| {
             let mark = if inc.affected_unconfirmed { format!(" ({})", tr(lang, Text::Unconfirmed)) } else { String::new() };
             format!("{}{mark}", group_thousands(n))
         });
-        let tags = inc.data_types.iter().take(6).map(|t| html! { <li class="tag">{ ds.type_name(t) }</li> });
+        let tags = inc.data_types.iter().take(6).map(|t| html! { <li class="tag">{ texts.type_name(t) }</li> });
         html! {
             <li class="row" data-testid="incident-row" data-incident-id={inc.id.clone()}>
                 <div class="row-head">
-                    <a href={Route::Incident(inc.id.clone()).href()} class="row-title">{ &inc.title }</a>
+                    <a href={Route::Incident(inc.id.clone()).href()} class="row-title">{ texts.incident_title(inc) }</a>
                     if inc.is_third_party() { <span class="badge badge-possible">{ tr(lang, Text::ThirdParty) }</span> }
                 </div>
                 <p class="row-meta">

@@ -5,7 +5,7 @@ use exposure_core::plan::group_thousands;
 use exposure_core::{Confidence, Match};
 use yew::prelude::*;
 
-use crate::i18n::{tr, Lang, Text};
+use crate::i18n::{summary_lang, tr, Lang, Text};
 use crate::route::Route;
 use crate::SharedEngine;
 
@@ -32,6 +32,7 @@ pub fn confidence_label(lang: Lang, c: Confidence) -> &'static str {
 pub fn incident_card(props: &IncidentCardProps) -> Html {
     let lang = props.lang;
     let ds = &props.engine.data;
+    let t = ds.texts(lang);
     let m = &props.m;
     let Some(inc) = ds.incident(&m.incident_id) else {
         return html! {};
@@ -43,14 +44,14 @@ pub fn incident_card(props: &IncidentCardProps) -> Html {
     );
     let dates = {
         let breach = match (inc.breach_start, inc.breach_end) {
-            (Some(a), Some(b)) if a != b => Some(format!("{} – {}", a.human(), b.human())),
-            (Some(a), _) => Some(a.human()),
+            (Some(a), Some(b)) if a != b => Some(format!("{} – {}", t.date(a), t.date(b))),
+            (Some(a), _) => Some(t.date(a)),
             _ => None,
         };
         html! {
             <>
                 if let Some(b) = breach { <dt>{ tr(lang, Text::Breach) }</dt><dd>{ b }</dd> }
-                if let Some(d) = inc.disclosed { <dt>{ tr(lang, Text::Disclosed) }</dt><dd>{ d.human() }</dd> }
+                if let Some(d) = inc.disclosed { <dt>{ tr(lang, Text::Disclosed) }</dt><dd>{ t.date(d) }</dd> }
             </>
         }
     };
@@ -62,11 +63,11 @@ pub fn incident_card(props: &IncidentCardProps) -> Html {
         };
         html! { <><dt>{ tr(lang, Text::PeopleAffected) }</dt><dd>{ format!("{}{unconfirmed}", group_thousands(n)) }</dd></> }
     });
-    let types = inc.data_types.iter().map(|t| {
+    let types = inc.data_types.iter().map(|ty| {
         let sev = ds
-            .data_type(t)
+            .data_type(ty)
             .map(|d| format!("sev-{:?}", d.severity).to_lowercase());
-        html! { <li class={classes!("tag", sev)}>{ ds.type_name(t) }</li> }
+        html! { <li class={classes!("tag", sev)}>{ t.type_name(ty) }</li> }
     });
     let sources = inc.sources.iter().map(|s| {
         html! {
@@ -74,7 +75,7 @@ pub fn incident_card(props: &IncidentCardProps) -> Html {
                 <a href={s.url.clone()} rel="noopener noreferrer" target="_blank">
                     { s.title.clone().unwrap_or_else(|| s.publisher.clone()) }
                 </a>
-                { format!(" — {}, {}", s.publisher, s.date.human()) }
+                { format!(" — {}, {}", s.publisher, t.date(s.date)) }
             </li>
         }
     });
@@ -86,7 +87,7 @@ pub fn incident_card(props: &IncidentCardProps) -> Html {
             data-confidence={conf}
             aria-labelledby={format!("inc-{}", inc.id)}>
             <header class="incident-head">
-                <h3 id={format!("inc-{}", inc.id)}>{ &inc.title }</h3>
+                <h3 id={format!("inc-{}", inc.id)}>{ t.incident_title(inc) }</h3>
                 <span class={classes!("badge", format!("badge-{conf}"))}>{ confidence_label(lang, m.confidence) }</span>
             </header>
             <div class="match-path" data-testid="match-path" data-path={m.path.join(" ")}>
@@ -95,11 +96,11 @@ pub fn incident_card(props: &IncidentCardProps) -> Html {
                 <p class="explanation">{ &m.explanation }</p>
                 if let Some(note) = &m.period_note { <p class="period-note">{ note }</p> }
             </div>
-            <p class="summary">{ &inc.summary }</p>
+            <p class="summary" lang={summary_lang(lang, t.incident_summary(inc) == inc.summary)}>{ t.incident_summary(inc) }</p>
             <dl class="facts">
                 { for affected }
                 { dates }
-                <dt>{ tr(lang, Text::WhoWasAffected) }</dt><dd>{ &inc.cohort.text }</dd>
+                <dt>{ tr(lang, Text::WhoWasAffected) }</dt><dd>{ t.cohort(inc) }</dd>
             </dl>
             <h4>{ tr(lang, Text::DataExposed) }</h4>
             <ul class="tags">{ for types }</ul>

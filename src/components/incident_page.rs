@@ -6,7 +6,7 @@ use exposure_core::plan::group_thousands;
 use exposure_core::PartialDate;
 use yew::prelude::*;
 
-use crate::i18n::{tr, Lang, Text};
+use crate::i18n::{summary_lang, tr, Lang, Text};
 use crate::route::Route;
 use crate::SharedEngine;
 
@@ -22,6 +22,8 @@ pub struct IncidentPageProps {
 pub fn incident_page(props: &IncidentPageProps) -> Html {
     let lang = props.lang;
     let ds = &props.engine.data;
+    let t = ds.texts(lang);
+    let zh = lang == Lang::Zh;
     let back = html! {
         <p><a href={Route::Incidents(IncidentFilter::default()).href()}>{ format!("← {}", tr(lang, Text::BackToList)) }</a></p>
     };
@@ -41,15 +43,14 @@ pub fn incident_page(props: &IncidentPageProps) -> Html {
         });
         html! { <a href={route.href()} data-org-id={id.to_string()}>{ ds.org_name(id) }</a> }
     };
-    let timeline = browse::timeline(inc).into_iter().map(|e| {
-        html! { <li><time datetime={e.date.to_string()}>{ e.date.human() }</time>{ format!(" — {}", e.what) }</li> }
+    let timeline = browse::timeline_in(t, inc).into_iter().map(|e| {
+        html! { <li><time datetime={e.date.to_string()}>{ t.date(e.date) }</time>{ format!(" — {}", e.what) }</li> }
     });
-    let types = inc.data_types.iter().map(|t| {
-        let def = ds.data_type(t);
+    let types = inc.data_types.iter().map(|ty| {
         html! {
             <li>
-                <strong>{ ds.type_name(t) }</strong>
-                if let Some(d) = def { { format!(" — {}", d.harm) } }
+                <strong>{ t.type_name(ty) }</strong>
+                if let Some(h) = t.type_harm(ty) { { format!(" — {h}") } }
             </li>
         }
     });
@@ -58,38 +59,58 @@ pub fn incident_page(props: &IncidentPageProps) -> Html {
             <tr>
                 <td>{ org_link(&c.org) }</td>
                 <td class="num">{ c.affected.map(group_thousands).unwrap_or_default() }</td>
-                <td>{ c.confirmed_by.label() }</td>
-                <td>{ c.note.clone().unwrap_or_default() }</td>
+                <td>{ t.confirmation(c.confirmed_by) }</td>
+                <td>{ t.client_note(inc, &c.org).unwrap_or_default() }</td>
             </tr>
         }
     });
-    let remedies = inc.remedies.iter().map(|r| {
-        let mut text = format!(
-            "{}{}{}",
-            r.months
-                .map(|m| format!("{m} months of "))
-                .unwrap_or_default(),
-            match r.kind {
-                exposure_core::model::RemedyKind::CreditMonitoring => "credit monitoring",
-                exposure_core::model::RemedyKind::IdentityMonitoring => "identity monitoring",
-            },
-            r.provider
-                .as_ref()
-                .map(|p| format!(" ({p})"))
-                .unwrap_or_default(),
-        );
+    let remedies = inc.remedies.iter().enumerate().map(|(i, r)| {
+        use exposure_core::model::RemedyKind;
+        let what = match (r.kind, zh) {
+            (RemedyKind::CreditMonitoring, false) => "credit monitoring",
+            (RemedyKind::IdentityMonitoring, false) => "identity monitoring",
+            (RemedyKind::CreditMonitoring, true) => "信用监控",
+            (RemedyKind::IdentityMonitoring, true) => "身份监控",
+        };
+        let months = r
+            .months
+            .map(|m| {
+                if zh {
+                    format!("{m}个月的")
+                } else {
+                    format!("{m} months of ")
+                }
+            })
+            .unwrap_or_default();
+        let provider = r
+            .provider
+            .as_ref()
+            .map(|p| if zh { format!("（{p}）") } else { format!(" ({p})") })
+            .unwrap_or_default();
+        let mut text = format!("{months}{what}{provider}");
         if let Some(d) = r.enroll_by {
-            text.push_str(&format!("; enrol by {}", d.human()));
+            text.push_str(&if zh {
+                format!("；登记截止 {}", t.date(d))
+            } else {
+                format!("; enrol by {}", d.human())
+            });
             if past(d) {
                 text.push_str(&format!(" ({})", tr(lang, Text::Expired)));
             }
         }
-        html! { <li>{ text }if let Some(h) = &r.how { { format!(". {h}") } }</li> }
+        let how = t.remedy_how(inc, i);
+        html! { <li>{ text }if let Some(h) = how { { format!("{}{h}", lang.pick(". ", "。")) } }</li> }
     });
-    let settlements = inc.settlements.iter().map(|s| {
+    let settlements = inc.settlements.iter().enumerate().map(|(i, s)| {
         let amount = s
             .amount_usd
-            .map(|a| format!(" — USD {}", group_thousands(a)))
+            .map(|a| {
+                if zh {
+                    format!(" — {}美元", group_thousands(a))
+                } else {
+                    format!(" — USD {}", group_thousands(a))
+                }
+            })
             .unwrap_or_default();
         let deadline = s.claim_deadline.map(|d| {
             let expired = if past(d) {
@@ -97,17 +118,22 @@ pub fn incident_page(props: &IncidentPageProps) -> Html {
             } else {
                 String::new()
             };
-            format!("; claim by {}{expired}", d.human())
+            if zh {
+                format!("；申请截止 {}{expired}", t.date(d))
+            } else {
+                format!("; claim by {}{expired}", d.human())
+            }
         });
+        let name = t.settlement_name(inc, i);
         html! {
             <li>
                 if let Some(u) = &s.url {
-                    <a href={u.clone()} rel="noopener noreferrer" target="_blank">{ &s.name }</a>
+                    <a href={u.clone()} rel="noopener noreferrer" target="_blank">{ name }</a>
                 } else {
-                    { &s.name }
+                    { name }
                 }
                 { amount }{ deadline.unwrap_or_default() }
-                if let Some(n) = &s.note { <br/><span class="hint">{ n }</span> }
+                if let Some(n) = t.settlement_note(inc, i) { <br/><span class="hint">{ n }</span> }
             </li>
         }
     });
@@ -115,25 +141,25 @@ pub fn incident_page(props: &IncidentPageProps) -> Html {
         html! {
             <li>
                 <a href={s.url.clone()} rel="noopener noreferrer" target="_blank">{ s.title.clone().unwrap_or_else(|| s.publisher.clone()) }</a>
-                { format!(" — {}, {}", s.publisher, s.date.human()) }
+                { format!(" — {}, {}", s.publisher, t.date(s.date)) }
             </li>
         }
     });
     html! {
         <article class="panel incident-page" data-testid="incident-page" data-incident-id={inc.id.clone()}>
             { back }
-            <h2>{ &inc.title }</h2>
-            <p class="summary">{ &inc.summary }</p>
+            <h2>{ t.incident_title(inc) }</h2>
+            <p class="summary" lang={summary_lang(lang, t.incident_summary(inc) == inc.summary)}>{ t.incident_summary(inc) }</p>
             <dl class="facts">
                 <dt>{ tr(lang, Text::BreachedOrg) }</dt><dd>{ org_link(&inc.breached_org) }</dd>
                 if let Some(p) = &inc.platform { <dt>{ tr(lang, Text::Platform) }</dt><dd>{ org_link(p) }</dd> }
-                <dt>{ tr(lang, Text::Kind) }</dt><dd>{ inc.kind.label() }</dd>
+                <dt>{ tr(lang, Text::Kind) }</dt><dd>{ t.kind(inc.kind) }</dd>
                 if let Some(a) = &inc.actor { <dt>{ tr(lang, Text::Actor) }</dt><dd>{ a }</dd> }
                 if let Some(n) = inc.affected {
                     <dt>{ tr(lang, Text::PeopleAffected) }</dt>
                     <dd>{ group_thousands(n) }if inc.affected_unconfirmed { { format!(" ({})", tr(lang, Text::Unconfirmed)) } }</dd>
                 }
-                <dt>{ tr(lang, Text::WhoWasAffected) }</dt><dd>{ &inc.cohort.text }</dd>
+                <dt>{ tr(lang, Text::WhoWasAffected) }</dt><dd>{ t.cohort(inc) }</dd>
             </dl>
             <h3>{ tr(lang, Text::Timeline) }</h3>
             <ol class="timeline">{ for timeline }</ol>

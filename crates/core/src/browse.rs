@@ -131,25 +131,48 @@ pub struct TimelineEvent {
 /// The incident's dated events in order: breach, discovery, disclosure,
 /// enrolment deadlines, settlements and claim deadlines.
 pub fn timeline(inc: &Incident) -> Vec<TimelineEvent> {
+    timeline_with(inc, crate::lang::Lang::En, |i| {
+        inc.settlements.get(i).map_or("", |s| s.name.as_str())
+    })
+}
+
+/// [`timeline`], in the language of `t` (settlement names included).
+pub fn timeline_in(t: crate::lang::Texts, inc: &Incident) -> Vec<TimelineEvent> {
+    timeline_with(inc, t.lang, |i| t.settlement_name(inc, i))
+}
+
+fn timeline_with<'a>(
+    inc: &'a Incident,
+    l: crate::lang::Lang,
+    settlement_name: impl Fn(usize) -> &'a str,
+) -> Vec<TimelineEvent> {
     let mut ev: Vec<TimelineEvent> = Vec::new();
     let mut push = |d: Option<PartialDate>, what: String| {
         if let Some(date) = d {
             ev.push(TimelineEvent { date, what });
         }
     };
-    push(inc.breach_start, "Breach begins".into());
-    push(inc.breach_end, "Breach ends".into());
-    push(inc.discovered, "Discovered".into());
-    push(inc.disclosed, "Disclosed".into());
+    push(inc.breach_start, l.pick("Breach begins", "入侵开始").into());
+    push(inc.breach_end, l.pick("Breach ends", "入侵结束").into());
+    push(inc.discovered, l.pick("Discovered", "被发现").into());
+    push(inc.disclosed, l.pick("Disclosed", "公开披露").into());
     for r in &inc.remedies {
         push(
             r.enroll_by,
-            "Deadline to enrol in the offered monitoring".into(),
+            l.pick(
+                "Deadline to enrol in the offered monitoring",
+                "登记免费监控服务的截止日期",
+            )
+            .into(),
         );
     }
-    for s in &inc.settlements {
-        push(s.date, s.name.clone());
-        push(s.claim_deadline, format!("Claim deadline: {}", s.name));
+    for (i, s) in inc.settlements.iter().enumerate() {
+        let name = settlement_name(i);
+        push(s.date, name.to_string());
+        push(
+            s.claim_deadline,
+            format!("{}{name}", l.pick("Claim deadline: ", "申请截止：")),
+        );
     }
     ev.sort_by_key(|e| e.date);
     ev

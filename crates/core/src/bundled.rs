@@ -6,8 +6,14 @@ use crate::dataset::{DataSet, LoadError};
 pub const TAXONOMY_JSON: &str = include_str!("../../../static/data/taxonomy.json");
 pub const ORGANIZATIONS_JSON: &str = include_str!("../../../static/data/organizations.json");
 pub const INCIDENTS_JSON: &str = include_str!("../../../static/data/incidents.json");
+pub const ZH_JSON: &str = include_str!("../../../static/data/zh.json");
 
-/// Parses the bundled data set.
+/// Parses the bundled data set, with its Chinese texts.
 pub fn dataset() -> Result<DataSet, LoadError> {
-    DataSet::from_json(TAXONOMY_JSON, ORGANIZATIONS_JSON, INCIDENTS_JSON)
+    let mut ds = DataSet::from_json(TAXONOMY_JSON, ORGANIZATIONS_JSON, INCIDENTS_JSON)?;
+    ds.translations = serde_json::from_str(ZH_JSON).map_err(|e| LoadError::Json {
+        file: "zh.json",
+        message: e.to_string(),
+    })?;
+    Ok(ds)
 }

@@ -63,6 +63,8 @@ pub struct DataSet {
     pub organizations: Vec<Organization>,
     pub relationships: Vec<Relationship>,
     pub incidents: Vec<Incident>,
+    /// The Chinese texts of the data (empty when not loaded).
+    pub translations: crate::lang::Translations,
     org_by_id: HashMap<String, usize>,
     /// By org position: positions of the incidents it is involved in.
     incidents_of_org: Vec<Vec<u32>>,
@@ -157,6 +159,7 @@ impl DataSet {
             }
         }
         DataSet {
+            translations: crate::lang::Translations::default(),
             org_by_id,
             incidents_of_org,
             children_of_org,
@@ -205,7 +208,6 @@ impl DataSet {
         self.data_type(id).map_or(id, |t| t.name.as_str())
     }
 
-    /// The chain of parents of an org, nearest first, stopping at cycles.
     /// Positions (in `incidents`) of the incidents an organization is
     /// involved in (breached, platform or named client), in order.
     pub fn incidents_of(&self, id: &str) -> &[u32] {
@@ -233,6 +235,7 @@ impl DataSet {
         out
     }
 
+    /// The chain of parents of an org, nearest first, stopping at cycles.
     pub fn ancestors(&self, id: &str) -> Vec<&Organization> {
         let mut out: Vec<&Organization> = Vec::new();
         let mut cur = self.org(id).and_then(|o| o.parent.as_deref());
@@ -281,6 +284,7 @@ impl DataSet {
         v.organizations();
         v.relationships();
         v.incidents();
+        v.problems.extend(crate::lang::check_translations(self));
         v.problems.into_iter().collect()
     }
 }

@@ -7,6 +7,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use serde::{Deserialize, Serialize};
 
 use crate::dataset::DataSet;
+use crate::lang::{Lang, Texts};
 use crate::model::{Confirmation, Incident, ParentRelation, Severity};
 
 /// How sure a match is.
@@ -104,6 +105,12 @@ struct Candidate {
 
 /// Every match for every company, strongest first within a company.
 pub fn find_matches(ds: &DataSet, companies: &[CompanyQuery]) -> Vec<Match> {
+    find_matches_in(ds, companies, Lang::En)
+}
+
+/// [`find_matches`], with explanations in `lang`.
+pub fn find_matches_in(ds: &DataSet, companies: &[CompanyQuery], lang: Lang) -> Vec<Match> {
+    let t = ds.texts(lang);
     let mut out = Vec::new();
     let mut seen = BTreeSet::new();
     for company in companies {
@@ -133,8 +140,8 @@ pub fn find_matches(ds: &DataSet, companies: &[CompanyQuery]) -> Vec<Match> {
             .iter()
             .filter_map(|&n| ds.incidents.get(n as usize))
             .filter_map(|inc| {
-                let c = best_path(ds, org_id, inc)?;
-                let period_note = outside_cohort(company.period, inc);
+                let c = best_path(ds, org_id, inc, lang)?;
+                let period_note = outside_cohort(company.period, inc, t);
                 Some(Match {
                     org_id: org_id.to_string(),
                     incident_id: inc.id.clone(),
@@ -163,13 +170,14 @@ pub fn find_matches(ds: &DataSet, companies: &[CompanyQuery]) -> Vec<Match> {
 }
 
 /// The strongest way `org_id` reaches `inc`, if any.
-fn best_path(ds: &DataSet, org_id: &str, inc: &Incident) -> Option<Candidate> {
+fn best_path(ds: &DataSet, org_id: &str, inc: &Incident, lang: Lang) -> Option<Candidate> {
+    let zh = lang == Lang::Zh;
     let name = |id: &str| ds.org_name(id).to_string();
     let breached = inc.breached_org.as_str();
     let tail: Vec<String> = std::iter::once(breached.to_string())
         .chain(inc.platform.clone())
         .collect();
-    let how = incident_phrase(ds, inc);
+    let how = incident_phrase(ds, inc, lang);
     let mut candidates: Vec<Candidate> = Vec::new();
 
     // 1. The company itself was breached.
@@ -178,7 +186,11 @@ fn best_path(ds: &DataSet, org_id: &str, inc: &Incident) -> Option<Candidate> {
             kind: PathKind::Direct,
             confidence: Confidence::Confirmed,
             path: tail.clone(),
-            explanation: format!("{} was breached directly: {how}.", name(org_id)),
+            explanation: if zh {
+                format!("{}本身遭到数据泄露：{how}。", name(org_id))
+            } else {
+                format!("{} was breached directly: {how}.", name(org_id))
+            },
         });
     }
     // 2. Named among the vendor's affected clients.
@@ -193,23 +205,39 @@ fn best_path(ds: &DataSet, org_id: &str, inc: &Incident) -> Option<Candidate> {
                 Confidence::Likely
             },
             path,
-            explanation: format!(
-                "{} is a client of {}, which was breached ({how}); {} is named among the affected clients in {}.",
-                name(org_id),
-                name(breached),
-                name(org_id),
-                confirmation_phrase(ds, c.confirmed_by, org_id)
-            ),
+            explanation: if zh {
+                format!(
+                    "{}是{}的客户，{}遭到数据泄露（{how}）；{}将{}列为受影响的客户。",
+                    name(org_id),
+                    name(breached),
+                    name(breached),
+                    confirmation_phrase(ds, c.confirmed_by, org_id, lang),
+                    name(org_id)
+                )
+            } else {
+                format!(
+                    "{} is a client of {}, which was breached ({how}); {} is named among the affected clients in {}.",
+                    name(org_id),
+                    name(breached),
+                    name(org_id),
+                    confirmation_phrase(ds, c.confirmed_by, org_id, lang)
+                )
+            },
         });
     }
     // 3. Through the family: a brand or subsidiary reaches its parents' incidents.
     let ancestors = ds.ancestors(org_id);
     let is_brand = ds.org(org_id).and_then(|o| o.parent_relation) == Some(ParentRelation::Brand);
     for (depth, anc) in ancestors.iter().enumerate() {
-        let rel = if is_brand && depth == 0 {
-            "a brand of"
-        } else {
-            "part of"
+        let brand = is_brand && depth == 0;
+        let rel = if brand { "a brand of" } else { "part of" };
+        // "X是Y旗下的品牌" / "X隶属于Y".
+        let rel_zh = |anc: &str| {
+            if brand {
+                format!("{}是{anc}旗下的品牌", name(org_id))
+            } else {
+                format!("{}隶属于{anc}", name(org_id))
+            }
         };
         let chain: Vec<String> = std::iter::once(org_id.to_string())
             .chain(ancestors.iter().take(depth + 1).map(|o| o.id.clone()))
@@ -221,11 +249,15 @@ fn best_path(ds: &DataSet, org_id: &str, inc: &Incident) -> Option<Candidate> {
                 kind: PathKind::Family,
                 confidence: Confidence::Likely,
                 path,
-                explanation: format!(
-                    "{} is {rel} {}, which was breached: {how}.",
-                    name(org_id),
-                    anc.name
-                ),
+                explanation: if zh {
+                    format!("{}，{}遭到数据泄露：{how}。", rel_zh(&anc.name), anc.name)
+                } else {
+                    format!(
+                        "{} is {rel} {}, which was breached: {how}.",
+                        name(org_id),
+                        anc.name
+                    )
+                },
             });
         } else if let Some(c) = inc.affected_clients.iter().find(|c| c.org == anc.id) {
             let mut path = chain.clone();
@@ -238,12 +270,22 @@ fn best_path(ds: &DataSet, org_id: &str, inc: &Incident) -> Option<Candidate> {
                     Confidence::Possible
                 },
                 path,
-                explanation: format!(
-                    "{} is {rel} {}, a client of {}, which was breached ({how}).",
-                    name(org_id),
-                    anc.name,
-                    name(breached)
-                ),
+                explanation: if zh {
+                    format!(
+                        "{}，{}是{}的客户，{}遭到数据泄露（{how}）。",
+                        rel_zh(&anc.name),
+                        anc.name,
+                        name(breached),
+                        name(breached)
+                    )
+                } else {
+                    format!(
+                        "{} is {rel} {}, a client of {}, which was breached ({how}).",
+                        name(org_id),
+                        anc.name,
+                        name(breached)
+                    )
+                },
             });
         }
     }
@@ -272,13 +314,23 @@ fn best_path(ds: &DataSet, org_id: &str, inc: &Incident) -> Option<Candidate> {
                     Confidence::Likely
                 },
                 path,
-                explanation: format!(
-                    "{} belongs to {}; {} was affected ({how}). Your data is involved only if you dealt with {}.",
-                    name(holder),
-                    name(org_id),
-                    name(holder),
-                    name(holder)
-                ),
+                explanation: if zh {
+                    format!(
+                        "{}隶属于{}；{}受到影响（{how}）。只有当你与{}打过交道时，你的数据才会涉及。",
+                        name(holder),
+                        name(org_id),
+                        name(holder),
+                        name(holder)
+                    )
+                } else {
+                    format!(
+                        "{} belongs to {}; {} was affected ({how}). Your data is involved only if you dealt with {}.",
+                        name(holder),
+                        name(org_id),
+                        name(holder),
+                        name(holder)
+                    )
+                },
             });
         }
     }
@@ -294,14 +346,25 @@ fn best_path(ds: &DataSet, org_id: &str, inc: &Incident) -> Option<Candidate> {
             kind: PathKind::VendorRelationship,
             confidence: Confidence::Possible,
             path,
-            explanation: format!(
-                "{} uses {} for {}; {} was breached ({how}), but {} was not named among the affected clients.",
-                name(org_id),
-                name(breached),
-                r.service,
-                name(breached),
-                name(org_id)
-            ),
+            explanation: if zh {
+                format!(
+                    "{}使用{}的服务（{}）；{}遭到数据泄露（{how}），但{}未被列为受影响的客户。",
+                    name(org_id),
+                    name(breached),
+                    r.service,
+                    name(breached),
+                    name(org_id)
+                )
+            } else {
+                format!(
+                    "{} uses {} for {}; {} was breached ({how}), but {} was not named among the affected clients.",
+                    name(org_id),
+                    name(breached),
+                    r.service,
+                    name(breached),
+                    name(org_id)
+                )
+            },
         });
     }
     candidates.into_iter().max_by(|a, b| {
@@ -312,28 +375,49 @@ fn best_path(ds: &DataSet, org_id: &str, inc: &Incident) -> Option<Candidate> {
 }
 
 /// "Bank of America's own notice", "a regulator filing", …
-fn confirmation_phrase(ds: &DataSet, how: Confirmation, client: &str) -> String {
-    match how {
-        Confirmation::ClientNotice => format!("{}'s own notice", ds.org_name(client)),
-        other => other.label().to_string(),
+fn confirmation_phrase(ds: &DataSet, how: Confirmation, client: &str, lang: Lang) -> String {
+    match (how, lang) {
+        (Confirmation::ClientNotice, Lang::En) => format!("{}'s own notice", ds.org_name(client)),
+        (Confirmation::ClientNotice, Lang::Zh) => format!("{}自己的通知", ds.org_name(client)),
+        (other, _) => ds.texts(lang).confirmation(other).to_string(),
     }
 }
 
 /// "ransomware by LockBit, Oct 29, 2023 – Nov 2, 2023" and the like.
-fn incident_phrase(ds: &DataSet, inc: &Incident) -> String {
-    let mut s = inc.kind.label().to_string();
+fn incident_phrase(ds: &DataSet, inc: &Incident, lang: Lang) -> String {
+    let t = ds.texts(lang);
+    let zh = lang == Lang::Zh;
+    let mut s = t.kind(inc.kind).to_string();
     if let Some(p) = &inc.platform {
-        s.push_str(&format!(" on the {} platform", ds.org_name(p)));
+        s.push_str(&if zh {
+            format!("，发生在 {} 平台上", ds.org_name(p))
+        } else {
+            format!(" on the {} platform", ds.org_name(p))
+        });
     }
     if let Some(actor) = &inc.actor {
-        s.push_str(&format!(" by {actor}"));
+        s.push_str(&if zh {
+            format!("，攻击者为 {actor}")
+        } else {
+            format!(" by {actor}")
+        });
     }
+    let comma = lang.pick(", ", "，");
     match (inc.breach_start, inc.breach_end) {
-        (Some(a), Some(b)) if a != b => s.push_str(&format!(", {} – {}", a.human(), b.human())),
-        (Some(a), _) => s.push_str(&format!(", {}", a.human())),
+        (Some(a), Some(b)) if a != b => s.push_str(&format!(
+            "{comma}{}{}{}",
+            t.date(a),
+            lang.pick(" – ", "至"),
+            t.date(b)
+        )),
+        (Some(a), _) => s.push_str(&format!("{comma}{}", t.date(a))),
         (None, _) => {
             if let Some(d) = inc.disclosed {
-                s.push_str(&format!(", disclosed {}", d.human()));
+                s.push_str(&if zh {
+                    format!("，{}披露", t.date(d))
+                } else {
+                    format!(", disclosed {}", d.human())
+                });
             }
         }
     }
@@ -341,21 +425,25 @@ fn incident_phrase(ds: &DataSet, inc: &Incident) -> String {
 }
 
 /// A note when the customer period cannot overlap the affected cohort.
-fn outside_cohort(period: Period, inc: &Incident) -> Option<String> {
+fn outside_cohort(period: Period, inc: &Incident, t: Texts) -> Option<String> {
+    let zh = t.lang == Lang::Zh;
+    let cohort = t.cohort(inc);
     if let (Some(until), Some(from)) = (period.until, inc.cohort.from_year) {
         if until < from {
-            return Some(format!(
-                "You were a customer until {until}; this incident concerns {} ({from} onwards).",
-                inc.cohort.text
-            ));
+            return Some(if zh {
+                format!("你在{until}年之前是其客户；此事件涉及{cohort}（{from}年起）。")
+            } else {
+                format!("You were a customer until {until}; this incident concerns {cohort} ({from} onwards).")
+            });
         }
     }
     if let (Some(from), Some(until)) = (period.from, inc.cohort.until_year) {
         if from > until {
-            return Some(format!(
-                "You became a customer in {from}; this incident concerns {} (up to {until}).",
-                inc.cohort.text
-            ));
+            return Some(if zh {
+                format!("你从{from}年起才成为其客户；此事件涉及{cohort}（截至{until}年）。")
+            } else {
+                format!("You became a customer in {from}; this incident concerns {cohort} (up to {until}).")
+            });
         }
     }
     None
@@ -414,7 +502,7 @@ mod tests {
             let every: BTreeSet<&str> = ds
                 .incidents
                 .iter()
-                .filter(|inc| best_path(&ds, &org.id, inc).is_some())
+                .filter(|inc| best_path(&ds, &org.id, inc, Lang::En).is_some())
                 .map(|inc| inc.id.as_str())
                 .collect();
             assert_eq!(found, every, "{}", org.id);

@@ -56,12 +56,14 @@ pub fn merge(ds: &DataSet, import: &mut CatalogImport) -> DataSet {
     orgs.splice(0..0, ds.organizations.iter().cloned());
     let mut incidents = std::mem::take(&mut import.incidents);
     incidents.splice(0..0, ds.incidents.iter().cloned());
-    DataSet::new(
+    let mut merged = DataSet::new(
         ds.taxonomy.clone(),
         orgs,
         ds.relationships.clone(),
         incidents,
-    )
+    );
+    merged.translations = ds.translations.clone();
+    merged
 }
 
 fn slug(s: &str) -> String {

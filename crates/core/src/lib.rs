@@ -16,6 +16,7 @@ pub mod exposure;
 pub mod hibp;
 #[doc(hidden)]
 pub mod invariants;
+pub mod lang;
 pub mod matcher;
 pub mod model;
 pub mod normalize;
@@ -25,6 +26,7 @@ pub mod report;
 pub use dataset::{DataSet, LoadError, Problem, Stats};
 pub use date::PartialDate;
 pub use exposure::{CompanyQuery, Confidence, ExposedType, Match, PathKind, Period};
+pub use lang::{Lang, Texts};
 pub use matcher::{MatchReason, NameIndex, OrgMatch};
 pub use plan::PlannedAction;
 pub use report::Report;
@@ -111,9 +113,19 @@ impl Engine {
 
     /// Matches, exposure summary and plan for already-resolved companies.
     pub fn check(&self, companies: &[CompanyQuery], today: Option<PartialDate>) -> Report {
-        let matches = exposure::find_matches(&self.data, companies);
+        self.check_in(companies, today, Lang::En)
+    }
+
+    /// [`Engine::check`], with explanations and the plan in `lang`.
+    pub fn check_in(
+        &self,
+        companies: &[CompanyQuery],
+        today: Option<PartialDate>,
+        lang: Lang,
+    ) -> Report {
+        let matches = exposure::find_matches_in(&self.data, companies, lang);
         let exposed = exposure::exposed_types(&self.data, &matches);
-        let plan = plan::build_plan(&self.data, &matches, &exposed, today);
+        let plan = plan::build_plan_in(&self.data, &matches, &exposed, today, lang);
         Report {
             companies: companies.to_vec(),
             matches,

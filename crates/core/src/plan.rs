@@ -9,6 +9,7 @@ use serde::Serialize;
 use crate::dataset::DataSet;
 use crate::date::PartialDate;
 use crate::exposure::{Confidence, ExposedType, Match};
+use crate::lang::{Lang, Texts};
 use crate::model::{Link, Recurrence, RemedyKind, Severity, Urgency};
 
 /// Id of the generated action for monitoring an incident offered.
@@ -58,6 +59,18 @@ pub fn build_plan(
     exposed: &[ExposedType],
     today: Option<PartialDate>,
 ) -> Vec<PlannedAction> {
+    build_plan_in(ds, matches, exposed, today, Lang::En)
+}
+
+/// [`build_plan`], with every text in `lang`.
+pub fn build_plan_in(
+    ds: &DataSet,
+    matches: &[Match],
+    exposed: &[ExposedType],
+    today: Option<PartialDate>,
+    lang: Lang,
+) -> Vec<PlannedAction> {
+    let t = ds.texts(lang);
     let exposed_by_id: BTreeMap<&str, &ExposedType> =
         exposed.iter().map(|e| (e.type_id.as_str(), e)).collect();
     let live: BTreeSet<&str> = matches
@@ -81,10 +94,14 @@ pub fn build_plan(
         let mut extra: Vec<(String, String)> = Vec::new();
         for inc_id in &live {
             if let Some(inc) = ds.incident(inc_id) {
-                for e in inc.extra_steps.iter().filter(|e| e.action == def.id) {
+                for (i, e) in inc.extra_steps.iter().enumerate() {
+                    if e.action != def.id {
+                        continue;
+                    }
+                    let text = t.extra_step(inc, i);
                     let text = match &e.url {
-                        Some(u) => format!("{} ({u})", e.text),
-                        None => e.text.clone(),
+                        Some(u) => format!("{text} ({u})"),
+                        None => text.to_string(),
                     };
                     extra.push((inc.id.clone(), text));
                 }
@@ -103,32 +120,41 @@ pub fn build_plan(
             .flat_map(|r| r.incidents.iter().cloned())
             .collect();
         incidents.extend(extra.iter().map(|(i, _)| i.clone()));
-        let mut steps = def.steps.clone();
-        steps.extend(extra.into_iter().map(|(_, t)| t));
+        let mut steps: Vec<String> = t.action_steps(def).into_iter().map(String::from).collect();
+        steps.extend(extra.into_iter().map(|(_, text)| text));
+        let links = def
+            .links
+            .iter()
+            .enumerate()
+            .map(|(i, l)| Link {
+                label: t.action_link_label(def, i).unwrap_or(&l.label).to_string(),
+                url: l.url.clone(),
+            })
+            .collect();
         plan.push(PlannedAction {
             id: def.id.clone(),
-            title: def.title.clone(),
+            title: t.action_title(def).to_string(),
             urgency: def.urgency,
-            because: because_sentence(ds, &reasons),
+            because: because_sentence(t, &reasons),
             reasons,
             incidents: incidents.into_iter().collect(),
-            summary: def.summary.clone(),
+            summary: t.action_summary(def).to_string(),
             steps,
-            links: def.links.clone(),
+            links,
             effort_minutes: def.effort_minutes,
             recurrence: def.recurrence.clone(),
             severity,
             deadline: None,
             expired: false,
             checked: Some(def.checked),
-            elsewhere: def.elsewhere.clone(),
+            elsewhere: t.action_elsewhere(def).map(String::from),
         });
     }
 
-    if let Some(a) = monitoring_action(ds, &live, today) {
+    if let Some(a) = monitoring_action(t, &live, today) {
         plan.push(a);
     }
-    if let Some(a) = claim_action(ds, &live, today) {
+    if let Some(a) = claim_action(t, &live, today) {
         plan.push(a);
     }
 
@@ -144,28 +170,43 @@ pub fn build_plan(
     plan
 }
 
-fn because_sentence(ds: &DataSet, reasons: &[Reason]) -> String {
+fn because_sentence(t: Texts, reasons: &[Reason]) -> String {
     if reasons.is_empty() {
         return String::new();
     }
-    let types: Vec<&str> = reasons.iter().map(|r| ds.type_name(&r.data_type)).collect();
+    let ds = t.ds;
+    let types: Vec<&str> = reasons.iter().map(|r| t.type_name(&r.data_type)).collect();
     let incidents: BTreeSet<&str> = reasons
         .iter()
         .flat_map(|r| r.incidents.iter())
-        .map(|i| ds.incident(i).map_or(i.as_str(), |x| x.title.as_str()))
+        .map(|i| ds.incident(i).map_or(i.as_str(), |x| t.incident_title(x)))
         .collect();
-    format!(
-        "Exposed: {} — in {}.",
-        types.join(", "),
-        incidents.into_iter().collect::<Vec<_>>().join("; ")
-    )
+    let incidents = incidents.into_iter().collect::<Vec<_>>();
+    match t.lang {
+        Lang::En => format!(
+            "Exposed: {} — in {}.",
+            types.join(", "),
+            incidents.join("; ")
+        ),
+        Lang::Zh => format!(
+            "泄露的数据：{}——见于{}。",
+            t.list(&types),
+            incidents.join("；")
+        ),
+    }
 }
 
-fn deadline_phrase(d: Option<PartialDate>, today: Option<PartialDate>) -> String {
+fn deadline_phrase(t: Texts, d: Option<PartialDate>, today: Option<PartialDate>) -> String {
+    let zh = t.lang == Lang::Zh;
     match (d, today) {
-        (Some(d), Some(t)) if d.is_past(&t) => {
-            format!(" The deadline was {} and has passed.", d.human())
+        (Some(d), Some(now)) if d.is_past(&now) => {
+            if zh {
+                format!("截止日期为{}，已经过期。", t.date(d))
+            } else {
+                format!(" The deadline was {} and has passed.", d.human())
+            }
         }
+        (Some(d), _) if zh => format!("截止日期：{}。", t.date(d)),
         (Some(d), _) => format!(" Deadline: {}.", d.human()),
         (None, _) => String::new(),
     }
@@ -191,6 +232,7 @@ struct Offers {
 struct OfferAction {
     id: &'static str,
     title: &'static str,
+    /// Followed by the incidents' titles.
     because: &'static str,
     summary: &'static str,
     last_step: Option<&'static str>,
@@ -220,7 +262,7 @@ impl Offers {
 
     fn into_action(
         self,
-        ds: &DataSet,
+        t: Texts,
         today: Option<PartialDate>,
         a: OfferAction,
     ) -> Option<PlannedAction> {
@@ -233,7 +275,13 @@ impl Offers {
             id: a.id.into(),
             title: a.title.into(),
             urgency: Urgency::ThisWeek,
-            because: format!("{}: {}.", a.because, titles(ds, &self.incidents)),
+            because: format!(
+                "{}{}{}{}",
+                a.because,
+                t.lang.pick(": ", "："),
+                titles(t, &self.incidents),
+                t.lang.pick(".", "。")
+            ),
             reasons: Vec::new(),
             summary: a.summary.into(),
             steps,
@@ -251,48 +299,73 @@ impl Offers {
 }
 
 fn monitoring_action(
-    ds: &DataSet,
+    t: Texts,
     live: &BTreeSet<&str>,
     today: Option<PartialDate>,
 ) -> Option<PlannedAction> {
+    let zh = t.lang == Lang::Zh;
     let mut offers = Offers::default();
-    for inc in live.iter().filter_map(|i| ds.incident(i)) {
-        for r in &inc.remedies {
-            let what = match r.kind {
-                RemedyKind::CreditMonitoring => "credit monitoring",
-                RemedyKind::IdentityMonitoring => "identity monitoring",
+    for inc in live.iter().filter_map(|i| t.ds.incident(i)) {
+        let title = t.incident_title(inc);
+        for (i, r) in inc.remedies.iter().enumerate() {
+            let what = match (r.kind, zh) {
+                (RemedyKind::CreditMonitoring, false) => "credit monitoring",
+                (RemedyKind::IdentityMonitoring, false) => "identity monitoring",
+                (RemedyKind::CreditMonitoring, true) => "信用监控",
+                (RemedyKind::IdentityMonitoring, true) => "身份监控",
             };
-            let months = r
-                .months
-                .map(|m| format!("{m} months of "))
-                .unwrap_or_default();
-            let provider = r
-                .provider
-                .as_ref()
-                .map(|p| format!(" through {p}"))
-                .unwrap_or_default();
-            let how = r.how.as_ref().map(|h| format!(" {h}")).unwrap_or_default();
-            let step = format!(
-                "{}: free {months}{what}{provider} was offered.{how}{}",
-                inc.title,
-                deadline_phrase(r.enroll_by, today)
-            );
+            let deadline = deadline_phrase(t, r.enroll_by, today);
+            let how = t.remedy_how(inc, i);
+            let step = if zh {
+                let months = r.months.map(|m| format!("{m}个月的")).unwrap_or_default();
+                let provider = r
+                    .provider
+                    .as_ref()
+                    .map(|p| format!("（由 {p} 提供）"))
+                    .unwrap_or_default();
+                format!(
+                    "{title}：提供了免费的{months}{what}{provider}。{}{deadline}",
+                    how.unwrap_or_default()
+                )
+            } else {
+                let months = r
+                    .months
+                    .map(|m| format!("{m} months of "))
+                    .unwrap_or_default();
+                let provider = r
+                    .provider
+                    .as_ref()
+                    .map(|p| format!(" through {p}"))
+                    .unwrap_or_default();
+                let how = how.map(|h| format!(" {h}")).unwrap_or_default();
+                format!("{title}: free {months}{what}{provider} was offered.{how}{deadline}")
+            };
             let link = r.url.as_ref().map(|u| Link {
-                label: format!("Enrol: {}", inc.title),
+                label: format!("{}{title}", t.lang.pick("Enrol: ", "登记：")),
                 url: u.clone(),
             });
             offers.add(&inc.id, step, link, r.enroll_by);
         }
     }
+    let l = t.lang;
     offers.into_action(
-        ds,
+        t,
         today,
         OfferAction {
             id: ENROLL_MONITORING,
-            title: "Enrol in the free monitoring you were offered",
-            because: "Offered after",
-            summary: "Companies that lose sensitive data often pay for credit or identity monitoring; it only helps if you enrol before the deadline.",
-            last_step: Some("Use the activation code from the notification letter; the offer is free, never pay for it."),
+            title: l.pick(
+                "Enrol in the free monitoring you were offered",
+                "登记领取对方提供的免费监控服务",
+            ),
+            because: l.pick("Offered after", "以下事件后提供"),
+            summary: l.pick(
+                "Companies that lose sensitive data often pay for credit or identity monitoring; it only helps if you enrol before the deadline.",
+                "泄露敏感数据的公司常会出钱为受影响者提供信用或身份监控服务；只有在截止日期前登记才有用。",
+            ),
+            last_step: Some(l.pick(
+                "Use the activation code from the notification letter; the offer is free, never pay for it.",
+                "使用通知信中的激活码登记；这项服务是免费的，绝不要为此付费。",
+            )),
             effort_minutes: 15,
             severity: Severity::High,
         },
@@ -300,42 +373,53 @@ fn monitoring_action(
 }
 
 fn claim_action(
-    ds: &DataSet,
+    t: Texts,
     live: &BTreeSet<&str>,
     today: Option<PartialDate>,
 ) -> Option<PlannedAction> {
+    let zh = t.lang == Lang::Zh;
     let mut offers = Offers::default();
-    for inc in live.iter().filter_map(|i| ds.incident(i)) {
-        for s in inc
-            .settlements
-            .iter()
-            .filter(|s| s.claim_deadline.is_some())
-        {
-            let amount = s
-                .amount_usd
-                .map(|a| format!(" (USD {})", group_thousands(a)))
-                .unwrap_or_default();
-            let note = s.note.as_ref().map(|n| format!(" {n}")).unwrap_or_default();
-            let step = format!(
-                "{}{amount}.{note}{}",
-                s.name,
-                deadline_phrase(s.claim_deadline, today)
-            );
+    for inc in live.iter().filter_map(|i| t.ds.incident(i)) {
+        for (i, s) in inc.settlements.iter().enumerate() {
+            if s.claim_deadline.is_none() {
+                continue;
+            }
+            let name = t.settlement_name(inc, i);
+            let deadline = deadline_phrase(t, s.claim_deadline, today);
+            let note = t.settlement_note(inc, i);
+            let step = if zh {
+                let amount = s
+                    .amount_usd
+                    .map(|a| format!("（{}美元）", group_thousands(a)))
+                    .unwrap_or_default();
+                format!("{name}{amount}。{}{deadline}", note.unwrap_or_default())
+            } else {
+                let amount = s
+                    .amount_usd
+                    .map(|a| format!(" (USD {})", group_thousands(a)))
+                    .unwrap_or_default();
+                let note = note.map(|n| format!(" {n}")).unwrap_or_default();
+                format!("{name}{amount}.{note}{deadline}")
+            };
             let link = s.url.as_ref().map(|u| Link {
-                label: format!("Claim: {}", s.name),
+                label: format!("{}{name}", t.lang.pick("Claim: ", "申请：")),
                 url: u.clone(),
             });
             offers.add(&inc.id, step, link, s.claim_deadline);
         }
     }
+    let l = t.lang;
     offers.into_action(
-        ds,
+        t,
         today,
         OfferAction {
             id: FILE_CLAIM,
-            title: "File a settlement claim",
-            because: "Settlements for",
-            summary: "Class-action settlements pay people whose data was exposed, but only those who file a claim in time.",
+            title: l.pick("File a settlement claim", "提交和解赔偿申请"),
+            because: l.pick("Settlements for", "以下事件的和解"),
+            summary: l.pick(
+                "Class-action settlements pay people whose data was exposed, but only those who file a claim in time.",
+                "集体诉讼和解会向数据遭泄露的人付款，但只付给按时提交申请的人。",
+            ),
             last_step: None,
             effort_minutes: 20,
             severity: Severity::Medium,
@@ -343,11 +427,11 @@ fn claim_action(
     )
 }
 
-fn titles(ds: &DataSet, ids: &[String]) -> String {
+fn titles(t: Texts, ids: &[String]) -> String {
     ids.iter()
-        .map(|i| ds.incident(i).map_or(i.as_str(), |x| x.title.as_str()))
+        .map(|i| t.ds.incident(i).map_or(i.as_str(), |x| t.incident_title(x)))
         .collect::<Vec<_>>()
-        .join("; ")
+        .join(t.lang.pick("; ", "；"))
 }
 
 /// 6078263 → "6,078,263".

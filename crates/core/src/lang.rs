@@ -1,0 +1,433 @@
+//! The data in the person's language. English is the data itself; Chinese
+//! comes from `static/data/zh.json`, looked up by id, with English wherever
+//! a text has no translation (only the founding incidents' long texts are
+//! translated; every data type, action and incident title is).
+
+use std::collections::HashMap;
+
+use serde::{Deserialize, Serialize};
+
+use crate::dataset::DataSet;
+use crate::date::PartialDate;
+use crate::model::{ActionDef, Confirmation, Incident, IncidentKind, Urgency};
+
+/// The languages the page speaks.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Lang {
+    #[default]
+    En,
+    Zh,
+}
+
+impl Lang {
+    /// The value of `<html lang>`.
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::En => "en",
+            Lang::Zh => "zh-Hans",
+        }
+    }
+
+    /// `zh`, `zh-CN`, `zh-Hans`… are Chinese; anything else is English.
+    pub fn from_code(code: &str) -> Lang {
+        if code.to_ascii_lowercase().starts_with("zh") {
+            Lang::Zh
+        } else {
+            Lang::En
+        }
+    }
+
+    /// A date as people write it: "Oct 29, 2023" or "2023年10月29日".
+    pub fn date(self, d: PartialDate) -> String {
+        match self {
+            Lang::En => d.human(),
+            Lang::Zh => match (d.month, d.day) {
+                (Some(m), Some(day)) => format!("{}年{}月{}日", d.year, m, day),
+                (Some(m), None) => format!("{}年{}月", d.year, m),
+                _ => format!("{}年", d.year),
+            },
+        }
+    }
+
+    /// The English or the Chinese of a fixed text.
+    pub fn pick(self, en: &'static str, zh: &'static str) -> &'static str {
+        match self {
+            Lang::En => en,
+            Lang::Zh => zh,
+        }
+    }
+}
+
+/// The Chinese texts of the data (`zh.json`).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Translations {
+    pub schema_version: u32,
+    #[serde(default)]
+    pub data_types: HashMap<String, TypeText>,
+    #[serde(default)]
+    pub actions: HashMap<String, ActionText>,
+    #[serde(default)]
+    pub incidents: HashMap<String, IncidentText>,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TypeText {
+    pub name: String,
+    pub harm: String,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ActionText {
+    pub title: String,
+    pub summary: String,
+    pub steps: Vec<String>,
+    /// Labels of the action's links, in order.
+    #[serde(default)]
+    pub links: Vec<String>,
+    #[serde(default)]
+    pub elsewhere: Option<String>,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct IncidentText {
+    pub title: String,
+    #[serde(default)]
+    pub summary: Option<String>,
+    #[serde(default)]
+    pub cohort: Option<String>,
+    /// Notes of the affected clients, by org id.
+    #[serde(default)]
+    pub clients: HashMap<String, String>,
+    /// `how` of each remedy, in order ("" when it has none).
+    #[serde(default)]
+    pub remedies: Vec<String>,
+    #[serde(default)]
+    pub settlements: Vec<SettlementText>,
+    /// Text of each extra step, in order.
+    #[serde(default)]
+    pub extra_steps: Vec<String>,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SettlementText {
+    #[serde(default)]
+    pub name: Option<String>,
+    #[serde(default)]
+    pub note: Option<String>,
+}
+
+/// The data's texts in one language.
+#[derive(Debug, Clone, Copy)]
+pub struct Texts<'a> {
+    pub ds: &'a DataSet,
+    pub lang: Lang,
+}
+
+fn non_empty(s: &str) -> Option<&str> {
+    (!s.trim().is_empty()).then_some(s)
+}
+
+impl<'a> Texts<'a> {
+    fn zh_type(&self, id: &str) -> Option<&'a TypeText> {
+        (self.lang == Lang::Zh)
+            .then(|| self.ds.translations.data_types.get(id))
+            .flatten()
+    }
+
+    fn zh_action(&self, id: &str) -> Option<&'a ActionText> {
+        (self.lang == Lang::Zh)
+            .then(|| self.ds.translations.actions.get(id))
+            .flatten()
+    }
+
+    fn zh_incident(&self, id: &str) -> Option<&'a IncidentText> {
+        (self.lang == Lang::Zh)
+            .then(|| self.ds.translations.incidents.get(id))
+            .flatten()
+    }
+
+    pub fn type_name(&self, id: &'a str) -> &'a str {
+        self.zh_type(id)
+            .and_then(|t| non_empty(&t.name))
+            .unwrap_or_else(|| self.ds.type_name(id))
+    }
+
+    pub fn type_harm(&self, id: &str) -> Option<&'a str> {
+        self.zh_type(id)
+            .and_then(|t| non_empty(&t.harm))
+            .or_else(|| self.ds.data_type(id).map(|t| t.harm.as_str()))
+    }
+
+    pub fn action_title(&self, a: &'a ActionDef) -> &'a str {
+        self.zh_action(&a.id)
+            .and_then(|t| non_empty(&t.title))
+            .unwrap_or(&a.title)
+    }
+
+    pub fn action_summary(&self, a: &'a ActionDef) -> &'a str {
+        self.zh_action(&a.id)
+            .and_then(|t| non_empty(&t.summary))
+            .unwrap_or(&a.summary)
+    }
+
+    /// The steps, translated only when every one of them is.
+    pub fn action_steps(&self, a: &'a ActionDef) -> Vec<&'a str> {
+        match self.zh_action(&a.id) {
+            Some(t) if t.steps.len() == a.steps.len() => {
+                t.steps.iter().map(String::as_str).collect()
+            }
+            _ => a.steps.iter().map(String::as_str).collect(),
+        }
+    }
+
+    pub fn action_link_label(&self, a: &'a ActionDef, i: usize) -> Option<&'a str> {
+        let t = self
+            .zh_action(&a.id)
+            .filter(|t| t.links.len() == a.links.len());
+        t.and_then(|t| t.links.get(i).map(String::as_str).and_then(non_empty))
+            .or_else(|| a.links.get(i).map(|l| l.label.as_str()))
+    }
+
+    pub fn action_elsewhere(&self, a: &'a ActionDef) -> Option<&'a str> {
+        self.zh_action(&a.id)
+            .and_then(|t| t.elsewhere.as_deref())
+            .and_then(non_empty)
+            .or(a.elsewhere.as_deref())
+    }
+
+    pub fn incident_title(&self, inc: &'a Incident) -> &'a str {
+        self.zh_incident(&inc.id)
+            .and_then(|t| non_empty(&t.title))
+            .unwrap_or(&inc.title)
+    }
+
+    pub fn incident_summary(&self, inc: &'a Incident) -> &'a str {
+        self.zh_incident(&inc.id)
+            .and_then(|t| t.summary.as_deref())
+            .and_then(non_empty)
+            .unwrap_or(&inc.summary)
+    }
+
+    pub fn cohort(&self, inc: &'a Incident) -> &'a str {
+        self.zh_incident(&inc.id)
+            .and_then(|t| t.cohort.as_deref())
+            .and_then(non_empty)
+            .unwrap_or(&inc.cohort.text)
+    }
+
+    pub fn client_note(&self, inc: &'a Incident, org: &str) -> Option<&'a str> {
+        let english = inc
+            .affected_clients
+            .iter()
+            .find(|c| c.org == org)
+            .and_then(|c| c.note.as_deref());
+        self.zh_incident(&inc.id)
+            .and_then(|t| t.clients.get(org))
+            .map(String::as_str)
+            .and_then(non_empty)
+            .filter(|_| english.is_some())
+            .or(english)
+    }
+
+    pub fn remedy_how(&self, inc: &'a Incident, i: usize) -> Option<&'a str> {
+        let english = inc.remedies.get(i).and_then(|r| r.how.as_deref());
+        self.zh_incident(&inc.id)
+            .filter(|t| t.remedies.len() == inc.remedies.len())
+            .and_then(|t| t.remedies.get(i))
+            .map(String::as_str)
+            .and_then(non_empty)
+            .filter(|_| english.is_some())
+            .or(english)
+    }
+
+    fn zh_settlement(&self, inc: &Incident, i: usize) -> Option<&'a SettlementText> {
+        self.zh_incident(&inc.id)
+            .filter(|t| t.settlements.len() == inc.settlements.len())
+            .and_then(|t| t.settlements.get(i))
+    }
+
+    pub fn settlement_name(&self, inc: &'a Incident, i: usize) -> &'a str {
+        let english = inc.settlements.get(i).map_or("", |s| s.name.as_str());
+        self.zh_settlement(inc, i)
+            .and_then(|s| s.name.as_deref())
+            .and_then(non_empty)
+            .unwrap_or(english)
+    }
+
+    pub fn settlement_note(&self, inc: &'a Incident, i: usize) -> Option<&'a str> {
+        let english = inc.settlements.get(i).and_then(|s| s.note.as_deref());
+        self.zh_settlement(inc, i)
+            .and_then(|s| s.note.as_deref())
+            .and_then(non_empty)
+            .filter(|_| english.is_some())
+            .or(english)
+    }
+
+    pub fn extra_step(&self, inc: &'a Incident, i: usize) -> &'a str {
+        let english = inc.extra_steps.get(i).map_or("", |e| e.text.as_str());
+        self.zh_incident(&inc.id)
+            .filter(|t| t.extra_steps.len() == inc.extra_steps.len())
+            .and_then(|t| t.extra_steps.get(i))
+            .map(String::as_str)
+            .and_then(non_empty)
+            .unwrap_or(english)
+    }
+
+    pub fn kind(&self, kind: IncidentKind) -> &'static str {
+        let zh = match kind {
+            IncidentKind::Ransomware => "勒索软件攻击",
+            IncidentKind::CredentialTheft => "凭据被盗",
+            IncidentKind::Misconfiguration => "配置错误",
+            IncidentKind::Insider => "内部人员",
+            IncidentKind::VendorRetentionFailure => "供应商保留了本应删除的数据",
+            IncidentKind::SoftwareVulnerability => "软件漏洞",
+            IncidentKind::Unknown => "来源不明的数据泄露",
+        };
+        self.lang.pick(kind.label(), zh)
+    }
+
+    pub fn confirmation(&self, c: Confirmation) -> &'static str {
+        let zh = match c {
+            Confirmation::ClientNotice => "该公司自己的通知",
+            Confirmation::RegulatorFiling => "向监管机构提交的文件",
+            Confirmation::VendorList => "供应商的客户名单",
+            Confirmation::CourtRecord => "法庭记录",
+            Confirmation::Press => "媒体报道",
+        };
+        self.lang.pick(c.label(), zh)
+    }
+
+    pub fn urgency(&self, u: Urgency) -> &'static str {
+        let zh = match u {
+            Urgency::Now => "立即处理",
+            Urgency::ThisWeek => "本周内",
+            Urgency::Ongoing => "持续关注",
+        };
+        self.lang.pick(u.label(), zh)
+    }
+
+    /// A date as people write it: "Oct 29, 2023" or "2023年10月29日".
+    pub fn date(&self, d: PartialDate) -> String {
+        self.lang.date(d)
+    }
+
+    /// Items joined as a list: "a, b" or "a、b".
+    pub fn list(&self, items: &[&str]) -> String {
+        items.join(self.lang.pick(", ", "、"))
+    }
+}
+
+/// What is wrong with the translations: unknown ids, lists whose length
+/// differs from the English, and (when any are loaded) data types, actions
+/// or incidents left without a translation. None when nothing is loaded.
+pub fn check_translations(ds: &DataSet) -> Vec<crate::dataset::Problem> {
+    let t = &ds.translations;
+    let mut out = Vec::new();
+    if t == &Translations::default() {
+        return out;
+    }
+    let mut problem = |subject: String, message: &str| {
+        out.push(crate::dataset::Problem {
+            subject,
+            message: message.to_string(),
+        })
+    };
+    for def in &ds.taxonomy.data_types {
+        match t.data_types.get(&def.id) {
+            Some(x) if non_empty(&x.name).is_some() && non_empty(&x.harm).is_some() => {}
+            _ => problem(
+                format!("zh.json data type {}", def.id),
+                "no Chinese name and harm",
+            ),
+        }
+    }
+    for id in t.data_types.keys().filter(|id| ds.data_type(id).is_none()) {
+        problem(format!("zh.json data type {id}"), "not in the taxonomy");
+    }
+    for def in &ds.taxonomy.actions {
+        match t.actions.get(&def.id) {
+            None => problem(format!("zh.json action {}", def.id), "no Chinese texts"),
+            Some(x) => {
+                if x.steps.len() != def.steps.len() || x.links.len() != def.links.len() {
+                    problem(
+                        format!("zh.json action {}", def.id),
+                        "steps or links differ in number from the English",
+                    );
+                }
+                if x.elsewhere.is_some() != def.elsewhere.is_some() {
+                    problem(
+                        format!("zh.json action {}", def.id),
+                        "elsewhere differs from the English",
+                    );
+                }
+            }
+        }
+    }
+    for id in t.actions.keys().filter(|id| ds.action(id).is_none()) {
+        problem(format!("zh.json action {id}"), "not in the taxonomy");
+    }
+    for (id, x) in &t.incidents {
+        let Some(inc) = ds.incident(id) else {
+            problem(format!("zh.json incident {id}"), "no such incident");
+            continue;
+        };
+        let counts_differ = (!x.remedies.is_empty() && x.remedies.len() != inc.remedies.len())
+            || (!x.settlements.is_empty() && x.settlements.len() != inc.settlements.len())
+            || (!x.extra_steps.is_empty() && x.extra_steps.len() != inc.extra_steps.len());
+        if counts_differ {
+            problem(
+                format!("zh.json incident {id}"),
+                "remedies, settlements or extra steps differ in number from the English",
+            );
+        }
+        for org in x.clients.keys() {
+            if !inc.affected_clients.iter().any(|c| &c.org == org) {
+                problem(
+                    format!("zh.json incident {id}"),
+                    "a client note for an org not among the clients",
+                );
+            }
+        }
+    }
+    for inc in &ds.incidents {
+        if !inc.id.starts_with("hibp-") && !t.incidents.contains_key(&inc.id) {
+            problem(format!("zh.json incident {}", inc.id), "no Chinese title");
+        }
+    }
+    out
+}
+
+impl DataSet {
+    /// The data's texts in a language.
+    pub fn texts(&self, lang: Lang) -> Texts<'_> {
+        Texts { ds: self, lang }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dates_and_codes() {
+        let ds = crate::bundled::dataset().unwrap();
+        let zh = ds.texts(Lang::Zh);
+        assert_eq!(zh.date(PartialDate::ymd(2023, 10, 29)), "2023年10月29日");
+        assert_eq!(
+            ds.texts(Lang::En).date(PartialDate::ymd(2023, 10, 29)),
+            "Oct 29, 2023"
+        );
+        assert_eq!(Lang::from_code("zh-CN"), Lang::Zh);
+        assert_eq!(Lang::from_code("en-GB"), Lang::En);
+        assert_eq!(zh.type_name("ssn"), "社会安全号码（SSN）");
+        assert_eq!(
+            ds.texts(Lang::En).type_name("ssn"),
+            "Social Security number"
+        );
+    }
+}
