@@ -172,27 +172,6 @@ pub fn sector_label(lang: Lang, s: exposure_core::model::Sector) -> &'static str
     }
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn every_text_exists_in_both_languages() {
-        for &t in Text::ALL {
-            assert!(!tr(Lang::En, t).trim().is_empty(), "{t:?} en");
-            assert!(!tr(Lang::Zh, t).trim().is_empty(), "{t:?} zh");
-        }
-    }
-
-    #[test]
-    fn language_codes() {
-        assert_eq!(Lang::from_code("zh-CN"), Lang::Zh);
-        assert_eq!(Lang::from_code("zh-Hans"), Lang::Zh);
-        assert_eq!(Lang::from_code("en-US"), Lang::En);
-        assert_eq!(Lang::from_code("fr"), Lang::En);
-        assert_eq!(Lang::Zh.code(), "zh-Hans");
-    }
-}
 
 /// A severity, in words.
 pub fn severity_label(lang: Lang, s: exposure_core::model::Severity) -> &'static str {
@@ -304,5 +283,27 @@ pub fn notice_text(lang: Lang, n: &crate::state::Notice) -> String {
             }
             s
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_text_exists_in_both_languages() {
+        for &t in Text::ALL {
+            assert!(!tr(Lang::En, t).trim().is_empty(), "{t:?} en");
+            assert!(!tr(Lang::Zh, t).trim().is_empty(), "{t:?} zh");
+        }
+    }
+
+    #[test]
+    fn language_codes() {
+        assert_eq!(Lang::from_code("zh-CN"), Lang::Zh);
+        assert_eq!(Lang::from_code("zh-Hans"), Lang::Zh);
+        assert_eq!(Lang::from_code("en-US"), Lang::En);
+        assert_eq!(Lang::from_code("fr"), Lang::En);
+        assert_eq!(Lang::Zh.code(), "zh-Hans");
     }
 }
