@@ -172,7 +172,6 @@ pub fn sector_label(lang: Lang, s: exposure_core::model::Sector) -> &'static str
     }
 }
 
-
 /// A severity, in words.
 pub fn severity_label(lang: Lang, s: exposure_core::model::Severity) -> &'static str {
     use exposure_core::model::Severity::*;

@@ -100,7 +100,7 @@ pub fn incident_card(props: &IncidentCardProps) -> Html {
             <dl class="facts">
                 { for affected }
                 { dates }
-                <dt>{ tr(lang, Text::WhoWasAffected) }</dt><dd>{ t.cohort(inc) }</dd>
+                <dt>{ tr(lang, Text::WhoWasAffected) }</dt><dd lang={summary_lang(lang, t.cohort(inc) == inc.cohort.text)}>{ t.cohort(inc) }</dd>
             </dl>
             <h4>{ tr(lang, Text::DataExposed) }</h4>
             <ul class="tags">{ for types }</ul>

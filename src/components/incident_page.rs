@@ -60,7 +60,7 @@ pub fn incident_page(props: &IncidentPageProps) -> Html {
                 <td>{ org_link(&c.org) }</td>
                 <td class="num">{ c.affected.map(group_thousands).unwrap_or_default() }</td>
                 <td>{ t.confirmation(c.confirmed_by) }</td>
-                <td>{ t.client_note(inc, &c.org).unwrap_or_default() }</td>
+                <td lang={summary_lang(lang, t.client_note(inc, &c.org) == c.note.as_deref())}>{ t.client_note(inc, &c.org).unwrap_or_default() }</td>
             </tr>
         }
     });
@@ -133,7 +133,9 @@ pub fn incident_page(props: &IncidentPageProps) -> Html {
                     { name }
                 }
                 { amount }{ deadline.unwrap_or_default() }
-                if let Some(n) = t.settlement_note(inc, i) { <br/><span class="hint">{ n }</span> }
+                if let Some(n) = t.settlement_note(inc, i) {
+                    <br/><span class="hint" lang={summary_lang(lang, Some(n) == s.note.as_deref())}>{ n }</span>
+                }
             </li>
         }
     });
@@ -159,7 +161,7 @@ pub fn incident_page(props: &IncidentPageProps) -> Html {
                     <dt>{ tr(lang, Text::PeopleAffected) }</dt>
                     <dd>{ group_thousands(n) }if inc.affected_unconfirmed { { format!(" ({})", tr(lang, Text::Unconfirmed)) } }</dd>
                 }
-                <dt>{ tr(lang, Text::WhoWasAffected) }</dt><dd>{ t.cohort(inc) }</dd>
+                <dt>{ tr(lang, Text::WhoWasAffected) }</dt><dd lang={summary_lang(lang, t.cohort(inc) == inc.cohort.text)}>{ t.cohort(inc) }</dd>
             </dl>
             <h3>{ tr(lang, Text::Timeline) }</h3>
             <ol class="timeline">{ for timeline }</ol>

@@ -395,3 +395,30 @@ fn incidents_span_the_years_and_sectors_asked_for() {
         );
     }
 }
+
+#[test]
+fn founding_incidents_and_every_action_speak_chinese() {
+    let ds = shipped();
+    let zh = ds.texts(exposure_core::Lang::Zh);
+    for id in [
+        "infosys-mccamish-2023",
+        "att-vendor-2023",
+        "att-snowflake-2024",
+        "att-data-leak-2024",
+        "ticketmaster-snowflake-2024",
+        "lendingtree-quotewizard-snowflake-2024",
+    ] {
+        let inc = ds.incident(id).unwrap();
+        assert_ne!(zh.incident_summary(inc), inc.summary, "{id} summary");
+        assert_ne!(zh.incident_title(inc), inc.title, "{id} title");
+        assert_ne!(zh.cohort(inc), inc.cohort.text, "{id} cohort");
+    }
+    for a in &ds.taxonomy.actions {
+        assert_ne!(zh.action_title(a), a.title, "{}", a.id);
+        assert_eq!(zh.action_steps(a).len(), a.steps.len(), "{}", a.id);
+        assert_ne!(zh.action_steps(a)[0], a.steps[0], "{}", a.id);
+    }
+    for t in &ds.taxonomy.data_types {
+        assert_ne!(zh.type_name(&t.id), t.name, "{}", t.id);
+    }
+}

@@ -1,0 +1,288 @@
+//! Every visible string is in the chosen language: rendered views (server
+//! side) are cut into their text and the attributes people read (labels,
+//! placeholders), and each piece is checked. In Chinese, a piece without a
+//! Chinese character must be a name (of a company, person, product or cited
+//! source), a number, a web address, or marked `lang="en"` (data that has no
+//! translation, such as the summaries of incidents beyond the founding six).
+//! In English, no Chinese may appear except the language switch's own label.
+#![cfg(not(target_arch = "wasm32"))]
+
+use std::collections::BTreeSet;
+
+use exposure_check::i18n::Lang;
+use exposure_check::route::Route;
+use exposure_check::{App, AppProps};
+use exposure_core::browse::IncidentFilter;
+use exposure_core::export::Progress;
+use exposure_core::{CompanyQuery, Engine, PartialDate};
+
+fn render(props: AppProps) -> String {
+    futures::executor::block_on(
+        yew::ServerRenderer::<App>::with_props(move || props)
+            .hydratable(false)
+            .render(),
+    )
+}
+
+const FOUNDING_COMPANIES: &[&str] = &["AT&T", "Bank of America", "Ticketmaster", "QuoteWizard"];
+
+fn founding_progress(engine: &Engine) -> Progress {
+    Progress {
+        companies: FOUNDING_COMPANIES
+            .iter()
+            .map(|n| CompanyQuery {
+                input: n.to_string(),
+                org_id: engine.resolve(n).map(|m| m.org_id),
+                period: Default::default(),
+            })
+            .collect(),
+        done: ["credit_freeze".to_string()].into_iter().collect(),
+    }
+}
+
+/// The views a person sees, in one language.
+fn views(lang: Lang) -> Vec<(String, String)> {
+    let engine = Engine::bundled().unwrap();
+    let today = Some(PartialDate::ymd(2026, 11, 22));
+    let mut out = vec![
+        (
+            "empty page".to_string(),
+            render(AppProps {
+                lang: Some(lang),
+                today,
+                ..Default::default()
+            }),
+        ),
+        (
+            "check with the founding companies".to_string(),
+            render(AppProps {
+                initial: Some(founding_progress(&engine)),
+                lang: Some(lang),
+                today,
+                ..Default::default()
+            }),
+        ),
+        (
+            "incident browser".to_string(),
+            render(AppProps {
+                lang: Some(lang),
+                today,
+                route: Some(Route::Incidents(IncidentFilter::default())),
+                ..Default::default()
+            }),
+        ),
+    ];
+    for id in [
+        "infosys-mccamish-2023",
+        "att-vendor-2023",
+        "att-snowflake-2024",
+        "att-data-leak-2024",
+        "ticketmaster-snowflake-2024",
+        "lendingtree-quotewizard-snowflake-2024",
+    ] {
+        out.push((
+            format!("incident page {id}"),
+            render(AppProps {
+                lang: Some(lang),
+                today,
+                route: Some(Route::Incident(id.into())),
+                ..Default::default()
+            }),
+        ));
+    }
+    out
+}
+
+fn decode(s: &str) -> String {
+    s.replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", "\"")
+        .replace("&#39;", "'")
+        .replace("&amp;", "&")
+}
+
+/// The visible pieces of text of an HTML string: text between tags (except
+/// inside an element marked `lang="en"`) and the values of attributes a
+/// person reads.
+fn pieces(html: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut english_depth: Vec<String> = Vec::new();
+    let mut rest = html;
+    while let Some(open) = rest.find('<') {
+        let text = &rest[..open];
+        if english_depth.is_empty() && !text.trim().is_empty() {
+            out.push(decode(text.trim()));
+        }
+        let Some(close) = rest[open..].find('>') else {
+            break;
+        };
+        let tag = &rest[open + 1..open + close];
+        rest = &rest[open + close + 1..];
+        let name: String = tag
+            .trim_start_matches('/')
+            .chars()
+            .take_while(|c| c.is_ascii_alphanumeric())
+            .collect();
+        if tag.starts_with('/') {
+            if english_depth.last() == Some(&name) {
+                english_depth.pop();
+            }
+            continue;
+        }
+        if tag.contains("lang=\"en\"") && !tag.ends_with('/') {
+            english_depth.push(name.clone());
+            continue;
+        }
+        if !english_depth.is_empty() {
+            continue;
+        }
+        for attr in ["aria-label", "placeholder", "title", "alt"] {
+            let key = format!(" {attr}=\"");
+            if let Some(i) = tag.find(&key) {
+                let v = &tag[i + key.len()..];
+                if let Some(end) = v.find('"') {
+                    if !v[..end].trim().is_empty() {
+                        out.push(decode(&v[..end]));
+                    }
+                }
+            }
+        }
+    }
+    out
+}
+
+fn has_cjk(s: &str) -> bool {
+    s.chars()
+        .any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c) || ('\u{3000}'..='\u{303f}').contains(&c))
+}
+
+/// Names and cited titles that stay as they are in any language.
+fn names() -> BTreeSet<String> {
+    let ds = Engine::bundled().unwrap().data;
+    let mut n: BTreeSet<String> = BTreeSet::new();
+    for o in &ds.organizations {
+        n.insert(o.name.clone());
+        n.extend(o.aliases.iter().cloned());
+    }
+    for i in &ds.incidents {
+        n.extend(i.actor.clone());
+        for s in &i.sources {
+            n.insert(s.publisher.clone());
+            n.extend(s.title.clone());
+        }
+    }
+    for a in &ds.taxonomy.actions {
+        for (i, l) in a.links.iter().enumerate() {
+            // Link labels that are a site's own name (IdentityTheft.gov).
+            if ds.texts(Lang::Zh).action_link_label(a, i) == Some(l.label.as_str()) {
+                n.insert(l.label.clone());
+            }
+        }
+    }
+    n.insert("English".into());
+    // Names of file formats on the export buttons.
+    n.extend(["Markdown".to_string(), "JSON".to_string()]);
+    n.insert("Exposure Check".into());
+    n
+}
+
+/// Strips what any language shares: digits, punctuation, separators.
+fn core_of(s: &str) -> String {
+    s.trim_matches(|c: char| !c.is_alphanumeric())
+        .trim()
+        .to_string()
+}
+
+fn is_name_or_neutral(piece: &str, names: &BTreeSet<String>) -> bool {
+    let core = core_of(piece);
+    if core.is_empty() || !core.chars().any(|c| c.is_ascii_alphabetic()) {
+        return true; // numbers, dates, punctuation
+    }
+    if names.contains(piece) || names.contains(&core) {
+        return true;
+    }
+    // "Name — Publisher, date" and "A · B" lines made of names.
+    let parts: Vec<&str> = piece
+        .split([',', '·', '—', '(', ')', '→'])
+        .map(str::trim)
+        .filter(|p| !core_of(p).is_empty())
+        .collect();
+    if parts.len() > 1 && parts.iter().all(|p| is_name_or_neutral(p, names)) {
+        return true;
+    }
+    // Web addresses and ids.
+    core.starts_with("http")
+        || core.contains(".com")
+        || core.contains(".gov")
+        || !core.contains(' ') && core.contains('-')
+}
+
+#[test]
+fn chinese_views_have_no_english_left() {
+    let names = names();
+    let mut bad: Vec<String> = Vec::new();
+    let mut checked = 0;
+    for (view, html) in views(Lang::Zh) {
+        for p in pieces(&html) {
+            checked += 1;
+            if !has_cjk(&p) && !is_name_or_neutral(&p, &names) {
+                bad.push(format!("{view}: {p:?}"));
+            }
+        }
+    }
+    assert!(checked > 500, "only {checked} pieces of text checked");
+    assert!(
+        bad.is_empty(),
+        "{} untranslated:\n{}",
+        bad.len(),
+        bad.join("\n")
+    );
+}
+
+/// In English, Chinese may appear only in the language switch's label and
+/// in the titles and publishers of cited Chinese sources.
+fn english_ok(p: &str, names: &BTreeSet<String>) -> bool {
+    !has_cjk(p)
+        || p == "简体中文"
+        || names.contains(p)
+        || p.split([',', '—', '(', ')'])
+            .map(str::trim)
+            .filter(|x| !x.is_empty())
+            .all(|x| names.contains(x) || !has_cjk(x) || x.starts_with("from "))
+}
+
+#[test]
+fn english_views_have_no_chinese() {
+    let names = names();
+    let mut bad: Vec<String> = Vec::new();
+    for (view, html) in views(Lang::En) {
+        for p in pieces(&html) {
+            if !english_ok(&p, &names) {
+                bad.push(format!("{view}: {p:?}"));
+            }
+        }
+    }
+    assert!(
+        bad.is_empty(),
+        "{} pieces in Chinese:\n{}",
+        bad.len(),
+        bad.join("\n")
+    );
+}
+
+#[test]
+fn the_checker_finds_english_in_a_chinese_view() {
+    let names = names();
+    let html = "<p>数据</p><p>Freeze your credit</p><p lang=\"en\">kept on purpose</p><span aria-label=\"Close\">×</span>";
+    let found: Vec<String> = pieces(html)
+        .into_iter()
+        .filter(|p| !has_cjk(p) && !is_name_or_neutral(p, &names))
+        .collect();
+    assert_eq!(found, ["Freeze your credit", "Close"]);
+    let html = "<p>Freeze</p><p>冻结信用</p><p>简体中文</p>";
+    let found: Vec<String> = pieces(html)
+        .into_iter()
+        .filter(|p| !english_ok(p, &names))
+        .collect();
+    assert_eq!(found, ["冻结信用"]);
+}
