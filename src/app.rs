@@ -62,7 +62,14 @@ pub fn app(props: &AppProps) -> Html {
         let state = state.clone();
         let engine = engine.clone();
         use_effect_with((), move |_| {
-            let (progress, lang, error) = storage::load();
+            let (mut progress, lang, error) = storage::load();
+            // Names saved without a match (older formats, or companies the
+            // data did not know then) are looked up again.
+            if let Ok(base) = &*engine {
+                for c in progress.companies.iter_mut().filter(|c| c.org_id.is_none()) {
+                    c.org_id = base.resolve(&c.input).map(|m| m.org_id);
+                }
+            }
             let lang = lang.or_else(|| platform::browser_lang().map(|c| Lang::from_code(&c)));
             state.dispatch(Action::Restore { progress, lang });
             if let Some(error) = error {

@@ -24,17 +24,93 @@ pub fn encode(progress: &Progress) -> String {
     serde_json::json!({ "version": VERSION, "progress": progress }).to_string()
 }
 
-/// Reads saved progress, recovering every valid company and ticked action
-/// from a damaged value. The error says what was lost.
+/// One step of the saved format's history: the version it reads, and how it
+/// becomes the next version.
+type Migration = (u64, fn(Value) -> Value);
+
+/// Every change of the saved format, oldest first. Version 0 is what the
+/// page stored before the format had a version: the progress object itself,
+/// or a plain list of company names (also what a person may paste into
+/// storage by hand).
+const MIGRATIONS: &[Migration] = &[(0, v0_to_v1)];
+
+fn v0_to_v1(old: Value) -> Value {
+    let progress = match old {
+        Value::Array(names) => serde_json::json!({
+            "companies": names
+                .into_iter()
+                .filter_map(|n| n.as_str().map(|s| serde_json::json!({ "input": s })))
+                .collect::<Vec<_>>(),
+            "done": [],
+        }),
+        other => other,
+    };
+    serde_json::json!({ "version": 1, "progress": progress })
+}
+
+/// The version of a saved value; 0 for the shapes from before versions.
+fn version_of(value: &Value) -> Option<u64> {
+    match value {
+        Value::Object(o) if o.contains_key("version") => o.get("version").and_then(Value::as_u64),
+        Value::Object(o) if o.contains_key("companies") && !o.contains_key("progress") => Some(0),
+        Value::Array(items) if items.iter().all(Value::is_string) && !items.is_empty() => Some(0),
+        _ => None,
+    }
+}
+
+/// Brings a saved value to the current version. Returns the value and
+/// whether it was migrated.
+fn migrate(mut value: Value) -> (Value, bool) {
+    let mut migrated = false;
+    while let Some(v) = version_of(&value) {
+        match MIGRATIONS.iter().find(|(from, _)| *from == v) {
+            Some((_, step)) => {
+                value = step(value);
+                migrated = true;
+            }
+            None => break,
+        }
+    }
+    (value, migrated)
+}
+
+/// What reading saved progress found.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Decoded {
+    pub progress: Progress,
+    /// Something was damaged or foreign: what was lost, in words.
+    pub error: Option<AppError>,
+    /// It was in an older format and has been brought up to date.
+    pub migrated: bool,
+}
+
+/// Reads saved progress of any known version, recovering every valid
+/// company and ticked action from a damaged value. The error says what was
+/// lost.
 pub fn decode(text: &str) -> (Progress, Option<AppError>) {
+    let d = decode_full(text);
+    (d.progress, d.error)
+}
+
+/// [`decode`], also saying whether an older format was migrated.
+pub fn decode_full(text: &str) -> Decoded {
     let corrupt = |reason: String| AppError::StorageCorrupt { reason };
     let value: Value = match serde_json::from_str(text) {
         Ok(v) => v,
-        Err(e) => return (Progress::default(), Some(corrupt(format!("not JSON: {e}")))),
+        Err(e) => {
+            return Decoded {
+                error: Some(corrupt(format!("not JSON: {e}"))),
+                ..Decoded::default()
+            }
+        }
     };
+    let (value, migrated) = migrate(value);
     let mut problems = Vec::new();
     match value.get("version").and_then(Value::as_u64) {
         Some(VERSION) => {}
+        Some(v) if v > VERSION => {
+            problems.push(format!("it was saved by a newer version of the page (format {v})"))
+        }
         Some(v) => problems.push(format!("unknown version {v}")),
         None => problems.push("no version".to_string()),
     }
@@ -66,7 +142,11 @@ pub fn decode(text: &str) -> (Progress, Option<AppError>) {
     }
     problems.dedup();
     let error = (!problems.is_empty()).then(|| corrupt(problems.join(", ")));
-    (progress, error)
+    Decoded {
+        progress,
+        error,
+        migrated,
+    }
 }
 
 /// Loads the saved progress and language. A damaged value is backed up first.
@@ -78,12 +158,16 @@ pub fn load() -> (Progress, Option<Lang>, Option<AppError>) {
     match platform::storage_get(KEY) {
         Ok(None) => (Progress::default(), lang, None),
         Ok(Some(text)) => {
-            let (progress, error) = decode(&text);
-            if error.is_some() {
+            let d = decode_full(&text);
+            if d.error.is_some() || d.migrated {
                 // Keep the original; a failing backup must not lose the rest.
                 let _ = platform::storage_set(BACKUP_KEY, &text);
             }
-            (progress, lang, error)
+            if d.migrated && d.error.is_none() {
+                // Store it in the current format at once.
+                let _ = save(&d.progress);
+            }
+            (d.progress, lang, d.error)
         }
         Err(e) => (Progress::default(), lang, Some(e)),
     }
@@ -133,6 +217,33 @@ mod tests {
         let (back, err) = decode(&encode(&p));
         assert_eq!(back, p);
         assert!(err.is_none());
+    }
+
+    #[test]
+    fn older_formats_are_migrated() {
+        let cases: &[(&str, &[&str], usize)] = &[
+            // (saved text, inputs recovered, ticks recovered)
+            (
+                r#"{"companies":[{"input":"AT&T","org_id":"att"}],"done":["credit_freeze"]}"#,
+                &["AT&T"],
+                1,
+            ),
+            (r#"["AT&T","Bank of America"]"#, &["AT&T", "Bank of America"], 0),
+        ];
+        for (text, inputs, done) in cases {
+            let d = decode_full(text);
+            assert!(d.migrated, "{text}");
+            assert_eq!(d.error, None, "{text}");
+            let got: Vec<&str> = d.progress.companies.iter().map(|c| c.input.as_str()).collect();
+            assert_eq!(&got, inputs, "{text}");
+            assert_eq!(d.progress.done.len(), *done, "{text}");
+            // Once migrated, it reads back the same in the current format.
+            assert_eq!(decode_full(&encode(&d.progress)).progress, d.progress);
+        }
+        let current = decode_full(&encode(&Progress::default()));
+        assert!(!current.migrated);
+        let newer = decode_full(r#"{"version":9,"progress":{"companies":[],"done":[]}}"#);
+        assert!(newer.error.unwrap().to_string().contains("newer version"));
     }
 
     #[test]

@@ -158,6 +158,25 @@ test('damaged saved data: recovered, backed up, and explained — never a blank 
   }
 });
 
+test('an older saved format is migrated: companies come back, matched, and the old value is backed up', async () => {
+  const { context, page } = await openPage(env);
+  try {
+    await page.evaluate(() => localStorage.setItem('exposure-check/progress', '["AT&T", "Bank of America"]'));
+    await page.reload();
+    await page.waitForSelector('[data-testid=company-chip][data-org-id=bank-of-america]');
+    assert.deepEqual((await readResults(page)).chips, ['att', 'bank-of-america']);
+    assert.equal(await page.$('[data-testid=error-message]'), null, 'a known older format is not an error');
+    const stored = await page.evaluate(() => ({
+      now: JSON.parse(localStorage.getItem('exposure-check/progress')),
+      backup: localStorage.getItem('exposure-check/progress.backup'),
+    }));
+    assert.equal(stored.now.version, 1, 'saved again in the current format');
+    assert.equal(stored.backup, '["AT&T", "Bank of America"]');
+  } finally {
+    await context.close();
+  }
+});
+
 test('language switch: Chinese interface, <html lang> follows, choice remembered', async () => {
   const { context, page } = await openPage(env);
   try {
