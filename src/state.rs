@@ -156,20 +156,27 @@ pub fn company_key(c: &CompanyQuery) -> String {
 impl AppState {
     pub fn with_progress(progress: Progress) -> AppState {
         let mut s = AppState::default();
-        for c in progress.companies {
-            s.add(c);
-        }
+        s.add_all(progress.companies);
         s.done = progress.done;
         s
     }
 
     fn add(&mut self, c: CompanyQuery) {
-        if c.input.trim().is_empty() && c.org_id.is_none() {
-            return;
-        }
-        let key = company_key(&c);
-        if !self.companies.iter().any(|x| company_key(x) == key) {
-            self.companies.push(c);
+        self.add_all([c]);
+    }
+
+    /// Adds companies not already chosen (one set of keys for the whole
+    /// list: a pasted or restored list can hold thousands).
+    fn add_all(&mut self, cs: impl IntoIterator<Item = CompanyQuery>) {
+        let mut keys: std::collections::HashSet<String> =
+            self.companies.iter().map(company_key).collect();
+        for c in cs {
+            if c.input.trim().is_empty() && c.org_id.is_none() {
+                continue;
+            }
+            if keys.insert(company_key(&c)) {
+                self.companies.push(c);
+            }
         }
     }
 
@@ -221,9 +228,7 @@ impl Reducible for AppState {
             Action::Restore { progress, lang } => {
                 // Keep anything added before the saved list was read.
                 let added = std::mem::take(&mut s.companies);
-                for c in progress.companies.into_iter().chain(added) {
-                    s.add(c);
-                }
+                s.add_all(progress.companies.into_iter().chain(added));
                 s.done.extend(progress.done);
                 if let Some(l) = lang {
                     s.lang = l;
@@ -241,9 +246,7 @@ impl Reducible for AppState {
             Action::DismissError => s.error = None,
             Action::SetLang { lang } => s.lang = lang,
             Action::ImportProgress { progress, notice } => {
-                for c in progress.companies {
-                    s.add(c);
-                }
+                s.add_all(progress.companies);
                 s.done.extend(progress.done);
                 s.notice = Some(notice);
             }
