@@ -187,7 +187,7 @@ async function importAndHeap(page, cdp, catalogJson) {
     return {
       ...window.__imp,
       measure: measure ? measure.duration : null,
-      wasmMark: done?.detail?.wasm_memory_bytes ?? null,
+      wasmMark: done?.detail?.wasm_memory_bytes ?? measure?.detail?.wasm_memory_bytes ?? null,
       notice: document.querySelector('.import .notice')?.textContent || null,
       error: document.querySelector('[data-testid=error-message]')?.textContent || null,
     };

@@ -229,6 +229,9 @@ pub struct NameIndex {
     word_starts: Vec<(u32, u16)>,
     /// Entries sorted by their key without spaces.
     squash_sorted: Vec<u32>,
+    /// Entries sorted by their key without spaces read backwards: a look-up
+    /// of the names that end a certain way (typos early in a name).
+    squash_rev_sorted: Vec<u32>,
     /// Entries by the first letter of their key without spaces, most
     /// prominent organizations first; where typo look-ups start.
     by_initial: HashMap<char, Vec<u32>>,
@@ -237,6 +240,13 @@ pub struct NameIndex {
 /// Most entries one prefix look-up scores; enough to fill a suggestion list
 /// with the best, and a bound on the work per keystroke.
 const MAX_PREFIX_SCAN: usize = 1_500;
+/// Most entries each half-name look-up of a typo search yields.
+const MAX_TYPO_CANDIDATES: usize = 600;
+/// Indexes of at most this many entries are small enough to compare a
+/// resolved name with every entry (exact); larger ones (imported
+/// catalogues) look typo candidates up by half-names.
+const LINEAR_TYPO_LIMIT: usize = 20_000;
+
 /// Most entries the typo pass of a suggestion compares.
 const MAX_TYPO_SCAN: usize = 6_000;
 
@@ -280,6 +290,7 @@ struct Sorting {
     starts: StepSort<(u32, u16)>,
     words: StepSort<u32>,
     squash: StepSort<u32>,
+    squash_rev: StepSort<u32>,
 }
 
 /// Work units of one organization's names; sorting `SORT_PER_UNIT`
@@ -314,8 +325,13 @@ impl NameIndexBuilder {
         match &self.sorting {
             None => indexing * 0.7,
             Some(s) => {
-                let parts = [s.starts.progress(), s.words.progress(), s.squash.progress()];
-                0.7 + 0.3 * parts.iter().sum::<f64>() / 3.0
+                let parts = [
+                    s.starts.progress(),
+                    s.words.progress(),
+                    s.squash.progress(),
+                    s.squash_rev.progress(),
+                ];
+                0.7 + 0.3 * parts.iter().sum::<f64>() / 4.0
             }
         }
     }
@@ -346,9 +362,19 @@ impl NameIndexBuilder {
             return false;
         }
         let squash = |e: &u32| entries[*e as usize].squash.as_str();
-        sorting
+        if !sorting
             .squash
             .step(budget, |a, b| squash(a).cmp(squash(b)).then(a.cmp(b)))
+        {
+            return false;
+        }
+        sorting.squash_rev.step(budget, |a, b| {
+            squash(a)
+                .bytes()
+                .rev()
+                .cmp(squash(b).bytes().rev())
+                .then(a.cmp(b))
+        })
     }
 
     fn add_orgs(&mut self, ds: &DataSet, orgs: usize) {
@@ -408,6 +434,7 @@ impl NameIndexBuilder {
             ix.word_starts = s.starts.into_sorted();
             ix.by_words = s.words.into_sorted();
             ix.squash_sorted = s.squash.into_sorted();
+            ix.squash_rev_sorted = s.squash_rev.into_sorted();
         }
         // Word starts at offset 0 are the whole keys, already in key order.
         ix.by_key = ix
@@ -437,6 +464,7 @@ impl Sorting {
             starts: StepSort::new(starts),
             words: StepSort::new(all()),
             squash: StepSort::new(all()),
+            squash_rev: StepSort::new(all()),
         }
     }
 }
@@ -747,6 +775,96 @@ impl NameIndex {
     }
 
     /// Closest name within the typo budget; ties between organizations give none.
+    /// Entries that may be a typo of `sq` (a key without spaces): a single
+    /// typo leaves the first or the second half of the name intact, so the
+    /// names that begin with the first half (`.0`), or, of about the same
+    /// length, end with the second half (`.1`, for a whole name typed), are
+    /// the candidates. Bounded.
+    fn typo_candidates(&self, sq: &str, budget: usize) -> (Vec<u32>, Vec<u32>) {
+        let chars: Vec<(usize, char)> = sq.char_indices().collect();
+        let n = chars.len();
+        if n < 4 {
+            return (Vec::new(), Vec::new());
+        }
+        // The two middle letters belong to neither half, so that a swap
+        // of neighbours there still leaves one half intact.
+        let head = chars[n / 2 - 1].0;
+        // Halves of fewer than three letters name too many names to help.
+        // Names sharing longer beginnings first (the intended one shares
+        // everything up to the typo): the ranges of ever shorter beginnings
+        // are nested, so each step adds the two pieces around the last.
+        let mut starts: Vec<u32> = Vec::new();
+        if n / 2 - 1 >= 3 {
+            let text = |e: &u32| self.entries[*e as usize].squash.as_str();
+            let widest = prefix_range(&self.squash_sorted, &sq[..head], text);
+            let base = widest.as_ptr() as usize;
+            let offset = |r: &[u32]| (r.as_ptr() as usize - base) / std::mem::size_of::<u32>();
+            let (mut lo, mut hi) = (0usize, 0usize);
+            for k in (n / 2 - 1..n).rev() {
+                let r = prefix_range(widest, &sq[..chars[k].0], text);
+                let (rlo, rhi) = (offset(r), offset(r) + r.len());
+                if lo == hi {
+                    starts.extend_from_slice(r);
+                } else {
+                    starts.extend_from_slice(&widest[rlo..lo]);
+                    starts.extend_from_slice(&widest[hi..rhi]);
+                }
+                if rlo < rhi {
+                    (lo, hi) = (rlo, rhi);
+                }
+                if starts.len() >= MAX_TYPO_CANDIDATES {
+                    starts.truncate(MAX_TYPO_CANDIDATES);
+                    break;
+                }
+            }
+        }
+        // Likewise names sharing longer endings first, of about the same
+        // length (for a whole name with a typo early on).
+        let mut ends: Vec<u32> = Vec::new();
+        if n - (n / 2 + 1) >= 3 {
+            let ends_with = |tail: &str| {
+                let start = self.squash_rev_sorted.partition_point(|e| {
+                    self.entries[*e as usize]
+                        .squash
+                        .bytes()
+                        .rev()
+                        .lt(tail.bytes().rev())
+                });
+                let len = self.squash_rev_sorted[start..]
+                    .partition_point(|e| self.entries[*e as usize].squash.ends_with(tail));
+                (start, start + len)
+            };
+            let (mut lo, mut hi) = (0usize, 0usize);
+            let mut seen = 0;
+            for k in 1..=n / 2 + 1 {
+                let (rlo, rhi) = ends_with(&sq[chars[k].0..]);
+                let fresh: Vec<u32> = if lo == hi {
+                    self.squash_rev_sorted[rlo..rhi].to_vec()
+                } else {
+                    self.squash_rev_sorted[rlo..lo]
+                        .iter()
+                        .chain(&self.squash_rev_sorted[hi..rhi])
+                        .copied()
+                        .collect()
+                };
+                seen += fresh.len();
+                ends.extend(
+                    fresh
+                        .into_iter()
+                        .filter(|e| self.entries[*e as usize].squash_len.abs_diff(n) <= budget),
+                );
+                if rlo < rhi {
+                    (lo, hi) = (rlo, rhi);
+                }
+                if seen >= 4 * MAX_TYPO_CANDIDATES || ends.len() >= MAX_TYPO_CANDIDATES {
+                    ends.truncate(MAX_TYPO_CANDIDATES);
+                    break;
+                }
+            }
+        }
+        (starts, ends)
+    }
+
     fn best_typo(&self, sq: &str) -> Option<OrgMatch> {
         let qlen = sq.chars().count();
         let budget = typo_budget(qlen);
@@ -755,7 +873,18 @@ impl NameIndex {
         }
         let mut best: Option<(usize, usize)> = None; // (distance, entry)
         let mut tie = false;
-        for (e, entry) in self.entries.iter().enumerate() {
+        let candidates: Vec<u32> = if self.entries.len() <= LINEAR_TYPO_LIMIT {
+            (0..self.entries.len() as u32).collect()
+        } else {
+            let (mut starts, ends) = self.typo_candidates(sq, budget);
+            starts.extend(ends);
+            starts.sort_unstable();
+            starts.dedup();
+            starts
+        };
+        for e in candidates {
+            let e = e as usize;
+            let entry = &self.entries[e];
             let allowed = budget.min(typo_budget(entry.squash_len));
             // Typos rarely hit the first letter; requiring it keeps "Health"
             // from becoming "UHealth".
@@ -880,23 +1009,18 @@ impl NameIndex {
         }
         // A typo in what has been typed so far, only when the cheap matches
         // leave room: compare with each name cut to the same length.
-        if best.len() < limit && qlen >= 4 {
+        // (Not when the text is exactly a name: that is what was meant.)
+        if best.len() < limit && qlen >= 4 && self.with_key(&key).is_empty() {
             let budget = typo_budget(qlen + 1).min(2);
             let first = sq.chars().next().unwrap_or(' ');
-            for &e in self
-                .by_initial
-                .get(&first)
-                .into_iter()
-                .flatten()
-                .take(MAX_TYPO_SCAN)
-            {
+            // Names sharing a half with what was typed first (any size of
+            // index), then the most prominent names of the same initial.
+            let (starts, ends) = self.typo_candidates(&sq, budget);
+            // A whole name typed with a typo early on.
+            let mut found = 0;
+            for &e in &ends {
                 let entry = &self.entries[e as usize];
-                let cut = entry
-                    .squash
-                    .char_indices()
-                    .nth(qlen)
-                    .map_or(entry.squash.as_str(), |(i, _)| &entry.squash[..i]);
-                if let Some(d) = bounded_distance(&sq, cut, budget).filter(|&d| d > 0) {
+                if let Some(d) = bounded_distance(&sq, &entry.squash, budget).filter(|&d| d > 0) {
                     let weight = self.org_weight[entry.org];
                     offer(
                         &mut best,
@@ -904,7 +1028,56 @@ impl NameIndex {
                         650 - 100 * d as u32 + weight / 2,
                         MatchReason::Typo,
                     );
+                    found += 1;
                 }
+            }
+            let try_typo = |best: &mut HashMap<usize, (u32, usize, MatchReason)>, e: u32| {
+                let entry = &self.entries[e as usize];
+                // The name cut to what was typed, give or take a letter (a
+                // dropped or doubled letter shifts the rest).
+                let cut = |k: usize| {
+                    entry
+                        .squash
+                        .char_indices()
+                        .nth(k)
+                        .map_or(entry.squash.as_str(), |(i, _)| &entry.squash[..i])
+                };
+                let mut hit = None;
+                for k in [qlen, qlen + 1, qlen - 1] {
+                    if let Some(d) = bounded_distance(&sq, cut(k), budget) {
+                        hit = Some(hit.map_or(d, |h: usize| h.min(d)));
+                        if d <= 1 {
+                            break; // a positive distance cannot get lower
+                        }
+                    }
+                }
+                let hit = hit.filter(|&d| d > 0);
+                if let Some(d) = hit {
+                    let weight = self.org_weight[entry.org];
+                    offer(
+                        best,
+                        e as usize,
+                        650 - 100 * d as u32 + weight / 2,
+                        MatchReason::Typo,
+                    );
+                }
+                hit.is_some()
+            };
+            for &e in &starts {
+                found += usize::from(try_typo(&mut best, e));
+                if found >= limit {
+                    break;
+                }
+            }
+            // Then, in a small index, the most prominent names of the same
+            // initial (a large one relies on the half-names alone).
+            let scan = if self.entries.len() <= LINEAR_TYPO_LIMIT && found < limit {
+                MAX_TYPO_SCAN
+            } else {
+                0
+            };
+            for &e in self.by_initial.get(&first).into_iter().flatten().take(scan) {
+                try_typo(&mut best, e);
             }
         }
         // Rank without copying names; build results for the top only.
