@@ -794,7 +794,7 @@ impl NameIndex {
         // everything up to the typo): the ranges of ever shorter beginnings
         // are nested, so each step adds the two pieces around the last.
         let mut starts: Vec<u32> = Vec::new();
-        if n / 2 - 1 >= 3 {
+        if n / 2 > 3 {
             let text = |e: &u32| self.entries[*e as usize].squash.as_str();
             let widest = prefix_range(&self.squash_sorted, &sq[..head], text);
             let base = widest.as_ptr() as usize;
