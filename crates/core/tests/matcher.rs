@@ -187,3 +187,101 @@ fn huge_inputs_are_cut_and_never_panic() {
         Some("bank-of-america")
     );
 }
+
+/// Beyond `LINEAR_TYPO_LIMIT` names the typo search looks candidates up by
+/// shared beginnings and endings instead of comparing every name: a single
+/// typo anywhere but the first letter must still be found, in suggestions
+/// and when resolving the whole name.
+#[test]
+fn typos_are_found_in_a_large_imported_catalogue() {
+    const A: &[&str] = &[
+        "amber", "birch", "cedar", "delta", "ember", "falcon", "granite", "harbor", "indigo",
+        "juniper", "kestrel", "linden", "maple", "nimbus", "orchid", "pioneer", "quarry", "raven",
+        "summit", "tidal", "umber", "willow", "yarrow", "zephyr", "aspen", "cobalt", "dune",
+        "fjord", "glacier", "hollow",
+    ];
+    const B: &[&str] = &[
+        "anchor", "beacon", "canyon", "drift", "echo", "forge", "grove", "haven", "isle", "jetty",
+        "knoll", "ledge", "meadow", "nest", "oasis", "prairie", "quay", "ridge", "spruce",
+        "thicket", "upland", "vista", "wharf", "yard", "zenith", "arbor", "bluff", "cove",
+        "estuary", "fern",
+    ];
+    const C: &[&str] = &[
+        "Dental",
+        "Logistics",
+        "Outfitters",
+        "Pharmacy",
+        "Games",
+        "Forum",
+        "Travel",
+        "Insurance",
+        "Realty",
+        "Clinic",
+        "Academy",
+        "Hosting",
+        "Books",
+        "Fitness",
+        "Motors",
+        "Bakery",
+        "Cinema",
+        "Florist",
+        "Hardware",
+        "Pets",
+        "Music",
+        "Studio",
+        "Labs",
+        "Energy",
+        "Foods",
+        "Apparel",
+        "Optics",
+    ];
+    let cap = |w: &str| w[..1].to_uppercase() + &w[1..];
+    let mut titles = Vec::new();
+    for a in A {
+        for b in B {
+            for c in C {
+                titles.push(format!("{} {} {c}", cap(a), cap(b)));
+            }
+        }
+    }
+    assert!(titles.len() > 20_000);
+    let json = serde_json::to_string(
+        &titles
+            .iter()
+            .map(|t| serde_json::json!({ "Name": t.replace(' ', ""), "Title": t, "DataClasses": ["Email addresses"] }))
+            .collect::<Vec<_>>(),
+    )
+    .unwrap();
+    let (engine, _) = Engine::bundled().unwrap().with_catalog(&json).unwrap();
+    let mut missed = Vec::new();
+    for (i, title) in titles.iter().enumerate().step_by(97) {
+        let chars: Vec<char> = title.chars().collect();
+        // One edit at an interior letter: drop, double, swap or replace.
+        let p = 1 + i % (chars.len() - 2);
+        let mut t = chars.clone();
+        match i % 4 {
+            0 => {
+                t.remove(p);
+            }
+            1 => t.insert(p, chars[p]),
+            2 => t.swap(p, p + 1),
+            _ => t[p] = if chars[p] == 'x' { 'q' } else { 'x' },
+        }
+        let typed: String = t.into_iter().collect();
+        let want = format!("hibp-org-{}", title.replace(' ', "").to_lowercase());
+        let top5: Vec<String> = engine
+            .suggest(&typed, 8)
+            .into_iter()
+            .take(5)
+            .map(|m| m.org_id)
+            .collect();
+        if !top5.contains(&want) {
+            missed.push(format!("{typed:?} → {top5:?}"));
+        }
+    }
+    assert!(
+        missed.is_empty(),
+        "{} typos missed: {missed:#?}",
+        missed.len()
+    );
+}
