@@ -459,7 +459,7 @@ impl<'d> CatalogReader<'d> {
         // match (and a hash lookup each, so 100 000 entries stay fast).
         let curated = domain
             .as_deref()
-            .and_then(|d| names.resolve_exact(d))
+            .and_then(|d| names.resolve_domain(d))
             .or_else(|| names.resolve_exact(&title))
             .map(|m| m.org_id);
         if let Some(org) = &curated {

@@ -727,6 +727,11 @@ impl NameIndex {
 
     /// Only the sure layers: web domain, exact alias, alias without spaces.
     /// Each is a hash lookup.
+    /// The organization whose web address this is (a bare domain or a URL).
+    pub fn resolve_domain(&self, input: &str) -> Option<OrgMatch> {
+        domain_of(input).and_then(|d| self.domain_hit(&d))
+    }
+
     pub fn resolve_exact(&self, input: &str) -> Option<OrgMatch> {
         if let Some(d) = domain_of(input) {
             if let Some(m) = self.domain_hit(&d) {
@@ -786,21 +791,21 @@ impl NameIndex {
         if n < 4 {
             return (Vec::new(), Vec::new());
         }
-        // The two middle letters belong to neither half, so that a swap
-        // of neighbours there still leaves one half intact.
-        let head = chars[n / 2 - 1].0;
-        // Halves of fewer than three letters name too many names to help.
         // Names sharing longer beginnings first (the intended one shares
         // everything up to the typo): the ranges of ever shorter beginnings
-        // are nested, so each step adds the two pieces around the last.
+        // are nested, so each step adds the two pieces around the last. The
+        // two middle letters belong to neither half, so that a swap of
+        // neighbours there still leaves one half intact; and a beginning has
+        // at least three letters (shorter ones name too many names).
         let mut starts: Vec<u32> = Vec::new();
-        if n / 2 > 3 {
+        let shortest = (n / 2 - 1).max(3);
+        if shortest < n {
             let text = |e: &u32| self.entries[*e as usize].squash.as_str();
-            let widest = prefix_range(&self.squash_sorted, &sq[..head], text);
+            let widest = prefix_range(&self.squash_sorted, &sq[..chars[shortest].0], text);
             let base = widest.as_ptr() as usize;
             let offset = |r: &[u32]| (r.as_ptr() as usize - base) / std::mem::size_of::<u32>();
             let (mut lo, mut hi) = (0usize, 0usize);
-            for k in (n / 2 - 1..n).rev() {
+            for k in (shortest..n).rev() {
                 let r = prefix_range(widest, &sq[..chars[k].0], text);
                 let (rlo, rhi) = (offset(r), offset(r) + r.len());
                 if lo == hi {
@@ -1069,10 +1074,13 @@ impl NameIndex {
                     break;
                 }
             }
-            // Then, in a small index, the most prominent names of the same
-            // initial (a large one relies on the half-names alone).
+            // Then the most prominent names of the same initial: in a small
+            // index, or when the text is too short for the half-names.
             let scan = if self.entries.len() <= LINEAR_TYPO_LIMIT && found < limit {
                 MAX_TYPO_SCAN
+            } else if starts.is_empty() && ends.is_empty() {
+                // Too short to have halves worth looking up ("nimbs").
+                MAX_TYPO_SCAN / 4
             } else {
                 0
             };
