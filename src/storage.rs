@@ -108,9 +108,9 @@ pub fn decode_full(text: &str) -> Decoded {
     let mut problems = Vec::new();
     match value.get("version").and_then(Value::as_u64) {
         Some(VERSION) => {}
-        Some(v) if v > VERSION => {
-            problems.push(format!("it was saved by a newer version of the page (format {v})"))
-        }
+        Some(v) if v > VERSION => problems.push(format!(
+            "it was saved by a newer version of the page (format {v})"
+        )),
         Some(v) => problems.push(format!("unknown version {v}")),
         None => problems.push("no version".to_string()),
     }
@@ -228,13 +228,22 @@ mod tests {
                 &["AT&T"],
                 1,
             ),
-            (r#"["AT&T","Bank of America"]"#, &["AT&T", "Bank of America"], 0),
+            (
+                r#"["AT&T","Bank of America"]"#,
+                &["AT&T", "Bank of America"],
+                0,
+            ),
         ];
         for (text, inputs, done) in cases {
             let d = decode_full(text);
             assert!(d.migrated, "{text}");
             assert_eq!(d.error, None, "{text}");
-            let got: Vec<&str> = d.progress.companies.iter().map(|c| c.input.as_str()).collect();
+            let got: Vec<&str> = d
+                .progress
+                .companies
+                .iter()
+                .map(|c| c.input.as_str())
+                .collect();
             assert_eq!(&got, inputs, "{text}");
             assert_eq!(d.progress.done.len(), *done, "{text}");
             // Once migrated, it reads back the same in the current format.

@@ -34,7 +34,12 @@ pub fn company_chips(props: &CompanyChipsProps) -> Html {
         return html! {};
     }
     let chips = props.companies.iter().map(|c| {
-        let key = company_key(c);
+        // The key is worked out when it is needed (a click), not for every
+        // chip on every render: a pasted list can hold thousands.
+        let key = {
+            let c = c.clone();
+            move || company_key(&c)
+        };
         let org = c.org_id.as_deref().and_then(|id| props.engine.data.org(id));
         let (label, detail) = match org {
             Some(o) if o.name != c.input && !c.input.is_empty() => {
@@ -49,7 +54,7 @@ pub fn company_chips(props: &CompanyChipsProps) -> Html {
         let onclick = {
             let on_remove = props.on_remove.clone();
             let key = key.clone();
-            Callback::from(move |_: MouseEvent| on_remove.emit(key.clone()))
+            Callback::from(move |_: MouseEvent| on_remove.emit(key()))
         };
         let period = c.period;
         let on_year = |from_box: bool| {
@@ -59,7 +64,7 @@ pub fn company_chips(props: &CompanyChipsProps) -> Html {
                 let v = year(&e.target_unchecked_into::<HtmlInputElement>().value());
                 let mut p = period;
                 if from_box { p.from = v } else { p.until = v }
-                on_period.emit((key.clone(), p));
+                on_period.emit((key(), p));
             })
         };
         let years = match (period.from, period.until) {
