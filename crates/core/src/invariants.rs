@@ -34,7 +34,8 @@ pub fn import_catalog(engine: &Engine, text: &str) {
     let whole = crate::hibp::import(&engine.data, &engine.names, text);
     let bytes = text.as_bytes();
     let mut reader = crate::hibp::CatalogReader::new(&engine.data, &engine.names);
-    let cuts = [bytes.len() / 3, bytes.len() / 3 + 1, bytes.len() * 2 / 3];
+    let cuts =
+        [bytes.len() / 3, bytes.len() / 3 + 1, bytes.len() * 2 / 3].map(|c| c.min(bytes.len()));
     let mut at = 0;
     let mut pieces = Ok(());
     for cut in cuts.into_iter().chain([bytes.len()]) {
