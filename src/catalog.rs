@@ -17,7 +17,7 @@ use crate::state::{Action, AppState, ImportStep, Notice};
 use crate::{platform, storage, SharedEngine};
 
 /// Bytes read from the file at a time.
-const SLICE: u64 = 128 * 1024;
+const SLICE: u64 = 512 * 1024;
 /// Work units (organizations indexed, or a slice of sorting) between two
 /// looks at the clock.
 const ORGS_PER_STEP: usize = 500;
