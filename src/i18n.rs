@@ -93,6 +93,7 @@ texts! {
                   "导入 Have I Been Pwned 泄露列表（JSON）以扩大检查范围，或导入从本工具导出的计划以在此设备上继续进度。文件只在本浏览器中读取。";
     ImportBusy => "Reading the catalogue…", "正在读取目录……";
     ImportReading => "Reading and checking the file", "正在读取并检查文件";
+    ShowAllCompanies => "Show all companies", "显示全部公司";
     ImportIndexing => "Indexing the names", "正在为名称建立索引";
     ImportProgressLabel => "Import progress", "导入进度";
     RemoveCatalog => "Remove the imported catalogue", "移除已导入的目录";

@@ -27,13 +27,20 @@ fn year(text: &str) -> Option<i32> {
         .filter(|y| (1900..=2100).contains(y))
 }
 
+/// Chips shown before "show all": a pasted list can hold thousands, and
+/// every chip is work for the browser.
+pub const SHOWN: usize = 200;
+
 #[function_component(CompanyChips)]
 pub fn company_chips(props: &CompanyChipsProps) -> Html {
     let lang = props.lang;
+    let show_all = use_state(|| false);
     if props.companies.is_empty() {
         return html! {};
     }
-    let chips = props.companies.iter().map(|c| {
+    let total = props.companies.len();
+    let shown = if *show_all { total } else { total.min(SHOWN) };
+    let chips = props.companies.iter().take(shown).map(|c| {
         // The key is worked out when it is needed (a click), not for every
         // chip on every render: a pasted list can hold thousands.
         let key = {
@@ -101,7 +108,21 @@ pub fn company_chips(props: &CompanyChipsProps) -> Html {
             </li>
         }
     });
+    let more = (shown < total).then(|| {
+        let onclick = {
+            let show_all = show_all.clone();
+            Callback::from(move |_: MouseEvent| show_all.set(true))
+        };
+        html! {
+            <button type="button" class="link-button" data-testid="show-all-companies" {onclick}>
+                { format!("{} ({total})", tr(lang, Text::ShowAllCompanies)) }
+            </button>
+        }
+    });
     html! {
-        <ul class="chips" aria-label={tr(lang, Text::CompaniesHeading)}>{ for chips }</ul>
+        <>
+            <ul class="chips" aria-label={tr(lang, Text::CompaniesHeading)} data-count={total.to_string()}>{ for chips }</ul>
+            { for more }
+        </>
     }
 }
