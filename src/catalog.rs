@@ -185,10 +185,8 @@ async fn run(
     }
     let mut import = reader.finish().map_err(fail)?;
 
-    let t = platform::now();
     let merged = hibp::merge(&base.data, &mut import);
     let mut builder = EngineBuilder::new(merged);
-    platform::measure("exposure:import-merge", t, &[]);
     loop {
         let finished = builder.step(ORGS_PER_STEP);
         if finished {
@@ -203,9 +201,7 @@ async fn run(
             pacer.breathe().await;
         }
     }
-    let t = platform::now();
     let engine = builder.finish();
-    platform::measure("exposure:import-sort", t, &[]);
     platform::measure(
         "exposure:import",
         started,

@@ -85,15 +85,9 @@ pub struct Decoded {
 }
 
 /// Reads saved progress of any known version, recovering every valid
-/// company and ticked action from a damaged value. The error says what was
-/// lost.
-pub fn decode(text: &str) -> (Progress, Option<AppError>) {
-    let d = decode_full(text);
-    (d.progress, d.error)
-}
-
-/// [`decode`], also saying whether an older format was migrated.
-pub fn decode_full(text: &str) -> Decoded {
+/// company and ticked action from a damaged value; says what was lost and
+/// whether an older format was migrated.
+pub fn decode(text: &str) -> Decoded {
     let corrupt = |reason: String| AppError::StorageCorrupt { reason };
     let value: Value = match serde_json::from_str(text) {
         Ok(v) => v,
@@ -158,7 +152,7 @@ pub fn load() -> (Progress, Option<Lang>, Option<AppError>) {
     match platform::storage_get(KEY) {
         Ok(None) => (Progress::default(), lang, None),
         Ok(Some(text)) => {
-            let d = decode_full(&text);
+            let d = decode(&text);
             if d.error.is_some() || d.migrated {
                 // Keep the original; a failing backup must not lose the rest.
                 let _ = platform::storage_set(BACKUP_KEY, &text);
@@ -214,9 +208,9 @@ mod tests {
             }],
             done: ["credit_freeze".to_string()].into(),
         };
-        let (back, err) = decode(&encode(&p));
-        assert_eq!(back, p);
-        assert!(err.is_none());
+        let back = decode(&encode(&p));
+        assert_eq!(back.progress, p);
+        assert!(back.error.is_none());
     }
 
     #[test]
@@ -235,7 +229,7 @@ mod tests {
             ),
         ];
         for (text, inputs, done) in cases {
-            let d = decode_full(text);
+            let d = decode(text);
             assert!(d.migrated, "{text}");
             assert_eq!(d.error, None, "{text}");
             let got: Vec<&str> = d
@@ -247,11 +241,11 @@ mod tests {
             assert_eq!(&got, inputs, "{text}");
             assert_eq!(d.progress.done.len(), *done, "{text}");
             // Once migrated, it reads back the same in the current format.
-            assert_eq!(decode_full(&encode(&d.progress)).progress, d.progress);
+            assert_eq!(decode(&encode(&d.progress)).progress, d.progress);
         }
-        let current = decode_full(&encode(&Progress::default()));
+        let current = decode(&encode(&Progress::default()));
         assert!(!current.migrated);
-        let newer = decode_full(r#"{"version":9,"progress":{"companies":[],"done":[]}}"#);
+        let newer = decode(r#"{"version":9,"progress":{"companies":[],"done":[]}}"#);
         assert!(newer.error.unwrap().to_string().contains("newer version"));
     }
 
@@ -288,7 +282,11 @@ mod tests {
             ),
         ];
         for (text, companies, done, error) in cases {
-            let (p, e) = decode(text);
+            let Decoded {
+                progress: p,
+                error: e,
+                ..
+            } = decode(text);
             assert_eq!(p.companies.len(), *companies, "{text}");
             assert_eq!(p.done.len(), *done, "{text}");
             assert_eq!(e.is_some(), *error, "{text}");

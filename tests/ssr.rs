@@ -3,17 +3,12 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use exposure_check::i18n::Lang;
-use exposure_check::{App, AppProps};
+mod common;
+
+use common::render;
+use exposure_check::AppProps;
 use exposure_core::export::Progress;
 use exposure_core::{CompanyQuery, Engine, PartialDate};
-
-fn render(props: AppProps) -> String {
-    futures::executor::block_on(
-        yew::ServerRenderer::<App>::with_props(move || props)
-            .hydratable(false)
-            .render(),
-    )
-}
 
 fn progress(names: &[&str], done: &[&str]) -> Progress {
     let engine = Engine::bundled().unwrap();

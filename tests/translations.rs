@@ -11,18 +11,13 @@ use std::collections::BTreeSet;
 
 use exposure_check::i18n::Lang;
 use exposure_check::route::Route;
-use exposure_check::{App, AppProps};
+mod common;
+
+use common::render;
+use exposure_check::AppProps;
 use exposure_core::browse::IncidentFilter;
 use exposure_core::export::Progress;
 use exposure_core::{CompanyQuery, Engine, PartialDate};
-
-fn render(props: AppProps) -> String {
-    futures::executor::block_on(
-        yew::ServerRenderer::<App>::with_props(move || props)
-            .hydratable(false)
-            .render(),
-    )
-}
 
 const FOUNDING_COMPANIES: &[&str] = &["AT&T", "Bank of America", "Ticketmaster", "QuoteWizard"];
 

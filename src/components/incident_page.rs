@@ -65,13 +65,7 @@ pub fn incident_page(props: &IncidentPageProps) -> Html {
         }
     });
     let remedies = inc.remedies.iter().enumerate().map(|(i, r)| {
-        use exposure_core::model::RemedyKind;
-        let what = match (r.kind, zh) {
-            (RemedyKind::CreditMonitoring, false) => "credit monitoring",
-            (RemedyKind::IdentityMonitoring, false) => "identity monitoring",
-            (RemedyKind::CreditMonitoring, true) => "信用监控",
-            (RemedyKind::IdentityMonitoring, true) => "身份监控",
-        };
+        let what = t.remedy_kind(r.kind);
         let months = r
             .months
             .map(|m| {

@@ -268,11 +268,6 @@ impl<'d> CatalogReader<'d> {
         self.bytes_read
     }
 
-    /// Entries read so far.
-    pub fn entries_read(&self) -> usize {
-        self.out.breaches
-    }
-
     /// Takes the next piece of the file.
     pub fn push(&mut self, bytes: &[u8]) -> Result<(), CatalogError> {
         self.bytes_read += bytes.len() as u64;

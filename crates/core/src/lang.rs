@@ -9,7 +9,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::dataset::DataSet;
 use crate::date::PartialDate;
-use crate::model::{ActionDef, Confirmation, Incident, IncidentKind, Urgency};
+use crate::model::{ActionDef, Confirmation, Incident, IncidentKind, RemedyKind, Urgency};
 
 /// The languages the page speaks.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -289,6 +289,14 @@ impl<'a> Texts<'a> {
             IncidentKind::Unknown => "来源不明的数据泄露",
         };
         self.lang.pick(kind.label(), zh)
+    }
+
+    /// "credit monitoring" / "信用监控".
+    pub fn remedy_kind(&self, k: RemedyKind) -> &'static str {
+        match k {
+            RemedyKind::CreditMonitoring => self.lang.pick("credit monitoring", "信用监控"),
+            RemedyKind::IdentityMonitoring => self.lang.pick("identity monitoring", "身份监控"),
+        }
     }
 
     pub fn confirmation(&self, c: Confirmation) -> &'static str {

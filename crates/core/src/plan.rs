@@ -10,7 +10,7 @@ use crate::dataset::DataSet;
 use crate::date::PartialDate;
 use crate::exposure::{Confidence, ExposedType, Match};
 use crate::lang::{Lang, Texts};
-use crate::model::{Link, Recurrence, RemedyKind, Severity, Urgency};
+use crate::model::{Link, Recurrence, Severity, Urgency};
 
 /// Id of the generated action for monitoring an incident offered.
 pub const ENROLL_MONITORING: &str = "enroll_offered_monitoring";
@@ -308,12 +308,7 @@ fn monitoring_action(
     for inc in live.iter().filter_map(|i| t.ds.incident(i)) {
         let title = t.incident_title(inc);
         for (i, r) in inc.remedies.iter().enumerate() {
-            let what = match (r.kind, zh) {
-                (RemedyKind::CreditMonitoring, false) => "credit monitoring",
-                (RemedyKind::IdentityMonitoring, false) => "identity monitoring",
-                (RemedyKind::CreditMonitoring, true) => "信用监控",
-                (RemedyKind::IdentityMonitoring, true) => "身份监控",
-            };
+            let what = t.remedy_kind(r.kind);
             let deadline = deadline_phrase(t, r.enroll_by, today);
             let how = t.remedy_how(inc, i);
             let step = if zh {
