@@ -1,10 +1,8 @@
 //! The root component: owns the state (one reducer), derives the report from
 //! it, and performs the side effects (storage, clock, downloads) at the edge.
 
-use std::rc::Rc;
-
 use exposure_core::export::{self, Progress};
-use exposure_core::{Engine, PartialDate};
+use exposure_core::PartialDate;
 use yew::prelude::*;
 
 use crate::components::action_plan::ActionPlan;
@@ -24,7 +22,7 @@ use crate::error::AppError;
 use crate::i18n::{tr, Lang, Text};
 use crate::route::Route;
 use crate::state::{Action, AppState};
-use crate::{catalog, platform, storage, SharedEngine};
+use crate::{catalog, data, platform, storage, SharedEngine};
 
 #[derive(Properties, PartialEq, Default)]
 pub struct AppProps {
@@ -40,50 +38,64 @@ pub struct AppProps {
     /// The view to start on (the browser reads it from the URL).
     #[prop_or_default]
     pub route: Option<Route>,
+    /// The engine over the shipped data set. The browser downloads the data
+    /// (`data::load`) when this is absent; tests and server rendering pass it.
+    #[prop_or_default]
+    pub engine: Option<SharedEngine>,
 }
 
 #[function_component(App)]
 pub fn app(props: &AppProps) -> Html {
-    let engine = use_memo((), |_| Engine::bundled().map(|e| SharedEngine(Rc::new(e))));
     let state = {
         let initial = props.initial.clone();
         let lang = props.lang;
         let route = props.route.clone();
+        let engine = props.engine.clone();
         use_reducer(move || {
             let mut s = AppState::with_progress(initial.unwrap_or_default());
             s.lang = lang.unwrap_or_default();
             s.route = route.unwrap_or_default();
+            s.base = engine;
             s
         })
     };
 
-    // Read what the browser saved, once; a kept catalogue is read again.
+    // Download the data set, once, unless it was given.
     {
-        let state = state.clone();
-        let engine = engine.clone();
+        let d = state.dispatcher();
+        let given = state.base.is_some();
         use_effect_with((), move |_| {
-            let (mut progress, lang, error) = storage::load();
-            // Names saved without a match (older formats, or companies the
-            // data did not know then) are looked up again.
-            if let Ok(base) = &*engine {
-                for c in progress.companies.iter_mut().filter(|c| c.org_id.is_none()) {
-                    c.org_id = base.resolve(&c.input).map(|m| m.org_id);
-                }
+            if !given {
+                wasm_bindgen_futures::spawn_local(async move {
+                    match data::load().await {
+                        Ok(engine) => d.dispatch(Action::DataLoaded { engine }),
+                        Err(error) => d.dispatch(Action::ShowError { error }),
+                    }
+                });
             }
+        });
+    }
+    // Read what the browser saved, once. Names saved without a match are
+    // looked up again when the data set is here (the reducer does that).
+    {
+        let d = state.dispatcher();
+        use_effect_with((), move |_| {
+            let (progress, lang, error) = storage::load();
             let lang = lang.or_else(|| platform::browser_lang().map(|c| Lang::from_code(&c)));
-            state.dispatch(Action::Restore { progress, lang });
+            d.dispatch(Action::Restore { progress, lang });
             if let Some(error) = error {
-                state.dispatch(Action::ShowError { error });
+                d.dispatch(Action::ShowError { error });
             }
-            if let (Ok(base), Ok(Some(text))) =
-                (&*engine, platform::storage_get(storage::CATALOG_KEY))
+        });
+    }
+    // A kept catalogue is read again once the data set it widens is here.
+    {
+        let d = state.dispatcher();
+        use_effect_with(state.base.clone(), move |base| {
+            if let (Some(base), Ok(Some(text))) =
+                (base, platform::storage_get(storage::CATALOG_KEY))
             {
-                catalog::import(
-                    state.dispatcher(),
-                    base.clone(),
-                    catalog::Source::Text(text),
-                    false,
-                );
+                catalog::import(d, base.clone(), catalog::Source::Text(text), false);
             }
         });
     }
@@ -123,12 +135,15 @@ pub fn app(props: &AppProps) -> Html {
     use_effect_with(state.lang, |lang| platform::set_html_lang(lang.code()));
 
     let today = props.today.or_else(platform::today);
-    let active_engine = match &*engine {
-        Ok(e) => Some(state.catalog.clone().unwrap_or_else(|| e.clone())),
-        Err(_) => None,
-    };
+    // The engine every view uses: the catalogue's when one is loaded.
+    let active_engine = state.catalog.clone().or_else(|| state.base.clone());
     let report = use_memo(
-        (state.companies.clone(), today, active_engine, state.lang),
+        (
+            state.companies.clone(),
+            today,
+            active_engine.clone(),
+            state.lang,
+        ),
         |(companies, today, engine, lang)| {
             engine.as_ref().map(|e| {
                 let started = platform::now();
@@ -162,20 +177,11 @@ pub fn app(props: &AppProps) -> Html {
         Callback::from(move |_| d.dispatch(Action::DismissError))
     };
 
-    let bundled = match &*engine {
-        Ok(e) => e.clone(),
-        Err(e) => {
-            let error = AppError::Data(e.clone());
-            return html! {
-                <main id="main" class="page">
-                    <Header {lang} on_lang={on_lang} />
-                    <ErrorBanner error={Some(error)} {lang} on_dismiss={on_dismiss} />
-                </main>
-            };
-        }
-    };
-
-    let engine = state.catalog.clone().unwrap_or_else(|| bundled.clone());
+    let engine = active_engine;
+    let data_failed = matches!(
+        state.error,
+        Some(AppError::Data(_) | AppError::DataFetch { .. })
+    );
     let on_add = {
         let d = state.dispatcher();
         Callback::from(move |(input, org_id): (String, Option<String>)| {
@@ -217,7 +223,7 @@ pub fn app(props: &AppProps) -> Html {
         let engine = engine.clone();
         let done = state.done.clone();
         Callback::from(move |kind: ExportKind| {
-            let Some(report) = report.as_ref() else {
+            let (Some(report), Some(engine)) = (report.as_ref(), engine.as_ref()) else {
                 return;
             };
             let ds = &engine.data;
@@ -258,8 +264,12 @@ pub fn app(props: &AppProps) -> Html {
     };
     let on_file = {
         let d = state.dispatcher();
-        let base = bundled.clone();
-        Callback::from(move |file: web_sys::File| catalog::open_file(d.clone(), base.clone(), file))
+        let base = state.base.clone();
+        Callback::from(move |file: web_sys::File| {
+            if let Some(base) = &base {
+                catalog::open_file(d.clone(), base.clone(), file)
+            }
+        })
     };
     let on_remove_catalog = {
         let d = state.dispatcher();
@@ -271,8 +281,17 @@ pub fn app(props: &AppProps) -> Html {
         })
     };
 
-    let results = match report.as_ref() {
-        Some(report) if !state.companies.is_empty() => html! {
+    // While the data set downloads (or if it cannot), views that need it say so.
+    let waiting = html! {
+        <p class="empty" role="status">{
+            tr(lang, if data_failed { Text::DataUnavailable } else { Text::LoadingData })
+        }</p>
+    };
+    let results = match (report.as_ref(), &engine) {
+        _ if state.companies.is_empty() => {
+            html! { <p class="empty">{ tr(lang, Text::NoCompanies) }</p> }
+        }
+        (Some(report), Some(engine)) => html! {
             <>
                 <IncidentList engine={engine.clone()} report={report.clone()} {lang} />
                 <ExposureSummary engine={engine.clone()} report={report.clone()} {lang} />
@@ -285,7 +304,7 @@ pub fn app(props: &AppProps) -> Html {
                 />
             </>
         },
-        _ => html! { <p class="empty">{ tr(lang, Text::NoCompanies) }</p> },
+        _ => waiting.clone(),
     };
 
     let on_navigate = {
@@ -296,28 +315,43 @@ pub fn app(props: &AppProps) -> Html {
         })
     };
 
-    let view = match &state.route {
-        Route::Check => html! {
-            <>
-                <section class="panel" aria-labelledby="companies-heading">
-                    <h2 id="companies-heading">{ tr(lang, Text::CompaniesHeading) }</h2>
-                    <CompanyInput engine={engine.clone()} {lang} on_add={on_add.clone()} {on_add_many} />
-                    <QuickPicks engine={engine.clone()} {lang} on_add={on_add}
-                        chosen={state.companies.iter().filter_map(|c| c.org_id.clone()).collect::<Vec<_>>()} />
-                    <CompanyChips engine={engine.clone()} companies={state.companies.clone()} {lang} on_remove={on_remove} on_period={on_period} />
-                </section>
-                { results }
-                <ImportPanel {lang} busy={state.importing} progress={state.import_progress} notice={state.notice.clone()}
-                    has_catalog={state.catalog.is_some()} on_file={on_file} on_error={on_error}
-                    on_remove={on_remove_catalog} />
-            </>
-        },
-        Route::Incidents(filter) => html! {
+    let view = match (&state.route, &engine) {
+        (Route::Check, _) => {
+            let chosen = engine.as_ref().map(|engine| {
+                html! {
+                    <>
+                        <QuickPicks engine={engine.clone()} {lang} on_add={on_add.clone()}
+                            chosen={state.companies.iter().filter_map(|c| c.org_id.clone()).collect::<Vec<_>>()} />
+                        <CompanyChips engine={engine.clone()} companies={state.companies.clone()} {lang} on_remove={on_remove} on_period={on_period} />
+                    </>
+                }
+            });
+            let import = state.base.is_some().then(|| {
+                html! {
+                    <ImportPanel {lang} busy={state.importing} progress={state.import_progress} notice={state.notice.clone()}
+                        has_catalog={state.catalog.is_some()} on_file={on_file} on_error={on_error}
+                        on_remove={on_remove_catalog} />
+                }
+            });
+            html! {
+                <>
+                    <section class="panel" aria-labelledby="companies-heading">
+                        <h2 id="companies-heading">{ tr(lang, Text::CompaniesHeading) }</h2>
+                        <CompanyInput engine={engine.clone()} {data_failed} {lang} on_add={on_add} {on_add_many} />
+                        { chosen }
+                    </section>
+                    { results }
+                    { import }
+                </>
+            }
+        }
+        (Route::Incidents(filter), Some(engine)) => html! {
             <IncidentBrowser engine={engine.clone()} filter={filter.clone()} {lang} on_navigate={on_navigate} />
         },
-        Route::Incident(id) => html! {
+        (Route::Incident(id), Some(engine)) => html! {
             <IncidentPage engine={engine.clone()} id={id.clone()} {lang} {today} />
         },
+        (_, None) => waiting,
     };
 
     html! {

@@ -5,8 +5,10 @@ use exposure_core::LoadError;
 
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum AppError {
-    #[error("the bundled data could not be read ({0}); please reload the page")]
+    #[error("the breach data could not be read ({0}); please reload the page")]
     Data(#[from] LoadError),
+    #[error("the breach data could not be downloaded ({file}: {reason}); check the connection and reload the page")]
+    DataFetch { file: String, reason: String },
     #[error("this browser does not let the page keep your list, so it will be lost when you close the tab")]
     StorageUnavailable,
     #[error("your saved list could not be read ({reason}); what could be recovered was kept and a backup of the old data was saved")]

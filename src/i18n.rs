@@ -35,6 +35,9 @@ texts! {
     InputPlaceholder => "e.g. AT&T, Bank of America", "例如 AT&T、美国银行";
     InputHint => "Type a name and press Enter, or paste a list with one company per line.",
                  "输入名称后按回车，或粘贴每行一个公司的列表。";
+    LoadingData => "Loading the breach data…", "正在载入数据泄露资料……";
+    DataUnavailable => "The page cannot check anything without its breach data.",
+                       "没有数据泄露资料，本页无法进行任何查询。";
     Add => "Add", "添加";
     QuickPicks => "Or pick common companies by sector", "或按行业选择常见公司";
     Remove => "Remove", "移除";

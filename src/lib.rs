@@ -9,6 +9,7 @@
 pub mod app;
 pub mod catalog;
 pub mod components;
+pub mod data;
 pub mod error;
 pub mod i18n;
 pub mod platform;

@@ -129,6 +129,35 @@ mod web {
         }
     }
 
+    /// The text of one of this site's own files (the data set).
+    pub async fn fetch_text(url: &str) -> Result<String, AppError> {
+        let fail = |e: wasm_bindgen::JsValue| AppError::DataFetch {
+            file: url.into(),
+            reason: describe(e),
+        };
+        let window = web_sys::window().ok_or_else(|| AppError::DataFetch {
+            file: url.into(),
+            reason: "not in a browser window".into(),
+        })?;
+        let response = wasm_bindgen_futures::JsFuture::from(window.fetch_with_str(url))
+            .await
+            .map_err(fail)?;
+        let response: web_sys::Response = response.dyn_into().map_err(fail)?;
+        if !response.ok() {
+            return Err(AppError::DataFetch {
+                file: url.into(),
+                reason: format!("the server answered {}", response.status()),
+            });
+        }
+        let text = wasm_bindgen_futures::JsFuture::from(response.text().map_err(fail)?)
+            .await
+            .map_err(fail)?;
+        text.as_string().ok_or_else(|| AppError::DataFetch {
+            file: url.into(),
+            reason: "the answer was not text".into(),
+        })
+    }
+
     /// Bytes `start..end` of a file the person chose.
     pub async fn read_slice(
         file: &web_sys::File,
@@ -252,6 +281,12 @@ mod native {
     pub struct NoListener;
     pub fn on_hash_change(_f: impl Fn(String) + 'static) -> Option<NoListener> {
         None
+    }
+    pub async fn fetch_text(url: &str) -> Result<String, AppError> {
+        Err(AppError::DataFetch {
+            file: url.into(),
+            reason: "not in a browser".into(),
+        })
     }
     pub async fn read_slice(
         _file: &web_sys::File,

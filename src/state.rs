@@ -24,6 +24,8 @@ pub struct AppState {
     pub lang: Lang,
     /// Saved state has been read; saving before that would overwrite it.
     pub restored: bool,
+    /// The engine over the shipped data set, once it has been downloaded.
+    pub base: Option<SharedEngine>,
     /// The engine widened by an imported breach catalogue, if any.
     pub catalog: Option<SharedEngine>,
     /// A catalogue is being read.
@@ -131,6 +133,10 @@ pub enum Action {
         done: u64,
         total: u64,
     },
+    /// The shipped data set is ready.
+    DataLoaded {
+        engine: SharedEngine,
+    },
     CatalogLoaded {
         engine: SharedEngine,
         notice: Notice,
@@ -178,6 +184,24 @@ impl AppState {
                 self.companies.push(c);
             }
         }
+    }
+
+    /// Looks up again the companies saved without a match (older formats, or
+    /// companies the data did not know then), once the data set is here.
+    fn resolve_unmatched(&mut self) {
+        let Some(engine) = self.base.clone() else {
+            return;
+        };
+        if self.companies.iter().all(|c| c.org_id.is_some()) {
+            return;
+        }
+        let companies = std::mem::take(&mut self.companies);
+        self.add_all(companies.into_iter().map(|mut c| {
+            if c.org_id.is_none() {
+                c.org_id = engine.resolve(&c.input).map(|m| m.org_id);
+            }
+            c
+        }));
     }
 
     pub fn progress(&self) -> Progress {
@@ -234,6 +258,11 @@ impl Reducible for AppState {
                     s.lang = l;
                 }
                 s.restored = true;
+                s.resolve_unmatched();
+            }
+            Action::DataLoaded { engine } => {
+                s.base = Some(engine);
+                s.resolve_unmatched();
             }
             Action::ClearAll => {
                 s.companies.clear();
@@ -356,6 +385,64 @@ mod tests {
         assert!(s.restored);
         assert_eq!(s.lang, Lang::Zh);
         assert!(s.done.contains("irs_ip_pin"));
+    }
+
+    #[test]
+    fn names_saved_without_a_match_are_looked_up_when_the_data_arrives() {
+        let saved = Progress {
+            companies: vec![
+                CompanyQuery {
+                    input: "Bank of America".into(),
+                    org_id: None,
+                    period: Default::default(),
+                },
+                CompanyQuery {
+                    input: "bank-of-america".into(),
+                    org_id: Some("bank-of-america".into()),
+                    period: Default::default(),
+                },
+                CompanyQuery {
+                    input: "Corner Bakery of Nowhere".into(),
+                    org_id: None,
+                    period: Default::default(),
+                },
+            ],
+            done: Default::default(),
+        };
+        let restore = Action::Restore {
+            progress: saved,
+            lang: None,
+        };
+        // Before the data: kept as typed.
+        let waiting = apply(AppState::default(), vec![restore.clone()]);
+        assert_eq!(waiting.companies.len(), 3);
+        let engine = crate::SharedEngine(Rc::new(
+            exposure_core::Engine::bundled().expect("bundled data loads"),
+        ));
+        // Data after the saved list, or the other way round: the same result.
+        for actions in [
+            vec![
+                restore.clone(),
+                Action::DataLoaded {
+                    engine: engine.clone(),
+                },
+            ],
+            vec![
+                Action::DataLoaded {
+                    engine: engine.clone(),
+                },
+                restore.clone(),
+            ],
+        ] {
+            let s = apply(AppState::default(), actions);
+            let keys: Vec<String> = s.companies.iter().map(company_key).collect();
+            assert_eq!(
+                keys,
+                ["bank-of-america", "?corner bakery of nowhere"],
+                "the two Bank of America entries became one"
+            );
+            assert!(s.base.is_some());
+        }
     }
 
     #[test]

@@ -4,7 +4,10 @@
 // fills a new cache and deletes the old ones.
 const BUILD = '__BUILD__';
 const CACHE = `exposure-check-${BUILD}`;
-const FILES = ['./', './index.html', './loader.js', './exposure-check.js', './exposure-check_bg.wasm', './style.css', './favicon.svg'];
+const FILES = [
+  './', './index.html', './loader.js', './exposure-check.js', './exposure-check_bg.wasm', './style.css', './favicon.svg',
+  './data/taxonomy.json', './data/organizations.json', './data/incidents.json', './data/zh.json',
+];
 
 self.addEventListener('install', (event) => {
   event.waitUntil(caches.open(CACHE).then((c) => c.addAll(FILES)).then(() => self.skipWaiting()));

@@ -5,7 +5,7 @@
 use exposure_check::i18n::Lang;
 mod common;
 
-use common::render;
+use common::{render, render_as_given};
 use exposure_check::AppProps;
 use exposure_core::export::Progress;
 use exposure_core::{CompanyQuery, Engine, PartialDate};
@@ -31,7 +31,7 @@ fn count(html: &str, needle: &str) -> usize {
 
 #[test]
 fn empty_page_has_the_input_and_controls() {
-    let html = render(AppProps::default());
+    let html = render(AppProps::default);
     for hook in ["company-input", "lang-switch", "clear-all", "import-file"] {
         assert!(
             html.contains(&format!("data-testid=\"{hook}\"")),
@@ -51,8 +51,58 @@ fn empty_page_has_the_input_and_controls() {
 }
 
 #[test]
+fn while_the_data_downloads_the_box_waits_and_saved_companies_are_kept() {
+    let html = render_as_given(move || AppProps {
+        initial: Some(Progress {
+            companies: vec![CompanyQuery {
+                input: "Bank of America".into(),
+                org_id: Some("bank-of-america".into()),
+                period: Default::default(),
+            }],
+            done: Default::default(),
+        }),
+        ..Default::default()
+    });
+    let input = html
+        .split("data-testid=\"company-input\"")
+        .nth(1)
+        .and_then(|rest| rest.split('>').next())
+        .expect("the company box is there");
+    assert!(
+        input.contains("disabled"),
+        "the box waits for the data: {input}"
+    );
+    assert_eq!(
+        count(&html, "Loading the breach data"),
+        2,
+        "box hint and results"
+    );
+    assert_eq!(count(&html, "role=\"status\""), 2);
+    assert!(!html.contains("data-testid=\"incident-card\""));
+    assert!(!html.contains("data-testid=\"company-chip\""));
+    assert!(
+        !html.contains("data-testid=\"import-file\""),
+        "no import without data"
+    );
+    // Once the data set is here the same props render the full page.
+    let ready = render(move || AppProps {
+        initial: Some(Progress {
+            companies: vec![CompanyQuery {
+                input: "Bank of America".into(),
+                org_id: Some("bank-of-america".into()),
+                period: Default::default(),
+            }],
+            done: Default::default(),
+        }),
+        ..Default::default()
+    });
+    assert!(!ready.contains("Loading the breach data"));
+    assert!(ready.contains("data-testid=\"incident-card\""));
+}
+
+#[test]
 fn bank_of_america_renders_the_vendor_path_summary_and_plan() {
-    let html = render(AppProps {
+    let html = render(move || AppProps {
         initial: Some(progress(&["Bank of America"], &["credit_freeze"])),
         ..Default::default()
     });
@@ -113,7 +163,7 @@ fn bank_of_america_renders_the_vendor_path_summary_and_plan() {
 
 #[test]
 fn att_renders_three_incidents_in_order_of_confidence() {
-    let html = render(AppProps {
+    let html = render(move || AppProps {
         initial: Some(progress(&["AT&T"], &[])),
         ..Default::default()
     });
@@ -130,7 +180,7 @@ fn att_renders_three_incidents_in_order_of_confidence() {
 
 #[test]
 fn unknown_company_shows_a_chip_and_no_incident() {
-    let html = render(AppProps {
+    let html = render(move || AppProps {
         initial: Some(progress(&["Hollow Creek Bakery LLC"], &[])),
         ..Default::default()
     });
@@ -142,7 +192,7 @@ fn unknown_company_shows_a_chip_and_no_incident() {
 
 #[test]
 fn expired_deadlines_are_shown_not_hidden() {
-    let html = render(AppProps {
+    let html = render(move || AppProps {
         initial: Some(progress(&["AT&T"], &[])),
         today: Some(PartialDate::ymd(2026, 11, 22)),
         ..Default::default()
@@ -153,7 +203,7 @@ fn expired_deadlines_are_shown_not_hidden() {
 
 #[test]
 fn chinese_interface_renders() {
-    let html = render(AppProps {
+    let html = render(move || AppProps {
         initial: Some(progress(&["AT&T"], &[])),
         lang: Some(Lang::Zh),
         ..Default::default()
@@ -164,7 +214,7 @@ fn chinese_interface_renders() {
 
 #[test]
 fn text_from_data_is_escaped() {
-    let html = render(AppProps {
+    let html = render(move || AppProps {
         initial: Some(progress(&["<img src=x onerror=alert(1)>"], &[])),
         ..Default::default()
     });
@@ -176,7 +226,7 @@ fn text_from_data_is_escaped() {
 fn incident_browser_lists_and_filters() {
     use exposure_check::route::Route;
     use exposure_core::browse::IncidentFilter;
-    let html = render(AppProps {
+    let html = render(move || AppProps {
         route: Some(Route::Incidents(IncidentFilter::default())),
         ..Default::default()
     });
@@ -195,7 +245,7 @@ fn incident_browser_lists_and_filters() {
     ] {
         assert!(html.contains(&format!("data-testid=\"{hook}\"")), "{hook}");
     }
-    let filtered = render(AppProps {
+    let filtered = render(move || AppProps {
         route: Some(Route::parse("#/incidents?type=call_records")),
         ..Default::default()
     });
@@ -206,7 +256,7 @@ fn incident_browser_lists_and_filters() {
 #[test]
 fn incident_page_shows_facts_clients_timeline_and_sources() {
     use exposure_check::route::Route;
-    let html = render(AppProps {
+    let html = render(move || AppProps {
         route: Some(Route::Incident("infosys-mccamish-2023".into())),
         today: Some(PartialDate::ymd(2026, 11, 22)),
         ..Default::default()
@@ -221,7 +271,7 @@ fn incident_page_shows_facts_clients_timeline_and_sources() {
     assert!(html.contains("57,028"));
     assert!(html.contains("<time datetime=\"2023-10-29\">"));
     assert!(html.contains("paubox.com"));
-    let missing = render(AppProps {
+    let missing = render(move || AppProps {
         route: Some(Route::Incident("no-such-incident".into())),
         ..Default::default()
     });
@@ -230,7 +280,7 @@ fn incident_page_shows_facts_clients_timeline_and_sources() {
 
 #[test]
 fn incident_cards_link_to_their_pages() {
-    let html = render(AppProps {
+    let html = render(move || AppProps {
         initial: Some(progress(&["Ticketmaster"], &[])),
         ..Default::default()
     });
@@ -240,13 +290,13 @@ fn incident_cards_link_to_their_pages() {
 #[test]
 fn past_claim_deadlines_on_incident_pages_are_marked_expired() {
     use exposure_check::route::Route;
-    let html = render(AppProps {
+    let html = render(move || AppProps {
         route: Some(Route::Incident("att-data-leak-2024".into())),
         today: Some(PartialDate::ymd(2026, 11, 22)),
         ..Default::default()
     });
     assert!(html.contains("claim by Dec 18, 2025 (expired)"), "{html}");
-    let before = render(AppProps {
+    let before = render(move || AppProps {
         route: Some(Route::Incident("att-data-leak-2024".into())),
         today: Some(PartialDate::ymd(2025, 12, 1)),
         ..Default::default()
@@ -259,7 +309,7 @@ fn past_claim_deadlines_on_incident_pages_are_marked_expired() {
 
 #[test]
 fn quick_picks_offer_prominent_companies_by_sector() {
-    let html = render(AppProps::default());
+    let html = render(AppProps::default);
     assert!(
         html.contains("data-testid=\"quick-pick\" data-org-id=\"att\""),
         "AT&T among the carriers"
@@ -268,7 +318,7 @@ fn quick_picks_offer_prominent_companies_by_sector() {
         html.contains("data-testid=\"quick-pick\" data-org-id=\"bank-of-america\""),
         "Bank of America among the banks"
     );
-    let chosen = render(AppProps {
+    let chosen = render(move || AppProps {
         initial: Some(progress(&["AT&T"], &[])),
         ..Default::default()
     });

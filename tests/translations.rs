@@ -13,7 +13,7 @@ use exposure_check::i18n::Lang;
 use exposure_check::route::Route;
 mod common;
 
-use common::render;
+use common::{render, render_as_given};
 use exposure_check::AppProps;
 use exposure_core::browse::IncidentFilter;
 use exposure_core::export::Progress;
@@ -42,7 +42,7 @@ fn views(lang: Lang) -> Vec<(String, String)> {
     let mut out = vec![
         (
             "empty page".to_string(),
-            render(AppProps {
+            render(move || AppProps {
                 lang: Some(lang),
                 today,
                 ..Default::default()
@@ -50,7 +50,7 @@ fn views(lang: Lang) -> Vec<(String, String)> {
         ),
         (
             "check with the founding companies".to_string(),
-            render(AppProps {
+            render(move || AppProps {
                 initial: Some(founding_progress(&engine)),
                 lang: Some(lang),
                 today,
@@ -58,8 +58,16 @@ fn views(lang: Lang) -> Vec<(String, String)> {
             }),
         ),
         (
+            "page while the data set downloads".to_string(),
+            render_as_given(move || AppProps {
+                lang: Some(lang),
+                today,
+                ..Default::default()
+            }),
+        ),
+        (
             "incident browser".to_string(),
-            render(AppProps {
+            render(move || AppProps {
                 lang: Some(lang),
                 today,
                 route: Some(Route::Incidents(IncidentFilter::default())),
@@ -77,7 +85,7 @@ fn views(lang: Lang) -> Vec<(String, String)> {
     ] {
         out.push((
             format!("incident page {id}"),
-            render(AppProps {
+            render(move || AppProps {
                 lang: Some(lang),
                 today,
                 route: Some(Route::Incident(id.into())),

@@ -2,9 +2,12 @@
 //! and the app mounted in a page and driven by DOM events.
 #![cfg(target_arch = "wasm32")]
 
-use exposure_check::{platform, storage, App};
+use std::rc::Rc;
+
+use exposure_check::{platform, storage, App, AppProps, SharedEngine};
 use exposure_core::export::Progress;
 use exposure_core::CompanyQuery;
+use exposure_core::Engine;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 use web_sys::{Element, HtmlElement, HtmlInputElement, KeyboardEvent, KeyboardEventInit};
@@ -95,7 +98,16 @@ async fn app_mounts_and_matches_a_typed_company() {
     storage::clear().unwrap();
     let root = document().create_element("div").unwrap();
     document().body().unwrap().append_child(&root).unwrap();
-    yew::Renderer::<App>::with_root(root.clone()).render();
+    // The test runner serves no data/ folder: the engine is given, as in SSR.
+    let engine = SharedEngine(Rc::new(Engine::bundled().expect("bundled data loads")));
+    yew::Renderer::<App>::with_root_and_props(
+        root.clone(),
+        AppProps {
+            engine: Some(engine),
+            ..AppProps::default()
+        },
+    )
+    .render();
     tick(50).await;
     assert_eq!(q(&root, "[data-testid=company-input]").len(), 1);
     type_and_enter(&root, "Bank of America").await;

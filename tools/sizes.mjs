@@ -7,9 +7,14 @@ const dir = process.argv[2] || 'dist';
 let raw = 0;
 let gz = 0;
 const rows = [];
-for (const name of readdirSync(dir).sort()) {
+// Files of the site, subfolders (data/) included, as paths relative to dir.
+const files = (sub) =>
+  readdirSync(join(dir, sub)).sort().flatMap((name) => {
+    const rel = sub ? `${sub}/${name}` : name;
+    return statSync(join(dir, rel)).isDirectory() ? files(rel) : [rel];
+  });
+for (const name of files('')) {
   const path = join(dir, name);
-  if (!statSync(path).isFile()) continue;
   const body = readFileSync(path);
   const g = gzipSync(body, { level: 9 }).length;
   raw += body.length;

@@ -13,7 +13,11 @@ const MAX_SUGGESTIONS: usize = 8;
 
 #[derive(Properties, PartialEq)]
 pub struct CompanyInputProps {
-    pub engine: SharedEngine,
+    /// `None` while the data set is still downloading: the box waits, disabled.
+    pub engine: Option<SharedEngine>,
+    /// The data set could not be downloaded (the error banner says why).
+    #[prop_or_default]
+    pub data_failed: bool,
     pub lang: Lang,
     /// (what was typed, org id when known)
     pub on_add: Callback<(String, Option<String>)>,
@@ -52,8 +56,12 @@ pub fn company_input(props: &CompanyInputProps) -> Html {
     let lang = props.lang;
 
     let suggestions = {
-        let engine = props.engine.clone();
-        use_memo((*text).clone(), move |t| engine.suggest(t, MAX_SUGGESTIONS))
+        use_memo(((*text).clone(), props.engine.clone()), |(t, engine)| {
+            engine
+                .as_ref()
+                .map(|e| e.suggest(t, MAX_SUGGESTIONS))
+                .unwrap_or_default()
+        })
     };
 
     let add_text = {
@@ -62,7 +70,8 @@ pub fn company_input(props: &CompanyInputProps) -> Html {
         move |t: &str| {
             let t = t.trim();
             if !t.is_empty() {
-                on_add.emit((t.to_string(), engine.resolve(t).map(|m| m.org_id)));
+                let org = engine.as_ref().and_then(|e| e.resolve(t)).map(|m| m.org_id);
+                on_add.emit((t.to_string(), org));
             }
         }
     };
@@ -148,7 +157,10 @@ pub fn company_input(props: &CompanyInputProps) -> Html {
                 let items = lines
                     .into_iter()
                     .map(|l| {
-                        let org = engine.resolve(&l).map(|m| m.org_id);
+                        let org = engine
+                            .as_ref()
+                            .and_then(|e| e.resolve(&l))
+                            .map(|m| m.org_id);
                         (l, org)
                     })
                     .collect();
@@ -210,6 +222,14 @@ pub fn company_input(props: &CompanyInputProps) -> Html {
         }
     });
 
+    let ready = props.engine.is_some();
+    let hint = if ready {
+        html! { <p id="company-hint" class="hint">{ tr(lang, Text::InputHint) }</p> }
+    } else {
+        html! { <p id="company-hint" class="hint" role="status">{
+            tr(lang, if props.data_failed { Text::DataUnavailable } else { Text::LoadingData })
+        }</p> }
+    };
     html! {
         <div class="company-input">
             <label for="company-input" class="label">{ tr(lang, Text::InputLabel) }</label>
@@ -227,6 +247,7 @@ pub fn company_input(props: &CompanyInputProps) -> Html {
                     aria-activedescendant={active_id}
                     aria-describedby="company-hint"
                     data-testid="company-input"
+                    disabled={!ready}
                     placeholder={tr(lang, Text::InputPlaceholder)}
                     value={(*text).clone()}
                     {oninput}
@@ -235,13 +256,13 @@ pub fn company_input(props: &CompanyInputProps) -> Html {
                     {onblur}
                     {onfocus}
                 />
-                <button type="button" class="primary" onclick={onadd}>{ tr(lang, Text::Add) }</button>
+                <button type="button" class="primary" disabled={!ready} onclick={onadd}>{ tr(lang, Text::Add) }</button>
                 <ul id="company-listbox" role="listbox" class="listbox" hidden={!expanded}
                     aria-label={tr(lang, Text::CompaniesHeading)}>
                     { for items }
                 </ul>
             </div>
-            <p id="company-hint" class="hint">{ tr(lang, Text::InputHint) }</p>
+            { hint }
         </div>
     }
 }

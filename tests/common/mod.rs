@@ -1,11 +1,34 @@
 //! Helpers shared by the server-render test files.
 
-use exposure_check::{App, AppProps};
+use std::rc::Rc;
 
-/// The page rendered on the server with these props, as HTML.
-pub fn render(props: AppProps) -> String {
+use exposure_check::{App, AppProps, SharedEngine};
+use exposure_core::Engine;
+
+/// The engine over the shipped data set (the browser downloads the same files).
+pub fn bundled() -> SharedEngine {
+    SharedEngine(Rc::new(
+        Engine::bundled().expect("the bundled data set loads"),
+    ))
+}
+
+/// The page rendered on the server with these props, as HTML. Without an
+/// engine in the props, the shipped data set's is used. (Props are made on
+/// the renderer's side: an engine cannot cross threads.)
+pub fn render(props: impl FnOnce() -> AppProps + Send + 'static) -> String {
+    render_as_given(move || {
+        let mut props = props();
+        if props.engine.is_none() {
+            props.engine = Some(bundled());
+        }
+        props
+    })
+}
+
+/// The page rendered exactly with these props (no engine: still downloading).
+pub fn render_as_given(props: impl FnOnce() -> AppProps + Send + 'static) -> String {
     futures::executor::block_on(
-        yew::ServerRenderer::<App>::with_props(move || props)
+        yew::ServerRenderer::<App>::with_props(props)
             .hydratable(false)
             .render(),
     )

@@ -11,9 +11,6 @@ pub const ZH_JSON: &str = include_str!("../../../static/data/zh.json");
 /// Parses the bundled data set, with its Chinese texts.
 pub fn dataset() -> Result<DataSet, LoadError> {
     let mut ds = DataSet::from_json(TAXONOMY_JSON, ORGANIZATIONS_JSON, INCIDENTS_JSON)?;
-    ds.translations = serde_json::from_str(ZH_JSON).map_err(|e| LoadError::Json {
-        file: "zh.json",
-        message: e.to_string(),
-    })?;
+    ds.set_translations_json(ZH_JSON)?;
     Ok(ds)
 }

@@ -135,6 +135,12 @@ impl DataSet {
         ))
     }
 
+    /// Reads the Chinese texts (`zh.json`) into this data set.
+    pub fn set_translations_json(&mut self, zh: &str) -> Result<(), LoadError> {
+        self.translations = parse("zh.json", zh)?;
+        Ok(())
+    }
+
     pub fn new(
         taxonomy: Taxonomy,
         organizations: Vec<Organization>,

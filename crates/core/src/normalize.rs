@@ -4,8 +4,78 @@
 //! diacritics, "&" and legal suffixes dealt with; `squash` removes the spaces
 //! so that "AT and T", "A T & T" and "at&t" can meet "ATT" where an alias says so.
 
-use unicode_normalization::char::is_combining_mark;
-use unicode_normalization::UnicodeNormalization;
+// FOLD_FIRST, FOLD_LAST, FOLD_VALUE, FOLD_POOL: written by build.rs.
+include!(concat!(env!("OUT_DIR"), "/fold_table.rs"));
+
+/// Calls `f` with what `c` folds to: its compatibility decomposition without
+/// combining marks, recomposed ("é" → "e", "ﬁ" → "fi", "Ａ" → "A", a lone
+/// accent → nothing). Most characters fold to themselves.
+fn fold_char(c: char, f: &mut impl FnMut(char)) {
+    let cp = c as u32;
+    let run = FOLD_FIRST.partition_point(|&first| first <= cp);
+    let Some(run) = run
+        .checked_sub(1)
+        .filter(|&r| FOLD_LAST.get(r).is_some_and(|&l| cp <= l))
+    else {
+        return f(c);
+    };
+    let value = FOLD_VALUE.get(run).copied().unwrap_or(1 | (cp << 2));
+    match value & 3 {
+        0 => {}
+        1 => f(char::from_u32((value >> 2) + (cp - FOLD_FIRST[run])).unwrap_or(c)),
+        _ => {
+            let start = (value >> 10) as usize;
+            let len = ((value >> 2) & 0xFF) as usize;
+            FOLD_POOL
+                .get(start..start + len)
+                .unwrap_or_default()
+                .chars()
+                .for_each(f)
+        }
+    }
+}
+
+/// Joins loose Hangul letters into syllables, as canonical composition
+/// (NFC) does: a leading consonant and a vowel, then a trailing consonant.
+fn compose_hangul(text: String) -> String {
+    const S_BASE: u32 = 0xAC00;
+    const L_BASE: u32 = 0x1100;
+    const V_BASE: u32 = 0x1161;
+    const T_BASE: u32 = 0x11A7;
+    const L_COUNT: u32 = 19;
+    const V_COUNT: u32 = 21;
+    const T_COUNT: u32 = 28;
+    const S_COUNT: u32 = 11_172;
+    let is_jamo = |c: char| (0x1100..=0x11FF).contains(&(c as u32));
+    if !text.chars().any(is_jamo) {
+        return text;
+    }
+    let mut out: Vec<char> = Vec::with_capacity(text.len());
+    for c in text.chars() {
+        let cp = c as u32;
+        if let Some(last) = out.last_mut() {
+            let l = *last as u32;
+            if (L_BASE..L_BASE + L_COUNT).contains(&l) && (V_BASE..V_BASE + V_COUNT).contains(&cp) {
+                let s = S_BASE + ((l - L_BASE) * V_COUNT + (cp - V_BASE)) * T_COUNT;
+                if let Some(s) = char::from_u32(s) {
+                    *last = s;
+                    continue;
+                }
+            }
+            if (S_BASE..S_BASE + S_COUNT).contains(&l)
+                && (l - S_BASE) % T_COUNT == 0
+                && (T_BASE + 1..T_BASE + T_COUNT).contains(&cp)
+            {
+                if let Some(s) = char::from_u32(l + (cp - T_BASE)) {
+                    *last = s;
+                    continue;
+                }
+            }
+        }
+        out.push(c);
+    }
+    out.into_iter().collect()
+}
 
 /// Words that only say what legal form a company has. Removed from the end
 /// of a name (repeatedly), never from the middle.
@@ -80,16 +150,13 @@ fn normalize_once(input: &str) -> String {
         // ASCII is its own compatibility decomposition: skip the tables.
         cut.chars().for_each(&mut push);
     } else {
-        cut.chars()
-            .nfkd()
-            .filter(|c| !is_combining_mark(*c))
-            .for_each(&mut push);
+        cut.chars().for_each(|c| fold_char(c, &mut push));
     }
-    // NFKD split some characters; recompose what is left (e.g. Hangul).
-    let composed: String = if spaced.is_ascii() {
+    // Loose Hangul letters typed (or pasted decomposed) join into syllables.
+    let composed = if spaced.is_ascii() {
         spaced
     } else {
-        spaced.nfc().collect()
+        compose_hangul(spaced)
     };
     let mut words: Vec<&str> = composed.split_whitespace().collect();
     while words.len() > 1 && words.last().is_some_and(|w| LEGAL_SUFFIXES.contains(w)) {
@@ -192,6 +259,89 @@ pub fn typo_budget(len: usize) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+    use unicode_normalization::char::is_combining_mark;
+    use unicode_normalization::UnicodeNormalization;
+
+    /// `normalize_once` as it was written over `unicode-normalization`
+    /// (whole-text NFKD, marks dropped, NFC): the folding table must agree.
+    fn reference_once(input: &str) -> String {
+        let cut = match input.char_indices().nth(MAX_INPUT_CHARS) {
+            Some((i, _)) => &input[..i],
+            None => input,
+        };
+        let mut spaced = String::new();
+        let mut push = |c: char| match c {
+            '.' | '\'' | '\u{2019}' | '\u{00B4}' | '`' => {}
+            '&' | '+' => spaced.push_str(" and "),
+            c if c.is_alphanumeric() => spaced.extend(c.to_lowercase()),
+            _ => spaced.push(' '),
+        };
+        cut.chars()
+            .nfkd()
+            .filter(|c| !is_combining_mark(*c))
+            .for_each(&mut push);
+        let composed: String = spaced.nfc().collect();
+        let mut words: Vec<&str> = composed.split_whitespace().collect();
+        while words.len() > 1 && words.last().is_some_and(|w| LEGAL_SUFFIXES.contains(w)) {
+            words.pop();
+        }
+        while words.len() > 1 && words[0] == "the" {
+            words.remove(0);
+        }
+        words.join(" ")
+    }
+
+    #[test]
+    fn every_character_folds_as_the_unicode_tables_say() {
+        let mut differ = Vec::new();
+        for c in (0..=0x10FFFFu32).filter_map(char::from_u32) {
+            // Between letters, so a dropped or spaced character shows.
+            let text = format!("a{c}b");
+            if normalize_once(&text) != reference_once(&text) {
+                differ.push(c);
+            }
+        }
+        assert!(
+            differ.is_empty(),
+            "{} differ, first {:?}",
+            differ.len(),
+            &differ[..differ.len().min(20)]
+        );
+    }
+
+    #[test]
+    fn loose_hangul_letters_join_as_nfc_joins_them() {
+        for text in [
+            "\u{1100}\u{1161}",         // 가 from two letters
+            "\u{1100}\u{1161}\u{11A8}", // 각
+            "\u{AC00}\u{11A8}",         // syllable + trailing consonant
+            "\u{1100}\u{1100}\u{1161}",
+            "\u{1161}\u{1100}",
+            "한국전력공사",
+            "\u{1112}\u{1161}\u{11AB}\u{1100}\u{116E}\u{11A8} Telecom",
+            "\u{3200}\u{320E}", // parenthesised Hangul
+        ] {
+            assert_eq!(normalize_once(text), reference_once(text), "{text:?}");
+        }
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig {
+            cases: 2048,
+            rng_seed: proptest::test_runner::RngSeed::Fixed(0x5eed_f01d),
+            failure_persistence: None,
+            ..ProptestConfig::default()
+        })]
+        /// Mixed text: Latin with accents, marks, Hangul letters and
+        /// syllables, compatibility forms, anything.
+        #[test]
+        fn folding_matches_the_reference_on_any_text(
+            text in "([a-zA-Z &.'-]|[\u{00C0}-\u{024F}]|[\u{0300}-\u{036F}]|[\u{1100}-\u{11FF}]|[\u{AC00}-\u{AC40}]|[\u{3130}-\u{33FF}]|[\u{FB00}-\u{FFEF}]|[\u{1D400}-\u{1D7FF}]|\\PC){0,24}"
+        ) {
+            prop_assert_eq!(normalize_once(&text), reference_once(&text));
+        }
+    }
 
     #[test]
     fn normalize_table() {
