@@ -19,6 +19,7 @@ pub const FILES: [&str; 4] = [
 /// Downloads the data set and builds the engine over it.
 pub async fn load() -> Result<SharedEngine, AppError> {
     let [taxonomy, organizations, incidents, zh] = FILES;
+    let fetched = platform::now();
     let (taxonomy, organizations, incidents, zh) = futures::future::try_join4(
         platform::fetch_text(taxonomy),
         platform::fetch_text(organizations),
@@ -26,6 +27,7 @@ pub async fn load() -> Result<SharedEngine, AppError> {
         platform::fetch_text(zh),
     )
     .await?;
+    platform::measure("exposure:fetch", fetched, &[]);
     let started = platform::now();
     let engine = build(&taxonomy, &organizations, &incidents, &zh)?;
     platform::measure(

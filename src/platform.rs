@@ -149,12 +149,14 @@ mod web {
                 reason: format!("the server answered {}", response.status()),
             });
         }
-        let text = wasm_bindgen_futures::JsFuture::from(response.text().map_err(fail)?)
+        // The bytes, copied once into the wasm memory: cheaper than a JS
+        // string, which would be decoded to UTF-16 and encoded back.
+        let buf = wasm_bindgen_futures::JsFuture::from(response.array_buffer().map_err(fail)?)
             .await
             .map_err(fail)?;
-        text.as_string().ok_or_else(|| AppError::DataFetch {
+        String::from_utf8(js_sys::Uint8Array::new(&buf).to_vec()).map_err(|_| AppError::DataFetch {
             file: url.into(),
-            reason: "the answer was not text".into(),
+            reason: "the answer was not UTF-8 text".into(),
         })
     }
 

@@ -216,24 +216,61 @@ pub fn bounded_distance(a: &str, b: &str, max: usize) -> Option<usize> {
 }
 
 fn distance_of<T: PartialEq>(a: &[T], b: &[T], max: usize) -> Option<usize> {
+    // Shared beginnings and endings cost nothing: most candidates differ
+    // from what was typed in a letter or two, so little is left to compare.
+    let pre = a.iter().zip(b).take_while(|(x, y)| x == y).count();
+    let (a, b) = (&a[pre..], &b[pre..]);
+    let suf = a
+        .iter()
+        .rev()
+        .zip(b.iter().rev())
+        .take_while(|(x, y)| x == y)
+        .count();
+    let (a, b) = (&a[..a.len() - suf], &b[..b.len() - suf]);
     if a.len().abs_diff(b.len()) > max {
         return None;
     }
+    if a.is_empty() || b.is_empty() {
+        let d = a.len().max(b.len());
+        return (d <= max).then_some(d);
+    }
+    // Three rows of the table, on the stack for names of usual length. Only
+    // the band |i - j| <= max can hold a value within `max`; `over` stands
+    // for anything beyond it.
+    const ON_STACK: usize = 48;
     let width = b.len() + 1;
-    let mut prev2 = vec![0usize; width];
-    let mut prev: Vec<usize> = (0..width).collect();
-    let mut cur = vec![0usize; width];
+    let over = max + 1;
+    let mut stack = [0usize; 3 * ON_STACK];
+    let mut heap = Vec::new();
+    let rows: &mut [usize] = if width <= ON_STACK {
+        &mut stack[..3 * width]
+    } else {
+        heap.resize(3 * width, 0);
+        &mut heap
+    };
+    let (mut prev2, rest) = rows.split_at_mut(width);
+    let (mut prev, mut cur) = rest.split_at_mut(width);
+    for (j, v) in prev.iter_mut().enumerate() {
+        *v = j.min(over);
+    }
     for i in 1..=a.len() {
-        cur[0] = i;
-        let mut row_min = cur[0];
-        for j in 1..=b.len() {
+        let lo = i.saturating_sub(max).max(1);
+        let hi = (i + max).min(b.len());
+        cur[0] = i.min(over);
+        cur[lo - 1] = if lo == 1 { cur[0] } else { over };
+        let mut row_min = cur[lo - 1];
+        for j in lo..=hi {
             let cost = usize::from(a[i - 1] != b[j - 1]);
             let mut v = (prev[j] + 1).min(cur[j - 1] + 1).min(prev[j - 1] + cost);
             if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
                 v = v.min(prev2[j - 2] + 1);
             }
+            let v = v.min(over);
             cur[j] = v;
             row_min = row_min.min(v);
+        }
+        if hi < b.len() {
+            cur[hi + 1] = over;
         }
         if row_min > max {
             return None;
@@ -292,6 +329,32 @@ mod tests {
         words.join(" ")
     }
 
+    /// The whole table, no shortcuts: what `bounded_distance` must agree with.
+    fn reference_distance(a: &str, b: &str) -> usize {
+        let a: Vec<char> = a.chars().collect();
+        let b: Vec<char> = b.chars().collect();
+        let mut d = vec![vec![0usize; b.len() + 1]; a.len() + 1];
+        for (i, row) in d.iter_mut().enumerate() {
+            row[0] = i;
+        }
+        for j in 0..=b.len() {
+            d[0][j] = j;
+        }
+        for i in 1..=a.len() {
+            for j in 1..=b.len() {
+                let cost = usize::from(a[i - 1] != b[j - 1]);
+                let mut v = (d[i - 1][j] + 1)
+                    .min(d[i][j - 1] + 1)
+                    .min(d[i - 1][j - 1] + cost);
+                if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                    v = v.min(d[i - 2][j - 2] + 1);
+                }
+                d[i][j] = v;
+            }
+        }
+        d[a.len()][b.len()]
+    }
+
     #[test]
     fn every_character_folds_as_the_unicode_tables_say() {
         let mut differ = Vec::new();
@@ -335,6 +398,26 @@ mod tests {
         })]
         /// Mixed text: Latin with accents, marks, Hangul letters and
         /// syllables, compatibility forms, anything.
+        #[test]
+        fn bounded_distance_agrees_with_the_whole_table(
+            a in "[abc\u{e9}]{0,12}|[a-z]{0,70}",
+            b in "[abc\u{e9}]{0,12}|[a-z]{0,70}",
+            edits in proptest::collection::vec((0usize..80, "[a-d]"), 0..4),
+            max in 0usize..5,
+        ) {
+            // Also b as a with a few edits, so near matches are common.
+            let mut near: Vec<char> = a.chars().collect();
+            for (at, c) in &edits {
+                let at = (*at).min(near.len());
+                near.insert(at, c.chars().next().unwrap_or('a'));
+            }
+            let near: String = near.into_iter().collect();
+            for other in [b.as_str(), near.as_str()] {
+                let want = reference_distance(&a, other);
+                prop_assert_eq!(bounded_distance(&a, other, max), (want <= max).then_some(want), "{:?} {:?} {}", a, other, max);
+            }
+        }
+
         #[test]
         fn folding_matches_the_reference_on_any_text(
             text in "([a-zA-Z &.'-]|[\u{00C0}-\u{024F}]|[\u{0300}-\u{036F}]|[\u{1100}-\u{11FF}]|[\u{AC00}-\u{AC40}]|[\u{3130}-\u{33FF}]|[\u{FB00}-\u{FFEF}]|[\u{1D400}-\u{1D7FF}]|\\PC){0,24}"
