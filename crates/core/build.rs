@@ -62,41 +62,62 @@ fn main() {
         }
         runs.push((cp, cp, kind));
     }
-    // Runs as three columns (first, last, value) and one text pool. value:
-    // 0 = drop; 1..=0x10FFFF... shifted by 2 bits: (to << 2) | 1 = shift;
-    // (offset << 10 | len << 2) | 2 = text from the pool.
+    // The runs as one stream of LEB128 numbers, decoded once when first
+    // needed (`normalize::fold_table`): per run, the gap since the last run,
+    // its length - 1, then what it folds to — 0 (dropped), a zigzag offset
+    // `(z << 2) | 1` to the first character it shifts to, or `(at << 2) | 2`
+    // and a length: text from the pool.
     let mut pool = String::new();
-    let mut out = String::new();
-    let mut firsts = String::new();
-    let mut lasts = String::new();
-    let mut values = String::new();
+    let mut stream: Vec<u8> = Vec::new();
+    let push = |stream: &mut Vec<u8>, mut v: u64| loop {
+        let byte = (v & 0x7F) as u8;
+        v >>= 7;
+        if v == 0 {
+            stream.push(byte);
+            break;
+        }
+        stream.push(byte | 0x80);
+    };
+    let mut prev_last = 0x7Fu32;
     for (first, last, kind) in &runs {
-        let value: u32 = match kind {
-            Kind::Drop => 0,
-            Kind::Shift(to) => (to << 2) | 1,
+        push(&mut stream, u64::from(first - prev_last - 1));
+        push(&mut stream, u64::from(last - first));
+        prev_last = *last;
+        match kind {
+            Kind::Drop => push(&mut stream, 0),
+            Kind::Shift(to) => {
+                let delta = i64::from(*to) - i64::from(*first);
+                let zigzag = ((delta << 1) ^ (delta >> 63)) as u64;
+                push(&mut stream, (zigzag << 2) | 1);
+            }
             Kind::Text(t) => {
-                let offset = match pool.find(t.as_str()) {
+                let at = match pool.find(t.as_str()) {
                     Some(o) => o,
                     None => {
                         pool.push_str(t);
                         pool.len() - t.len()
                     }
                 };
-                assert!(t.len() < 256 && offset < (1 << 22));
-                ((offset as u32) << 10) | ((t.len() as u32) << 2) | 2
+                // normalize keeps the pool offset in 22 bits, the length in 8.
+                assert!(at < 1 << 22 && t.len() < 256, "fold pool out of range");
+                push(&mut stream, ((at as u64) << 2) | 2);
+                push(&mut stream, t.len() as u64);
             }
-        };
-        write!(firsts, "{first},").unwrap();
-        write!(lasts, "{last},").unwrap();
-        write!(values, "{value},").unwrap();
+        }
     }
-    let n = runs.len();
-    writeln!(out, "/// First character of each run, ascending.").unwrap();
-    writeln!(out, "static FOLD_FIRST: [u32; {n}] = [{firsts}];").unwrap();
-    writeln!(out, "/// Last character of each run.").unwrap();
-    writeln!(out, "static FOLD_LAST: [u32; {n}] = [{lasts}];").unwrap();
-    writeln!(out, "/// What each run folds to (see build.rs).").unwrap();
-    writeln!(out, "static FOLD_VALUE: [u32; {n}] = [{values}];").unwrap();
+    let mut out = String::new();
+    writeln!(
+        out,
+        "/// Runs of characters and what they fold to (see build.rs)."
+    )
+    .unwrap();
+    writeln!(out, "const FOLD_RUN_COUNT: usize = {};", runs.len()).unwrap();
+    writeln!(
+        out,
+        "static FOLD_RUNS: [u8; {}] = {stream:?};",
+        stream.len()
+    )
+    .unwrap();
     writeln!(out, "/// The longer folds, back to back.").unwrap();
     writeln!(out, "static FOLD_POOL: &str = {pool:?};").unwrap();
     let dir = std::env::var("OUT_DIR").expect("cargo sets OUT_DIR");

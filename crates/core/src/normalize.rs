@@ -4,25 +4,79 @@
 //! diacritics, "&" and legal suffixes dealt with; `squash` removes the spaces
 //! so that "AT and T", "A T & T" and "at&t" can meet "ATT" where an alias says so.
 
-// FOLD_FIRST, FOLD_LAST, FOLD_VALUE, FOLD_POOL: written by build.rs.
+// FOLD_RUN_COUNT, FOLD_RUNS, FOLD_POOL: written by build.rs.
 include!(concat!(env!("OUT_DIR"), "/fold_table.rs"));
+
+/// The folding table, decoded from `FOLD_RUNS`: runs `first..=last` of
+/// characters and what each folds to (`value`: 0 dropped, `(c << 2) | 1`
+/// shifted to start at character `c`, `(at << 10) | (len << 2) | 2` text
+/// from the pool).
+struct FoldTable {
+    first: Vec<u32>,
+    last: Vec<u32>,
+    value: Vec<u32>,
+}
+
+fn fold_table() -> &'static FoldTable {
+    static TABLE: std::sync::OnceLock<FoldTable> = std::sync::OnceLock::new();
+    TABLE.get_or_init(|| {
+        let mut bytes = FOLD_RUNS.iter();
+        let mut next = || {
+            let mut v: u64 = 0;
+            for shift in (0..64).step_by(7) {
+                let Some(&b) = bytes.next() else { break };
+                v |= u64::from(b & 0x7F) << shift;
+                if b & 0x80 == 0 {
+                    break;
+                }
+            }
+            v
+        };
+        let mut t = FoldTable {
+            first: Vec::with_capacity(FOLD_RUN_COUNT),
+            last: Vec::with_capacity(FOLD_RUN_COUNT),
+            value: Vec::with_capacity(FOLD_RUN_COUNT),
+        };
+        let mut prev_last: u64 = 0x7F;
+        for _ in 0..FOLD_RUN_COUNT {
+            let first = prev_last + 1 + next();
+            let last = first + next();
+            prev_last = last;
+            let tagged = next();
+            let value = match tagged & 3 {
+                1 => {
+                    let z = tagged >> 2;
+                    let delta = (z >> 1) as i64 ^ -((z & 1) as i64);
+                    (((first as i64 + delta) as u64) << 2) | 1
+                }
+                2 => ((tagged >> 2) << 10) | (next() << 2) | 2,
+                _ => 0,
+            };
+            t.first.push(first as u32);
+            t.last.push(last as u32);
+            t.value.push(value as u32);
+        }
+        t
+    })
+}
 
 /// Calls `f` with what `c` folds to: its compatibility decomposition without
 /// combining marks, recomposed ("é" → "e", "ﬁ" → "fi", "Ａ" → "A", a lone
 /// accent → nothing). Most characters fold to themselves.
 fn fold_char(c: char, f: &mut impl FnMut(char)) {
     let cp = c as u32;
-    let run = FOLD_FIRST.partition_point(|&first| first <= cp);
+    let t = fold_table();
+    let run = t.first.partition_point(|&first| first <= cp);
     let Some(run) = run
         .checked_sub(1)
-        .filter(|&r| FOLD_LAST.get(r).is_some_and(|&l| cp <= l))
+        .filter(|&r| t.last.get(r).is_some_and(|&l| cp <= l))
     else {
         return f(c);
     };
-    let value = FOLD_VALUE.get(run).copied().unwrap_or(1 | (cp << 2));
+    let value = t.value.get(run).copied().unwrap_or(1 | (cp << 2));
     match value & 3 {
         0 => {}
-        1 => f(char::from_u32((value >> 2) + (cp - FOLD_FIRST[run])).unwrap_or(c)),
+        1 => f(char::from_u32((value >> 2) + (cp - t.first[run])).unwrap_or(c)),
         _ => {
             let start = (value >> 10) as usize;
             let len = ((value >> 2) & 0xFF) as usize;
