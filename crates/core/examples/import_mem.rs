@@ -1,0 +1,156 @@
+//! Time and heap of a catalogue import done the way the page does it
+//! (`src/catalog.rs`): the file pushed in 512 KB slices, the import merged,
+//! the engine built 500 units a step. Natively, so figures are only a guide
+//! to wasm32 (pointers there are 4 bytes, and the code 1.5–2× slower).
+//!
+//! ```text
+//! node tools/synth-catalog.mjs 100000 /tmp/cat100k.json
+//! cargo run --release -p exposure-core --example import_mem -- /tmp/cat100k.json
+//! ```
+
+use std::alloc::{GlobalAlloc, Layout, System};
+use std::sync::atomic::{AtomicUsize, Ordering::Relaxed};
+use std::time::{Duration, Instant};
+
+use exposure_core::hibp::{self, CatalogReader};
+use exposure_core::{Engine, EngineBuilder};
+
+/// The system allocator, counting bytes in use and the most ever in use.
+struct Counting;
+
+static NOW: AtomicUsize = AtomicUsize::new(0);
+static PEAK: AtomicUsize = AtomicUsize::new(0);
+static CALLS: AtomicUsize = AtomicUsize::new(0);
+
+fn grew(by: usize) {
+    let now = NOW.fetch_add(by, Relaxed) + by;
+    PEAK.fetch_max(now, Relaxed);
+}
+
+unsafe impl GlobalAlloc for Counting {
+    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
+        grew(layout.size());
+        CALLS.fetch_add(1, Relaxed);
+        System.alloc(layout)
+    }
+    unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
+        NOW.fetch_sub(layout.size(), Relaxed);
+        System.dealloc(ptr, layout)
+    }
+    unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
+        if new_size > layout.size() {
+            grew(new_size - layout.size());
+        } else {
+            NOW.fetch_sub(layout.size() - new_size, Relaxed);
+        }
+        CALLS.fetch_add(1, Relaxed);
+        System.realloc(ptr, layout, new_size)
+    }
+}
+
+#[global_allocator]
+static ALLOC: Counting = Counting;
+
+const SLICE: usize = 512 * 1024;
+const ORGS_PER_STEP: usize = 500;
+
+fn mb(bytes: usize) -> f64 {
+    bytes as f64 / 1e6
+}
+
+fn ms(d: Duration) -> f64 {
+    d.as_secs_f64() * 1e3
+}
+
+/// Time of each call, for the total and the longest.
+#[derive(Default)]
+struct Steps {
+    total: Duration,
+    longest: Duration,
+    count: usize,
+}
+
+impl Steps {
+    fn time<R>(&mut self, f: impl FnOnce() -> R) -> R {
+        let t = Instant::now();
+        let r = f();
+        let d = t.elapsed();
+        self.total += d;
+        self.longest = self.longest.max(d);
+        self.count += 1;
+        r
+    }
+    fn line(&self, name: &str, peak: usize, base: usize) {
+        println!(
+            "{name:<10} {:>8.1} ms  longest step {:>7.1} ms  ({:>6} steps)  peak so far {:>7.1} MB above the base",
+            ms(self.total),
+            ms(self.longest),
+            self.count,
+            mb(peak.saturating_sub(base))
+        );
+    }
+}
+
+fn main() {
+    let path = std::env::args()
+        .nth(1)
+        .unwrap_or_else(|| "/tmp/cat100k.json".into());
+    // The file is read whole first (the page reads slices of a `File`, which
+    // is not in wasm memory); its bytes are not counted.
+    let file = std::fs::read(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
+    let file_bytes = NOW.load(Relaxed);
+
+    let base = Engine::bundled().expect("the bundled data set loads");
+    let base_bytes = NOW.load(Relaxed);
+    PEAK.store(base_bytes, Relaxed);
+    CALLS.store(0, Relaxed);
+    println!(
+        "{path}: {:.1} MB; bundled engine {:.1} MB",
+        mb(file.len()),
+        mb(base_bytes - file_bytes)
+    );
+
+    let started = Instant::now();
+    let mut read = Steps::default();
+    let mut reader = CatalogReader::new(&base.data, &base.names);
+    for piece in file.chunks(SLICE) {
+        read.time(|| reader.push(piece)).expect("the catalogue reads");
+    }
+    let mut import = read.time(|| reader.finish()).expect("the catalogue reads");
+    read.line("read", PEAK.load(Relaxed), base_bytes);
+
+    let mut merge = Steps::default();
+    let merged = merge.time(|| hibp::merge(&base.data, &mut import));
+    merge.line("merge", PEAK.load(Relaxed), base_bytes);
+
+    let mut index = Steps::default();
+    let mut builder = index.time(|| EngineBuilder::new(merged));
+    while !index.time(|| builder.step(ORGS_PER_STEP)) {}
+    let engine = index.time(|| builder.finish());
+    index.line("index", PEAK.load(Relaxed), base_bytes);
+    let elapsed = started.elapsed();
+
+    let peak = PEAK.load(Relaxed);
+    let retained = NOW.load(Relaxed);
+    println!(
+        "total      {:>8.1} ms  entries {} imported {} skipped {}  names indexed {}",
+        ms(elapsed),
+        import.breaches,
+        import.imported,
+        import.skipped.len(),
+        engine.names.len()
+    );
+    println!(
+        "heap: peak {:.1} MB above the base ({:.1} MB in all), retained {:.1} MB above the base; {} allocations",
+        mb(peak - base_bytes),
+        mb(peak - file_bytes),
+        mb(retained - base_bytes),
+        CALLS.load(Relaxed)
+    );
+    // Sanity: the engine answers.
+    let probe = engine.data.incidents.last().map(|i| i.title.clone());
+    if let Some(t) = probe {
+        let name = t.trim_end_matches(" breach (Have I Been Pwned)");
+        println!("resolve({name:?}) = {:?}", engine.resolve(name).map(|m| m.org_id));
+    }
+}
