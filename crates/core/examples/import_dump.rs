@@ -58,7 +58,7 @@ fn main() {
                 ds.ancestors(&org.id).len(),
                 engine.resolve(name),
                 engine.resolve(&typo),
-                engine.suggest(&prefix, 8),
+                suggested(&engine, &prefix),
             )
             .unwrap();
         }
@@ -67,4 +67,17 @@ fn main() {
             writeln!(out, "{} {:?}", inc.id, ds.incident(&inc.id).map(|i| &i.title)).unwrap();
         }
     }
+}
+
+/// Suggestions as (score, name), best first: which of several organizations
+/// of the same name and score comes first, or is kept when more tie than
+/// fit, depends on hash map order, which differs from run to run.
+fn suggested(engine: &Engine, prefix: &str) -> Vec<(u32, String)> {
+    let mut found: Vec<(u32, String)> = engine
+        .suggest(prefix, 8)
+        .into_iter()
+        .map(|m| (m.score, m.name))
+        .collect();
+    found.sort_by(|a, b| b.0.cmp(&a.0).then_with(|| a.1.cmp(&b.1)));
+    found
 }

@@ -147,10 +147,49 @@ fn main() {
         mb(retained - base_bytes),
         CALLS.load(Relaxed)
     );
+    breakdown(&engine);
     // Sanity: the engine answers.
     let probe = engine.data.incidents.last().map(|i| i.title.clone());
     if let Some(t) = probe {
         let name = t.trim_end_matches(" breach (Have I Been Pwned)");
         println!("resolve({name:?}) = {:?}", engine.resolve(name).map(|m| m.org_id));
     }
+}
+
+/// Where the retained bytes of the data set are (capacities, natively).
+fn breakdown(engine: &Engine) {
+    use exposure_core::model::{Incident, Organization, Source};
+    use std::mem::size_of;
+    let ds = &engine.data;
+    let s = |x: &String| x.capacity();
+    let o = |x: &Option<String>| x.as_ref().map_or(0, String::capacity);
+    let inc_structs = ds.incidents.capacity() * size_of::<Incident>();
+    let mut inc_text = 0;
+    let mut inc_vecs = 0;
+    for i in &ds.incidents {
+        inc_text += s(&i.id) + s(&i.title) + s(&i.summary) + s(&i.breached_org) + s(&i.cohort.text);
+        inc_text += i.data_types.iter().map(s).sum::<usize>();
+        inc_vecs += i.data_types.capacity() * size_of::<String>();
+        inc_vecs += i.sources.capacity() * size_of::<Source>();
+        for src in &i.sources {
+            inc_text += s(&src.url) + s(&src.publisher) + o(&src.title);
+        }
+    }
+    let org_structs = ds.organizations.capacity() * size_of::<Organization>();
+    let mut org_text = 0;
+    for org in &ds.organizations {
+        org_text += s(&org.id) + s(&org.name) + o(&org.domain) + o(&org.note);
+        org_text += org.aliases.iter().map(s).sum::<usize>() + org.aliases.capacity() * 24;
+    }
+    println!(
+        "incidents: structs {:.1} MB ({} B each, capacity {}), texts {:.1} MB, vectors {:.1} MB; organizations: structs {:.1} MB ({} B each), texts {:.1} MB",
+        mb(inc_structs),
+        size_of::<Incident>(),
+        ds.incidents.capacity(),
+        mb(inc_text),
+        mb(inc_vecs),
+        mb(org_structs),
+        size_of::<Organization>(),
+        mb(org_text)
+    );
 }
