@@ -3,6 +3,7 @@
 
 use std::collections::{BTreeSet, HashMap, HashSet};
 use std::fmt;
+use std::hash::{BuildHasher, RandomState};
 
 use serde::Serialize;
 
@@ -65,12 +66,12 @@ pub struct DataSet {
     pub incidents: Vec<Incident>,
     /// The Chinese texts of the data (empty when not loaded).
     pub translations: crate::lang::Translations,
-    org_by_id: HashMap<String, usize>,
+    org_by_id: IdIndex,
     /// By org position: positions of the incidents it is involved in.
-    incidents_of_org: Vec<Vec<u32>>,
+    incidents_of_org: Lists,
     /// By org position: positions of its direct children.
-    children_of_org: Vec<Vec<u32>>,
-    incident_by_id: HashMap<String, usize>,
+    children_of_org: Lists,
+    incident_by_id: IdIndex,
     type_by_id: HashMap<String, usize>,
     action_by_id: HashMap<String, usize>,
 }
@@ -107,6 +108,115 @@ fn parse<T: serde::de::DeserializeOwned>(file: &'static str, text: &str) -> Resu
     })
 }
 
+/// Positions of items by their id: a hash table of positions (open
+/// addressing, linear probing), the ids staying in the items rather than
+/// copied into keys. The first of several items with one id is found.
+#[derive(Clone, Default)]
+struct IdIndex {
+    /// Item positions; `EMPTY` where none. A power of two long, at most half full.
+    slots: Vec<u32>,
+    hasher: RandomState,
+}
+
+const EMPTY: u32 = u32::MAX;
+
+impl fmt::Debug for IdIndex {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let used = self.slots.iter().filter(|&&s| s != EMPTY).count();
+        write!(f, "IdIndex({used} ids)")
+    }
+}
+
+impl IdIndex {
+    fn new<T>(items: &[T], id: impl Fn(&T) -> &str) -> IdIndex {
+        let mut ix = IdIndex::with_capacity(items.len());
+        for n in 0..items.len() {
+            ix.insert(items, n, &id);
+        }
+        ix
+    }
+
+    fn with_capacity(n: usize) -> IdIndex {
+        IdIndex {
+            slots: vec![EMPTY; n.saturating_mul(2).next_power_of_two().max(8)],
+            hasher: RandomState::new(),
+        }
+    }
+
+    /// Adds `items[n]` unless an earlier item has its id.
+    fn insert<T>(&mut self, items: &[T], n: usize, id: impl Fn(&T) -> &str) {
+        let key = id(&items[n]);
+        let mask = self.slots.len() - 1;
+        let mut i = self.hasher.hash_one(key) as usize & mask;
+        loop {
+            let slot = self.slots[i];
+            if slot == EMPTY {
+                self.slots[i] = n as u32;
+                return;
+            }
+            if id(&items[slot as usize]) == key {
+                return;
+            }
+            i = (i + 1) & mask;
+        }
+    }
+
+    /// The position of the (first) item with this id.
+    fn get<T>(&self, items: &[T], key: &str, id: impl Fn(&T) -> &str) -> Option<usize> {
+        if self.slots.is_empty() {
+            return None;
+        }
+        let mask = self.slots.len() - 1;
+        let mut i = self.hasher.hash_one(key) as usize & mask;
+        loop {
+            let slot = self.slots[i];
+            if slot == EMPTY {
+                return None;
+            }
+            if items.get(slot as usize).is_some_and(|item| id(item) == key) {
+                return Some(slot as usize);
+            }
+            i = (i + 1) & mask;
+        }
+    }
+}
+
+/// A list of positions for each of `n` things, in one buffer.
+#[derive(Debug, Clone, Default)]
+struct Lists {
+    /// Where each thing's list starts in `items`; one more than things.
+    starts: Vec<u32>,
+    items: Vec<u32>,
+}
+
+impl Lists {
+    /// The lists of `n` things from (thing, position) pairs, given twice
+    /// (once to count, once to fill), each list in the order given.
+    fn new<I: Iterator<Item = (usize, u32)>>(n: usize, pairs: impl Fn() -> I) -> Lists {
+        let mut starts = vec![0u32; n + 1];
+        for (t, _) in pairs() {
+            starts[t + 1] += 1;
+        }
+        for t in 0..n {
+            starts[t + 1] += starts[t];
+        }
+        let mut items = vec![0u32; starts[n] as usize];
+        let mut at: Vec<u32> = starts[..n].to_vec();
+        for (t, p) in pairs() {
+            items[at[t] as usize] = p;
+            at[t] += 1;
+        }
+        Lists { starts, items }
+    }
+
+    fn get(&self, t: usize) -> &[u32] {
+        match (self.starts.get(t), self.starts.get(t + 1)) {
+            (Some(&a), Some(&b)) => &self.items[a as usize..b as usize],
+            _ => &[],
+        }
+    }
+}
+
 fn index_of<T>(items: &[T], id: impl Fn(&T) -> &str) -> HashMap<String, usize> {
     let mut map = HashMap::with_capacity(items.len());
     for (i, item) in items.iter().enumerate() {
@@ -141,29 +251,30 @@ impl DataSet {
         relationships: Vec<Relationship>,
         incidents: Vec<Incident>,
     ) -> DataSet {
-        let org_by_id = index_of(&organizations, |o| &o.id);
-        let mut incidents_of_org: Vec<Vec<u32>> = vec![Vec::new(); organizations.len()];
-        for (n, inc) in incidents.iter().enumerate() {
-            for org in crate::browse::involved_orgs(inc) {
-                if let Some(&oi) = org_by_id.get(org) {
-                    if incidents_of_org[oi].last() != Some(&(n as u32)) {
-                        incidents_of_org[oi].push(n as u32);
-                    }
-                }
-            }
-        }
-        let mut children_of_org: Vec<Vec<u32>> = vec![Vec::new(); organizations.len()];
-        for (n, org) in organizations.iter().enumerate() {
-            if let Some(&pi) = org.parent.as_deref().and_then(|p| org_by_id.get(p)) {
-                children_of_org[pi].push(n as u32);
-            }
-        }
+        let org_by_id = IdIndex::new(&organizations, |o| &o.id);
+        let org_of = |id: &str| org_by_id.get(&organizations, id, |o| &o.id);
+        // Each incident once per organization, though it may name one twice.
+        let involved = || {
+            incidents.iter().enumerate().flat_map(|(n, inc)| {
+                crate::browse::involved_orgs(inc)
+                    .enumerate()
+                    .filter(|&(j, org)| !crate::browse::involved_orgs(inc).take(j).any(|o| o == org))
+                    .filter_map(move |(_, org)| Some((org_of(org)?, n as u32)))
+            })
+        };
+        let incidents_of_org = Lists::new(organizations.len(), involved);
+        let children_of_org = Lists::new(organizations.len(), || {
+            organizations.iter().enumerate().filter_map(|(n, org)| {
+                let pi = org_of(org.parent.as_deref()?)?;
+                Some((pi, n as u32))
+            })
+        });
         DataSet {
             translations: crate::lang::Translations::default(),
+            incident_by_id: IdIndex::new(&incidents, |i| &i.id),
             org_by_id,
             incidents_of_org,
             children_of_org,
-            incident_by_id: index_of(&incidents, |i| &i.id),
             type_by_id: index_of(&taxonomy.data_types, |t| &t.id),
             action_by_id: index_of(&taxonomy.actions, |a| &a.id),
             taxonomy,
@@ -174,11 +285,17 @@ impl DataSet {
     }
 
     pub fn org(&self, id: &str) -> Option<&Organization> {
-        self.org_by_id.get(id).map(|&i| &self.organizations[i])
+        self.org_position(id).map(|i| &self.organizations[i])
+    }
+
+    fn org_position(&self, id: &str) -> Option<usize> {
+        self.org_by_id.get(&self.organizations, id, |o| &o.id)
     }
 
     pub fn incident(&self, id: &str) -> Option<&Incident> {
-        self.incident_by_id.get(id).map(|&i| &self.incidents[i])
+        self.incident_by_id
+            .get(&self.incidents, id, |i| &i.id)
+            .map(|i| &self.incidents[i])
     }
 
     pub fn data_type(&self, id: &str) -> Option<&DataTypeDef> {
@@ -211,20 +328,18 @@ impl DataSet {
     /// Positions (in `incidents`) of the incidents an organization is
     /// involved in (breached, platform or named client), in order.
     pub fn incidents_of(&self, id: &str) -> &[u32] {
-        self.org_by_id
-            .get(id)
-            .and_then(|&i| self.incidents_of_org.get(i))
-            .map_or(&[], Vec::as_slice)
+        self.org_position(id)
+            .map_or(&[], |i| self.incidents_of_org.get(i))
     }
 
     /// Every organization below this one (subsidiaries, brands, and theirs).
     pub fn descendants(&self, id: &str) -> Vec<&Organization> {
         let mut out: Vec<&Organization> = Vec::new();
         let mut seen = std::collections::BTreeSet::new();
-        let mut todo: Vec<usize> = self.org_by_id.get(id).copied().into_iter().collect();
+        let mut todo: Vec<usize> = self.org_position(id).into_iter().collect();
         seen.extend(todo.iter().copied());
         while let Some(i) = todo.pop() {
-            for &c in self.children_of_org.get(i).map_or(&[][..], Vec::as_slice) {
+            for &c in self.children_of_org.get(i) {
                 let c = c as usize;
                 if seen.insert(c) {
                     out.push(&self.organizations[c]);
