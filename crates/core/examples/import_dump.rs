@@ -64,7 +64,13 @@ fn main() {
         }
         let every = (ds.incidents.len() / 1000).max(1);
         for inc in ds.incidents.iter().step_by(every) {
-            writeln!(out, "{} {:?}", inc.id, ds.incident(&inc.id).map(|i| &i.title)).unwrap();
+            writeln!(
+                out,
+                "{} {:?}",
+                inc.id,
+                ds.incident(&inc.id).map(|i| &i.title)
+            )
+            .unwrap();
         }
     }
 }

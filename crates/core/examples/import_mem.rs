@@ -135,7 +135,8 @@ fn main() {
     let mut read = Steps::default();
     let mut reader = CatalogReader::new(&base.data, &base.names);
     for piece in file.chunks(SLICE) {
-        read.time(|| reader.push(piece)).expect("the catalogue reads");
+        read.time(|| reader.push(piece))
+            .expect("the catalogue reads");
     }
     let mut import = read.time(|| reader.finish()).expect("the catalogue reads");
     read.line("read", PEAK.load(Relaxed), base_bytes);
@@ -175,7 +176,10 @@ fn main() {
     let probe = engine.data.incidents.last().map(|i| i.title.clone());
     if let Some(t) = probe {
         let name = t.trim_end_matches(" breach (Have I Been Pwned)");
-        println!("resolve({name:?}) = {:?}", engine.resolve(name).map(|m| m.org_id));
+        println!(
+            "resolve({name:?}) = {:?}",
+            engine.resolve(name).map(|m| m.org_id)
+        );
     }
 }
 

@@ -4,6 +4,7 @@
 use std::collections::{BTreeSet, HashMap, HashSet};
 use std::fmt;
 use std::hash::{BuildHasher, RandomState};
+use std::sync::OnceLock;
 
 use serde::Serialize;
 
@@ -66,12 +67,11 @@ pub struct DataSet {
     pub incidents: Vec<Incident>,
     /// The Chinese texts of the data (empty when not loaded).
     pub translations: crate::lang::Translations,
-    org_by_id: IdIndex,
-    /// By org position: positions of the incidents it is involved in.
-    incidents_of_org: Lists,
-    /// By org position: positions of its direct children.
-    children_of_org: Lists,
-    incident_by_id: IdIndex,
+    /// Built by `new`, or a bounded step at a time by `index_step` for a
+    /// merged catalogue (and in one go by the first look-up otherwise).
+    indexes: OnceLock<Indexes>,
+    /// An `index_step` build under way.
+    indexing: Option<Box<Indexing>>,
     type_by_id: HashMap<String, usize>,
     action_by_id: HashMap<String, usize>,
 }
@@ -128,14 +128,6 @@ impl fmt::Debug for IdIndex {
 }
 
 impl IdIndex {
-    fn new<T>(items: &[T], id: impl Fn(&T) -> &str) -> IdIndex {
-        let mut ix = IdIndex::with_capacity(items.len());
-        for n in 0..items.len() {
-            ix.insert(items, n, &id);
-        }
-        ix
-    }
-
     fn with_capacity(n: usize) -> IdIndex {
         IdIndex {
             slots: vec![EMPTY; n.saturating_mul(2).next_power_of_two().max(8)],
@@ -190,21 +182,21 @@ struct Lists {
 }
 
 impl Lists {
-    /// The lists of `n` things from (thing, position) pairs, given twice
-    /// (once to count, once to fill), each list in the order given.
-    fn new<I: Iterator<Item = (usize, u32)>>(n: usize, pairs: impl Fn() -> I) -> Lists {
+    /// The lists of `n` things from (thing, position) pairs, each list in
+    /// the order of the pairs.
+    fn new(n: usize, pairs: &[(u32, u32)]) -> Lists {
         let mut starts = vec![0u32; n + 1];
-        for (t, _) in pairs() {
-            starts[t + 1] += 1;
+        for &(t, _) in pairs {
+            starts[t as usize + 1] += 1;
         }
         for t in 0..n {
             starts[t + 1] += starts[t];
         }
-        let mut items = vec![0u32; starts[n] as usize];
+        let mut items = vec![0u32; pairs.len()];
         let mut at: Vec<u32> = starts[..n].to_vec();
-        for (t, p) in pairs() {
-            items[at[t] as usize] = p;
-            at[t] += 1;
+        for &(t, p) in pairs {
+            items[at[t as usize] as usize] = p;
+            at[t as usize] += 1;
         }
         Lists { starts, items }
     }
@@ -214,6 +206,114 @@ impl Lists {
             (Some(&a), Some(&b)) => &self.items[a as usize..b as usize],
             _ => &[],
         }
+    }
+}
+
+/// A data set's look-ups by id.
+#[derive(Debug, Clone, Default)]
+struct Indexes {
+    org_by_id: IdIndex,
+    incident_by_id: IdIndex,
+    /// By org position: positions of the incidents it is involved in.
+    incidents_of_org: Lists,
+    /// By org position: positions of its direct children.
+    children_of_org: Lists,
+    /// By org position (the first of equal ids): how many times incidents name it.
+    mentions: Vec<u32>,
+}
+
+/// Items handled per unit of `DataSet::index_step`.
+const ITEMS_PER_UNIT: usize = 16;
+
+/// The indexes being built: organization ids, then incident ids with the
+/// organizations each names, then parents, then the lists.
+#[derive(Debug, Clone, Default)]
+struct Indexing {
+    ix: Indexes,
+    /// 0 organization ids, 1 incidents, 2 parents, 3 done.
+    phase: u8,
+    /// Where the phase has got to.
+    at: usize,
+    /// Items handled in all (for progress).
+    done: usize,
+    /// (organization, incident) and (parent, child) positions so far.
+    involved: Vec<(u32, u32)>,
+    children: Vec<(u32, u32)>,
+}
+
+impl Indexing {
+    /// Handles about `budget` items of `ds`; true when the indexes are complete.
+    fn step(&mut self, ds: &DataSet, budget: usize) -> bool {
+        let (orgs, incidents) = (&ds.organizations, &ds.incidents);
+        fn org_id(o: &Organization) -> &str {
+            &o.id
+        }
+        let mut work = 0;
+        while work < budget.max(1) {
+            match self.phase {
+                0 => {
+                    if self.at == 0 {
+                        self.ix.org_by_id = IdIndex::with_capacity(orgs.len());
+                        self.ix.mentions = vec![0; orgs.len()];
+                    }
+                    let end = self.at.saturating_add(budget).min(orgs.len());
+                    for n in self.at..end {
+                        self.ix.org_by_id.insert(orgs, n, org_id);
+                    }
+                    work += end - self.at;
+                    self.at = end;
+                }
+                1 => {
+                    if self.at == 0 {
+                        self.ix.incident_by_id = IdIndex::with_capacity(incidents.len());
+                    }
+                    let end = self.at.saturating_add(budget).min(incidents.len());
+                    for (n, inc) in incidents.iter().enumerate().take(end).skip(self.at) {
+                        self.ix.incident_by_id.insert(incidents, n, |i| &i.id);
+                        // Each incident once per organization, though it may
+                        // name one twice.
+                        for (j, org) in crate::browse::involved_orgs(inc).enumerate() {
+                            let Some(oi) = self.ix.org_by_id.get(orgs, org, org_id) else {
+                                continue;
+                            };
+                            self.ix.mentions[oi] += 1;
+                            if !crate::browse::involved_orgs(inc).take(j).any(|o| o == org) {
+                                self.involved.push((oi as u32, n as u32));
+                            }
+                        }
+                    }
+                    work += end - self.at;
+                    self.at = end;
+                }
+                2 => {
+                    let end = self.at.saturating_add(budget).min(orgs.len());
+                    for (n, org) in orgs.iter().enumerate().take(end).skip(self.at) {
+                        let parent = org.parent.as_deref();
+                        if let Some(pi) =
+                            parent.and_then(|p| self.ix.org_by_id.get(orgs, p, org_id))
+                        {
+                            self.children.push((pi as u32, n as u32));
+                        }
+                    }
+                    work += end - self.at;
+                    self.at = end;
+                }
+                _ => {
+                    self.ix.incidents_of_org = Lists::new(orgs.len(), &self.involved);
+                    self.ix.children_of_org = Lists::new(orgs.len(), &self.children);
+                    self.involved = Vec::new();
+                    self.children = Vec::new();
+                    return true;
+                }
+            }
+            let len = [orgs.len(), incidents.len(), orgs.len()][usize::from(self.phase)];
+            if self.at >= len {
+                self.phase += 1;
+                self.at = 0;
+            }
+        }
+        self.done += work;
+        false
     }
 }
 
@@ -251,30 +351,23 @@ impl DataSet {
         relationships: Vec<Relationship>,
         incidents: Vec<Incident>,
     ) -> DataSet {
-        let org_by_id = IdIndex::new(&organizations, |o| &o.id);
-        let org_of = |id: &str| org_by_id.get(&organizations, id, |o| &o.id);
-        // Each incident once per organization, though it may name one twice.
-        let involved = || {
-            incidents.iter().enumerate().flat_map(|(n, inc)| {
-                crate::browse::involved_orgs(inc)
-                    .enumerate()
-                    .filter(|&(j, org)| !crate::browse::involved_orgs(inc).take(j).any(|o| o == org))
-                    .filter_map(move |(_, org)| Some((org_of(org)?, n as u32)))
-            })
-        };
-        let incidents_of_org = Lists::new(organizations.len(), involved);
-        let children_of_org = Lists::new(organizations.len(), || {
-            organizations.iter().enumerate().filter_map(|(n, org)| {
-                let pi = org_of(org.parent.as_deref()?)?;
-                Some((pi, n as u32))
-            })
-        });
+        let ds = DataSet::unindexed(taxonomy, organizations, relationships, incidents);
+        ds.ix();
+        ds
+    }
+
+    /// A data set whose id indexes are still to be built, by `index_step`
+    /// (or by the first look-up).
+    pub(crate) fn unindexed(
+        taxonomy: Taxonomy,
+        organizations: Vec<Organization>,
+        relationships: Vec<Relationship>,
+        incidents: Vec<Incident>,
+    ) -> DataSet {
         DataSet {
             translations: crate::lang::Translations::default(),
-            incident_by_id: IdIndex::new(&incidents, |i| &i.id),
-            org_by_id,
-            incidents_of_org,
-            children_of_org,
+            indexes: OnceLock::new(),
+            indexing: None,
             type_by_id: index_of(&taxonomy.data_types, |t| &t.id),
             action_by_id: index_of(&taxonomy.actions, |a| &a.id),
             taxonomy,
@@ -284,16 +377,64 @@ impl DataSet {
         }
     }
 
+    fn ix(&self) -> &Indexes {
+        self.indexes.get_or_init(|| {
+            let mut indexing = Indexing::default();
+            while !indexing.step(self, usize::MAX) {}
+            indexing.ix
+        })
+    }
+
+    /// Builds about `units` of the id indexes (a unit: 16 items); true when
+    /// they are complete.
+    pub(crate) fn index_step(&mut self, units: usize) -> bool {
+        if self.indexes.get().is_some() {
+            return true;
+        }
+        let mut indexing = self.indexing.take().unwrap_or_default();
+        if indexing.step(self, units.saturating_mul(ITEMS_PER_UNIT)) {
+            let _ = self.indexes.set(indexing.ix);
+            true
+        } else {
+            self.indexing = Some(indexing);
+            false
+        }
+    }
+
+    /// How far `index_step` has got, from 0 to 1.
+    pub(crate) fn index_progress(&self) -> f64 {
+        match (&self.indexing, self.indexes.get()) {
+            (_, Some(_)) => 1.0,
+            (None, None) => 0.0,
+            (Some(i), None) => {
+                let total = 2 * self.organizations.len() + self.incidents.len();
+                i.done as f64 / total.max(1) as f64
+            }
+        }
+    }
+
+    /// How many times incidents name the organization at this position (as
+    /// breached organization, platform or client; an incident naming it
+    /// twice counts twice).
+    pub(crate) fn mentions(&self, org: usize) -> u32 {
+        let ix = self.ix();
+        self.organizations
+            .get(org)
+            .and_then(|o| self.org_position(&o.id))
+            .map_or(0, |p| ix.mentions[p])
+    }
+
     pub fn org(&self, id: &str) -> Option<&Organization> {
         self.org_position(id).map(|i| &self.organizations[i])
     }
 
     fn org_position(&self, id: &str) -> Option<usize> {
-        self.org_by_id.get(&self.organizations, id, |o| &o.id)
+        self.ix().org_by_id.get(&self.organizations, id, |o| &o.id)
     }
 
     pub fn incident(&self, id: &str) -> Option<&Incident> {
-        self.incident_by_id
+        self.ix()
+            .incident_by_id
             .get(&self.incidents, id, |i| &i.id)
             .map(|i| &self.incidents[i])
     }
@@ -329,7 +470,7 @@ impl DataSet {
     /// involved in (breached, platform or named client), in order.
     pub fn incidents_of(&self, id: &str) -> &[u32] {
         self.org_position(id)
-            .map_or(&[], |i| self.incidents_of_org.get(i))
+            .map_or(&[], |i| self.ix().incidents_of_org.get(i))
     }
 
     /// Every organization below this one (subsidiaries, brands, and theirs).
@@ -339,7 +480,7 @@ impl DataSet {
         let mut todo: Vec<usize> = self.org_position(id).into_iter().collect();
         seen.extend(todo.iter().copied());
         while let Some(i) = todo.pop() {
-            for &c in self.children_of_org.get(i) {
+            for &c in self.ix().children_of_org.get(i) {
                 let c = c as usize;
                 if seen.insert(c) {
                     out.push(&self.organizations[c]);

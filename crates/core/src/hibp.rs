@@ -50,7 +50,8 @@ pub struct CatalogImport {
 
 /// The data set with an import merged in. The imported incidents and
 /// organizations move into it (a catalogue can be large; they are not
-/// copied), leaving the report in `import`.
+/// copied), leaving the report in `import`. Its id indexes are built by
+/// [`crate::EngineBuilder`]'s steps (or by its first look-up).
 pub fn merge(ds: &DataSet, import: &mut CatalogImport) -> DataSet {
     // The curated records go in front of the imported ones, in the imported
     // vectors (no second buffer the size of the catalogue).
@@ -58,7 +59,9 @@ pub fn merge(ds: &DataSet, import: &mut CatalogImport) -> DataSet {
     orgs.splice(0..0, ds.organizations.iter().cloned());
     let mut incidents = std::mem::take(&mut import.incidents);
     incidents.splice(0..0, ds.incidents.iter().cloned());
-    let mut merged = DataSet::new(
+    orgs.shrink_to_fit();
+    incidents.shrink_to_fit();
+    let mut merged = DataSet::unindexed(
         ds.taxonomy.clone(),
         orgs,
         ds.relationships.clone(),
@@ -837,7 +840,10 @@ impl<'d> CatalogReader<'d> {
             data_types.push("other".to_string());
         }
         data_types.shrink_to_fit();
-        let mut summary = e.text(Key::Description).map(html_to_text).unwrap_or_default();
+        let mut summary = e
+            .text(Key::Description)
+            .map(html_to_text)
+            .unwrap_or_default();
         if summary.chars().count() > 800 {
             summary = cut_chars(&summary, 800).to_string() + "…";
         }

@@ -299,20 +299,8 @@ const SORT_PER_UNIT: usize = 16;
 
 impl NameIndexBuilder {
     pub fn new(ds: &DataSet) -> NameIndexBuilder {
-        let mut ix = NameIndex::default();
-        let mut involved: HashMap<&str, u32> = HashMap::new();
-        for inc in &ds.incidents {
-            for o in crate::browse::involved_orgs(inc) {
-                *involved.entry(o).or_default() += 1;
-            }
-        }
-        for org in &ds.organizations {
-            let incidents = involved.get(org.id.as_str()).copied().unwrap_or(0);
-            ix.org_weight
-                .push((incidents * 6 + org.aliases.len() as u32).min(40));
-        }
         NameIndexBuilder {
-            ix,
+            ix: NameIndex::default(),
             next: 0,
             total: ds.organizations.len(),
             sorting: None,
@@ -387,6 +375,9 @@ impl NameIndexBuilder {
             .take(end)
             .skip(self.next)
         {
+            // How prominent: incidents naming it, names known.
+            ix.org_weight
+                .push((ds.mentions(oi) * 6 + org.aliases.len() as u32).min(40));
             ix.org_ids.push(org.id.clone());
             ix.org_names.push(org.name.clone());
             if !org.listed {

@@ -205,8 +205,13 @@ fn odd_fields_read_as_a_json_object_would() {
     assert_eq!(escaped.data_types, ["password"]);
     assert_eq!(escaped.affected, None);
     let counted = engine.data.incident("hibp-counted").unwrap();
-    assert_eq!((counted.affected, counted.affected_unconfirmed), (Some(12), true));
-    assert!(counted.summary.ends_with("(Not verified by Have I Been Pwned.)"));
+    assert_eq!(
+        (counted.affected, counted.affected_unconfirmed),
+        (Some(12), true)
+    );
+    assert!(counted
+        .summary
+        .ends_with("(Not verified by Have I Been Pwned.)"));
     // Syntax is checked everywhere, in fields the import does not read too.
     for bad in [
         r#"[{"Name": "A", "Extra": 1e400}]"#,
