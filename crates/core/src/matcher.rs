@@ -199,15 +199,81 @@ const STOPWORDS: &[&str] = &["of", "the", "and", "for", "de"];
 #[derive(Debug, Clone)]
 struct Entry {
     org: usize,
-    /// The name as written, when it is not the organization's name (kept
-    /// once, in `org_names`, for the many entries that are).
-    alias: Option<String>,
-    key: String,
-    squash: String,
-    /// The key's words as a set (sorted, stop words left out).
-    words: String,
-    /// Length of `squash` in characters.
+    /// Length of the key without spaces in characters.
     squash_len: usize,
+    /// The key; the key without spaces; the key's words as a set (sorted,
+    /// stop words left out) unless they read as the key itself; and the name
+    /// as written when it is not the organization's name (kept once, in
+    /// `org_names`, for the many entries that are): one allocation.
+    text: Box<str>,
+    /// Where the key, the key without spaces and the word set end in `text`.
+    ends: [usize; 3],
+    words_are_key: bool,
+    has_alias: bool,
+}
+
+impl Entry {
+    fn new(org: usize, key: &str, squash: &str, alias: Option<&str>) -> Entry {
+        let words_are_key = words_are_key(key);
+        let words = if words_are_key {
+            String::new()
+        } else {
+            word_set(key)
+        };
+        let alias = alias.unwrap_or_default();
+        let mut text = String::with_capacity(key.len() + squash.len() + words.len() + alias.len());
+        text.push_str(key);
+        text.push_str(squash);
+        text.push_str(&words);
+        let ends = [key.len(), key.len() + squash.len(), text.len()];
+        let has_alias = !alias.is_empty();
+        text.push_str(alias);
+        Entry {
+            org,
+            squash_len: squash.chars().count(),
+            text: text.into_boxed_str(),
+            ends,
+            words_are_key,
+            has_alias,
+        }
+    }
+
+    fn key(&self) -> &str {
+        &self.text[..self.ends[0]]
+    }
+
+    fn squash(&self) -> &str {
+        &self.text[self.ends[0]..self.ends[1]]
+    }
+
+    fn words(&self) -> &str {
+        if self.words_are_key {
+            self.key()
+        } else {
+            &self.text[self.ends[1]..self.ends[2]]
+        }
+    }
+
+    fn alias(&self) -> Option<&str> {
+        self.has_alias.then(|| &self.text[self.ends[2]..])
+    }
+}
+
+/// True when a key's word set is the key itself: its words are in order,
+/// none twice and none a stop word.
+fn words_are_key(key: &str) -> bool {
+    let mut words = key.split(' ');
+    let mut last = match words.next() {
+        Some(w) if !w.is_empty() && !STOPWORDS.contains(&w) => w,
+        _ => return false,
+    };
+    for w in words {
+        if w.is_empty() || STOPWORDS.contains(&w) || w <= last {
+            return false;
+        }
+        last = w;
+    }
+    true
 }
 
 /// Index over every listed organization's names, built once per data set.
@@ -335,21 +401,21 @@ impl NameIndexBuilder {
         let entries = &self.ix.entries;
         let sorting = self.sorting.get_or_insert_with(|| Sorting::new(entries));
         let budget = units.saturating_mul(SORT_PER_UNIT);
-        let key = |&(e, off): &(u32, u16)| &entries[e as usize].key[usize::from(off)..];
+        let key = |&(e, off): &(u32, u16)| &entries[e as usize].key()[usize::from(off)..];
         if !sorting
             .starts
             .step(budget, |a, b| key(a).cmp(key(b)).then(a.cmp(b)))
         {
             return false;
         }
-        let words = |e: &u32| entries[*e as usize].words.as_str();
+        let words = |e: &u32| entries[*e as usize].words();
         if !sorting
             .words
             .step(budget, |a, b| words(a).cmp(words(b)).then(a.cmp(b)))
         {
             return false;
         }
-        let squash = |e: &u32| entries[*e as usize].squash.as_str();
+        let squash = |e: &u32| entries[*e as usize].squash();
         if !sorting
             .squash
             .step(budget, |a, b| squash(a).cmp(squash(b)).then(a.cmp(b)))
@@ -386,11 +452,11 @@ impl NameIndexBuilder {
             if let Some(d) = &org.domain {
                 ix.by_domain.insert(d.to_ascii_lowercase(), oi);
             }
-            // Keys and keys without spaces already indexed for this org: a
-            // one-word alias that is another name run together ("AcmeBank"
-            // beside "Acme Bank") is found through the latter's squashed key.
-            let mut seen = BTreeSet::new();
-            let mut squashed = BTreeSet::new();
+            // Keys and keys without spaces already indexed for this org (its
+            // entries so far): a one-word alias that is another name run
+            // together ("AcmeBank" beside "Acme Bank") is found through the
+            // latter's squashed key.
+            let first = ix.entries.len();
             let own_domain = org.domain.as_deref().map(str::to_ascii_lowercase);
             for alias in std::iter::once(&org.name).chain(&org.aliases) {
                 // The org's own web address is looked up by domain instead.
@@ -398,19 +464,16 @@ impl NameIndexBuilder {
                     continue;
                 }
                 let key = normalize(alias);
-                if key.is_empty() || squashed.contains(&key) || !seen.insert(key.clone()) {
+                let own = &ix.entries[first..];
+                if key.is_empty()
+                    || own.iter().any(|e| e.squash() == key)
+                    || own.iter().any(|e| e.key() == key)
+                {
                     continue;
                 }
                 let squash = squash(&key);
-                squashed.insert(squash.clone());
-                ix.entries.push(Entry {
-                    org: oi,
-                    alias: (alias != &org.name).then(|| alias.clone()),
-                    squash_len: squash.chars().count(),
-                    words: word_set(&key),
-                    key,
-                    squash,
-                });
+                let alias = (alias != &org.name).then_some(alias.as_str());
+                ix.entries.push(Entry::new(oi, &key, &squash, alias));
             }
         }
         self.next = end;
@@ -444,8 +507,8 @@ impl Sorting {
         let mut starts: Vec<(u32, u16)> = Vec::new();
         for (e, entry) in entries.iter().enumerate() {
             starts.push((e as u32, 0));
-            for (i, b) in entry.key.bytes().enumerate() {
-                if b == b' ' && i + 1 < entry.key.len() && i < usize::from(u16::MAX) {
+            for (i, b) in entry.key().bytes().enumerate() {
+                if b == b' ' && i + 1 < entry.key().len() && i < usize::from(u16::MAX) {
                     starts.push((e as u32, (i + 1) as u16));
                 }
             }
@@ -471,6 +534,8 @@ struct StepSort<T> {
     width: usize,
     /// Where the current pass has got to.
     at: usize,
+    /// How far the merge at `at` has got in its two runs.
+    taken: (usize, usize),
     /// Elements handled so far, and in all (for progress).
     done: usize,
     total: usize,
@@ -495,6 +560,7 @@ impl<T: Copy> StepSort<T> {
             data,
             width: 0,
             at: 0,
+            taken: (0, 0),
             done: 0,
             total: n * passes,
         }
@@ -508,8 +574,8 @@ impl<T: Copy> StepSort<T> {
         }
     }
 
-    /// Sorts or merges about `budget` elements (at least one run or merge);
-    /// true when the whole is sorted.
+    /// Sorts or merges about `budget` elements (at least one run, or one
+    /// element of a merge); true when the whole is sorted.
     fn step(&mut self, budget: usize, cmp: impl Fn(&T, &T) -> std::cmp::Ordering) -> bool {
         let n = self.data.len();
         let mut work = 0;
@@ -528,6 +594,8 @@ impl<T: Copy> StepSort<T> {
             } else {
                 if self.width >= n {
                     self.done = self.total;
+                    // The merge buffer is not needed any more.
+                    self.tmp = Vec::new();
                     return true;
                 }
                 if self.at >= n {
@@ -541,15 +609,23 @@ impl<T: Copy> StepSort<T> {
                 }
                 let mid = (self.at + self.width).min(n);
                 let end = (self.at + 2 * self.width).min(n);
-                merge_into(
+                let before = self.taken.0 + self.taken.1;
+                let room = budget.saturating_sub(work).max(1);
+                self.taken = merge_into(
                     &self.data[self.at..mid],
                     &self.data[mid..end],
                     &mut self.tmp[self.at..end],
+                    self.taken,
+                    room,
                     &cmp,
                 );
-                work += end - self.at;
-                self.done += end - self.at;
-                self.at = end;
+                let merged = self.taken.0 + self.taken.1 - before;
+                work += merged;
+                self.done += merged;
+                if self.taken.0 + self.taken.1 == end - self.at {
+                    self.at = end;
+                    self.taken = (0, 0);
+                }
             }
             if work >= budget {
                 return false;
@@ -562,25 +638,31 @@ impl<T: Copy> StepSort<T> {
     }
 }
 
-/// Merges two sorted slices into `out` (left first on ties).
+/// Merges two sorted slices into `out` (left first on ties), going on from
+/// `taken` items of each and placing at most `room` more; returns how many
+/// of each are taken then.
 fn merge_into<T: Copy>(
     a: &[T],
     b: &[T],
     out: &mut [T],
+    taken: (usize, usize),
+    room: usize,
     cmp: &impl Fn(&T, &T) -> std::cmp::Ordering,
-) {
-    let (mut i, mut j) = (0, 0);
-    for slot in out.iter_mut() {
+) -> (usize, usize) {
+    let (mut i, mut j) = taken;
+    let stop = (i + j).saturating_add(room).min(out.len());
+    while i + j < stop {
         let take_a =
             j >= b.len() || (i < a.len() && cmp(&a[i], &b[j]) != std::cmp::Ordering::Greater);
         if take_a {
-            *slot = a[i];
+            out[i + j] = a[i];
             i += 1;
         } else {
-            *slot = b[j];
+            out[i + j] = b[j];
             j += 1;
         }
     }
+    (i, j)
 }
 
 impl NameIndex {
@@ -594,7 +676,7 @@ impl NameIndex {
         let entries = &self.entries;
         let mut initial: HashMap<char, Vec<u32>> = HashMap::new();
         for (e, entry) in entries.iter().enumerate() {
-            if let Some(c) = entry.squash.chars().next() {
+            if let Some(c) = entry.squash().chars().next() {
                 initial.entry(c).or_default().push(e as u32);
             }
         }
@@ -645,9 +727,9 @@ impl NameIndex {
             org_id: self.org_ids[entry.org].clone(),
             name: self.org_names[entry.org].clone(),
             matched: entry
-                .alias
-                .clone()
-                .unwrap_or_else(|| self.org_names[entry.org].clone()),
+                .alias()
+                .unwrap_or(&self.org_names[entry.org])
+                .to_string(),
             reason,
             score,
         }
@@ -655,19 +737,21 @@ impl NameIndex {
 
     /// Entries whose key is exactly `key`.
     fn with_key(&self, key: &str) -> &[u32] {
-        equal_range(&self.by_key, key, |e| &self.entries[*e as usize].key)
+        equal_range(&self.by_key, key, |e| &self.entries[*e as usize].key())
     }
 
     /// Entries whose key without spaces is exactly `sq`.
     fn with_squash(&self, sq: &str) -> &[u32] {
         equal_range(&self.squash_sorted, sq, |e| {
-            &self.entries[*e as usize].squash
+            &self.entries[*e as usize].squash()
         })
     }
 
     /// Entries with exactly this word set.
     fn with_words(&self, words: &str) -> &[u32] {
-        equal_range(&self.by_words, words, |e| &self.entries[*e as usize].words)
+        equal_range(&self.by_words, words, |e| {
+            &self.entries[*e as usize].words()
+        })
     }
 
     /// One hit from a bucket, or none when the bucket names several orgs.
@@ -791,7 +875,7 @@ impl NameIndex {
         let mut starts: Vec<u32> = Vec::new();
         let shortest = (n / 2 - 1).max(3);
         if shortest < n {
-            let text = |e: &u32| self.entries[*e as usize].squash.as_str();
+            let text = |e: &u32| self.entries[*e as usize].squash();
             let widest = prefix_range(&self.squash_sorted, &sq[..chars[shortest].0], text);
             let base = widest.as_ptr() as usize;
             let offset = |r: &[u32]| (r.as_ptr() as usize - base) / std::mem::size_of::<u32>();
@@ -821,13 +905,13 @@ impl NameIndex {
             let ends_with = |tail: &str| {
                 let start = self.squash_rev_sorted.partition_point(|e| {
                     self.entries[*e as usize]
-                        .squash
+                        .squash()
                         .bytes()
                         .rev()
                         .lt(tail.bytes().rev())
                 });
                 let len = self.squash_rev_sorted[start..]
-                    .partition_point(|e| self.entries[*e as usize].squash.ends_with(tail));
+                    .partition_point(|e| self.entries[*e as usize].squash().ends_with(tail));
                 (start, start + len)
             };
             let (mut lo, mut hi) = (0usize, 0usize);
@@ -886,11 +970,11 @@ impl NameIndex {
             // from becoming "UHealth".
             if allowed == 0
                 || entry.squash_len.abs_diff(qlen) > allowed
-                || entry.squash.chars().next() != sq.chars().next()
+                || entry.squash().chars().next() != sq.chars().next()
             {
                 continue;
             }
-            if let Some(d) = bounded_distance(sq, &entry.squash, allowed) {
+            if let Some(d) = bounded_distance(sq, &entry.squash(), allowed) {
                 match best {
                     Some((bd, be)) if d == bd && self.entries[be].org != entry.org => tie = true,
                     Some((bd, _)) if d >= bd => {}
@@ -981,11 +1065,11 @@ impl NameIndex {
             offer(&mut best, e as usize, 1000, MatchReason::Exact);
         }
         let words = prefix_range(&self.word_starts, &key, |(e, off)| {
-            &self.entries[*e as usize].key[usize::from(*off)..]
+            &self.entries[*e as usize].key()[usize::from(*off)..]
         });
         for &(e, off) in words.iter().take(MAX_PREFIX_SCAN) {
             let e = e as usize;
-            if self.entries[e].key != key {
+            if self.entries[e].key() != key {
                 offer(
                     &mut best,
                     e,
@@ -995,11 +1079,11 @@ impl NameIndex {
             }
         }
         let squashed = prefix_range(&self.squash_sorted, &sq, |e| {
-            self.entries[*e as usize].squash.as_str()
+            self.entries[*e as usize].squash()
         });
         for &e in squashed.iter().take(MAX_PREFIX_SCAN) {
             let e = e as usize;
-            if self.entries[e].key != key {
+            if self.entries[e].key() != key {
                 offer(&mut best, e, scored(e, 850), MatchReason::Prefix);
             }
         }
@@ -1016,7 +1100,7 @@ impl NameIndex {
             let mut found = 0;
             for &e in &ends {
                 let entry = &self.entries[e as usize];
-                if let Some(d) = bounded_distance(&sq, &entry.squash, budget).filter(|&d| d > 0) {
+                if let Some(d) = bounded_distance(&sq, &entry.squash(), budget).filter(|&d| d > 0) {
                     let weight = self.org_weight[entry.org];
                     offer(
                         &mut best,
@@ -1033,10 +1117,10 @@ impl NameIndex {
                 // dropped or doubled letter shifts the rest).
                 let cut = |k: usize| {
                     entry
-                        .squash
+                        .squash()
                         .char_indices()
                         .nth(k)
-                        .map_or(entry.squash.as_str(), |(i, _)| &entry.squash[..i])
+                        .map_or(entry.squash(), |(i, _)| &entry.squash()[..i])
                 };
                 let mut hit = None;
                 for k in [qlen, qlen + 1, qlen - 1] {
