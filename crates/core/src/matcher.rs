@@ -238,14 +238,17 @@ impl Entry {
         }
     }
 
+    #[inline]
     fn key(&self) -> &str {
         &self.text[..self.ends[0]]
     }
 
+    #[inline]
     fn squash(&self) -> &str {
         &self.text[self.ends[0]..self.ends[1]]
     }
 
+    #[inline]
     fn words(&self) -> &str {
         if self.words_are_key {
             self.key()
@@ -401,21 +404,29 @@ impl NameIndexBuilder {
         let entries = &self.ix.entries;
         let sorting = self.sorting.get_or_insert_with(|| Sorting::new(entries));
         let budget = units.saturating_mul(SORT_PER_UNIT);
-        let key = |&(e, off): &(u32, u16)| &entries[e as usize].key()[usize::from(off)..];
+        // (Compared as bytes, which order as the texts do, without the
+        // character boundary checks of slicing a str.)
+        let key = |&(e, off): &(u32, u16)| {
+            let entry = &entries[e as usize];
+            &entry.text.as_bytes()[usize::from(off)..entry.ends[0]]
+        };
         if !sorting
             .starts
             .step(budget, |a, b| key(a).cmp(key(b)).then(a.cmp(b)))
         {
             return false;
         }
-        let words = |e: &u32| entries[*e as usize].words();
+        let words = |e: &u32| entries[*e as usize].words().as_bytes();
         if !sorting
             .words
             .step(budget, |a, b| words(a).cmp(words(b)).then(a.cmp(b)))
         {
             return false;
         }
-        let squash = |e: &u32| entries[*e as usize].squash();
+        let squash = |e: &u32| {
+            let entry = &entries[*e as usize];
+            &entry.text.as_bytes()[entry.ends[0]..entry.ends[1]]
+        };
         if !sorting
             .squash
             .step(budget, |a, b| squash(a).cmp(squash(b)).then(a.cmp(b)))
@@ -424,9 +435,9 @@ impl NameIndexBuilder {
         }
         sorting.squash_rev.step(budget, |a, b| {
             squash(a)
-                .bytes()
+                .iter()
                 .rev()
-                .cmp(squash(b).bytes().rev())
+                .cmp(squash(b).iter().rev())
                 .then(a.cmp(b))
         })
     }
