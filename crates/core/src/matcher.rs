@@ -204,7 +204,7 @@ struct Entry {
     /// The key; the key without spaces; the key's words as a set (sorted,
     /// stop words left out) unless they read as the key itself; and the name
     /// as written when it is not the organization's name (kept once, in
-    /// `org_names`, for the many entries that are): one allocation.
+    /// `orgs`, for the many entries that are): one allocation.
     text: Box<str>,
     /// Where the key, the key without spaces and the word set end in `text`.
     ends: [usize; 3],
@@ -279,6 +279,105 @@ fn words_are_key(key: &str) -> bool {
     true
 }
 
+/// An organization's id, display name and (when listed) lower-case web
+/// domain, in one allocation.
+#[derive(Debug, Clone)]
+struct OrgText {
+    text: Box<str>,
+    /// Where the id and the name end in `text`.
+    ends: [usize; 2],
+    has_domain: bool,
+}
+
+impl OrgText {
+    fn new(id: &str, name: &str, domain: Option<&str>) -> OrgText {
+        let domain = domain.unwrap_or_default();
+        let text = [id, name, domain].concat();
+        OrgText {
+            text: text.into_boxed_str(),
+            ends: [id.len(), id.len() + name.len()],
+            has_domain: !domain.is_empty(),
+        }
+    }
+
+    fn id(&self) -> &str {
+        &self.text[..self.ends[0]]
+    }
+
+    fn name(&self) -> &str {
+        &self.text[self.ends[0]..self.ends[1]]
+    }
+
+    fn domain(&self) -> Option<&str> {
+        self.has_domain.then(|| &self.text[self.ends[1]..])
+    }
+}
+
+/// Org positions by domain: a hash table of positions (open addressing,
+/// linear probing), the domains staying in `OrgText`s. Sized for every
+/// organization up front; at most half full.
+#[derive(Debug, Clone, Default)]
+struct DomainTable {
+    slots: Vec<u32>,
+    used: usize,
+    hasher: std::hash::RandomState,
+}
+
+const NO_ORG: u32 = u32::MAX;
+
+impl DomainTable {
+    fn with_capacity(n: usize) -> DomainTable {
+        DomainTable {
+            slots: vec![NO_ORG; n.saturating_mul(2).next_power_of_two().max(8)],
+            used: 0,
+            hasher: std::hash::RandomState::new(),
+        }
+    }
+
+    /// Files `orgs[oi]` under its domain, in place of any earlier one.
+    fn insert(&mut self, orgs: &[OrgText], oi: usize) {
+        let Some(domain) = orgs[oi].domain() else {
+            return;
+        };
+        if (self.used + 1) * 2 > self.slots.len() {
+            // More than it was sized for: twice the room.
+            let old = std::mem::replace(self, DomainTable::with_capacity(self.slots.len()));
+            for slot in old.slots.into_iter().filter(|&s| s != NO_ORG) {
+                self.insert(orgs, slot as usize);
+            }
+        }
+        let mask = self.slots.len() - 1;
+        let mut i = std::hash::BuildHasher::hash_one(&self.hasher, domain) as usize & mask;
+        loop {
+            let slot = self.slots[i];
+            if slot == NO_ORG || orgs[slot as usize].domain() == Some(domain) {
+                self.used += usize::from(slot == NO_ORG);
+                self.slots[i] = oi as u32;
+                return;
+            }
+            i = (i + 1) & mask;
+        }
+    }
+
+    fn get(&self, orgs: &[OrgText], domain: &str) -> Option<usize> {
+        if self.slots.is_empty() {
+            return None;
+        }
+        let mask = self.slots.len() - 1;
+        let mut i = std::hash::BuildHasher::hash_one(&self.hasher, domain) as usize & mask;
+        loop {
+            let slot = self.slots[i];
+            if slot == NO_ORG {
+                return None;
+            }
+            if orgs.get(slot as usize).and_then(OrgText::domain) == Some(domain) {
+                return Some(slot as usize);
+            }
+            i = (i + 1) & mask;
+        }
+    }
+}
+
 /// Index over every listed organization's names, built once per data set.
 #[derive(Debug, Clone, Default)]
 pub struct NameIndex {
@@ -287,9 +386,10 @@ pub struct NameIndex {
     /// (no second copy of every text, as a hash map keyed by it would keep).
     by_key: Vec<u32>,
     by_words: Vec<u32>,
-    by_domain: HashMap<String, usize>,
-    org_ids: Vec<String>,
-    org_names: Vec<String>,
+    /// Organizations by their web domain (the last listed with it).
+    by_domain: DomainTable,
+    /// By org position: its id, name and domain.
+    orgs: Vec<OrgText>,
     /// How prominent each org is (incidents involving it, names known), 0–40;
     /// breaks ties between suggestions that match equally well.
     org_weight: Vec<u32>,
@@ -369,7 +469,10 @@ const SORT_PER_UNIT: usize = 16;
 impl NameIndexBuilder {
     pub fn new(ds: &DataSet) -> NameIndexBuilder {
         NameIndexBuilder {
-            ix: NameIndex::default(),
+            ix: NameIndex {
+                by_domain: DomainTable::with_capacity(ds.organizations.len()),
+                ..NameIndex::default()
+            },
             next: 0,
             total: ds.organizations.len(),
             sorting: None,
@@ -455,14 +558,17 @@ impl NameIndexBuilder {
             // How prominent: incidents naming it, names known.
             ix.org_weight
                 .push((ds.mentions(oi) * 6 + org.aliases.len() as u32).min(40));
-            ix.org_ids.push(org.id.clone());
-            ix.org_names.push(org.name.clone());
+            let domain = org
+                .domain
+                .as_deref()
+                .filter(|_| org.listed)
+                .map(str::to_ascii_lowercase);
+            ix.orgs
+                .push(OrgText::new(&org.id, &org.name, domain.as_deref()));
             if !org.listed {
                 continue;
             }
-            if let Some(d) = &org.domain {
-                ix.by_domain.insert(d.to_ascii_lowercase(), oi);
-            }
+            ix.by_domain.insert(&ix.orgs, oi);
             // Keys and keys without spaces already indexed for this org (its
             // entries so far): a one-word alias that is another name run
             // together ("AcmeBank" beside "Acme Bank") is found through the
@@ -705,7 +811,7 @@ impl NameIndex {
         sector: crate::model::Sector,
         n: usize,
     ) -> Vec<(String, String)> {
-        let mut orgs: Vec<usize> = (0..self.org_ids.len())
+        let mut orgs: Vec<usize> = (0..self.orgs.len())
             .filter(|&i| {
                 ds.organizations[i].listed
                     && ds.organizations[i].sector == sector
@@ -715,11 +821,16 @@ impl NameIndex {
         orgs.sort_by(|a, b| {
             self.org_weight[*b]
                 .cmp(&self.org_weight[*a])
-                .then_with(|| self.org_names[*a].cmp(&self.org_names[*b]))
+                .then_with(|| self.orgs[*a].name().cmp(self.orgs[*b].name()))
         });
         orgs.into_iter()
             .take(n)
-            .map(|i| (self.org_ids[i].clone(), self.org_names[i].clone()))
+            .map(|i| {
+                (
+                    self.orgs[i].id().to_string(),
+                    self.orgs[i].name().to_string(),
+                )
+            })
             .collect()
     }
 
@@ -735,11 +846,11 @@ impl NameIndex {
     fn hit(&self, e: usize, reason: MatchReason, score: u32) -> OrgMatch {
         let entry = &self.entries[e];
         OrgMatch {
-            org_id: self.org_ids[entry.org].clone(),
-            name: self.org_names[entry.org].clone(),
+            org_id: self.orgs[entry.org].id().to_string(),
+            name: self.orgs[entry.org].name().to_string(),
             matched: entry
                 .alias()
-                .unwrap_or(&self.org_names[entry.org])
+                .unwrap_or(self.orgs[entry.org].name())
                 .to_string(),
             reason,
             score,
@@ -777,10 +888,10 @@ impl NameIndex {
 
     /// The organization whose web domain this is.
     fn domain_hit(&self, domain: &str) -> Option<OrgMatch> {
-        let &oi = self.by_domain.get(domain)?;
+        let oi = self.by_domain.get(&self.orgs, domain)?;
         Some(OrgMatch {
-            org_id: self.org_ids[oi].clone(),
-            name: self.org_names[oi].clone(),
+            org_id: self.orgs[oi].id().to_string(),
+            name: self.orgs[oi].name().to_string(),
             matched: domain.to_string(),
             reason: MatchReason::Domain,
             score: 970,
@@ -1178,7 +1289,8 @@ impl NameIndex {
         let mut ranked: Vec<(u32, usize, MatchReason)> = best.into_values().collect();
         let order = |a: &(u32, usize, MatchReason), b: &(u32, usize, MatchReason)| {
             b.0.cmp(&a.0).then_with(|| {
-                self.org_names[self.entries[a.1].org].cmp(&self.org_names[self.entries[b.1].org])
+                let name = |e: usize| self.orgs[self.entries[e].org].name();
+                name(a.1).cmp(name(b.1))
             })
         };
         if ranked.len() > limit {
