@@ -450,6 +450,8 @@ pub struct NameIndexBuilder {
     ix: NameIndex,
     next: usize,
     total: usize,
+    /// What the sorts will sort, gathered as entries are added.
+    gathered: Gathered,
     sorting: Option<Sorting>,
 }
 
@@ -460,6 +462,12 @@ struct Sorting {
     words: StepSort<u32>,
     squash: StepSort<u32>,
     squash_rev: StepSort<u32>,
+    /// Entries with a key, by the first letter of their key without spaces,
+    /// then most prominent first.
+    initials: StepSort<u32>,
+    /// How many entries have each first letter (so the sorted `initials`
+    /// split into lists without looking at the entries again).
+    initial_counts: std::collections::BTreeMap<char, usize>,
 }
 
 /// Work units of one organization's names; sorting `SORT_PER_UNIT`
@@ -475,6 +483,7 @@ impl NameIndexBuilder {
             },
             next: 0,
             total: ds.organizations.len(),
+            gathered: Gathered::default(),
             sorting: None,
         }
     }
@@ -490,8 +499,9 @@ impl NameIndexBuilder {
                     s.words.progress(),
                     s.squash.progress(),
                     s.squash_rev.progress(),
+                    s.initials.progress(),
                 ];
-                0.7 + 0.3 * parts.iter().sum::<f64>() / 4.0
+                0.7 + 0.3 * parts.iter().sum::<f64>() / parts.len() as f64
             }
         }
     }
@@ -505,7 +515,10 @@ impl NameIndexBuilder {
             return false;
         }
         let entries = &self.ix.entries;
-        let sorting = self.sorting.get_or_insert_with(|| Sorting::new(entries));
+        let gathered = &mut self.gathered;
+        let sorting = self
+            .sorting
+            .get_or_insert_with(|| Sorting::new(entries.len(), std::mem::take(gathered)));
         let budget = units.saturating_mul(SORT_PER_UNIT);
         // (Compared as bytes, which order as the texts do, without the
         // character boundary checks of slicing a str.)
@@ -536,11 +549,22 @@ impl NameIndexBuilder {
         {
             return false;
         }
-        sorting.squash_rev.step(budget, |a, b| {
+        if !sorting.squash_rev.step(budget, |a, b| {
             squash(a)
                 .iter()
                 .rev()
                 .cmp(squash(b).iter().rev())
+                .then(a.cmp(b))
+        }) {
+            return false;
+        }
+        let weights = &self.ix.org_weight;
+        let initial = |e: &u32| entries[*e as usize].squash().chars().next();
+        let weight = |e: &u32| weights[entries[*e as usize].org];
+        sorting.initials.step(budget, |a, b| {
+            initial(a)
+                .cmp(&initial(b))
+                .then(weight(b).cmp(&weight(a)))
                 .then(a.cmp(b))
         })
     }
@@ -590,6 +614,7 @@ impl NameIndexBuilder {
                 }
                 let squash = squash(&key);
                 let alias = (alias != &org.name).then_some(alias.as_str());
+                self.gathered.add(ix.entries.len(), &key, &squash);
                 ix.entries.push(Entry::new(oi, &key, &squash, alias));
             }
         }
@@ -606,6 +631,16 @@ impl NameIndexBuilder {
             ix.by_words = s.words.into_sorted();
             ix.squash_sorted = s.squash.into_sorted();
             ix.squash_rev_sorted = s.squash_rev.into_sorted();
+            let sorted = s.initials.into_sorted();
+            let mut at = 0;
+            ix.by_initial = s
+                .initial_counts
+                .into_iter()
+                .map(|(c, n)| {
+                    at += n;
+                    (c, sorted[at - n..at].to_vec())
+                })
+                .collect();
         }
         // Word starts at offset 0 are the whole keys, already in key order.
         ix.by_key = ix
@@ -614,28 +649,47 @@ impl NameIndexBuilder {
             .filter(|(_, off)| *off == 0)
             .map(|(e, _)| *e)
             .collect();
-        ix.build_initials();
         self.ix
     }
 }
 
-impl Sorting {
-    fn new(entries: &[Entry]) -> Sorting {
-        let mut starts: Vec<(u32, u16)> = Vec::new();
-        for (e, entry) in entries.iter().enumerate() {
-            starts.push((e as u32, 0));
-            for (i, b) in entry.key().bytes().enumerate() {
-                if b == b' ' && i + 1 < entry.key().len() && i < usize::from(u16::MAX) {
-                    starts.push((e as u32, (i + 1) as u16));
-                }
+/// The word starts and first letters of the entries added so far.
+#[derive(Debug, Default)]
+struct Gathered {
+    /// Every word start of every key, as (entry, byte offset).
+    starts: Vec<(u32, u16)>,
+    /// Entries with a key.
+    with_initial: Vec<u32>,
+    /// How many entries have each first letter.
+    initial_counts: std::collections::BTreeMap<char, usize>,
+}
+
+impl Gathered {
+    fn add(&mut self, e: usize, key: &str, squash: &str) {
+        let e = e as u32;
+        self.starts.push((e, 0));
+        for (i, b) in key.bytes().enumerate() {
+            if b == b' ' && i + 1 < key.len() && i < usize::from(u16::MAX) {
+                self.starts.push((e, (i + 1) as u16));
             }
         }
-        let all = || (0..entries.len() as u32).collect::<Vec<u32>>();
+        if let Some(c) = squash.chars().next() {
+            self.with_initial.push(e);
+            *self.initial_counts.entry(c).or_insert(0) += 1;
+        }
+    }
+}
+
+impl Sorting {
+    fn new(entries: usize, gathered: Gathered) -> Sorting {
+        let all = || (0..entries as u32).collect::<Vec<u32>>();
         Sorting {
-            starts: StepSort::new(starts),
+            starts: StepSort::new(gathered.starts),
             words: StepSort::new(all()),
             squash: StepSort::new(all()),
             squash_rev: StepSort::new(all()),
+            initials: StepSort::new(gathered.with_initial),
+            initial_counts: gathered.initial_counts,
         }
     }
 }
@@ -787,22 +841,6 @@ impl NameIndex {
         NameIndexBuilder::new(ds).finish(ds)
     }
 
-    /// Entries by the first letter of their key without spaces, most
-    /// prominent organizations first.
-    fn build_initials(&mut self) {
-        let entries = &self.entries;
-        let mut initial: HashMap<char, Vec<u32>> = HashMap::new();
-        for (e, entry) in entries.iter().enumerate() {
-            if let Some(c) = entry.squash().chars().next() {
-                initial.entry(c).or_default().push(e as u32);
-            }
-        }
-        for list in initial.values_mut() {
-            list.sort_by_key(|e| std::cmp::Reverse(self.org_weight[entries[*e as usize].org]));
-        }
-        self.by_initial = initial;
-    }
-
     /// The most prominent listed organizations of a sector (most incidents
     /// and names first), for quick picks.
     pub fn prominent(
@@ -859,21 +897,19 @@ impl NameIndex {
 
     /// Entries whose key is exactly `key`.
     fn with_key(&self, key: &str) -> &[u32] {
-        equal_range(&self.by_key, key, |e| &self.entries[*e as usize].key())
+        equal_range(&self.by_key, key, |e| self.entries[*e as usize].key())
     }
 
     /// Entries whose key without spaces is exactly `sq`.
     fn with_squash(&self, sq: &str) -> &[u32] {
         equal_range(&self.squash_sorted, sq, |e| {
-            &self.entries[*e as usize].squash()
+            self.entries[*e as usize].squash()
         })
     }
 
     /// Entries with exactly this word set.
     fn with_words(&self, words: &str) -> &[u32] {
-        equal_range(&self.by_words, words, |e| {
-            &self.entries[*e as usize].words()
-        })
+        equal_range(&self.by_words, words, |e| self.entries[*e as usize].words())
     }
 
     /// One hit from a bucket, or none when the bucket names several orgs.
@@ -1096,7 +1132,7 @@ impl NameIndex {
             {
                 continue;
             }
-            if let Some(d) = bounded_distance(sq, &entry.squash(), allowed) {
+            if let Some(d) = bounded_distance(sq, entry.squash(), allowed) {
                 match best {
                     Some((bd, be)) if d == bd && self.entries[be].org != entry.org => tie = true,
                     Some((bd, _)) if d >= bd => {}
@@ -1222,7 +1258,7 @@ impl NameIndex {
             let mut found = 0;
             for &e in &ends {
                 let entry = &self.entries[e as usize];
-                if let Some(d) = bounded_distance(&sq, &entry.squash(), budget).filter(|&d| d > 0) {
+                if let Some(d) = bounded_distance(&sq, entry.squash(), budget).filter(|&d| d > 0) {
                     let weight = self.org_weight[entry.org];
                     offer(
                         &mut best,
