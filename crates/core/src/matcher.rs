@@ -601,7 +601,7 @@ impl NameIndexBuilder {
             let own_domain = org.domain.as_deref().map(str::to_ascii_lowercase);
             for alias in std::iter::once(&org.name).chain(&org.aliases) {
                 // The org's own web address is looked up by domain instead.
-                if own_domain.is_some() && domain_of(alias) == own_domain {
+                if own_domain.is_some() && maybe_domain(alias) == own_domain {
                     continue;
                 }
                 let key = normalize(alias);
@@ -966,7 +966,7 @@ impl NameIndex {
     }
 
     pub fn resolve_exact(&self, input: &str) -> Option<OrgMatch> {
-        if let Some(d) = domain_of(input) {
+        if let Some(d) = maybe_domain(input) {
             if let Some(m) = self.domain_hit(&d) {
                 return Some(m);
             }
@@ -1345,6 +1345,16 @@ impl NameIndex {
             out.truncate(limit);
         }
         out
+    }
+}
+
+/// `domain_of`, without its copies of the text when the text has no dot
+/// (a domain has at least two labels).
+fn maybe_domain(input: &str) -> Option<String> {
+    if input.contains('.') {
+        domain_of(input)
+    } else {
+        None
     }
 }
 
