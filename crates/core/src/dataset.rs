@@ -3,6 +3,8 @@
 
 use std::collections::{BTreeSet, HashMap, HashSet};
 use std::fmt;
+use std::hash::{BuildHasher, RandomState};
+use std::sync::OnceLock;
 
 use serde::Serialize;
 
@@ -65,12 +67,11 @@ pub struct DataSet {
     pub incidents: Vec<Incident>,
     /// The Chinese texts of the data (empty when not loaded).
     pub translations: crate::lang::Translations,
-    org_by_id: HashMap<String, usize>,
-    /// By org position: positions of the incidents it is involved in.
-    incidents_of_org: Vec<Vec<u32>>,
-    /// By org position: positions of its direct children.
-    children_of_org: Vec<Vec<u32>>,
-    incident_by_id: HashMap<String, usize>,
+    /// Built by `new`, or a bounded step at a time by `index_step` for a
+    /// merged catalogue (and in one go by the first look-up otherwise).
+    indexes: OnceLock<Indexes>,
+    /// An `index_step` build under way.
+    indexing: Option<Box<Indexing>>,
     type_by_id: HashMap<String, usize>,
     action_by_id: HashMap<String, usize>,
 }
@@ -105,6 +106,215 @@ fn parse<T: serde::de::DeserializeOwned>(file: &'static str, text: &str) -> Resu
         file,
         message: e.to_string(),
     })
+}
+
+/// Positions of items by their id: a hash table of positions (open
+/// addressing, linear probing), the ids staying in the items rather than
+/// copied into keys. The first of several items with one id is found.
+#[derive(Clone, Default)]
+struct IdIndex {
+    /// Item positions; `EMPTY` where none. A power of two long, at most half full.
+    slots: Vec<u32>,
+    hasher: RandomState,
+}
+
+const EMPTY: u32 = u32::MAX;
+
+impl fmt::Debug for IdIndex {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let used = self.slots.iter().filter(|&&s| s != EMPTY).count();
+        write!(f, "IdIndex({used} ids)")
+    }
+}
+
+impl IdIndex {
+    fn with_capacity(n: usize) -> IdIndex {
+        IdIndex {
+            slots: vec![EMPTY; n.saturating_mul(2).next_power_of_two().max(8)],
+            hasher: RandomState::new(),
+        }
+    }
+
+    /// Adds `items[n]` unless an earlier item has its id.
+    fn insert<T>(&mut self, items: &[T], n: usize, id: impl Fn(&T) -> &str) {
+        let key = id(&items[n]);
+        let mask = self.slots.len() - 1;
+        let mut i = self.hasher.hash_one(key) as usize & mask;
+        loop {
+            let slot = self.slots[i];
+            if slot == EMPTY {
+                self.slots[i] = n as u32;
+                return;
+            }
+            if id(&items[slot as usize]) == key {
+                return;
+            }
+            i = (i + 1) & mask;
+        }
+    }
+
+    /// The position of the (first) item with this id.
+    fn get<T>(&self, items: &[T], key: &str, id: impl Fn(&T) -> &str) -> Option<usize> {
+        if self.slots.is_empty() {
+            return None;
+        }
+        let mask = self.slots.len() - 1;
+        let mut i = self.hasher.hash_one(key) as usize & mask;
+        loop {
+            let slot = self.slots[i];
+            if slot == EMPTY {
+                return None;
+            }
+            if items.get(slot as usize).is_some_and(|item| id(item) == key) {
+                return Some(slot as usize);
+            }
+            i = (i + 1) & mask;
+        }
+    }
+}
+
+/// A list of positions for each of `n` things, in one buffer.
+#[derive(Debug, Clone, Default)]
+struct Lists {
+    /// Where each thing's list starts in `items`; one more than things.
+    starts: Vec<u32>,
+    items: Vec<u32>,
+}
+
+impl Lists {
+    /// The lists of `n` things from (thing, position) pairs, each list in
+    /// the order of the pairs.
+    fn new(n: usize, pairs: &[(u32, u32)]) -> Lists {
+        let mut starts = vec![0u32; n + 1];
+        for &(t, _) in pairs {
+            starts[t as usize + 1] += 1;
+        }
+        for t in 0..n {
+            starts[t + 1] += starts[t];
+        }
+        let mut items = vec![0u32; pairs.len()];
+        let mut at: Vec<u32> = starts[..n].to_vec();
+        for &(t, p) in pairs {
+            items[at[t as usize] as usize] = p;
+            at[t as usize] += 1;
+        }
+        Lists { starts, items }
+    }
+
+    fn get(&self, t: usize) -> &[u32] {
+        match (self.starts.get(t), self.starts.get(t + 1)) {
+            (Some(&a), Some(&b)) => &self.items[a as usize..b as usize],
+            _ => &[],
+        }
+    }
+}
+
+/// A data set's look-ups by id.
+#[derive(Debug, Clone, Default)]
+struct Indexes {
+    org_by_id: IdIndex,
+    incident_by_id: IdIndex,
+    /// By org position: positions of the incidents it is involved in.
+    incidents_of_org: Lists,
+    /// By org position: positions of its direct children.
+    children_of_org: Lists,
+    /// By org position (the first of equal ids): how many times incidents name it.
+    mentions: Vec<u32>,
+}
+
+/// Items handled per unit of `DataSet::index_step`.
+const ITEMS_PER_UNIT: usize = 16;
+
+/// The indexes being built: organization ids, then incident ids with the
+/// organizations each names, then parents, then the lists.
+#[derive(Debug, Clone, Default)]
+struct Indexing {
+    ix: Indexes,
+    /// 0 organization ids, 1 incidents, 2 parents, 3 done.
+    phase: u8,
+    /// Where the phase has got to.
+    at: usize,
+    /// Items handled in all (for progress).
+    done: usize,
+    /// (organization, incident) and (parent, child) positions so far.
+    involved: Vec<(u32, u32)>,
+    children: Vec<(u32, u32)>,
+}
+
+impl Indexing {
+    /// Handles about `budget` items of `ds`; true when the indexes are complete.
+    fn step(&mut self, ds: &DataSet, budget: usize) -> bool {
+        let (orgs, incidents) = (&ds.organizations, &ds.incidents);
+        fn org_id(o: &Organization) -> &str {
+            &o.id
+        }
+        let mut work = 0;
+        while work < budget.max(1) {
+            match self.phase {
+                0 => {
+                    if self.at == 0 {
+                        self.ix.org_by_id = IdIndex::with_capacity(orgs.len());
+                        self.ix.mentions = vec![0; orgs.len()];
+                    }
+                    let end = self.at.saturating_add(budget).min(orgs.len());
+                    for n in self.at..end {
+                        self.ix.org_by_id.insert(orgs, n, org_id);
+                    }
+                    work += end - self.at;
+                    self.at = end;
+                }
+                1 => {
+                    if self.at == 0 {
+                        self.ix.incident_by_id = IdIndex::with_capacity(incidents.len());
+                    }
+                    let end = self.at.saturating_add(budget).min(incidents.len());
+                    for (n, inc) in incidents.iter().enumerate().take(end).skip(self.at) {
+                        self.ix.incident_by_id.insert(incidents, n, |i| &i.id);
+                        // Each incident once per organization, though it may
+                        // name one twice.
+                        for (j, org) in crate::browse::involved_orgs(inc).enumerate() {
+                            let Some(oi) = self.ix.org_by_id.get(orgs, org, org_id) else {
+                                continue;
+                            };
+                            self.ix.mentions[oi] += 1;
+                            if !crate::browse::involved_orgs(inc).take(j).any(|o| o == org) {
+                                self.involved.push((oi as u32, n as u32));
+                            }
+                        }
+                    }
+                    work += end - self.at;
+                    self.at = end;
+                }
+                2 => {
+                    let end = self.at.saturating_add(budget).min(orgs.len());
+                    for (n, org) in orgs.iter().enumerate().take(end).skip(self.at) {
+                        let parent = org.parent.as_deref();
+                        if let Some(pi) =
+                            parent.and_then(|p| self.ix.org_by_id.get(orgs, p, org_id))
+                        {
+                            self.children.push((pi as u32, n as u32));
+                        }
+                    }
+                    work += end - self.at;
+                    self.at = end;
+                }
+                _ => {
+                    self.ix.incidents_of_org = Lists::new(orgs.len(), &self.involved);
+                    self.ix.children_of_org = Lists::new(orgs.len(), &self.children);
+                    self.involved = Vec::new();
+                    self.children = Vec::new();
+                    return true;
+                }
+            }
+            let len = [orgs.len(), incidents.len(), orgs.len()][usize::from(self.phase)];
+            if self.at >= len {
+                self.phase += 1;
+                self.at = 0;
+            }
+        }
+        self.done += work;
+        false
+    }
 }
 
 fn index_of<T>(items: &[T], id: impl Fn(&T) -> &str) -> HashMap<String, usize> {
@@ -147,29 +357,23 @@ impl DataSet {
         relationships: Vec<Relationship>,
         incidents: Vec<Incident>,
     ) -> DataSet {
-        let org_by_id = index_of(&organizations, |o| &o.id);
-        let mut incidents_of_org: Vec<Vec<u32>> = vec![Vec::new(); organizations.len()];
-        for (n, inc) in incidents.iter().enumerate() {
-            for org in crate::browse::involved_orgs(inc) {
-                if let Some(&oi) = org_by_id.get(org) {
-                    if incidents_of_org[oi].last() != Some(&(n as u32)) {
-                        incidents_of_org[oi].push(n as u32);
-                    }
-                }
-            }
-        }
-        let mut children_of_org: Vec<Vec<u32>> = vec![Vec::new(); organizations.len()];
-        for (n, org) in organizations.iter().enumerate() {
-            if let Some(&pi) = org.parent.as_deref().and_then(|p| org_by_id.get(p)) {
-                children_of_org[pi].push(n as u32);
-            }
-        }
+        let ds = DataSet::unindexed(taxonomy, organizations, relationships, incidents);
+        ds.ix();
+        ds
+    }
+
+    /// A data set whose id indexes are still to be built, by `index_step`
+    /// (or by the first look-up).
+    pub(crate) fn unindexed(
+        taxonomy: Taxonomy,
+        organizations: Vec<Organization>,
+        relationships: Vec<Relationship>,
+        incidents: Vec<Incident>,
+    ) -> DataSet {
         DataSet {
             translations: crate::lang::Translations::default(),
-            org_by_id,
-            incidents_of_org,
-            children_of_org,
-            incident_by_id: index_of(&incidents, |i| &i.id),
+            indexes: OnceLock::new(),
+            indexing: None,
             type_by_id: index_of(&taxonomy.data_types, |t| &t.id),
             action_by_id: index_of(&taxonomy.actions, |a| &a.id),
             taxonomy,
@@ -179,12 +383,66 @@ impl DataSet {
         }
     }
 
+    fn ix(&self) -> &Indexes {
+        self.indexes.get_or_init(|| {
+            let mut indexing = Indexing::default();
+            while !indexing.step(self, usize::MAX) {}
+            indexing.ix
+        })
+    }
+
+    /// Builds about `units` of the id indexes (a unit: 16 items); true when
+    /// they are complete.
+    pub(crate) fn index_step(&mut self, units: usize) -> bool {
+        if self.indexes.get().is_some() {
+            return true;
+        }
+        let mut indexing = self.indexing.take().unwrap_or_default();
+        if indexing.step(self, units.saturating_mul(ITEMS_PER_UNIT)) {
+            let _ = self.indexes.set(indexing.ix);
+            true
+        } else {
+            self.indexing = Some(indexing);
+            false
+        }
+    }
+
+    /// How far `index_step` has got, from 0 to 1.
+    pub(crate) fn index_progress(&self) -> f64 {
+        match (&self.indexing, self.indexes.get()) {
+            (_, Some(_)) => 1.0,
+            (None, None) => 0.0,
+            (Some(i), None) => {
+                let total = 2 * self.organizations.len() + self.incidents.len();
+                i.done as f64 / total.max(1) as f64
+            }
+        }
+    }
+
+    /// How many times incidents name the organization at this position (as
+    /// breached organization, platform or client; an incident naming it
+    /// twice counts twice).
+    pub(crate) fn mentions(&self, org: usize) -> u32 {
+        let ix = self.ix();
+        self.organizations
+            .get(org)
+            .and_then(|o| self.org_position(&o.id))
+            .map_or(0, |p| ix.mentions[p])
+    }
+
     pub fn org(&self, id: &str) -> Option<&Organization> {
-        self.org_by_id.get(id).map(|&i| &self.organizations[i])
+        self.org_position(id).map(|i| &self.organizations[i])
+    }
+
+    fn org_position(&self, id: &str) -> Option<usize> {
+        self.ix().org_by_id.get(&self.organizations, id, |o| &o.id)
     }
 
     pub fn incident(&self, id: &str) -> Option<&Incident> {
-        self.incident_by_id.get(id).map(|&i| &self.incidents[i])
+        self.ix()
+            .incident_by_id
+            .get(&self.incidents, id, |i| &i.id)
+            .map(|i| &self.incidents[i])
     }
 
     pub fn data_type(&self, id: &str) -> Option<&DataTypeDef> {
@@ -217,20 +475,18 @@ impl DataSet {
     /// Positions (in `incidents`) of the incidents an organization is
     /// involved in (breached, platform or named client), in order.
     pub fn incidents_of(&self, id: &str) -> &[u32] {
-        self.org_by_id
-            .get(id)
-            .and_then(|&i| self.incidents_of_org.get(i))
-            .map_or(&[], Vec::as_slice)
+        self.org_position(id)
+            .map_or(&[], |i| self.ix().incidents_of_org.get(i))
     }
 
     /// Every organization below this one (subsidiaries, brands, and theirs).
     pub fn descendants(&self, id: &str) -> Vec<&Organization> {
         let mut out: Vec<&Organization> = Vec::new();
         let mut seen = std::collections::BTreeSet::new();
-        let mut todo: Vec<usize> = self.org_by_id.get(id).copied().into_iter().collect();
+        let mut todo: Vec<usize> = self.org_position(id).into_iter().collect();
         seen.extend(todo.iter().copied());
         while let Some(i) = todo.pop() {
-            for &c in self.children_of_org.get(i).map_or(&[][..], Vec::as_slice) {
+            for &c in self.ix().children_of_org.get(i) {
                 let c = c as usize;
                 if seen.insert(c) {
                     out.push(&self.organizations[c]);

@@ -3,10 +3,12 @@
 //! Descriptions are HTML from outside: only their text is kept, no link is
 //! followed and no logo is loaded.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::borrow::Cow;
+use std::collections::{BTreeMap, BTreeSet, HashSet};
+use std::fmt;
 
+use serde::de::{self, Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
 use serde::Serialize;
-use serde_json::Value;
 
 use crate::dataset::DataSet;
 use crate::date::PartialDate;
@@ -48,7 +50,8 @@ pub struct CatalogImport {
 
 /// The data set with an import merged in. The imported incidents and
 /// organizations move into it (a catalogue can be large; they are not
-/// copied), leaving the report in `import`.
+/// copied), leaving the report in `import`. Its id indexes are built by
+/// [`crate::EngineBuilder`]'s steps (or by its first look-up).
 pub fn merge(ds: &DataSet, import: &mut CatalogImport) -> DataSet {
     // The curated records go in front of the imported ones, in the imported
     // vectors (no second buffer the size of the catalogue).
@@ -56,7 +59,9 @@ pub fn merge(ds: &DataSet, import: &mut CatalogImport) -> DataSet {
     orgs.splice(0..0, ds.organizations.iter().cloned());
     let mut incidents = std::mem::take(&mut import.incidents);
     incidents.splice(0..0, ds.incidents.iter().cloned());
-    let mut merged = DataSet::new(
+    orgs.shrink_to_fit();
+    incidents.shrink_to_fit();
+    let mut merged = DataSet::unindexed(
         ds.taxonomy.clone(),
         orgs,
         ds.relationships.clone(),
@@ -179,15 +184,300 @@ fn decode_entities(s: &str) -> String {
     out
 }
 
-fn flag(v: &Value, key: &str) -> bool {
-    v.get(key).and_then(Value::as_bool).unwrap_or(false)
+/// A field's value, with what the import looks at kept (strings borrowed
+/// from the entry's text when they have no escapes); anything else is only
+/// checked to be JSON. A field of an unexpected type reads as missing.
+#[derive(Debug, Default)]
+enum Field<'a> {
+    #[default]
+    Other,
+    Str(Cow<'a, str>),
+    Bool(bool),
+    U64(u64),
+    /// An array: its string items, in order (other items left out).
+    Strings(Vec<Cow<'a, str>>),
 }
 
-fn text_field<'a>(v: &'a Value, key: &str) -> Option<&'a str> {
-    v.get(key)
-        .and_then(Value::as_str)
-        .map(str::trim)
-        .filter(|s| !s.is_empty())
+impl<'a> Field<'a> {
+    fn as_bool(&self) -> Option<bool> {
+        match self {
+            Field::Bool(b) => Some(*b),
+            _ => None,
+        }
+    }
+
+    fn as_u64(&self) -> Option<u64> {
+        match self {
+            Field::U64(n) => Some(*n),
+            _ => None,
+        }
+    }
+
+    /// The trimmed text of a string field, unless empty.
+    fn text(&self) -> Option<&str> {
+        match self {
+            Field::Str(s) => Some(s.trim()).filter(|s| !s.is_empty()),
+            _ => None,
+        }
+    }
+
+    fn flag(&self) -> bool {
+        self.as_bool().unwrap_or(false)
+    }
+}
+
+/// Any JSON value, parsed (numbers, strings and nesting checked exactly as
+/// for a `serde_json::Value`) and dropped without being kept.
+struct Skip;
+
+impl<'de> Deserialize<'de> for Skip {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Skip, D::Error> {
+        d.deserialize_any(SkipVisitor)
+    }
+}
+
+struct SkipVisitor;
+
+impl<'de> Visitor<'de> for SkipVisitor {
+    type Value = Skip;
+
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("any JSON value")
+    }
+    fn visit_bool<E>(self, _: bool) -> Result<Skip, E> {
+        Ok(Skip)
+    }
+    fn visit_i64<E>(self, _: i64) -> Result<Skip, E> {
+        Ok(Skip)
+    }
+    fn visit_u64<E>(self, _: u64) -> Result<Skip, E> {
+        Ok(Skip)
+    }
+    fn visit_f64<E>(self, _: f64) -> Result<Skip, E> {
+        Ok(Skip)
+    }
+    fn visit_str<E>(self, _: &str) -> Result<Skip, E> {
+        Ok(Skip)
+    }
+    fn visit_unit<E>(self) -> Result<Skip, E> {
+        Ok(Skip)
+    }
+    fn visit_none<E>(self) -> Result<Skip, E> {
+        Ok(Skip)
+    }
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Skip, A::Error> {
+        while seq.next_element::<Skip>()?.is_some() {}
+        Ok(Skip)
+    }
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Skip, A::Error> {
+        while map.next_entry::<Skip, Skip>()?.is_some() {}
+        Ok(Skip)
+    }
+}
+
+/// An array item: its text when it is a string.
+struct Item<'a>(Option<Cow<'a, str>>);
+
+impl<'de> Deserialize<'de> for Item<'de> {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Item<'de>, D::Error> {
+        d.deserialize_any(FieldVisitor).map(|f| match f {
+            Field::Str(s) => Item(Some(s)),
+            _ => Item(None),
+        })
+    }
+}
+
+impl<'de> Deserialize<'de> for Field<'de> {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Field<'de>, D::Error> {
+        d.deserialize_any(FieldVisitor)
+    }
+}
+
+struct FieldVisitor;
+
+impl<'de> Visitor<'de> for FieldVisitor {
+    type Value = Field<'de>;
+
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("any JSON value")
+    }
+    fn visit_bool<E>(self, b: bool) -> Result<Field<'de>, E> {
+        Ok(Field::Bool(b))
+    }
+    fn visit_i64<E>(self, _: i64) -> Result<Field<'de>, E> {
+        Ok(Field::Other)
+    }
+    fn visit_u64<E>(self, n: u64) -> Result<Field<'de>, E> {
+        Ok(Field::U64(n))
+    }
+    fn visit_f64<E>(self, _: f64) -> Result<Field<'de>, E> {
+        Ok(Field::Other)
+    }
+    fn visit_borrowed_str<E>(self, s: &'de str) -> Result<Field<'de>, E> {
+        Ok(Field::Str(Cow::Borrowed(s)))
+    }
+    fn visit_str<E>(self, s: &str) -> Result<Field<'de>, E> {
+        Ok(Field::Str(Cow::Owned(s.to_string())))
+    }
+    fn visit_string<E>(self, s: String) -> Result<Field<'de>, E> {
+        Ok(Field::Str(Cow::Owned(s)))
+    }
+    fn visit_unit<E>(self) -> Result<Field<'de>, E> {
+        Ok(Field::Other)
+    }
+    fn visit_none<E>(self) -> Result<Field<'de>, E> {
+        Ok(Field::Other)
+    }
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Field<'de>, A::Error> {
+        let mut items = Vec::new();
+        while let Some(Item(item)) = seq.next_element::<Item>()? {
+            items.extend(item);
+        }
+        Ok(Field::Strings(items))
+    }
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Field<'de>, A::Error> {
+        while map.next_entry::<Skip, Skip>()?.is_some() {}
+        Ok(Field::Other)
+    }
+}
+
+/// The fields of a breach the import reads.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Key {
+    Name,
+    Title,
+    Domain,
+    BreachDate,
+    AddedDate,
+    PwnCount,
+    Description,
+    DataClasses,
+    IsVerified,
+    IsFabricated,
+    IsSensitive,
+    IsRetired,
+    IsSpamList,
+    IsMalware,
+    IsStealerLog,
+    DisclosureUrl,
+    Attribution,
+    Unread,
+}
+
+impl Key {
+    fn of(name: &str) -> Key {
+        match name {
+            "Name" => Key::Name,
+            "Title" => Key::Title,
+            "Domain" => Key::Domain,
+            "BreachDate" => Key::BreachDate,
+            "AddedDate" => Key::AddedDate,
+            "PwnCount" => Key::PwnCount,
+            "Description" => Key::Description,
+            "DataClasses" => Key::DataClasses,
+            "IsVerified" => Key::IsVerified,
+            "IsFabricated" => Key::IsFabricated,
+            "IsSensitive" => Key::IsSensitive,
+            "IsRetired" => Key::IsRetired,
+            "IsSpamList" => Key::IsSpamList,
+            "IsMalware" => Key::IsMalware,
+            "IsStealerLog" => Key::IsStealerLog,
+            "DisclosureUrl" => Key::DisclosureUrl,
+            "Attribution" => Key::Attribution,
+            _ => Key::Unread,
+        }
+    }
+}
+
+impl<'de> Deserialize<'de> for Key {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Key, D::Error> {
+        struct KeyVisitor;
+        impl Visitor<'_> for KeyVisitor {
+            type Value = Key;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a key")
+            }
+            fn visit_str<E: de::Error>(self, s: &str) -> Result<Key, E> {
+                Ok(Key::of(s))
+            }
+        }
+        d.deserialize_str(KeyVisitor)
+    }
+}
+
+/// One catalogue entry as read: every field the import looks at (the last
+/// one wins when a key is repeated, as in a JSON object read whole).
+#[derive(Debug, Default)]
+struct Breach<'a> {
+    /// False when the entry is not a JSON object.
+    object: bool,
+    /// By `Key`, in its order (`Key::Unread` last, unused).
+    fields: [Field<'a>; Key::Unread as usize],
+}
+
+impl<'a> Breach<'a> {
+    fn get(&self, key: Key) -> &Field<'a> {
+        &self.fields[key as usize]
+    }
+
+    fn text(&self, key: Key) -> Option<&str> {
+        self.get(key).text()
+    }
+
+    fn flag(&self, key: Key) -> bool {
+        self.get(key).flag()
+    }
+}
+
+impl<'de> Deserialize<'de> for Breach<'de> {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Breach<'de>, D::Error> {
+        struct BreachVisitor;
+        impl<'de> Visitor<'de> for BreachVisitor {
+            type Value = Breach<'de>;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("any JSON value")
+            }
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Breach<'de>, A::Error> {
+                let mut b = Breach {
+                    object: true,
+                    ..Breach::default()
+                };
+                while let Some(key) = map.next_key::<Key>()? {
+                    if key == Key::Unread {
+                        map.next_value::<Skip>()?;
+                    } else {
+                        b.fields[key as usize] = map.next_value()?;
+                    }
+                }
+                Ok(b)
+            }
+            fn visit_seq<A: SeqAccess<'de>>(self, seq: A) -> Result<Breach<'de>, A::Error> {
+                SkipVisitor.visit_seq(seq).map(|_| Breach::default())
+            }
+            fn visit_bool<E>(self, _: bool) -> Result<Breach<'de>, E> {
+                Ok(Breach::default())
+            }
+            fn visit_i64<E>(self, _: i64) -> Result<Breach<'de>, E> {
+                Ok(Breach::default())
+            }
+            fn visit_u64<E>(self, _: u64) -> Result<Breach<'de>, E> {
+                Ok(Breach::default())
+            }
+            fn visit_f64<E>(self, _: f64) -> Result<Breach<'de>, E> {
+                Ok(Breach::default())
+            }
+            fn visit_str<E>(self, _: &str) -> Result<Breach<'de>, E> {
+                Ok(Breach::default())
+            }
+            fn visit_unit<E>(self) -> Result<Breach<'de>, E> {
+                Ok(Breach::default())
+            }
+            fn visit_none<E>(self) -> Result<Breach<'de>, E> {
+                Ok(Breach::default())
+            }
+        }
+        d.deserialize_any(BreachVisitor)
+    }
 }
 
 /// Reads a catalogue. One bad entry is skipped with its reason; only a file
@@ -229,8 +519,7 @@ pub struct CatalogReader<'d> {
     pending: Vec<u8>,
     bytes_read: u64,
     out: CatalogImport,
-    ids: BTreeSet<String>,
-    new_orgs: BTreeMap<String, usize>,
+    ids: HashSet<String>,
     unmapped: BTreeSet<String>,
 }
 
@@ -258,7 +547,6 @@ impl<'d> CatalogReader<'d> {
                 organizations: Vec::new(),
             },
             ids: ds.incidents.iter().map(|i| i.id.clone()).collect(),
-            new_orgs: BTreeMap::new(),
             unmapped: BTreeSet::new(),
         }
     }
@@ -333,12 +621,26 @@ impl<'d> CatalogReader<'d> {
                         i += 1;
                     }
                     (self.in_string, self.escaped, self.depth) = (in_string, escaped, depth);
-                    self.pending.extend_from_slice(&bytes[run_start..i]);
+                    let run = &bytes[run_start..i];
                     match end {
-                        None => return Ok(()),
+                        None => {
+                            self.pending.extend_from_slice(run);
+                            return Ok(());
+                        }
                         Some(c) => {
-                            let entry = std::mem::take(&mut self.pending);
-                            self.entry(&entry)?;
+                            if self.pending.is_empty() {
+                                // The whole entry is in this piece: read it
+                                // where it is.
+                                self.entry(run)?;
+                            } else {
+                                let mut entry = std::mem::take(&mut self.pending);
+                                entry.extend_from_slice(run);
+                                let read = self.entry(&entry);
+                                // The buffer is kept for the next split entry.
+                                entry.clear();
+                                self.pending = entry;
+                                read?;
+                            }
                             self.phase = if c == b']' {
                                 Phase::Closed
                             } else {
@@ -383,28 +685,29 @@ impl<'d> CatalogReader<'d> {
     fn entry(&mut self, text: &[u8]) -> Result<(), CatalogError> {
         let n = self.out.breaches;
         self.out.breaches += 1;
-        let value: Value = serde_json::from_slice(text)
+        let breach: Breach = serde_json::from_slice(text)
             .map_err(|e| CatalogError::NotJson(format!("entry {}: {e}", n + 1)))?;
-        self.import_entry(n, &value);
+        self.import_entry(n, &breach);
         Ok(())
     }
 
-    fn import_entry(&mut self, n: usize, e: &Value) {
+    fn import_entry(&mut self, n: usize, e: &Breach) {
         let ds = self.ds;
         let names = self.names;
         let out = &mut self.out;
         let ids = &mut self.ids;
-        let new_orgs = &mut self.new_orgs;
         let unmapped = &mut self.unmapped;
-        let name = text_field(e, "Name").map(str::to_string);
-        let label = name.clone().unwrap_or_else(|| format!("entry {}", n + 1));
+        let name = e.text(Key::Name);
         let mut skip = |reason: &str| {
             out.skipped.push(Skipped {
-                name: label.chars().take(100).collect(),
+                name: match name {
+                    Some(name) => name.chars().take(100).collect(),
+                    None => format!("entry {}", n + 1),
+                },
                 reason: reason.to_string(),
             })
         };
-        if !e.is_object() {
+        if !e.object {
             skip("not a breach object");
             return;
         }
@@ -412,41 +715,40 @@ impl<'d> CatalogReader<'d> {
             skip("no Name");
             return;
         };
-        if flag(e, "IsFabricated") {
+        if e.flag(Key::IsFabricated) {
             skip("marked fabricated by Have I Been Pwned");
             return;
         }
-        if flag(e, "IsSpamList") {
+        if e.flag(Key::IsSpamList) {
             skip("a spam list, not a breach of the company");
             return;
         }
-        if flag(e, "IsRetired") {
+        if e.flag(Key::IsRetired) {
             skip("retired by Have I Been Pwned");
             return;
         }
-        if flag(e, "IsMalware") || flag(e, "IsStealerLog") {
+        if e.flag(Key::IsMalware) || e.flag(Key::IsStealerLog) {
             skip("malware or stealer-log data, not a breach of the company");
             return;
         }
-        let id_slug = slug(&name);
+        let id_slug = slug(name);
         if id_slug.is_empty() {
             skip("the Name has no letters or digits");
             return;
         }
-        let id = format!("hibp-{id_slug}");
-        if !ids.insert(id.clone()) {
+        let id = ["hibp-", &id_slug].concat();
+        if ids.contains(&id) {
             skip("the same breach appears twice");
             return;
         }
-        let title = text_field(e, "Title")
-            .unwrap_or(&name)
-            .chars()
-            .take(200)
-            .collect::<String>();
-        let domain = text_field(e, "Domain").map(|d| d.to_ascii_lowercase());
-        let breach_date = text_field(e, "BreachDate")
+        ids.insert(id.clone());
+        let title = cut_chars(e.text(Key::Title).unwrap_or(name), 200);
+        let domain = e.text(Key::Domain).map(|d| d.to_ascii_lowercase());
+        let breach_date = e
+            .text(Key::BreachDate)
             .and_then(|d| PartialDate::parse(d.get(..10).unwrap_or(d)).ok());
-        let added = text_field(e, "AddedDate")
+        let added = e
+            .text(Key::AddedDate)
             .and_then(|d| PartialDate::parse(d.get(..10).unwrap_or(d)).ok());
 
         // Link to a curated organization when the domain or title names one.
@@ -455,7 +757,7 @@ impl<'d> CatalogReader<'d> {
         let curated = domain
             .as_deref()
             .and_then(|d| names.resolve_domain(d))
-            .or_else(|| names.resolve_exact(&title))
+            .or_else(|| names.resolve_exact(title))
             .map(|m| m.org_id);
         if let Some(org) = &curated {
             // The curated incident of the same organization closest in time
@@ -482,92 +784,107 @@ impl<'d> CatalogReader<'d> {
         let breached_org = match curated {
             Some(org) => org,
             None => {
-                let org_id = format!("hibp-org-{id_slug}");
-                new_orgs.entry(org_id.clone()).or_insert_with(|| {
-                    out.organizations.push(Organization {
-                        id: org_id.clone(),
-                        name: title.clone(),
-                        aliases: std::iter::once(name.clone())
-                            .chain(domain.clone())
-                            .filter(|a| a != &title)
-                            .collect(),
-                        parent: None,
-                        parent_relation: None,
-                        sector: Sector::Other,
-                        domain: domain.clone(),
-                        listed: true,
-                        note: Some("From an imported Have I Been Pwned catalogue.".into()),
-                    });
-                    out.organizations.len() - 1
+                // A new id (checked above), so a new organization too.
+                let org_id = ["hibp-org-", &id_slug].concat();
+                let aliases = [Some(name), domain.as_deref()]
+                    .into_iter()
+                    .flatten()
+                    .filter(|a| *a != title)
+                    .map(str::to_string)
+                    .collect();
+                out.organizations.push(Organization {
+                    id: org_id.clone(),
+                    name: title.to_string(),
+                    aliases,
+                    parent: None,
+                    parent_relation: None,
+                    sector: Sector::Other,
+                    domain: domain.clone(),
+                    listed: true,
+                    note: Some("From an imported Have I Been Pwned catalogue.".into()),
                 });
                 org_id
             }
         };
 
-        let mut data_types = BTreeSet::new();
-        if let Some(classes) = e.get("DataClasses").and_then(Value::as_array) {
-            for class in classes.iter().filter_map(Value::as_str) {
+        let mut data_types: Vec<String> = Vec::new();
+        if let Field::Strings(classes) = e.get(Key::DataClasses) {
+            for class in classes {
+                let class: &str = class;
                 let target = match ds.taxonomy.hibp_classes.get(class) {
-                    Some(t) => t.clone(),
+                    Some(t) => t.as_str(),
                     None => {
-                        unmapped.insert(class.to_string());
-                        "other".to_string()
+                        if !unmapped.contains(class) {
+                            unmapped.insert(class.to_string());
+                        }
+                        "other"
                     }
                 };
-                out.class_mapping.insert(class.to_string(), target.clone());
-                data_types.insert(target);
+                match out.class_mapping.get_mut(class) {
+                    Some(t) => {
+                        if t != target {
+                            *t = target.to_string();
+                        }
+                    }
+                    None => {
+                        out.class_mapping
+                            .insert(class.to_string(), target.to_string());
+                    }
+                }
+                if let Err(at) = data_types.binary_search_by(|t| t.as_str().cmp(target)) {
+                    data_types.insert(at, target.to_string());
+                }
             }
         }
         if data_types.is_empty() {
-            data_types.insert("other".to_string());
+            data_types.push("other".to_string());
         }
-        let mut summary = text_field(e, "Description")
+        data_types.shrink_to_fit();
+        let mut summary = e
+            .text(Key::Description)
             .map(html_to_text)
             .unwrap_or_default();
         if summary.chars().count() > 800 {
-            summary = summary.chars().take(800).collect::<String>() + "…";
+            summary = cut_chars(&summary, 800).to_string() + "…";
         }
         if summary.is_empty() {
-            summary = format!("{title}: breach listed by Have I Been Pwned.");
+            summary = [title, ": breach listed by Have I Been Pwned."].concat();
         }
-        let verified = e.get("IsVerified").and_then(Value::as_bool).unwrap_or(true);
+        let verified = e.get(Key::IsVerified).as_bool().unwrap_or(true);
         if !verified {
             summary.push_str(" (Not verified by Have I Been Pwned.)");
         }
-        if flag(e, "IsSensitive") {
+        if e.flag(Key::IsSensitive) {
             summary.push_str(" (Listed as a sensitive breach.)");
         }
-        let mut sources = vec![Source {
-            url: format!("https://haveibeenpwned.com/PwnedWebsites#{}", id_slug),
+        summary.shrink_to_fit();
+        let date = added.or(breach_date).unwrap_or(PartialDate {
+            year: 2013,
+            month: None,
+            day: None,
+        });
+        let mut sources = Vec::with_capacity(1);
+        sources.push(Source {
+            url: ["https://haveibeenpwned.com/PwnedWebsites#", &id_slug].concat(),
             publisher: "Have I Been Pwned".into(),
-            date: added.or(breach_date).unwrap_or(PartialDate {
-                year: 2013,
-                month: None,
-                day: None,
-            }),
-            title: Some(title.clone()),
-        }];
-        if let Some(url) = text_field(e, "DisclosureUrl")
+            date,
+            title: Some(title.to_string()),
+        });
+        if let Some(url) = e
+            .text(Key::DisclosureUrl)
             .filter(|u| u.starts_with("https://") && !u.contains(char::is_whitespace))
         {
             sources.push(Source {
                 url: url.to_string(),
-                publisher: text_field(e, "Attribution")
-                    .unwrap_or("Disclosure")
-                    .chars()
-                    .take(100)
-                    .collect(),
-                date: added.or(breach_date).unwrap_or(PartialDate {
-                    year: 2013,
-                    month: None,
-                    day: None,
-                }),
+                publisher: cut_chars(e.text(Key::Attribution).unwrap_or("Disclosure"), 100)
+                    .to_string(),
+                date,
                 title: None,
             });
         }
         out.incidents.push(Incident {
             id,
-            title: format!("{title} breach (Have I Been Pwned)"),
+            title: [title, " breach (Have I Been Pwned)"].concat(),
             summary,
             breached_org,
             platform: None,
@@ -577,9 +894,9 @@ impl<'d> CatalogReader<'d> {
             breach_end: None,
             discovered: None,
             disclosed: None,
-            affected: e.get("PwnCount").and_then(Value::as_u64),
+            affected: e.get(Key::PwnCount).as_u64(),
             affected_unconfirmed: !verified,
-            data_types: data_types.into_iter().collect(),
+            data_types,
             cohort: Cohort {
                 text: "accounts in the breached data".into(),
                 from_year: None,
@@ -593,6 +910,14 @@ impl<'d> CatalogReader<'d> {
             sources,
         });
         out.imported += 1;
+    }
+}
+
+/// The first `n` characters of a text.
+fn cut_chars(s: &str, n: usize) -> &str {
+    match s.char_indices().nth(n) {
+        Some((i, _)) => &s[..i],
+        None => s,
     }
 }
 

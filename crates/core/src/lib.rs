@@ -44,15 +44,19 @@ impl EngineBuilder {
         EngineBuilder { data, names }
     }
 
-    /// Does about `units` of work (one unit: one organization's names, or a
-    /// slice of the sorting); true when the engine is ready to finish.
+    /// Does about `units` of work (one unit: 16 ids of the data set's
+    /// indexes, one organization's names, or a slice of the sorting); true
+    /// when the engine is ready to finish.
     pub fn step(&mut self, units: usize) -> bool {
+        if !self.data.index_step(units) {
+            return false;
+        }
         self.names.step(&self.data, units)
     }
 
     /// How far the build has got, from 0 to 1.
     pub fn progress(&self) -> f64 {
-        self.names.progress()
+        0.1 * self.data.index_progress() + 0.9 * self.names.progress()
     }
 
     pub fn finish(self) -> Engine {

@@ -199,15 +199,183 @@ const STOPWORDS: &[&str] = &["of", "the", "and", "for", "de"];
 #[derive(Debug, Clone)]
 struct Entry {
     org: usize,
-    /// The name as written, when it is not the organization's name (kept
-    /// once, in `org_names`, for the many entries that are).
-    alias: Option<String>,
-    key: String,
-    squash: String,
-    /// The key's words as a set (sorted, stop words left out).
-    words: String,
-    /// Length of `squash` in characters.
+    /// Length of the key without spaces in characters.
     squash_len: usize,
+    /// The key; the key without spaces; the key's words as a set (sorted,
+    /// stop words left out) unless they read as the key itself; and the name
+    /// as written when it is not the organization's name (kept once, in
+    /// `orgs`, for the many entries that are): one allocation.
+    text: Box<str>,
+    /// Where the key, the key without spaces and the word set end in `text`.
+    ends: [usize; 3],
+    words_are_key: bool,
+    has_alias: bool,
+}
+
+impl Entry {
+    fn new(org: usize, key: &str, squash: &str, alias: Option<&str>) -> Entry {
+        let words_are_key = words_are_key(key);
+        let words = if words_are_key {
+            String::new()
+        } else {
+            word_set(key)
+        };
+        let alias = alias.unwrap_or_default();
+        let mut text = String::with_capacity(key.len() + squash.len() + words.len() + alias.len());
+        text.push_str(key);
+        text.push_str(squash);
+        text.push_str(&words);
+        let ends = [key.len(), key.len() + squash.len(), text.len()];
+        let has_alias = !alias.is_empty();
+        text.push_str(alias);
+        Entry {
+            org,
+            squash_len: squash.chars().count(),
+            text: text.into_boxed_str(),
+            ends,
+            words_are_key,
+            has_alias,
+        }
+    }
+
+    #[inline]
+    fn key(&self) -> &str {
+        &self.text[..self.ends[0]]
+    }
+
+    #[inline]
+    fn squash(&self) -> &str {
+        &self.text[self.ends[0]..self.ends[1]]
+    }
+
+    #[inline]
+    fn words(&self) -> &str {
+        if self.words_are_key {
+            self.key()
+        } else {
+            &self.text[self.ends[1]..self.ends[2]]
+        }
+    }
+
+    fn alias(&self) -> Option<&str> {
+        self.has_alias.then(|| &self.text[self.ends[2]..])
+    }
+}
+
+/// True when a key's word set is the key itself: its words are in order,
+/// none twice and none a stop word.
+fn words_are_key(key: &str) -> bool {
+    let mut words = key.split(' ');
+    let mut last = match words.next() {
+        Some(w) if !w.is_empty() && !STOPWORDS.contains(&w) => w,
+        _ => return false,
+    };
+    for w in words {
+        if w.is_empty() || STOPWORDS.contains(&w) || w <= last {
+            return false;
+        }
+        last = w;
+    }
+    true
+}
+
+/// An organization's id, display name and (when listed) lower-case web
+/// domain, in one allocation.
+#[derive(Debug, Clone)]
+struct OrgText {
+    text: Box<str>,
+    /// Where the id and the name end in `text`.
+    ends: [usize; 2],
+    has_domain: bool,
+}
+
+impl OrgText {
+    fn new(id: &str, name: &str, domain: Option<&str>) -> OrgText {
+        let domain = domain.unwrap_or_default();
+        let text = [id, name, domain].concat();
+        OrgText {
+            text: text.into_boxed_str(),
+            ends: [id.len(), id.len() + name.len()],
+            has_domain: !domain.is_empty(),
+        }
+    }
+
+    fn id(&self) -> &str {
+        &self.text[..self.ends[0]]
+    }
+
+    fn name(&self) -> &str {
+        &self.text[self.ends[0]..self.ends[1]]
+    }
+
+    fn domain(&self) -> Option<&str> {
+        self.has_domain.then(|| &self.text[self.ends[1]..])
+    }
+}
+
+/// Org positions by domain: a hash table of positions (open addressing,
+/// linear probing), the domains staying in `OrgText`s. Sized for every
+/// organization up front; at most half full.
+#[derive(Debug, Clone, Default)]
+struct DomainTable {
+    slots: Vec<u32>,
+    used: usize,
+    hasher: std::hash::RandomState,
+}
+
+const NO_ORG: u32 = u32::MAX;
+
+impl DomainTable {
+    fn with_capacity(n: usize) -> DomainTable {
+        DomainTable {
+            slots: vec![NO_ORG; n.saturating_mul(2).next_power_of_two().max(8)],
+            used: 0,
+            hasher: std::hash::RandomState::new(),
+        }
+    }
+
+    /// Files `orgs[oi]` under its domain, in place of any earlier one.
+    fn insert(&mut self, orgs: &[OrgText], oi: usize) {
+        let Some(domain) = orgs[oi].domain() else {
+            return;
+        };
+        if (self.used + 1) * 2 > self.slots.len() {
+            // More than it was sized for: twice the room.
+            let old = std::mem::replace(self, DomainTable::with_capacity(self.slots.len()));
+            for slot in old.slots.into_iter().filter(|&s| s != NO_ORG) {
+                self.insert(orgs, slot as usize);
+            }
+        }
+        let mask = self.slots.len() - 1;
+        let mut i = std::hash::BuildHasher::hash_one(&self.hasher, domain) as usize & mask;
+        loop {
+            let slot = self.slots[i];
+            if slot == NO_ORG || orgs[slot as usize].domain() == Some(domain) {
+                self.used += usize::from(slot == NO_ORG);
+                self.slots[i] = oi as u32;
+                return;
+            }
+            i = (i + 1) & mask;
+        }
+    }
+
+    fn get(&self, orgs: &[OrgText], domain: &str) -> Option<usize> {
+        if self.slots.is_empty() {
+            return None;
+        }
+        let mask = self.slots.len() - 1;
+        let mut i = std::hash::BuildHasher::hash_one(&self.hasher, domain) as usize & mask;
+        loop {
+            let slot = self.slots[i];
+            if slot == NO_ORG {
+                return None;
+            }
+            if orgs.get(slot as usize).and_then(OrgText::domain) == Some(domain) {
+                return Some(slot as usize);
+            }
+            i = (i + 1) & mask;
+        }
+    }
 }
 
 /// Index over every listed organization's names, built once per data set.
@@ -218,9 +386,10 @@ pub struct NameIndex {
     /// (no second copy of every text, as a hash map keyed by it would keep).
     by_key: Vec<u32>,
     by_words: Vec<u32>,
-    by_domain: HashMap<String, usize>,
-    org_ids: Vec<String>,
-    org_names: Vec<String>,
+    /// Organizations by their web domain (the last listed with it).
+    by_domain: DomainTable,
+    /// By org position: its id, name and domain.
+    orgs: Vec<OrgText>,
     /// How prominent each org is (incidents involving it, names known), 0–40;
     /// breaks ties between suggestions that match equally well.
     org_weight: Vec<u32>,
@@ -281,6 +450,8 @@ pub struct NameIndexBuilder {
     ix: NameIndex,
     next: usize,
     total: usize,
+    /// What the sorts will sort, gathered as entries are added.
+    gathered: Gathered,
     sorting: Option<Sorting>,
 }
 
@@ -291,6 +462,12 @@ struct Sorting {
     words: StepSort<u32>,
     squash: StepSort<u32>,
     squash_rev: StepSort<u32>,
+    /// Entries with a key, by the first letter of their key without spaces,
+    /// then most prominent first.
+    initials: StepSort<u32>,
+    /// How many entries have each first letter (so the sorted `initials`
+    /// split into lists without looking at the entries again).
+    initial_counts: std::collections::BTreeMap<char, usize>,
 }
 
 /// Work units of one organization's names; sorting `SORT_PER_UNIT`
@@ -299,22 +476,14 @@ const SORT_PER_UNIT: usize = 16;
 
 impl NameIndexBuilder {
     pub fn new(ds: &DataSet) -> NameIndexBuilder {
-        let mut ix = NameIndex::default();
-        let mut involved: HashMap<&str, u32> = HashMap::new();
-        for inc in &ds.incidents {
-            for o in crate::browse::involved_orgs(inc) {
-                *involved.entry(o).or_default() += 1;
-            }
-        }
-        for org in &ds.organizations {
-            let incidents = involved.get(org.id.as_str()).copied().unwrap_or(0);
-            ix.org_weight
-                .push((incidents * 6 + org.aliases.len() as u32).min(40));
-        }
         NameIndexBuilder {
-            ix,
+            ix: NameIndex {
+                by_domain: DomainTable::with_capacity(ds.organizations.len()),
+                ..NameIndex::default()
+            },
             next: 0,
             total: ds.organizations.len(),
+            gathered: Gathered::default(),
             sorting: None,
         }
     }
@@ -330,8 +499,9 @@ impl NameIndexBuilder {
                     s.words.progress(),
                     s.squash.progress(),
                     s.squash_rev.progress(),
+                    s.initials.progress(),
                 ];
-                0.7 + 0.3 * parts.iter().sum::<f64>() / 4.0
+                0.7 + 0.3 * parts.iter().sum::<f64>() / parts.len() as f64
             }
         }
     }
@@ -345,34 +515,56 @@ impl NameIndexBuilder {
             return false;
         }
         let entries = &self.ix.entries;
-        let sorting = self.sorting.get_or_insert_with(|| Sorting::new(entries));
+        let gathered = &mut self.gathered;
+        let sorting = self
+            .sorting
+            .get_or_insert_with(|| Sorting::new(entries.len(), std::mem::take(gathered)));
         let budget = units.saturating_mul(SORT_PER_UNIT);
-        let key = |&(e, off): &(u32, u16)| &entries[e as usize].key[usize::from(off)..];
+        // (Compared as bytes, which order as the texts do, without the
+        // character boundary checks of slicing a str.)
+        let key = |&(e, off): &(u32, u16)| {
+            let entry = &entries[e as usize];
+            &entry.text.as_bytes()[usize::from(off)..entry.ends[0]]
+        };
         if !sorting
             .starts
             .step(budget, |a, b| key(a).cmp(key(b)).then(a.cmp(b)))
         {
             return false;
         }
-        let words = |e: &u32| entries[*e as usize].words.as_str();
+        let words = |e: &u32| entries[*e as usize].words().as_bytes();
         if !sorting
             .words
             .step(budget, |a, b| words(a).cmp(words(b)).then(a.cmp(b)))
         {
             return false;
         }
-        let squash = |e: &u32| entries[*e as usize].squash.as_str();
+        let squash = |e: &u32| {
+            let entry = &entries[*e as usize];
+            &entry.text.as_bytes()[entry.ends[0]..entry.ends[1]]
+        };
         if !sorting
             .squash
             .step(budget, |a, b| squash(a).cmp(squash(b)).then(a.cmp(b)))
         {
             return false;
         }
-        sorting.squash_rev.step(budget, |a, b| {
+        if !sorting.squash_rev.step(budget, |a, b| {
             squash(a)
-                .bytes()
+                .iter()
                 .rev()
-                .cmp(squash(b).bytes().rev())
+                .cmp(squash(b).iter().rev())
+                .then(a.cmp(b))
+        }) {
+            return false;
+        }
+        let weights = &self.ix.org_weight;
+        let initial = |e: &u32| entries[*e as usize].squash().chars().next();
+        let weight = |e: &u32| weights[entries[*e as usize].org];
+        sorting.initials.step(budget, |a, b| {
+            initial(a)
+                .cmp(&initial(b))
+                .then(weight(b).cmp(&weight(a)))
                 .then(a.cmp(b))
         })
     }
@@ -387,39 +579,43 @@ impl NameIndexBuilder {
             .take(end)
             .skip(self.next)
         {
-            ix.org_ids.push(org.id.clone());
-            ix.org_names.push(org.name.clone());
+            // How prominent: incidents naming it, names known.
+            ix.org_weight
+                .push((ds.mentions(oi) * 6 + org.aliases.len() as u32).min(40));
+            let domain = org
+                .domain
+                .as_deref()
+                .filter(|_| org.listed)
+                .map(str::to_ascii_lowercase);
+            ix.orgs
+                .push(OrgText::new(&org.id, &org.name, domain.as_deref()));
             if !org.listed {
                 continue;
             }
-            if let Some(d) = &org.domain {
-                ix.by_domain.insert(d.to_ascii_lowercase(), oi);
-            }
-            // Keys and keys without spaces already indexed for this org: a
-            // one-word alias that is another name run together ("AcmeBank"
-            // beside "Acme Bank") is found through the latter's squashed key.
-            let mut seen = BTreeSet::new();
-            let mut squashed = BTreeSet::new();
+            ix.by_domain.insert(&ix.orgs, oi);
+            // Keys and keys without spaces already indexed for this org (its
+            // entries so far): a one-word alias that is another name run
+            // together ("AcmeBank" beside "Acme Bank") is found through the
+            // latter's squashed key.
+            let first = ix.entries.len();
             let own_domain = org.domain.as_deref().map(str::to_ascii_lowercase);
             for alias in std::iter::once(&org.name).chain(&org.aliases) {
                 // The org's own web address is looked up by domain instead.
-                if own_domain.is_some() && domain_of(alias) == own_domain {
+                if own_domain.is_some() && maybe_domain(alias) == own_domain {
                     continue;
                 }
                 let key = normalize(alias);
-                if key.is_empty() || squashed.contains(&key) || !seen.insert(key.clone()) {
+                let own = &ix.entries[first..];
+                if key.is_empty()
+                    || own.iter().any(|e| e.squash() == key)
+                    || own.iter().any(|e| e.key() == key)
+                {
                     continue;
                 }
                 let squash = squash(&key);
-                squashed.insert(squash.clone());
-                ix.entries.push(Entry {
-                    org: oi,
-                    alias: (alias != &org.name).then(|| alias.clone()),
-                    squash_len: squash.chars().count(),
-                    words: word_set(&key),
-                    key,
-                    squash,
-                });
+                let alias = (alias != &org.name).then_some(alias.as_str());
+                self.gathered.add(ix.entries.len(), &key, &squash);
+                ix.entries.push(Entry::new(oi, &key, &squash, alias));
             }
         }
         self.next = end;
@@ -435,6 +631,16 @@ impl NameIndexBuilder {
             ix.by_words = s.words.into_sorted();
             ix.squash_sorted = s.squash.into_sorted();
             ix.squash_rev_sorted = s.squash_rev.into_sorted();
+            let sorted = s.initials.into_sorted();
+            let mut at = 0;
+            ix.by_initial = s
+                .initial_counts
+                .into_iter()
+                .map(|(c, n)| {
+                    at += n;
+                    (c, sorted[at - n..at].to_vec())
+                })
+                .collect();
         }
         // Word starts at offset 0 are the whole keys, already in key order.
         ix.by_key = ix
@@ -443,28 +649,47 @@ impl NameIndexBuilder {
             .filter(|(_, off)| *off == 0)
             .map(|(e, _)| *e)
             .collect();
-        ix.build_initials();
         self.ix
     }
 }
 
-impl Sorting {
-    fn new(entries: &[Entry]) -> Sorting {
-        let mut starts: Vec<(u32, u16)> = Vec::new();
-        for (e, entry) in entries.iter().enumerate() {
-            starts.push((e as u32, 0));
-            for (i, b) in entry.key.bytes().enumerate() {
-                if b == b' ' && i + 1 < entry.key.len() && i < usize::from(u16::MAX) {
-                    starts.push((e as u32, (i + 1) as u16));
-                }
+/// The word starts and first letters of the entries added so far.
+#[derive(Debug, Default)]
+struct Gathered {
+    /// Every word start of every key, as (entry, byte offset).
+    starts: Vec<(u32, u16)>,
+    /// Entries with a key.
+    with_initial: Vec<u32>,
+    /// How many entries have each first letter.
+    initial_counts: std::collections::BTreeMap<char, usize>,
+}
+
+impl Gathered {
+    fn add(&mut self, e: usize, key: &str, squash: &str) {
+        let e = e as u32;
+        self.starts.push((e, 0));
+        for (i, b) in key.bytes().enumerate() {
+            if b == b' ' && i + 1 < key.len() && i < usize::from(u16::MAX) {
+                self.starts.push((e, (i + 1) as u16));
             }
         }
-        let all = || (0..entries.len() as u32).collect::<Vec<u32>>();
+        if let Some(c) = squash.chars().next() {
+            self.with_initial.push(e);
+            *self.initial_counts.entry(c).or_insert(0) += 1;
+        }
+    }
+}
+
+impl Sorting {
+    fn new(entries: usize, gathered: Gathered) -> Sorting {
+        let all = || (0..entries as u32).collect::<Vec<u32>>();
         Sorting {
-            starts: StepSort::new(starts),
+            starts: StepSort::new(gathered.starts),
             words: StepSort::new(all()),
             squash: StepSort::new(all()),
             squash_rev: StepSort::new(all()),
+            initials: StepSort::new(gathered.with_initial),
+            initial_counts: gathered.initial_counts,
         }
     }
 }
@@ -480,6 +705,8 @@ struct StepSort<T> {
     width: usize,
     /// Where the current pass has got to.
     at: usize,
+    /// How far the merge at `at` has got in its two runs.
+    taken: (usize, usize),
     /// Elements handled so far, and in all (for progress).
     done: usize,
     total: usize,
@@ -504,6 +731,7 @@ impl<T: Copy> StepSort<T> {
             data,
             width: 0,
             at: 0,
+            taken: (0, 0),
             done: 0,
             total: n * passes,
         }
@@ -517,8 +745,8 @@ impl<T: Copy> StepSort<T> {
         }
     }
 
-    /// Sorts or merges about `budget` elements (at least one run or merge);
-    /// true when the whole is sorted.
+    /// Sorts or merges about `budget` elements (at least one run, or one
+    /// element of a merge); true when the whole is sorted.
     fn step(&mut self, budget: usize, cmp: impl Fn(&T, &T) -> std::cmp::Ordering) -> bool {
         let n = self.data.len();
         let mut work = 0;
@@ -537,6 +765,8 @@ impl<T: Copy> StepSort<T> {
             } else {
                 if self.width >= n {
                     self.done = self.total;
+                    // The merge buffer is not needed any more.
+                    self.tmp = Vec::new();
                     return true;
                 }
                 if self.at >= n {
@@ -550,15 +780,23 @@ impl<T: Copy> StepSort<T> {
                 }
                 let mid = (self.at + self.width).min(n);
                 let end = (self.at + 2 * self.width).min(n);
-                merge_into(
+                let before = self.taken.0 + self.taken.1;
+                let room = budget.saturating_sub(work).max(1);
+                self.taken = merge_into(
                     &self.data[self.at..mid],
                     &self.data[mid..end],
                     &mut self.tmp[self.at..end],
+                    self.taken,
+                    room,
                     &cmp,
                 );
-                work += end - self.at;
-                self.done += end - self.at;
-                self.at = end;
+                let merged = self.taken.0 + self.taken.1 - before;
+                work += merged;
+                self.done += merged;
+                if self.taken.0 + self.taken.1 == end - self.at {
+                    self.at = end;
+                    self.taken = (0, 0);
+                }
             }
             if work >= budget {
                 return false;
@@ -571,46 +809,36 @@ impl<T: Copy> StepSort<T> {
     }
 }
 
-/// Merges two sorted slices into `out` (left first on ties).
+/// Merges two sorted slices into `out` (left first on ties), going on from
+/// `taken` items of each and placing at most `room` more; returns how many
+/// of each are taken then.
 fn merge_into<T: Copy>(
     a: &[T],
     b: &[T],
     out: &mut [T],
+    taken: (usize, usize),
+    room: usize,
     cmp: &impl Fn(&T, &T) -> std::cmp::Ordering,
-) {
-    let (mut i, mut j) = (0, 0);
-    for slot in out.iter_mut() {
+) -> (usize, usize) {
+    let (mut i, mut j) = taken;
+    let stop = (i + j).saturating_add(room).min(out.len());
+    while i + j < stop {
         let take_a =
             j >= b.len() || (i < a.len() && cmp(&a[i], &b[j]) != std::cmp::Ordering::Greater);
         if take_a {
-            *slot = a[i];
+            out[i + j] = a[i];
             i += 1;
         } else {
-            *slot = b[j];
+            out[i + j] = b[j];
             j += 1;
         }
     }
+    (i, j)
 }
 
 impl NameIndex {
     pub fn build(ds: &DataSet) -> NameIndex {
         NameIndexBuilder::new(ds).finish(ds)
-    }
-
-    /// Entries by the first letter of their key without spaces, most
-    /// prominent organizations first.
-    fn build_initials(&mut self) {
-        let entries = &self.entries;
-        let mut initial: HashMap<char, Vec<u32>> = HashMap::new();
-        for (e, entry) in entries.iter().enumerate() {
-            if let Some(c) = entry.squash.chars().next() {
-                initial.entry(c).or_default().push(e as u32);
-            }
-        }
-        for list in initial.values_mut() {
-            list.sort_by_key(|e| std::cmp::Reverse(self.org_weight[entries[*e as usize].org]));
-        }
-        self.by_initial = initial;
     }
 
     /// The most prominent listed organizations of a sector (most incidents
@@ -621,7 +849,7 @@ impl NameIndex {
         sector: crate::model::Sector,
         n: usize,
     ) -> Vec<(String, String)> {
-        let mut orgs: Vec<usize> = (0..self.org_ids.len())
+        let mut orgs: Vec<usize> = (0..self.orgs.len())
             .filter(|&i| {
                 ds.organizations[i].listed
                     && ds.organizations[i].sector == sector
@@ -631,11 +859,16 @@ impl NameIndex {
         orgs.sort_by(|a, b| {
             self.org_weight[*b]
                 .cmp(&self.org_weight[*a])
-                .then_with(|| self.org_names[*a].cmp(&self.org_names[*b]))
+                .then_with(|| self.orgs[*a].name().cmp(self.orgs[*b].name()))
         });
         orgs.into_iter()
             .take(n)
-            .map(|i| (self.org_ids[i].clone(), self.org_names[i].clone()))
+            .map(|i| {
+                (
+                    self.orgs[i].id().to_string(),
+                    self.orgs[i].name().to_string(),
+                )
+            })
             .collect()
     }
 
@@ -651,12 +884,12 @@ impl NameIndex {
     fn hit(&self, e: usize, reason: MatchReason, score: u32) -> OrgMatch {
         let entry = &self.entries[e];
         OrgMatch {
-            org_id: self.org_ids[entry.org].clone(),
-            name: self.org_names[entry.org].clone(),
+            org_id: self.orgs[entry.org].id().to_string(),
+            name: self.orgs[entry.org].name().to_string(),
             matched: entry
-                .alias
-                .clone()
-                .unwrap_or_else(|| self.org_names[entry.org].clone()),
+                .alias()
+                .unwrap_or(self.orgs[entry.org].name())
+                .to_string(),
             reason,
             score,
         }
@@ -664,19 +897,19 @@ impl NameIndex {
 
     /// Entries whose key is exactly `key`.
     fn with_key(&self, key: &str) -> &[u32] {
-        equal_range(&self.by_key, key, |e| &self.entries[*e as usize].key)
+        equal_range(&self.by_key, key, |e| self.entries[*e as usize].key())
     }
 
     /// Entries whose key without spaces is exactly `sq`.
     fn with_squash(&self, sq: &str) -> &[u32] {
         equal_range(&self.squash_sorted, sq, |e| {
-            &self.entries[*e as usize].squash
+            self.entries[*e as usize].squash()
         })
     }
 
     /// Entries with exactly this word set.
     fn with_words(&self, words: &str) -> &[u32] {
-        equal_range(&self.by_words, words, |e| &self.entries[*e as usize].words)
+        equal_range(&self.by_words, words, |e| self.entries[*e as usize].words())
     }
 
     /// One hit from a bucket, or none when the bucket names several orgs.
@@ -691,10 +924,10 @@ impl NameIndex {
 
     /// The organization whose web domain this is.
     fn domain_hit(&self, domain: &str) -> Option<OrgMatch> {
-        let &oi = self.by_domain.get(domain)?;
+        let oi = self.by_domain.get(&self.orgs, domain)?;
         Some(OrgMatch {
-            org_id: self.org_ids[oi].clone(),
-            name: self.org_names[oi].clone(),
+            org_id: self.orgs[oi].id().to_string(),
+            name: self.orgs[oi].name().to_string(),
             matched: domain.to_string(),
             reason: MatchReason::Domain,
             score: 970,
@@ -733,7 +966,7 @@ impl NameIndex {
     }
 
     pub fn resolve_exact(&self, input: &str) -> Option<OrgMatch> {
-        if let Some(d) = domain_of(input) {
+        if let Some(d) = maybe_domain(input) {
             if let Some(m) = self.domain_hit(&d) {
                 return Some(m);
             }
@@ -800,7 +1033,7 @@ impl NameIndex {
         let mut starts: Vec<u32> = Vec::new();
         let shortest = (n / 2 - 1).max(3);
         if shortest < n {
-            let text = |e: &u32| self.entries[*e as usize].squash.as_str();
+            let text = |e: &u32| self.entries[*e as usize].squash();
             let widest = prefix_range(&self.squash_sorted, &sq[..chars[shortest].0], text);
             let base = widest.as_ptr() as usize;
             let offset = |r: &[u32]| (r.as_ptr() as usize - base) / std::mem::size_of::<u32>();
@@ -830,13 +1063,13 @@ impl NameIndex {
             let ends_with = |tail: &str| {
                 let start = self.squash_rev_sorted.partition_point(|e| {
                     self.entries[*e as usize]
-                        .squash
+                        .squash()
                         .bytes()
                         .rev()
                         .lt(tail.bytes().rev())
                 });
                 let len = self.squash_rev_sorted[start..]
-                    .partition_point(|e| self.entries[*e as usize].squash.ends_with(tail));
+                    .partition_point(|e| self.entries[*e as usize].squash().ends_with(tail));
                 (start, start + len)
             };
             let (mut lo, mut hi) = (0usize, 0usize);
@@ -895,11 +1128,11 @@ impl NameIndex {
             // from becoming "UHealth".
             if allowed == 0
                 || entry.squash_len.abs_diff(qlen) > allowed
-                || entry.squash.chars().next() != sq.chars().next()
+                || entry.squash().chars().next() != sq.chars().next()
             {
                 continue;
             }
-            if let Some(d) = bounded_distance(sq, &entry.squash, allowed) {
+            if let Some(d) = bounded_distance(sq, entry.squash(), allowed) {
                 match best {
                     Some((bd, be)) if d == bd && self.entries[be].org != entry.org => tie = true,
                     Some((bd, _)) if d >= bd => {}
@@ -990,11 +1223,11 @@ impl NameIndex {
             offer(&mut best, e as usize, 1000, MatchReason::Exact);
         }
         let words = prefix_range(&self.word_starts, &key, |(e, off)| {
-            &self.entries[*e as usize].key[usize::from(*off)..]
+            &self.entries[*e as usize].key()[usize::from(*off)..]
         });
         for &(e, off) in words.iter().take(MAX_PREFIX_SCAN) {
             let e = e as usize;
-            if self.entries[e].key != key {
+            if self.entries[e].key() != key {
                 offer(
                     &mut best,
                     e,
@@ -1004,11 +1237,11 @@ impl NameIndex {
             }
         }
         let squashed = prefix_range(&self.squash_sorted, &sq, |e| {
-            self.entries[*e as usize].squash.as_str()
+            self.entries[*e as usize].squash()
         });
         for &e in squashed.iter().take(MAX_PREFIX_SCAN) {
             let e = e as usize;
-            if self.entries[e].key != key {
+            if self.entries[e].key() != key {
                 offer(&mut best, e, scored(e, 850), MatchReason::Prefix);
             }
         }
@@ -1025,7 +1258,7 @@ impl NameIndex {
             let mut found = 0;
             for &e in &ends {
                 let entry = &self.entries[e as usize];
-                if let Some(d) = bounded_distance(&sq, &entry.squash, budget).filter(|&d| d > 0) {
+                if let Some(d) = bounded_distance(&sq, entry.squash(), budget).filter(|&d| d > 0) {
                     let weight = self.org_weight[entry.org];
                     offer(
                         &mut best,
@@ -1042,10 +1275,10 @@ impl NameIndex {
                 // dropped or doubled letter shifts the rest).
                 let cut = |k: usize| {
                     entry
-                        .squash
+                        .squash()
                         .char_indices()
                         .nth(k)
-                        .map_or(entry.squash.as_str(), |(i, _)| &entry.squash[..i])
+                        .map_or(entry.squash(), |(i, _)| &entry.squash()[..i])
                 };
                 let mut hit = None;
                 for k in [qlen, qlen + 1, qlen - 1] {
@@ -1092,7 +1325,8 @@ impl NameIndex {
         let mut ranked: Vec<(u32, usize, MatchReason)> = best.into_values().collect();
         let order = |a: &(u32, usize, MatchReason), b: &(u32, usize, MatchReason)| {
             b.0.cmp(&a.0).then_with(|| {
-                self.org_names[self.entries[a.1].org].cmp(&self.org_names[self.entries[b.1].org])
+                let name = |e: usize| self.orgs[self.entries[e].org].name();
+                name(a.1).cmp(name(b.1))
             })
         };
         if ranked.len() > limit {
@@ -1111,6 +1345,16 @@ impl NameIndex {
             out.truncate(limit);
         }
         out
+    }
+}
+
+/// `domain_of`, without its copies of the text when the text has no dot
+/// (a domain has at least two labels).
+fn maybe_domain(input: &str) -> Option<String> {
+    if input.contains('.') {
+        domain_of(input)
+    } else {
+        None
     }
 }
 

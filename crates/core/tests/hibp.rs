@@ -168,3 +168,57 @@ fn shared_engine() -> &'static Engine {
     static ENGINE: std::sync::OnceLock<Engine> = std::sync::OnceLock::new();
     ENGINE.get_or_init(|| Engine::bundled().unwrap())
 }
+
+/// A field of an unexpected type reads as missing, a repeated key as its
+/// last value (as a JSON object read whole), an escaped key as its text.
+#[test]
+fn odd_fields_read_as_a_json_object_would() {
+    let base = Engine::bundled().unwrap();
+    let text = r#"[
+        {"Name": 5, "Title": "Five"},
+        {"Name": "Dup", "Name": ["x"]},
+        {"Name": 5, "Name": "Later", "DataClasses": "Passwords", "PwnCount": -3, "IsVerified": "no"},
+        {"N\u0061me": "Escaped", "DataClasses": [1, "Passwords", null, {"a": ["b"]}, "Passwords"], "PwnCount": 7.0},
+        {"Name": "Counted", "PwnCount": 12, "IsVerified": false, "IsSensitive": 1, "Extra": {"x": [1e3, -0, "\ud83d\ude00"]}},
+        [1, 2], "text", null
+    ]"#;
+    let (engine, import) = base.with_catalog(text).unwrap();
+    let reasons: Vec<(&str, &str)> = import
+        .skipped
+        .iter()
+        .map(|s| (s.name.as_str(), s.reason.as_str()))
+        .collect();
+    assert_eq!(
+        reasons,
+        [
+            ("entry 1", "no Name"),
+            ("entry 2", "no Name"),
+            ("entry 6", "not a breach object"),
+            ("entry 7", "not a breach object"),
+            ("entry 8", "not a breach object"),
+        ]
+    );
+    let later = engine.data.incident("hibp-later").unwrap();
+    assert_eq!(later.data_types, ["other"]);
+    assert_eq!((later.affected, later.affected_unconfirmed), (None, false));
+    let escaped = engine.data.incident("hibp-escaped").unwrap();
+    assert_eq!(escaped.data_types, ["password"]);
+    assert_eq!(escaped.affected, None);
+    let counted = engine.data.incident("hibp-counted").unwrap();
+    assert_eq!(
+        (counted.affected, counted.affected_unconfirmed),
+        (Some(12), true)
+    );
+    assert!(counted
+        .summary
+        .ends_with("(Not verified by Have I Been Pwned.)"));
+    // Syntax is checked everywhere, in fields the import does not read too.
+    for bad in [
+        r#"[{"Name": "A", "Extra": 1e400}]"#,
+        r#"[{"Name": "A", "Extra": "\ud800"}]"#,
+        r#"[{"Name": "A", "Extra": [1,]}]"#,
+    ] {
+        let err = base.with_catalog(bad).expect_err(bad);
+        assert!(err.to_string().contains("entry 1"), "{bad}: {err}");
+    }
+}
