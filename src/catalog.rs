@@ -57,29 +57,41 @@ impl Source {
 /// Longest the page works without letting the browser paint and answer.
 const SLICE_MS: f64 = 40.0;
 
-async fn breathe() {
-    gloo_timers::future::TimeoutFuture::new(0).await;
-}
+/// Least time between two progress reports: each redraws the page, and a
+/// bar moving ten times a second looks as smooth as one moving at every breath.
+const REPORT_MS: f64 = 100.0;
 
 /// Breathes when the work since the last breath has taken `SLICE_MS`.
 struct Pacer {
     since: f64,
+    reported: f64,
 }
 
 impl Pacer {
     fn new() -> Pacer {
         Pacer {
             since: platform::now(),
+            reported: f64::NEG_INFINITY,
         }
     }
 
-    /// True when it is time to report progress and breathe.
+    /// True when it is time to breathe.
     fn due(&self) -> bool {
         platform::now() - self.since >= SLICE_MS
     }
 
+    /// True when it is time to show progress again (and notes it shown).
+    fn report(&mut self) -> bool {
+        let now = platform::now();
+        let due = now - self.reported >= REPORT_MS;
+        if due {
+            self.reported = now;
+        }
+        due
+    }
+
     async fn breathe(&mut self) {
-        breathe().await;
+        platform::yield_now().await;
         self.since = platform::now();
     }
 }
@@ -141,7 +153,7 @@ pub fn import(d: UseReducerDispatcher<AppState>, base: SharedEngine, source: Sou
     d.dispatch(Action::ImportStarted);
     wasm_bindgen_futures::spawn_local(async move {
         // Let the busy mark paint before the work starts.
-        breathe().await;
+        gloo_timers::future::TimeoutFuture::new(0).await;
         match run(&d, &base, &source, keep).await {
             Ok((engine, notice)) => d.dispatch(Action::CatalogLoaded { engine, notice }),
             Err(error) => d.dispatch(Action::ImportFailed { error }),
@@ -175,11 +187,13 @@ async fn run(
         }
         at = end;
         if pacer.due() {
-            d.dispatch(Action::CatalogProgress {
-                step: ImportStep::Reading,
-                done: at,
-                total,
-            });
+            if pacer.report() {
+                d.dispatch(Action::CatalogProgress {
+                    step: ImportStep::Reading,
+                    done: at,
+                    total,
+                });
+            }
             pacer.breathe().await;
         }
     }
@@ -193,11 +207,13 @@ async fn run(
             break;
         }
         if pacer.due() {
-            d.dispatch(Action::CatalogProgress {
-                step: ImportStep::Indexing,
-                done: (builder.progress() * 1000.0) as u64,
-                total: 1000,
-            });
+            if pacer.report() {
+                d.dispatch(Action::CatalogProgress {
+                    step: ImportStep::Indexing,
+                    done: (builder.progress() * 1000.0) as u64,
+                    total: 1000,
+                });
+            }
             pacer.breathe().await;
         }
     }

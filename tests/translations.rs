@@ -170,7 +170,7 @@ fn names() -> BTreeSet<String> {
     for i in &ds.incidents {
         n.extend(i.actor.clone());
         for s in &i.sources {
-            n.insert(s.publisher.clone());
+            n.insert(s.publisher.to_string());
             n.extend(s.title.clone());
         }
     }

@@ -73,7 +73,7 @@ pub fn incident_card(props: &IncidentCardProps) -> Html {
         html! {
             <li>
                 <a href={s.url.clone()} rel="noopener noreferrer" target="_blank">
-                    { s.title.clone().unwrap_or_else(|| s.publisher.clone()) }
+                    { s.title.clone().unwrap_or_else(|| s.publisher.to_string()) }
                 </a>
                 { format!(" — {}, {}", s.publisher, t.date(s.date)) }
             </li>

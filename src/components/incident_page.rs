@@ -136,7 +136,7 @@ pub fn incident_page(props: &IncidentPageProps) -> Html {
     let sources = inc.sources.iter().map(|s| {
         html! {
             <li>
-                <a href={s.url.clone()} rel="noopener noreferrer" target="_blank">{ s.title.clone().unwrap_or_else(|| s.publisher.clone()) }</a>
+                <a href={s.url.clone()} rel="noopener noreferrer" target="_blank">{ s.title.clone().unwrap_or_else(|| s.publisher.to_string()) }</a>
                 { format!(" — {}, {}", s.publisher, t.date(s.date)) }
             </li>
         }

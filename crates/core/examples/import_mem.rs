@@ -190,22 +190,28 @@ fn breakdown(engine: &Engine) {
     let ds = &engine.data;
     let s = |x: &String| x.capacity();
     let o = |x: &Option<String>| x.as_ref().map_or(0, String::capacity);
+    // A shared text (borrowed) takes no heap of its own.
+    let t = |x: &exposure_core::model::Text| match x {
+        std::borrow::Cow::Owned(x) => x.capacity(),
+        std::borrow::Cow::Borrowed(_) => 0,
+    };
     let inc_structs = ds.incidents.capacity() * size_of::<Incident>();
     let mut inc_text = 0;
     let mut inc_vecs = 0;
     for i in &ds.incidents {
-        inc_text += s(&i.id) + s(&i.title) + s(&i.summary) + s(&i.breached_org) + s(&i.cohort.text);
+        inc_text += s(&i.id) + s(&i.title) + s(&i.summary) + s(&i.breached_org) + t(&i.cohort.text);
         inc_text += i.data_types.iter().map(s).sum::<usize>();
         inc_vecs += i.data_types.capacity() * size_of::<String>();
         inc_vecs += i.sources.capacity() * size_of::<Source>();
         for src in &i.sources {
-            inc_text += s(&src.url) + s(&src.publisher) + o(&src.title);
+            inc_text += s(&src.url) + t(&src.publisher) + o(&src.title);
         }
     }
     let org_structs = ds.organizations.capacity() * size_of::<Organization>();
     let mut org_text = 0;
     for org in &ds.organizations {
-        org_text += s(&org.id) + s(&org.name) + o(&org.domain) + o(&org.note);
+        org_text += s(&org.id) + s(&org.name) + o(&org.domain);
+        org_text += org.note.as_ref().map_or(0, t);
         org_text += org.aliases.iter().map(s).sum::<usize>() + org.aliases.capacity() * 24;
     }
     println!(

@@ -877,7 +877,8 @@ impl<'d> CatalogReader<'d> {
             sources.push(Source {
                 url: url.to_string(),
                 publisher: cut_chars(e.text(Key::Attribution).unwrap_or("Disclosure"), 100)
-                    .to_string(),
+                    .to_string()
+                    .into(),
                 date,
                 title: None,
             });
