@@ -200,7 +200,7 @@ fn breakdown(engine: &Engine) {
     let mut inc_vecs = 0;
     for i in &ds.incidents {
         inc_text += s(&i.id) + s(&i.title) + s(&i.summary) + s(&i.breached_org) + t(&i.cohort.text);
-        inc_text += i.data_types.iter().map(s).sum::<usize>();
+        inc_text += i.data_types.iter().map(t).sum::<usize>();
         inc_vecs += i.data_types.capacity() * size_of::<String>();
         inc_vecs += i.sources.capacity() * size_of::<Source>();
         for src in &i.sources {

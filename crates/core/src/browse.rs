@@ -80,7 +80,7 @@ pub fn filter_incidents<'a>(ds: &'a DataSet, f: &IncidentFilter) -> Vec<&'a Inci
         .filter(|i| {
             f.data_type
                 .as_ref()
-                .is_none_or(|t| i.data_types.contains(t))
+                .is_none_or(|t| i.data_types.iter().any(|d| d == t))
         })
         .filter(|i| {
             f.sector

@@ -13,7 +13,9 @@ use serde::Serialize;
 use crate::dataset::DataSet;
 use crate::date::PartialDate;
 use crate::matcher::NameIndex;
-use crate::model::{Cohort, Incident, IncidentKind, Organization, Sector, Source};
+use crate::model::{
+    data_type_text, Cohort, Incident, IncidentKind, Organization, Sector, Source, Text,
+};
 
 /// Why a catalogue could not be read at all.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -807,7 +809,7 @@ impl<'d> CatalogReader<'d> {
             }
         };
 
-        let mut data_types: Vec<String> = Vec::new();
+        let mut data_types: Vec<Text> = Vec::new();
         if let Field::Strings(classes) = e.get(Key::DataClasses) {
             for class in classes {
                 let class: &str = class;
@@ -831,13 +833,13 @@ impl<'d> CatalogReader<'d> {
                             .insert(class.to_string(), target.to_string());
                     }
                 }
-                if let Err(at) = data_types.binary_search_by(|t| t.as_str().cmp(target)) {
-                    data_types.insert(at, target.to_string());
+                if let Err(at) = data_types.binary_search_by(|t| t.as_ref().cmp(target)) {
+                    data_types.insert(at, data_type_text(target));
                 }
             }
         }
         if data_types.is_empty() {
-            data_types.push("other".to_string());
+            data_types.push(data_type_text("other"));
         }
         data_types.shrink_to_fit();
         let mut summary = e

@@ -11,6 +11,40 @@ use std::collections::BTreeMap;
 /// 15 MB saved at 100 000 imported breaches in the page).
 pub type Text = Cow<'static, str>;
 
+/// The data type ids SPEC §4a fixes (they never change). An imported
+/// incident names them as shared texts instead of a copy each.
+pub const STABLE_DATA_TYPES: [&str; 21] = [
+    "ssn",
+    "full_name",
+    "date_of_birth",
+    "email",
+    "phone_number",
+    "postal_address",
+    "call_records",
+    "cell_site_location",
+    "account_number",
+    "account_pin",
+    "password",
+    "bank_account",
+    "payment_card",
+    "medical",
+    "health_insurance",
+    "biometric",
+    "passport_number",
+    "drivers_license",
+    "government_id",
+    "tax_id",
+    "other",
+];
+
+/// A data type id as a [`Text`]: shared when it is one of the stable ids.
+pub fn data_type_text(id: &str) -> Text {
+    match STABLE_DATA_TYPES.iter().find(|t| **t == id) {
+        Some(t) => Cow::Borrowed(t),
+        None => Cow::Owned(id.to_string()),
+    }
+}
+
 use serde::{Deserialize, Serialize};
 
 use crate::date::PartialDate;
@@ -404,7 +438,7 @@ pub struct Incident {
     /// Set when the count is disputed or only claimed by the attackers.
     #[serde(default)]
     pub affected_unconfirmed: bool,
-    pub data_types: Vec<String>,
+    pub data_types: Vec<Text>,
     pub cohort: Cohort,
     /// True when the breached org's own customers are the people affected;
     /// false for a vendor whose clients' customers were exposed.

@@ -149,7 +149,7 @@ pub fn incident_out(ds: &DataSet, inc: &Incident) -> IncidentOut {
         breach_date: inc.breach_start.or(inc.discovered).map(|d| d.to_string()),
         disclosed_date: inc.disclosed.map(|d| d.to_string()),
         affected: inc.affected,
-        data_types: inc.data_types.clone(),
+        data_types: inc.data_types.iter().map(|t| t.to_string()).collect(),
         sources: inc.sources.clone(),
     }
 }

@@ -422,3 +422,19 @@ fn founding_incidents_and_every_action_speak_chinese() {
         assert_ne!(zh.type_name(&t.id), t.name, "{}", t.id);
     }
 }
+
+#[test]
+fn the_stable_data_type_ids_are_the_taxonomys_and_are_shared() {
+    let ds = exposure_core::bundled::dataset().expect("bundled data loads");
+    for id in exposure_core::model::STABLE_DATA_TYPES {
+        assert!(ds.data_type(id).is_some(), "{id} is in taxonomy.json");
+        assert!(matches!(
+            exposure_core::model::data_type_text(id),
+            std::borrow::Cow::Borrowed(_)
+        ));
+    }
+    assert!(matches!(
+        exposure_core::model::data_type_text("not_a_type"),
+        std::borrow::Cow::Owned(_)
+    ));
+}

@@ -41,8 +41,8 @@ fn imports_the_fixture_with_a_report() {
         .data
         .incident("hibp-exampleshop")
         .expect("imported incident");
-    assert!(inc.data_types.contains(&"password".to_string()));
-    assert!(inc.data_types.contains(&"other".to_string()));
+    assert!(inc.data_types.iter().any(|t| t == "password"));
+    assert!(inc.data_types.iter().any(|t| t == "other"));
     assert_eq!(
         inc.summary,
         "In March 2021, Example Shop lost customer data."
