@@ -53,14 +53,7 @@ fn empty_page_has_the_input_and_controls() {
 #[test]
 fn while_the_data_downloads_the_box_waits_and_saved_companies_are_kept() {
     let html = render_as_given(move || AppProps {
-        initial: Some(Progress {
-            companies: vec![CompanyQuery {
-                input: "Bank of America".into(),
-                org_id: Some("bank-of-america".into()),
-                period: Default::default(),
-            }],
-            done: Default::default(),
-        }),
+        initial: Some(progress(&["Bank of America"], &[])),
         ..Default::default()
     });
     let input = html
@@ -86,14 +79,7 @@ fn while_the_data_downloads_the_box_waits_and_saved_companies_are_kept() {
     );
     // Once the data set is here the same props render the full page.
     let ready = render(move || AppProps {
-        initial: Some(Progress {
-            companies: vec![CompanyQuery {
-                input: "Bank of America".into(),
-                org_id: Some("bank-of-america".into()),
-                period: Default::default(),
-            }],
-            done: Default::default(),
-        }),
+        initial: Some(progress(&["Bank of America"], &[])),
         ..Default::default()
     });
     assert!(!ready.contains("Loading the breach data"));

@@ -46,4 +46,14 @@ test('the service worker is stamped with this build', async () => {
   assert.ok(sw.includes(`const BUILD = '${buildHash(join(ROOT, 'dist'))}'`), 'a new build gets a new cache name');
   // Every stamped file is also one the worker keeps for offline use.
   for (const f of STAMPED_FILES) assert.ok(sw.includes(`'./${f}'`), `sw.js caches ${f}`);
+  // The data files are listed in four places: the page's loader
+  // (src/data.rs), its preloads, the worker's cache and the stamp.
+  const html = readFileSync(join(ROOT, 'dist', 'index.html'), 'utf8');
+  const loader = readFileSync(join(ROOT, 'src', 'data.rs'), 'utf8');
+  const data = STAMPED_FILES.filter((f) => f.startsWith('data/'));
+  assert.equal(data.length, 4);
+  for (const f of data) {
+    assert.ok(html.includes(`<link rel="preload" href="/${f}"`), `index.html preloads ${f}`);
+    assert.ok(loader.includes(`"/${f}"`), `src/data.rs downloads ${f}`);
+  }
 });

@@ -188,23 +188,14 @@ pub fn normalize(input: &str) -> String {
 }
 
 fn normalize_once(input: &str) -> String {
-    let cut = match input.char_indices().nth(MAX_INPUT_CHARS) {
-        Some((i, _)) => &input[..i],
-        None => input,
-    };
+    let cut = cut_input(input);
     let mut spaced = String::with_capacity(cut.len() + 8);
-    let mut push = |c: char| match c {
-        // Dropped without a gap so "N.A." → "na", "Macy's" → "macys".
-        '.' | '\'' | '\u{2019}' | '\u{00B4}' | '`' => {}
-        '&' | '+' => spaced.push_str(" and "),
-        c if c.is_alphanumeric() => spaced.extend(c.to_lowercase()),
-        _ => spaced.push(' '),
-    };
     if cut.is_ascii() {
         // ASCII is its own compatibility decomposition: skip the tables.
-        cut.chars().for_each(&mut push);
+        cut.chars().for_each(|c| push_key_char(&mut spaced, c));
     } else {
-        cut.chars().for_each(|c| fold_char(c, &mut push));
+        cut.chars()
+            .for_each(|c| fold_char(c, &mut |f| push_key_char(&mut spaced, f)));
     }
     // Loose Hangul letters typed (or pasted decomposed) join into syllables.
     let composed = if spaced.is_ascii() {
@@ -212,6 +203,31 @@ fn normalize_once(input: &str) -> String {
     } else {
         compose_hangul(spaced)
     };
+    key_words(&composed)
+}
+
+/// The input cut to `MAX_INPUT_CHARS` characters.
+fn cut_input(input: &str) -> &str {
+    match input.char_indices().nth(MAX_INPUT_CHARS) {
+        Some((i, _)) => &input[..i],
+        None => input,
+    }
+}
+
+/// One folded character into the key being spelt: lower case, "&" as "and",
+/// other punctuation a space.
+fn push_key_char(spaced: &mut String, c: char) {
+    match c {
+        // Dropped without a gap so "N.A." → "na", "Macy's" → "macys".
+        '.' | '\'' | '\u{2019}' | '\u{00B4}' | '`' => {}
+        '&' | '+' => spaced.push_str(" and "),
+        c if c.is_alphanumeric() => spaced.extend(c.to_lowercase()),
+        _ => spaced.push(' '),
+    }
+}
+
+/// The key's words, without legal suffixes at the end or a leading "the".
+fn key_words(composed: &str) -> String {
     let mut words: Vec<&str> = composed.split_whitespace().collect();
     while words.len() > 1 && words.last().is_some_and(|w| LEGAL_SUFFIXES.contains(w)) {
         words.pop();
@@ -354,33 +370,17 @@ mod tests {
     use unicode_normalization::char::is_combining_mark;
     use unicode_normalization::UnicodeNormalization;
 
-    /// `normalize_once` as it was written over `unicode-normalization`
-    /// (whole-text NFKD, marks dropped, NFC): the folding table must agree.
+    /// `normalize_once` with its folding done the way it was before the table:
+    /// whole-text NFKD, marks dropped, NFC. Only the folding differs.
     fn reference_once(input: &str) -> String {
-        let cut = match input.char_indices().nth(MAX_INPUT_CHARS) {
-            Some((i, _)) => &input[..i],
-            None => input,
-        };
         let mut spaced = String::new();
-        let mut push = |c: char| match c {
-            '.' | '\'' | '\u{2019}' | '\u{00B4}' | '`' => {}
-            '&' | '+' => spaced.push_str(" and "),
-            c if c.is_alphanumeric() => spaced.extend(c.to_lowercase()),
-            _ => spaced.push(' '),
-        };
-        cut.chars()
+        cut_input(input)
+            .chars()
             .nfkd()
             .filter(|c| !is_combining_mark(*c))
-            .for_each(&mut push);
+            .for_each(|c| push_key_char(&mut spaced, c));
         let composed: String = spaced.nfc().collect();
-        let mut words: Vec<&str> = composed.split_whitespace().collect();
-        while words.len() > 1 && words.last().is_some_and(|w| LEGAL_SUFFIXES.contains(w)) {
-            words.pop();
-        }
-        while words.len() > 1 && words[0] == "the" {
-            words.remove(0);
-        }
-        words.join(" ")
+        key_words(&composed)
     }
 
     /// The whole table, no shortcuts: what `bounded_distance` must agree with.
