@@ -7,6 +7,8 @@
 
 use std::rc::Rc;
 
+use futures::future::LocalBoxFuture;
+
 use exposure_core::export;
 use exposure_core::hibp::{self, CatalogImport, CatalogReader};
 use exposure_core::EngineBuilder;
@@ -42,14 +44,16 @@ impl Source {
         }
     }
 
-    async fn slice(&self, start: u64, end: u64) -> Result<Vec<u8>, AppError> {
+    /// Bytes `start..end`; a file starts reading at the call (see
+    /// [`platform::read_slice`]).
+    fn slice(&self, start: u64, end: u64) -> LocalBoxFuture<'static, Result<Vec<u8>, AppError>> {
         match self {
-            Source::File(f) => platform::read_slice(f, start as f64, end as f64).await,
-            Source::Text(t) => Ok(t
+            Source::File(f) => Box::pin(platform::read_slice(f, start as f64, end as f64)),
+            Source::Text(t) => Box::pin(std::future::ready(Ok(t
                 .as_bytes()
                 .get(start as usize..end as usize)
                 .unwrap_or_default()
-                .to_vec()),
+                .to_vec()))),
         }
     }
 }
@@ -175,17 +179,27 @@ async fn run(
     let mut pacer = Pacer::new();
     let mut reader = CatalogReader::new(&base.data, &base.names);
     let mut at = 0;
-    while at < total {
-        let end = (at + SLICE).min(total);
-        let bytes = source.slice(at, end).await?;
+    // Where the reading time goes: waiting for the file, and parsing.
+    let (mut waiting, mut parsing) = (0.0, 0.0);
+    // The next slice is being read while this one is parsed.
+    let mut reading = (total > 0).then(|| source.slice(0, SLICE.min(total)));
+    while let Some(slice) = reading.take() {
+        let asked = platform::now();
+        let bytes = slice.await?;
+        let got = platform::now();
+        waiting += got - asked;
         if bytes.is_empty() {
             break;
         }
+        at += bytes.len() as u64;
+        if at < total {
+            reading = Some(source.slice(at, (at + SLICE).min(total)));
+        }
         reader.push(&bytes).map_err(fail)?;
+        parsing += platform::now() - got;
         if let Some(k) = kept.as_mut() {
             k.extend_from_slice(&bytes);
         }
-        at = end;
         if pacer.due() {
             if pacer.report() {
                 d.dispatch(Action::CatalogProgress {
@@ -198,7 +212,13 @@ async fn run(
         }
     }
     let mut import = reader.finish().map_err(fail)?;
+    platform::measure(
+        "exposure:import-read",
+        started,
+        &[("waiting_ms", waiting), ("parsing_ms", parsing)],
+    );
 
+    let indexing = platform::now();
     let merged = hibp::merge(&base.data, &mut import);
     let mut builder = EngineBuilder::new(merged);
     loop {
@@ -218,6 +238,7 @@ async fn run(
         }
     }
     let engine = builder.finish();
+    platform::measure("exposure:import-index", indexing, &[]);
     platform::measure(
         "exposure:import",
         started,

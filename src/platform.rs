@@ -160,20 +160,24 @@ mod web {
         })
     }
 
-    /// Bytes `start..end` of a file the person chose.
-    pub async fn read_slice(
+    /// Bytes `start..end` of a file the person chose. The browser starts
+    /// reading at the call, not when the answer is awaited: a caller can
+    /// ask for the next slice before it works on this one.
+    pub fn read_slice(
         file: &web_sys::File,
         start: f64,
         end: f64,
-    ) -> Result<Vec<u8>, AppError> {
+    ) -> impl std::future::Future<Output = Result<Vec<u8>, AppError>> {
         let fail = |e: wasm_bindgen::JsValue| AppError::FileRead {
             reason: describe(e),
         };
-        let blob = file.slice_with_f64_and_f64(start, end).map_err(fail)?;
-        let buf = wasm_bindgen_futures::JsFuture::from(blob.array_buffer())
-            .await
-            .map_err(fail)?;
-        Ok(js_sys::Uint8Array::new(&buf).to_vec())
+        let reading = file
+            .slice_with_f64_and_f64(start, end)
+            .map(|blob| wasm_bindgen_futures::JsFuture::from(blob.array_buffer()));
+        async move {
+            let buf = reading.map_err(fail)?.await.map_err(fail)?;
+            Ok(js_sys::Uint8Array::new(&buf).to_vec())
+        }
     }
 
     fn performance() -> Option<wasm_bindgen::JsValue> {
@@ -311,14 +315,14 @@ mod native {
             reason: "not in a browser".into(),
         })
     }
-    pub async fn read_slice(
+    pub fn read_slice(
         _file: &web_sys::File,
         _start: f64,
         _end: f64,
-    ) -> Result<Vec<u8>, AppError> {
-        Err(AppError::FileRead {
+    ) -> impl std::future::Future<Output = Result<Vec<u8>, AppError>> {
+        std::future::ready(Err(AppError::FileRead {
             reason: "not in a browser".into(),
-        })
+        }))
     }
     pub fn now() -> f64 {
         0.0

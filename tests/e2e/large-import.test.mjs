@@ -101,7 +101,8 @@ test('a 100 000-entry catalogue imports with progress, the page stays responsive
       return {
         gap: window.__gap,
         slow: performance.getEntriesByType('measure').filter((e) => e.duration > 30)
-          .map((e) => `${e.name} ${Math.round(e.duration)} ms`).join(', '),
+          .map((e) => `${e.name} ${Math.round(e.duration)} ms${e.detail?.parsing_ms !== undefined
+          ? ` (parsing ${Math.round(e.detail.parsing_ms)}, waiting for the file ${Math.round(e.detail.waiting_ms)})` : ''}`).join(', '),
         percents: [...window.__percents].length,
         importMs: m ? m.duration : null,
         wasmBytes: m ? m.detail.wasm_memory_bytes : null,

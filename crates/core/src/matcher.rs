@@ -6,6 +6,7 @@
 //! Below the last layer the name stays unknown rather than becoming a wrong
 //! company.
 
+use std::cmp::Ordering;
 use std::collections::{BTreeSet, HashMap};
 
 use serde::Serialize;
@@ -455,19 +456,123 @@ pub struct NameIndexBuilder {
     sorting: Option<Sorting>,
 }
 
-/// The sorts of a build, done a run or a merge at a time.
+/// The sorts of a build, done one after another, a run or a merge at a time.
+/// Only the running sort holds its packed keys (see [`Packed`]); the ones
+/// done are kept as the index will keep them.
 #[derive(Debug)]
 struct Sorting {
-    starts: StepSort<(u32, u16)>,
-    words: StepSort<u32>,
-    squash: StepSort<u32>,
-    squash_rev: StepSort<u32>,
+    /// Which sort runs: 0 word starts, 1 word sets, 2 keys without spaces,
+    /// 3 the same read backwards, 4 first letters; 5 when all are done.
+    stage: usize,
+    running: Packed,
+    gathered: Gathered,
+    word_starts: Vec<(u32, u16)>,
+    by_words: Vec<u32>,
+    squash_sorted: Vec<u32>,
+    squash_rev_sorted: Vec<u32>,
     /// Entries with a key, by the first letter of their key without spaces,
     /// then most prominent first.
-    initials: StepSort<u32>,
-    /// How many entries have each first letter (so the sorted `initials`
-    /// split into lists without looking at the entries again).
-    initial_counts: std::collections::BTreeMap<char, usize>,
+    initials: Vec<u32>,
+}
+
+const SORTS: usize = 5;
+
+/// A sort of positions `0..n` of a list by a text each, done a bounded
+/// amount at a time. Each position is packed in one `u64` with the first
+/// whole bytes of its text above it (as many as fit beside the position);
+/// the next four bytes wait in `more`, by position. Most comparisons are
+/// settled by the packed numbers, most others by `more`: the texts
+/// themselves (an indirection and a likely cache miss each) are read only
+/// when nine or so bytes tie.
+#[derive(Debug)]
+struct Packed {
+    sort: StepSort<u64>,
+    more: Vec<u32>,
+    shift: u32,
+}
+
+impl Packed {
+    /// Positions `0..n`, each with the first sixteen bytes of its text (see
+    /// [`text_start`]).
+    fn new(n: usize, start: impl Fn(usize) -> u128) -> Packed {
+        // Bits for a position (at least one; at most 32, as positions are
+        // u32), and whole bytes of text above them.
+        let shift = (usize::BITS - n.saturating_sub(1).leading_zeros()).max(1);
+        let bytes = (64 - shift) / 8;
+        let mut more = Vec::with_capacity(n);
+        let data = (0..n)
+            .map(|i| {
+                let s = start(i);
+                more.push((s >> (96 - 8 * bytes)) as u32);
+                ((s >> (128 - 8 * bytes)) as u64) << (64 - 8 * bytes) | i as u64
+            })
+            .collect();
+        Packed {
+            sort: StepSort::new(data),
+            more,
+            shift,
+        }
+    }
+
+    /// A sort whose numbers say it all: `order(i)` (in the top bits,
+    /// those a position leaves) then the position.
+    fn whole(n: usize, order: impl Fn(usize) -> u64) -> Packed {
+        let shift = (usize::BITS - n.saturating_sub(1).leading_zeros()).max(1);
+        let data = (0..n)
+            .map(|i| order(i) >> shift << shift | i as u64)
+            .collect();
+        Packed {
+            sort: StepSort::new(data),
+            more: Vec::new(),
+            shift,
+        }
+    }
+
+    /// Sorts about `budget` elements; texts that tie on their first bytes
+    /// are ordered by `then` on the two positions, then by position. True
+    /// when sorted.
+    fn step(&mut self, budget: usize, then: impl Fn(usize, usize) -> Ordering) -> bool {
+        let shift = self.shift;
+        let mask = (1u64 << shift) - 1;
+        let more = &self.more;
+        self.sort.step(budget, |a, b| {
+            (a >> shift).cmp(&(b >> shift)).then_with(|| {
+                let (i, j) = ((a & mask) as usize, (b & mask) as usize);
+                let more = |k: usize| more.get(k).copied().unwrap_or(0);
+                more(i)
+                    .cmp(&more(j))
+                    .then_with(|| then(i, j))
+                    .then(i.cmp(&j))
+            })
+        })
+    }
+
+    /// The positions, sorted.
+    fn positions(&self) -> impl Iterator<Item = usize> + '_ {
+        let mask = (1u64 << self.shift) - 1;
+        self.sort.data.iter().map(move |&p| (p & mask) as usize)
+    }
+
+    fn progress(&self) -> f64 {
+        self.sort.progress()
+    }
+}
+
+/// The first sixteen bytes of a text as a big-endian number (shorter texts
+/// padded with zeros): a longer text never comes before a shorter one it
+/// starts with, so the numbers order as the texts do, or tie.
+fn text_start(bytes: impl Iterator<Item = u8>) -> u128 {
+    let mut n = 0u128;
+    let mut len = 0;
+    for b in bytes.take(16) {
+        n = n << 8 | u128::from(b);
+        len += 1;
+    }
+    if len == 0 {
+        0
+    } else {
+        n << (8 * (16 - len))
+    }
 }
 
 /// Work units of one organization's names; sorting `SORT_PER_UNIT`
@@ -494,14 +599,13 @@ impl NameIndexBuilder {
         match &self.sorting {
             None => indexing * 0.7,
             Some(s) => {
-                let parts = [
-                    s.starts.progress(),
-                    s.words.progress(),
-                    s.squash.progress(),
-                    s.squash_rev.progress(),
-                    s.initials.progress(),
-                ];
-                0.7 + 0.3 * parts.iter().sum::<f64>() / parts.len() as f64
+                let sorted = s.stage as f64
+                    + if s.stage < SORTS {
+                        s.running.progress()
+                    } else {
+                        0.0
+                    };
+                0.7 + 0.3 * sorted / SORTS as f64
             }
         }
     }
@@ -515,58 +619,44 @@ impl NameIndexBuilder {
             return false;
         }
         let entries = &self.ix.entries;
+        let weights = &self.ix.org_weight;
         let gathered = &mut self.gathered;
         let sorting = self
             .sorting
-            .get_or_insert_with(|| Sorting::new(entries.len(), std::mem::take(gathered)));
+            .get_or_insert_with(|| Sorting::new(entries, std::mem::take(gathered)));
         let budget = units.saturating_mul(SORT_PER_UNIT);
-        // (Compared as bytes, which order as the texts do, without the
-        // character boundary checks of slicing a str.)
-        let key = |&(e, off): &(u32, u16)| {
+        // Texts are compared as bytes, which order as the texts do, without
+        // the character boundary checks of slicing a str.
+        let start = |(e, off): (u32, u16)| {
             let entry = &entries[e as usize];
-            &entry.text.as_bytes()[usize::from(off)..entry.ends[0]]
+            &entry.text.as_bytes()[usize::from(off).min(entry.ends[0])..entry.ends[0]]
         };
-        if !sorting
-            .starts
-            .step(budget, |a, b| key(a).cmp(key(b)).then(a.cmp(b)))
-        {
-            return false;
-        }
-        let words = |e: &u32| entries[*e as usize].words().as_bytes();
-        if !sorting
-            .words
-            .step(budget, |a, b| words(a).cmp(words(b)).then(a.cmp(b)))
-        {
-            return false;
-        }
-        let squash = |e: &u32| {
-            let entry = &entries[*e as usize];
+        let words = |e: usize| entries[e].words().as_bytes();
+        let squash = |e: usize| {
+            let entry = &entries[e];
             &entry.text.as_bytes()[entry.ends[0]..entry.ends[1]]
         };
-        if !sorting
-            .squash
-            .step(budget, |a, b| squash(a).cmp(squash(b)).then(a.cmp(b)))
-        {
-            return false;
+        while sorting.stage < SORTS {
+            let starts = &sorting.gathered.starts;
+            let start = |i: usize| start(starts[i]);
+            let done = match sorting.stage {
+                0 => sorting.running.step(budget, |i, j| start(i).cmp(start(j))),
+                1 => sorting.running.step(budget, |i, j| words(i).cmp(words(j))),
+                2 => sorting
+                    .running
+                    .step(budget, |i, j| squash(i).cmp(squash(j))),
+                3 => sorting.running.step(budget, |i, j| {
+                    squash(i).iter().rev().cmp(squash(j).iter().rev())
+                }),
+                // The packed beginning is the whole key here.
+                _ => sorting.running.step(budget, |_, _| Ordering::Equal),
+            };
+            if !done {
+                return false;
+            }
+            sorting.next_stage(entries, weights);
         }
-        if !sorting.squash_rev.step(budget, |a, b| {
-            squash(a)
-                .iter()
-                .rev()
-                .cmp(squash(b).iter().rev())
-                .then(a.cmp(b))
-        }) {
-            return false;
-        }
-        let weights = &self.ix.org_weight;
-        let initial = |e: &u32| entries[*e as usize].squash().chars().next();
-        let weight = |e: &u32| weights[entries[*e as usize].org];
-        sorting.initials.step(budget, |a, b| {
-            initial(a)
-                .cmp(&initial(b))
-                .then(weight(b).cmp(&weight(a)))
-                .then(a.cmp(b))
-        })
+        true
     }
 
     fn add_orgs(&mut self, ds: &DataSet, orgs: usize) {
@@ -627,13 +717,14 @@ impl NameIndexBuilder {
         let sorting = self.sorting.take();
         let ix = &mut self.ix;
         if let Some(s) = sorting {
-            ix.word_starts = s.starts.into_sorted();
-            ix.by_words = s.words.into_sorted();
-            ix.squash_sorted = s.squash.into_sorted();
-            ix.squash_rev_sorted = s.squash_rev.into_sorted();
-            let sorted = s.initials.into_sorted();
+            ix.word_starts = s.word_starts;
+            ix.by_words = s.by_words;
+            ix.squash_sorted = s.squash_sorted;
+            ix.squash_rev_sorted = s.squash_rev_sorted;
+            let sorted = s.initials;
             let mut at = 0;
             ix.by_initial = s
+                .gathered
                 .initial_counts
                 .into_iter()
                 .map(|(c, n)| {
@@ -681,16 +772,72 @@ impl Gathered {
 }
 
 impl Sorting {
-    fn new(entries: usize, gathered: Gathered) -> Sorting {
-        let all = || (0..entries as u32).collect::<Vec<u32>>();
+    fn new(entries: &[Entry], gathered: Gathered) -> Sorting {
+        let starts = &gathered.starts;
+        let running = Packed::new(starts.len(), |i| {
+            let (e, off) = starts[i];
+            let entry = &entries[e as usize];
+            text_start(
+                entry.text.as_bytes()[usize::from(off).min(entry.ends[0])..entry.ends[0]]
+                    .iter()
+                    .copied(),
+            )
+        });
         Sorting {
-            starts: StepSort::new(gathered.starts),
-            words: StepSort::new(all()),
-            squash: StepSort::new(all()),
-            squash_rev: StepSort::new(all()),
-            initials: StepSort::new(gathered.with_initial),
-            initial_counts: gathered.initial_counts,
+            stage: 0,
+            running,
+            gathered,
+            word_starts: Vec::new(),
+            by_words: Vec::new(),
+            squash_sorted: Vec::new(),
+            squash_rev_sorted: Vec::new(),
+            initials: Vec::new(),
         }
+    }
+
+    /// Keeps what the running sort sorted and starts the next one.
+    fn next_stage(&mut self, entries: &[Entry], weights: &[u32]) {
+        let squash = |e: usize| {
+            let entry = &entries[e];
+            &entry.text.as_bytes()[entry.ends[0]..entry.ends[1]]
+        };
+        let n = entries.len();
+        let next = match self.stage {
+            0 => {
+                let starts = &self.gathered.starts;
+                self.word_starts = self.running.positions().map(|i| starts[i]).collect();
+                self.gathered.starts = Vec::new();
+                Packed::new(n, |e| text_start(entries[e].words().bytes()))
+            }
+            1 => {
+                self.by_words = self.running.positions().map(|e| e as u32).collect();
+                Packed::new(n, |e| text_start(squash(e).iter().copied()))
+            }
+            2 => {
+                self.squash_sorted = self.running.positions().map(|e| e as u32).collect();
+                Packed::new(n, |e| text_start(squash(e).iter().rev().copied()))
+            }
+            3 => {
+                self.squash_rev_sorted = self.running.positions().map(|e| e as u32).collect();
+                // The first letter (21 bits), then the most prominent first
+                // (weights are at most 40): the whole order in 27 bits.
+                let with = &self.gathered.with_initial;
+                Packed::whole(with.len(), |i| {
+                    let entry = &entries[with[i] as usize];
+                    let initial = entry.squash().chars().next().map_or(0, u64::from);
+                    let weight = u64::from(weights[entry.org].min(63));
+                    (initial << 6 | (63 - weight)) << 37
+                })
+            }
+            _ => {
+                let with = &self.gathered.with_initial;
+                self.initials = self.running.positions().map(|i| with[i]).collect();
+                self.gathered.with_initial = Vec::new();
+                Packed::whole(0, |_| 0)
+            }
+        };
+        self.running = next;
+        self.stage += 1;
     }
 }
 
@@ -802,10 +949,6 @@ impl<T: Copy> StepSort<T> {
                 return false;
             }
         }
-    }
-
-    fn into_sorted(self) -> Vec<T> {
-        self.data
     }
 }
 
@@ -1369,6 +1512,7 @@ fn bonus(typed: usize, total: usize) -> u32 {
 #[cfg(test)]
 mod step_sort_tests {
     use super::*;
+    use proptest::prelude::*;
 
     #[test]
     fn step_sort_sorts_like_sort_for_any_budget() {
@@ -1391,8 +1535,43 @@ mod step_sort_tests {
                     assert!(steps < 10 * n + 10, "ends");
                 }
                 assert_eq!(s.progress(), 1.0);
-                assert_eq!(s.into_sorted(), want, "n {n} budget {budget}");
+                assert_eq!(s.data, want, "n {n} budget {budget}");
             }
+        }
+    }
+
+    /// Texts from a small alphabet with a space and multi-byte letters, so
+    /// that many share long beginnings (ties on the packed bytes), and some
+    /// are beginnings of others.
+    fn texts() -> impl Strategy<Value = Vec<String>> {
+        let letter = prop_oneof![Just('a'), Just('b'), Just(' '), Just('é'), Just('z')];
+        proptest::collection::vec(
+            proptest::collection::vec(letter, 0..24).prop_map(|v| v.into_iter().collect()),
+            0..300,
+        )
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig {
+            cases: 256,
+            rng_seed: proptest::test_runner::RngSeed::Fixed(0x50_47ed),
+            failure_persistence: None,
+            ..ProptestConfig::default()
+        })]
+
+        /// The packed sort orders as a plain sort by text (then position),
+        /// forwards and backwards, whatever the work budget per step.
+        #[test]
+        fn packed_sort_orders_as_the_texts(texts in texts(), budget in 1usize..5000, backwards: bool) {
+            let bytes = |i: usize| -> Vec<u8> {
+                let b = texts[i].as_bytes();
+                if backwards { b.iter().rev().copied().collect() } else { b.to_vec() }
+            };
+            let mut want: Vec<usize> = (0..texts.len()).collect();
+            want.sort_by(|&i, &j| bytes(i).cmp(&bytes(j)).then(i.cmp(&j)));
+            let mut p = Packed::new(texts.len(), |i| text_start(bytes(i).into_iter()));
+            while !p.step(budget, |i, j| bytes(i).cmp(&bytes(j))) {}
+            prop_assert_eq!(p.positions().collect::<Vec<_>>(), want);
         }
     }
 }
