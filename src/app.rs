@@ -317,7 +317,10 @@ pub fn app(props: &AppProps) -> Html {
 
     let view = match (&state.route, &engine) {
         (Route::Check, _) => {
-            let chosen = engine.as_ref().map(|engine| {
+            // Each part is one node whether shown or not (an absent `Option` would
+            // shift its siblings, and Yew would then build the company box anew
+            // when the data arrives, losing what was typed meanwhile).
+            let chosen: Html = engine.as_ref().map(|engine| {
                 html! {
                     <>
                         <QuickPicks engine={engine.clone()} {lang} on_add={on_add.clone()}
@@ -325,14 +328,14 @@ pub fn app(props: &AppProps) -> Html {
                         <CompanyChips engine={engine.clone()} companies={state.companies.clone()} {lang} on_remove={on_remove} on_period={on_period} />
                     </>
                 }
-            });
-            let import = state.base.is_some().then(|| {
+            }).unwrap_or_default();
+            let import: Html = state.base.is_some().then(|| {
                 html! {
                     <ImportPanel {lang} busy={state.importing} progress={state.import_progress} notice={state.notice.clone()}
                         has_catalog={state.catalog.is_some()} on_file={on_file} on_error={on_error}
                         on_remove={on_remove_catalog} />
                 }
-            });
+            }).unwrap_or_default();
             html! {
                 <>
                     <section class="panel" aria-labelledby="companies-heading">

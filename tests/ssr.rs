@@ -51,7 +51,7 @@ fn empty_page_has_the_input_and_controls() {
 }
 
 #[test]
-fn while_the_data_downloads_the_box_waits_and_saved_companies_are_kept() {
+fn while_the_data_downloads_the_box_takes_typing_and_saved_companies_are_kept() {
     let html = render_as_given(move || AppProps {
         initial: Some(progress(&["Bank of America"], &[])),
         ..Default::default()
@@ -62,8 +62,12 @@ fn while_the_data_downloads_the_box_waits_and_saved_companies_are_kept() {
         .and_then(|rest| rest.split('>').next())
         .expect("the company box is there");
     assert!(
-        input.contains("disabled"),
-        "the box waits for the data: {input}"
+        !input.contains("disabled"),
+        "the box takes typing before the data: {input}"
+    );
+    assert!(
+        input.contains("aria-busy=\"true\""),
+        "and says it is busy: {input}"
     );
     assert_eq!(
         count(&html, "Loading the breach data"),
@@ -83,6 +87,7 @@ fn while_the_data_downloads_the_box_waits_and_saved_companies_are_kept() {
         ..Default::default()
     });
     assert!(!ready.contains("Loading the breach data"));
+    assert!(ready.contains("aria-busy=\"false\""));
     assert!(ready.contains("data-testid=\"incident-card\""));
 }
 

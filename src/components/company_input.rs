@@ -13,7 +13,9 @@ const MAX_SUGGESTIONS: usize = 8;
 
 #[derive(Properties, PartialEq)]
 pub struct CompanyInputProps {
-    /// `None` while the data set is still downloading: the box waits, disabled.
+    /// `None` while the data set is still downloading. The box takes typing
+    /// meanwhile (suggestions come with the data), and a company added then
+    /// is kept and looked up when the data arrives.
     pub engine: Option<SharedEngine>,
     /// The data set could not be downloaded (the error banner says why).
     #[prop_or_default]
@@ -246,8 +248,8 @@ pub fn company_input(props: &CompanyInputProps) -> Html {
                     aria-controls="company-listbox"
                     aria-activedescendant={active_id}
                     aria-describedby="company-hint"
+                    aria-busy={(!ready).to_string()}
                     data-testid="company-input"
-                    disabled={!ready}
                     placeholder={tr(lang, Text::InputPlaceholder)}
                     value={(*text).clone()}
                     {oninput}
@@ -256,7 +258,7 @@ pub fn company_input(props: &CompanyInputProps) -> Html {
                     {onblur}
                     {onfocus}
                 />
-                <button type="button" class="primary" disabled={!ready} onclick={onadd}>{ tr(lang, Text::Add) }</button>
+                <button type="button" class="primary" onclick={onadd}>{ tr(lang, Text::Add) }</button>
                 <ul id="company-listbox" role="listbox" class="listbox" hidden={!expanded}
                     aria-label={tr(lang, Text::CompaniesHeading)}>
                     { for items }

@@ -51,12 +51,21 @@ export async function openPage(env, { acceptDownloads = false } = {}) {
     if (m.type() === 'error') errors.push(`console: ${m.text()}`);
   });
   await page.goto(env.base);
-  await page.waitForSelector('[data-testid=company-input]', { timeout: 20000 });
+  await dataReady(page);
   return { context, page, requests, errors };
+}
+
+/**
+ * Waits until the breach data is in: the company box takes typing before
+ * that (aria-busy while the data downloads), but suggestions need the data.
+ */
+export async function dataReady(page) {
+  await page.waitForSelector('[data-testid=company-input][aria-busy=false]', { timeout: 20000 });
 }
 
 /** Types a company name and presses Enter, like a person. */
 export async function addCompany(page, name) {
+  await dataReady(page);
   const input = page.getByTestId('company-input');
   await input.click();
   await input.fill(name);

@@ -12,6 +12,38 @@ let env;
 before(async () => { env = await setup(); });
 after(async () => { await env?.close(); });
 
+test('the box takes typing while the data downloads; suggestions and the company come with the data', async () => {
+  const context = await env.browser.newContext({ serviceWorkers: 'block' });
+  try {
+    const page = await context.newPage();
+    const errors = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    // Hold the data files back until the person has typed.
+    let release;
+    const held = new Promise((ok) => { release = ok; });
+    await page.route('**/data/*.json', async (route) => { await held; await route.continue(); });
+    await page.goto(env.base);
+    const input = page.getByTestId('company-input');
+    await page.waitForSelector('[data-testid=company-input][aria-busy=true]');
+    assert.equal(await input.isEditable(), true, 'the box is usable before the data');
+    await input.fill('Bank of America');
+    await input.press('Enter');
+    assert.equal(await input.inputValue(), '', 'the company was taken');
+    await input.fill('Ticketm');
+    assert.equal(await page.locator('[data-testid=company-suggestion]').count(), 0, 'no suggestions without data');
+    assert.match(await page.locator('#company-hint').textContent(), /Loading the breach data/);
+    release();
+    // The company added meanwhile is looked up; the text typed meanwhile gets its suggestions.
+    await page.waitForSelector('[data-testid=company-chip][data-org-id=bank-of-america]');
+    await page.waitForSelector('[data-testid=company-suggestion][data-org-id=ticketmaster]');
+    assert.equal(await input.inputValue(), 'Ticketm', 'the typing is kept');
+    await page.waitForSelector('[data-testid=incident-card][data-incident-id=infosys-mccamish-2023]');
+    assert.deepEqual(errors, []);
+  } finally {
+    await context.close();
+  }
+});
+
 test('keyboard: ArrowDown and Enter pick a suggestion; Escape closes the list', async () => {
   const { context, page } = await openPage(env);
   try {
