@@ -329,13 +329,15 @@ pub fn app(props: &AppProps) -> Html {
                     </>
                 }
             }).unwrap_or_default();
-            let import: Html = state.base.is_some().then(|| {
+            let import: Html = if state.base.is_some() {
                 html! {
                     <ImportPanel {lang} busy={state.importing} progress={state.import_progress} notice={state.notice.clone()}
                         has_catalog={state.catalog.is_some()} on_file={on_file} on_error={on_error}
                         on_remove={on_remove_catalog} />
                 }
-            }).unwrap_or_default();
+            } else {
+                html! {}
+            };
             html! {
                 <>
                     <section class="panel" aria-labelledby="companies-heading">
