@@ -56,11 +56,12 @@ fn while_the_data_downloads_the_box_takes_typing_and_saved_companies_are_kept() 
         initial: Some(progress(&["Bank of America"], &[])),
         ..Default::default()
     });
-    let input = html
-        .split("data-testid=\"company-input\"")
-        .nth(1)
-        .and_then(|rest| rest.split('>').next())
+    // The whole <input …> tag of the company box.
+    let at = html
+        .find("data-testid=\"company-input\"")
         .expect("the company box is there");
+    let start = html[..at].rfind("<input").expect("in an input tag");
+    let input = &html[start..at + html[at..].find('>').expect("the tag ends")];
     assert!(
         !input.contains("disabled"),
         "the box takes typing before the data: {input}"
