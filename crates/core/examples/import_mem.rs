@@ -204,7 +204,7 @@ fn breakdown(engine: &Engine) {
         inc_vecs += i.data_types.capacity() * size_of::<String>();
         inc_vecs += i.sources.capacity() * size_of::<Source>();
         for src in &i.sources {
-            inc_text += s(&src.url) + t(&src.publisher) + o(&src.title);
+            inc_text += t(&src.url) + t(&src.publisher) + o(&src.title);
         }
     }
     let org_structs = ds.organizations.capacity() * size_of::<Organization>();

@@ -525,6 +525,10 @@ pub struct CatalogReader<'d> {
     unmapped: BTreeSet<String>,
 }
 
+/// Have I Been Pwned's page listing every breach it knows: the source of each
+/// imported incident.
+pub const HIBP_LIST_URL: &str = "https://haveibeenpwned.com/PwnedWebsites";
+
 /// Largest file kept whole when it is not an array, only to say what it is.
 const MAX_NOT_ARRAY: usize = 1 << 20;
 
@@ -867,17 +871,20 @@ impl<'d> CatalogReader<'d> {
         });
         let mut sources = Vec::with_capacity(1);
         sources.push(Source {
-            url: ["https://haveibeenpwned.com/PwnedWebsites#", &id_slug].concat(),
+            // The list of every breach the catalogue holds; one shared text
+            // (100 000 copies would take megabytes), and the title is the
+            // incident's own.
+            url: HIBP_LIST_URL.into(),
             publisher: "Have I Been Pwned".into(),
             date,
-            title: Some(title.to_string()),
+            title: None,
         });
         if let Some(url) = e
             .text(Key::DisclosureUrl)
             .filter(|u| u.starts_with("https://") && !u.contains(char::is_whitespace))
         {
             sources.push(Source {
-                url: url.to_string(),
+                url: url.to_string().into(),
                 publisher: cut_chars(e.text(Key::Attribution).unwrap_or("Disclosure"), 100)
                     .to_string()
                     .into(),

@@ -402,7 +402,8 @@ pub struct ExtraStep {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Source {
-    pub url: String,
+    /// Shared where many sources name the same page (imported catalogues).
+    pub url: Text,
     pub publisher: Text,
     pub date: PartialDate,
     #[serde(default)]
