@@ -20,6 +20,9 @@ use crate::{platform, storage, SharedEngine};
 
 /// Bytes read from the file at a time.
 const SLICE: u64 = 512 * 1024;
+/// Slices asked of the browser before they are needed: reading a slice takes
+/// it about as long as parsing one, so a few in flight keep the parser fed.
+const READ_AHEAD: usize = 3;
 /// Work units (organizations indexed, or a slice of sorting) between two
 /// looks at the clock.
 const ORGS_PER_STEP: usize = 500;
@@ -181,9 +184,18 @@ async fn run(
     let mut at = 0;
     // Where the reading time goes: waiting for the file, and parsing.
     let (mut waiting, mut parsing) = (0.0, 0.0);
-    // The next slice is being read while this one is parsed.
-    let mut reading = (total > 0).then(|| source.slice(0, SLICE.min(total)));
-    while let Some(slice) = reading.take() {
+    // The next slices are being read while this one is parsed.
+    let mut reading = std::collections::VecDeque::new();
+    let mut asked_to = 0;
+    let mut ask = |reading: &mut std::collections::VecDeque<_>| {
+        while reading.len() < READ_AHEAD && asked_to < total {
+            let end = (asked_to + SLICE).min(total);
+            reading.push_back(source.slice(asked_to, end));
+            asked_to = end;
+        }
+    };
+    ask(&mut reading);
+    while let Some(slice) = reading.pop_front() {
         let asked = platform::now();
         let bytes = slice.await?;
         let got = platform::now();
@@ -192,9 +204,7 @@ async fn run(
             break;
         }
         at += bytes.len() as u64;
-        if at < total {
-            reading = Some(source.slice(at, (at + SLICE).min(total)));
-        }
+        ask(&mut reading);
         reader.push(&bytes).map_err(fail)?;
         parsing += platform::now() - got;
         if let Some(k) = kept.as_mut() {
