@@ -136,12 +136,26 @@ pub fn html_to_text(html: &str) -> String {
     } else {
         text
     };
-    let mut out = String::with_capacity(decoded.len());
-    for word in decoded.split_whitespace() {
+    collapse_whitespace(&decoded)
+}
+
+/// The words of a text joined by single spaces (white space as
+/// `char::is_whitespace` has it).
+fn collapse_whitespace(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut push = |word: &str| {
         if !out.is_empty() {
             out.push(' ');
         }
         out.push_str(word);
+    };
+    // Byte by byte when the text is ASCII (most descriptions), which splits
+    // where `char::is_whitespace` would as long as there is no vertical tab
+    // (white space to Unicode, not to ASCII).
+    if text.is_ascii() && !text.contains('\u{b}') {
+        text.split_ascii_whitespace().for_each(&mut push);
+    } else {
+        text.split_whitespace().for_each(&mut push);
     }
     out
 }
@@ -611,6 +625,14 @@ impl<'d> CatalogReader<'d> {
                                 escaped = true;
                             } else if c == b'"' {
                                 in_string = false;
+                            } else {
+                                // Most of an entry is string text: run to
+                                // the next quote or backslash in one loop.
+                                i += bytes[i..]
+                                    .iter()
+                                    .position(|&c| c == b'"' || c == b'\\')
+                                    .unwrap_or(bytes.len() - i);
+                                continue;
                             }
                         } else {
                             match c {
@@ -850,7 +872,7 @@ impl<'d> CatalogReader<'d> {
             .text(Key::Description)
             .map(html_to_text)
             .unwrap_or_default();
-        if summary.chars().count() > 800 {
+        if summary.len() > 800 && summary.chars().count() > 800 {
             summary = cut_chars(&summary, 800).to_string() + "…";
         }
         if summary.is_empty() {
@@ -925,6 +947,10 @@ impl<'d> CatalogReader<'d> {
 
 /// The first `n` characters of a text.
 fn cut_chars(s: &str, n: usize) -> &str {
+    // No more bytes than `n` is no more characters.
+    if s.len() <= n {
+        return s;
+    }
     match s.char_indices().nth(n) {
         Some((i, _)) => &s[..i],
         None => s,
@@ -934,6 +960,24 @@ fn cut_chars(s: &str, n: usize) -> &str {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig {
+            cases: 1024,
+            rng_seed: proptest::test_runner::RngSeed::Fixed(0x0c01_1a95),
+            failure_persistence: None,
+            ..proptest::prelude::ProptestConfig::default()
+        })]
+
+        /// The ASCII shortcut splits where the Unicode rule does.
+        #[test]
+        fn collapse_whitespace_is_split_whitespace(
+            text in "[a \t\n\r\u{b}\u{c}\u{1c}\u{85}\u{a0}\u{2003}é.]{0,40}"
+        ) {
+            let want = text.split_whitespace().collect::<Vec<_>>().join(" ");
+            proptest::prop_assert_eq!(collapse_whitespace(&text), want);
+        }
+    }
 
     #[test]
     fn html_to_text_table() {

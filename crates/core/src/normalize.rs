@@ -208,6 +208,10 @@ fn normalize_once(input: &str) -> String {
 
 /// The input cut to `MAX_INPUT_CHARS` characters.
 fn cut_input(input: &str) -> &str {
+    // No more bytes than that is no more characters.
+    if input.len() <= MAX_INPUT_CHARS {
+        return input;
+    }
     match input.char_indices().nth(MAX_INPUT_CHARS) {
         Some((i, _)) => &input[..i],
         None => input,
@@ -241,6 +245,18 @@ fn key_words(composed: &str) -> String {
 
 /// The normalized key without spaces.
 pub fn squash(normalized: &str) -> String {
+    if normalized.is_ascii() {
+        // The ASCII white space of `char::is_whitespace`: tab to carriage
+        // return, and the space.
+        let mut out = String::with_capacity(normalized.len());
+        out.extend(
+            normalized
+                .bytes()
+                .filter(|b| !matches!(b, b'\t'..=b'\r' | b' '))
+                .map(char::from),
+        );
+        return out;
+    }
     normalized.chars().filter(|c| !c.is_whitespace()).collect()
 }
 
@@ -248,30 +264,35 @@ pub fn squash(normalized: &str) -> String {
 /// "www.", lower-cased ("https://www.BankOfAmerica.com/x" → "bankofamerica.com").
 pub fn domain_of(input: &str) -> Option<String> {
     let t = input.trim();
-    if t.chars().any(char::is_whitespace) || t.len() > 253 {
+    if t.len() > 253 || t.chars().any(char::is_whitespace) {
         return None;
     }
-    let lower = t.to_ascii_lowercase();
-    let without_scheme = lower
-        .strip_prefix("https://")
-        .or_else(|| lower.strip_prefix("http://"))
-        .unwrap_or(&lower);
-    let host = without_scheme
-        .split(['/', '?', '#', ':'])
-        .next()
-        .unwrap_or_default();
-    let host = host.strip_prefix("www.").unwrap_or(host);
-    let labels: Vec<&str> = host.split('.').collect();
-    let valid = labels.len() >= 2
-        && labels.iter().all(|l| {
-            l.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-')
-                && l.starts_with(|c: char| c.is_ascii_alphanumeric())
-                && l.ends_with(|c: char| c.is_ascii_alphanumeric())
-        })
-        && labels
-            .last()
-            .is_some_and(|tld| tld.len() >= 2 && tld.bytes().all(|b| b.is_ascii_alphabetic()));
-    valid.then(|| host.to_string())
+    // Prefixes compared without case; the host is lower-cased once, at the end.
+    let strip = |s: &'_ str, prefix: &str| -> Option<usize> {
+        s.get(..prefix.len())
+            .filter(|head| head.eq_ignore_ascii_case(prefix))
+            .map(|_| prefix.len())
+    };
+    let scheme = strip(t, "https://")
+        .or_else(|| strip(t, "http://"))
+        .unwrap_or(0);
+    let rest = &t[scheme..];
+    let host = rest.split(['/', '?', '#', ':']).next().unwrap_or_default();
+    let host = &host[strip(host, "www.").unwrap_or(0)..];
+    let mut labels = 0;
+    let mut last = "";
+    for l in host.split('.') {
+        let ok = l.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-')
+            && l.starts_with(|c: char| c.is_ascii_alphanumeric())
+            && l.ends_with(|c: char| c.is_ascii_alphanumeric());
+        if !ok {
+            return None;
+        }
+        labels += 1;
+        last = l;
+    }
+    let valid = labels >= 2 && last.len() >= 2 && last.bytes().all(|b| b.is_ascii_alphabetic());
+    valid.then(|| host.to_ascii_lowercase())
 }
 
 /// Edit distance with adjacent transpositions (optimal string alignment),
@@ -427,6 +448,36 @@ mod tests {
         );
     }
 
+    /// `domain_of` as first written (lower-casing the whole text, splitting
+    /// the host into a vector): the reference for its shortcuts.
+    fn reference_domain_of(input: &str) -> Option<String> {
+        let t = input.trim();
+        if t.chars().any(char::is_whitespace) || t.len() > 253 {
+            return None;
+        }
+        let lower = t.to_ascii_lowercase();
+        let without_scheme = lower
+            .strip_prefix("https://")
+            .or_else(|| lower.strip_prefix("http://"))
+            .unwrap_or(&lower);
+        let host = without_scheme
+            .split(['/', '?', '#', ':'])
+            .next()
+            .unwrap_or_default();
+        let host = host.strip_prefix("www.").unwrap_or(host);
+        let labels: Vec<&str> = host.split('.').collect();
+        let valid = labels.len() >= 2
+            && labels.iter().all(|l| {
+                l.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-')
+                    && l.starts_with(|c: char| c.is_ascii_alphanumeric())
+                    && l.ends_with(|c: char| c.is_ascii_alphanumeric())
+            })
+            && labels
+                .last()
+                .is_some_and(|tld| tld.len() >= 2 && tld.bytes().all(|b| b.is_ascii_alphabetic()));
+        valid.then(|| host.to_string())
+    }
+
     #[test]
     fn loose_hangul_letters_join_as_nfc_joins_them() {
         for text in [
@@ -470,6 +521,17 @@ mod tests {
                 let want = reference_distance(&a, other);
                 prop_assert_eq!(bounded_distance(&a, other, max), (want <= max).then_some(want), "{:?} {:?} {}", a, other, max);
             }
+        }
+
+        /// The shortcuts of `squash` and `domain_of` answer as the plain
+        /// versions did, on web addresses, names and odd text.
+        #[test]
+        fn squash_and_domain_of_agree_with_the_plain_versions(
+            text in "(HTTPS?://|https?://|WWW\\.|www\\.|[a-zA-Z0-9]{1,6}|[.:/?#-]|[ \t\u{b}\u{a0}\u{2003}]|[\u{e9}\u{130}\u{212a}]){0,12}"
+        ) {
+            let plain_squash: String = text.chars().filter(|c| !c.is_whitespace()).collect();
+            prop_assert_eq!(squash(&text), plain_squash);
+            prop_assert_eq!(domain_of(&text), reference_domain_of(&text), "{:?}", text);
         }
 
         #[test]
