@@ -191,8 +191,16 @@ fn normalize_once(input: &str) -> String {
     let cut = cut_input(input);
     let mut spaced = String::with_capacity(cut.len() + 8);
     if cut.is_ascii() {
-        // ASCII is its own compatibility decomposition: skip the tables.
-        cut.chars().for_each(|c| push_key_char(&mut spaced, c));
+        // ASCII is its own compatibility decomposition: skip the tables, and
+        // spell byte by byte as `push_key_char` would.
+        for b in cut.bytes() {
+            match b {
+                b'.' | b'\'' | b'`' => {}
+                b'&' | b'+' => spaced.push_str(" and "),
+                b if b.is_ascii_alphanumeric() => spaced.push(char::from(b.to_ascii_lowercase())),
+                _ => spaced.push(' '),
+            }
+        }
     } else {
         cut.chars()
             .for_each(|c| fold_char(c, &mut |f| push_key_char(&mut spaced, f)));
