@@ -6,6 +6,10 @@
 use std::borrow::Cow;
 use std::collections::BTreeMap;
 
+use serde::{Deserialize, Serialize};
+
+use crate::date::PartialDate;
+
 /// A text of the data: owned when read from a file, borrowed when it is one
 /// of the fixed texts an import gives each of thousands of records (about
 /// 15 MB saved at 100 000 imported breaches in the page).
@@ -44,10 +48,6 @@ pub fn data_type_text(id: &str) -> Text {
         None => Cow::Owned(id.to_string()),
     }
 }
-
-use serde::{Deserialize, Serialize};
-
-use crate::date::PartialDate;
 
 /// How bad it is when a data type leaks. Ordered from least to most harmful.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
