@@ -2,7 +2,7 @@
 //! it, and performs the side effects (storage, clock, downloads) at the edge.
 
 use exposure_core::export::{self, Progress};
-use exposure_core::PartialDate;
+use exposure_core::{CompanyQuery, PartialDate};
 use yew::prelude::*;
 
 use crate::components::action_plan::ActionPlan;
@@ -42,6 +42,22 @@ pub struct AppProps {
     /// (`data::load`) when this is absent; tests and server rendering pass it.
     #[prop_or_default]
     pub engine: Option<SharedEngine>,
+    /// What was typed into the page's static company box before the app
+    /// started (index.html's shell); the browser reads it at start.
+    #[prop_or_default]
+    pub shell: ShellInput,
+}
+
+/// The static company box of index.html, as the person left it when the app
+/// started: the app takes over its text, caret and the companies added there.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct ShellInput {
+    /// Text left in the box.
+    pub text: String,
+    /// Companies added there (Enter, the Add button, a pasted list).
+    pub pending: Vec<String>,
+    /// Where the caret was (UTF-16 offset), when the box had the focus.
+    pub caret: Option<u32>,
 }
 
 #[function_component(App)]
@@ -51,11 +67,23 @@ pub fn app(props: &AppProps) -> Html {
         let lang = props.lang;
         let route = props.route.clone();
         let engine = props.engine.clone();
+        let pending = props.shell.pending.clone();
         use_reducer(move || {
-            let mut s = AppState::with_progress(initial.unwrap_or_default());
+            // Companies added in the shell come after any given progress
+            // (and after the saved list, which `Restore` puts first).
+            let mut progress = initial.unwrap_or_default();
+            progress
+                .companies
+                .extend(pending.into_iter().map(|input| CompanyQuery {
+                    input,
+                    org_id: None,
+                    period: Default::default(),
+                }));
+            let mut s = AppState::with_progress(progress);
             s.lang = lang.unwrap_or_default();
             s.route = route.unwrap_or_default();
             s.base = engine;
+            s.resolve_unmatched();
             s
         })
     };
@@ -342,7 +370,8 @@ pub fn app(props: &AppProps) -> Html {
                 <>
                     <section class="panel" aria-labelledby="companies-heading">
                         <h2 id="companies-heading">{ tr(lang, Text::CompaniesHeading) }</h2>
-                        <CompanyInput engine={engine.clone()} {data_failed} {lang} on_add={on_add} {on_add_many} />
+                        <CompanyInput engine={engine.clone()} {data_failed} {lang} on_add={on_add} {on_add_many}
+                            initial_text={props.shell.text.clone()} caret={props.shell.caret} />
                         { chosen }
                     </section>
                     { results }

@@ -21,7 +21,7 @@ use std::rc::Rc;
 
 use exposure_core::Engine;
 
-pub use app::{App, AppProps};
+pub use app::{App, AppProps, ShellInput};
 
 /// The engine shared by every view; compared by identity so props stay cheap.
 #[derive(Clone, Debug)]
@@ -40,8 +40,14 @@ impl std::ops::Deref for SharedEngine {
     }
 }
 
-/// Mounts the app on the page's body (browser only).
+/// Mounts the app on the page's body (browser only), in place of the static
+/// company box it was loaded under, taking over what was typed there.
 pub fn start() {
     platform::install_panic_hook();
-    yew::Renderer::<App>::new().render();
+    let shell = platform::take_shell();
+    yew::Renderer::<App>::with_props(AppProps {
+        shell,
+        ..AppProps::default()
+    })
+    .render();
 }

@@ -248,6 +248,39 @@ mod web {
 
     /// A panic replaces the page with a plain error view instead of freezing
     /// it; saved progress is untouched.
+    /// Reads and removes the page's static company box (index.html's
+    /// shell): the text left in it, the companies added there and, when it
+    /// had the focus, the caret. Nothing when the page has no shell.
+    pub fn take_shell() -> crate::app::ShellInput {
+        let mut out = crate::app::ShellInput::default();
+        let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
+            return out;
+        };
+        let Some(shell) = doc.get_element_by_id("shell") else {
+            return out;
+        };
+        let input = shell
+            .query_selector("#company-input")
+            .ok()
+            .flatten()
+            .and_then(|e| e.dyn_into::<web_sys::HtmlInputElement>().ok());
+        if let Some(input) = input {
+            out.text = input.value();
+            out.pending = crate::components::company_input::split_list(
+                &input.get_attribute("data-pending").unwrap_or_default(),
+            );
+            let focused = doc
+                .active_element()
+                .is_some_and(|a| a == *input.unchecked_ref::<web_sys::Element>());
+            if focused {
+                let end = out.text.encode_utf16().count() as u32;
+                out.caret = Some(input.selection_start().ok().flatten().unwrap_or(end));
+            }
+        }
+        shell.remove();
+        out
+    }
+
     pub fn install_panic_hook() {
         std::panic::set_hook(Box::new(|info| {
             let msg = info.to_string();
@@ -300,6 +333,9 @@ mod native {
     }
     pub fn print() {}
     pub fn install_panic_hook() {}
+    pub fn take_shell() -> crate::app::ShellInput {
+        crate::app::ShellInput::default()
+    }
     pub fn current_hash() -> String {
         String::new()
     }

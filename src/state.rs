@@ -188,7 +188,7 @@ impl AppState {
 
     /// Looks up again the companies saved without a match (older formats, or
     /// companies the data did not know then), once the data set is here.
-    fn resolve_unmatched(&mut self) {
+    pub fn resolve_unmatched(&mut self) {
         let Some(engine) = self.base.clone() else {
             return;
         };

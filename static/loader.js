@@ -8,6 +8,8 @@ if ('serviceWorker' in navigator) {
 }
 
 init({ module_or_path: new URL('./exposure-check_bg.wasm', import.meta.url) }).catch((err) => {
+  // The static company box (index.html) would take typing that goes nowhere.
+  document.getElementById('shell')?.remove();
   const p = document.createElement('p');
   p.setAttribute('data-testid', 'error-message');
   p.setAttribute('role', 'alert');

@@ -5,7 +5,7 @@
 const BUILD = '__BUILD__';
 const CACHE = `exposure-check-${BUILD}`;
 const FILES = [
-  './', './index.html', './loader.js', './exposure-check.js', './exposure-check_bg.wasm', './style.css', './favicon.svg',
+  './', './index.html', './boot.js', './loader.js', './exposure-check.js', './exposure-check_bg.wasm', './style.css', './favicon.svg',
   './data/taxonomy.json', './data/organizations.json', './data/incidents.json', './data/zh.json',
 ];
 

@@ -6,7 +6,7 @@ use exposure_check::i18n::Lang;
 mod common;
 
 use common::{render, render_as_given};
-use exposure_check::AppProps;
+use exposure_check::{AppProps, ShellInput};
 use exposure_core::export::Progress;
 use exposure_core::{CompanyQuery, Engine, PartialDate};
 
@@ -318,4 +318,30 @@ fn quick_picks_offer_prominent_companies_by_sector() {
         chosen.contains("data-org-id=\"att\" aria-pressed=\"true\""),
         "a chosen company shows pressed"
     );
+}
+
+#[test]
+fn what_was_typed_into_the_static_box_is_taken_over() {
+    let html = render(|| AppProps {
+        shell: ShellInput {
+            text: "Ticketm".into(),
+            pending: vec!["Bank of America".into(), "Hollow Creek Bakery".into()],
+            caret: Some(7),
+        },
+        ..Default::default()
+    });
+    let at = html
+        .find("data-testid=\"company-input\"")
+        .expect("the company box is there");
+    let start = html[..at].rfind("<input").expect("in an input tag");
+    let input = &html[start..at + html[at..].find('>').expect("the tag ends")];
+    assert!(
+        input.contains("value=\"Ticketm\""),
+        "the text is kept: {input}"
+    );
+    // The companies added there are chosen, and looked up.
+    assert!(html.contains("data-testid=\"company-chip\" data-org-id=\"bank-of-america\""));
+    assert!(html.contains("data-testid=\"company-chip\" data-org-id=\"\""));
+    assert!(html.contains("Hollow Creek Bakery"));
+    assert!(html.contains("data-incident-id=\"infosys-mccamish-2023\""));
 }

@@ -289,3 +289,49 @@ fn the_checker_finds_english_in_a_chinese_view() {
         .collect();
     assert_eq!(found, ["冻结信用"]);
 }
+
+/// index.html's static company box (the shell, shown until the app starts)
+/// says what the app says, in both languages: each `data-text="Key"` element
+/// holds `tr(En, Key)` then `tr(Zh, Key)`.
+#[test]
+fn the_static_shell_says_what_the_app_says() {
+    use exposure_check::i18n::{tr, Text};
+    let html = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/index.html"))
+        .expect("index.html");
+    let unescape = |s: &str| {
+        s.replace("&lt;", "<")
+            .replace("&gt;", ">")
+            .replace("&amp;", "&")
+    };
+    let span = |rest: &str, lang: &str| -> String {
+        let open = format!("<span lang=\"{lang}\">");
+        let from = rest.find(&open).map(|i| i + open.len()).expect("span");
+        unescape(&rest[from..from + rest[from..].find("</span>").expect("span ends")])
+    };
+    let mut seen = BTreeSet::new();
+    for (at, _) in html.match_indices("data-text=\"") {
+        let rest = &html[at + "data-text=\"".len()..];
+        let key = &rest[..rest.find('"').expect("key ends")];
+        let text = Text::ALL
+            .iter()
+            .copied()
+            .find(|t| format!("{t:?}") == key)
+            .unwrap_or_else(|| panic!("{key} is no interface text"));
+        assert_eq!(span(rest, "en"), tr(Lang::En, text), "{key} in English");
+        assert_eq!(
+            span(rest, "zh-Hans"),
+            tr(Lang::Zh, text),
+            "{key} in Chinese"
+        );
+        seen.insert(key.to_string());
+    }
+    for key in [
+        "AppName",
+        "CompaniesHeading",
+        "InputLabel",
+        "Add",
+        "LoadingData",
+    ] {
+        assert!(seen.contains(key), "the shell shows {key}");
+    }
+}

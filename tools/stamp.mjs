@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 
 /** The files whose change makes a new build: the page, its code, its data. */
 export const STAMPED_FILES = [
-  'index.html', 'loader.js', 'exposure-check.js', 'exposure-check_bg.wasm', 'style.css',
+  'index.html', 'boot.js', 'loader.js', 'exposure-check.js', 'exposure-check_bg.wasm', 'style.css',
   'data/taxonomy.json', 'data/organizations.json', 'data/incidents.json', 'data/zh.json',
 ];
 

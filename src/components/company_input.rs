@@ -25,6 +25,14 @@ pub struct CompanyInputProps {
     pub on_add: Callback<(String, Option<String>)>,
     /// A pasted list, resolved, added in one go.
     pub on_add_many: Callback<Vec<(String, Option<String>)>>,
+    /// Text to start with: what was typed into the page's static box before
+    /// the app started (read once, when the box is created).
+    #[prop_or_default]
+    pub initial_text: String,
+    /// Take the focus when created, with the caret here (UTF-16 offset):
+    /// the static box had it.
+    #[prop_or_default]
+    pub caret: Option<u32>,
 }
 
 /// Splits pasted text into company names: one per line (also ";" or tabs).
@@ -52,10 +60,23 @@ fn sole_prefix(suggestions: &[OrgMatch]) -> Option<&OrgMatch> {
 
 #[function_component(CompanyInput)]
 pub fn company_input(props: &CompanyInputProps) -> Html {
-    let text = use_state(String::new);
+    let text = use_state(|| props.initial_text.clone());
     let active = use_state(|| None::<usize>);
-    let open = use_state(|| false);
+    let open = use_state(|| props.caret.is_some() && !props.initial_text.trim().is_empty());
     let lang = props.lang;
+    let input_ref = use_node_ref();
+
+    // Carry the static box's focus and caret over, once.
+    {
+        let input_ref = input_ref.clone();
+        let caret = props.caret;
+        use_effect_with((), move |_| {
+            if let (Some(at), Some(input)) = (caret, input_ref.cast::<HtmlInputElement>()) {
+                let _ = input.focus();
+                let _ = input.set_selection_range(at, at);
+            }
+        });
+    }
 
     let suggestions = {
         use_memo(((*text).clone(), props.engine.clone()), |(t, engine)| {
@@ -250,6 +271,7 @@ pub fn company_input(props: &CompanyInputProps) -> Html {
                     aria-describedby="company-hint"
                     aria-busy={(!ready).to_string()}
                     data-testid="company-input"
+                    ref={input_ref}
                     placeholder={tr(lang, Text::InputPlaceholder)}
                     value={(*text).clone()}
                     {oninput}

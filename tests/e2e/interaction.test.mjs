@@ -44,6 +44,77 @@ test('the box takes typing while the data downloads; suggestions and the company
   }
 });
 
+test('the static box takes typing before the code; the app takes over its text, focus and companies', async () => {
+  const context = await env.browser.newContext({ serviceWorkers: 'block' });
+  try {
+    const page = await context.newPage();
+    const errors = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    // Hold the app's code back: only index.html's shell is there.
+    let release;
+    const held = new Promise((ok) => { release = ok; });
+    await page.route('**/*.wasm', async (route) => { await held; await route.continue(); });
+    await page.goto(env.base);
+    const input = page.getByTestId('company-input');
+    await page.waitForSelector('#shell [data-testid=company-input][aria-busy=true]');
+    assert.equal(await input.isEditable(), true, 'the box is usable before the code');
+    assert.equal(await page.locator('label[for=company-input]').innerText(), 'Add a company: your bank, phone carrier, insurer, shops, employer…');
+    await input.fill('Bank of America');
+    await input.press('Enter');
+    await input.fill('Hollow Creek Bakery');
+    await page.getByRole('button', { name: 'Add' }).click();
+    await page.evaluate(() => {
+      const dt = new DataTransfer();
+      dt.setData('text/plain', 'AT&T\n- ATT\n');
+      const ev = new ClipboardEvent('paste', { clipboardData: dt, bubbles: true, cancelable: true });
+      document.querySelector('[data-testid=company-input]').dispatchEvent(ev);
+    });
+    assert.deepEqual(await page.locator('#shell-chips li').allInnerTexts(), ['Bank of America', 'Hollow Creek Bakery', 'AT&T', 'ATT']);
+    await input.fill('Ticketm');
+    await input.press('ArrowLeft');
+    release();
+    // The app replaces the shell: the same box, text, caret and focus, and the companies added.
+    await page.waitForSelector('#shell', { state: 'detached' });
+    await page.waitForSelector('[data-testid=company-chip][data-org-id=bank-of-america]');
+    await page.waitForSelector('[data-testid=company-suggestion][data-org-id=ticketmaster]');
+    assert.equal(await input.inputValue(), 'Ticketm');
+    assert.deepEqual(await page.evaluate(() => {
+      const el = document.activeElement;
+      return [el.getAttribute('data-testid'), el.getAttribute('role'), el.selectionStart];
+    }), ['company-input', 'combobox', 6], 'focus and caret carried over');
+    const r = await readResults(page);
+    assert.deepEqual(r.chips, ['bank-of-america', '', 'att']);
+    await page.waitForSelector('[data-testid=incident-card][data-incident-id=infosys-mccamish-2023]');
+    // Typing goes on in the app's box.
+    await page.keyboard.type('a');
+    assert.equal(await input.inputValue(), 'Ticketam');
+    assert.equal(await page.locator('[data-testid=company-input]').count(), 1);
+    assert.deepEqual(errors, []);
+  } finally {
+    await context.close();
+  }
+});
+
+test('the static box speaks the saved language and stays off other views', async () => {
+  const context = await env.browser.newContext({ serviceWorkers: 'block' });
+  try {
+    await context.addInitScript(() => localStorage.setItem('exposure-check/lang', 'zh-Hans'));
+    const page = await context.newPage();
+    await page.route('**/*.wasm', () => {}); // never answered: the shell stays
+    await page.goto(env.base);
+    await page.waitForSelector('#shell [data-testid=company-input]');
+    assert.equal(await page.locator('label[for=company-input]').innerText(), '添加公司：你的银行、电信运营商、保险公司、商家、雇主……');
+    assert.equal(await page.locator('#company-hint').innerText(), '正在载入数据泄露资料……');
+    assert.equal(await page.evaluate(() => document.documentElement.lang), 'zh-Hans');
+    await page.goto(`${env.base}#/incidents`);
+    await page.reload();
+    await page.waitForSelector('#shell', { state: 'attached' });
+    assert.equal(await page.locator('#shell').isVisible(), false, 'no company box on the incident list');
+  } finally {
+    await context.close();
+  }
+});
+
 test('keyboard: ArrowDown and Enter pick a suggestion; Escape closes the list', async () => {
   const { context, page } = await openPage(env);
   try {
