@@ -499,7 +499,7 @@ const SORTS: usize = 5;
 /// when nine or so bytes tie.
 #[derive(Debug)]
 struct Packed {
-    sort: StepSort<u64>,
+    sort: StepSort,
     more: Vec<u32>,
     shift: u32,
 }
@@ -526,7 +526,7 @@ impl Packed {
             })
             .collect();
         Packed {
-            sort: StepSort::new(data),
+            sort: StepSort::new(data, shift),
             more,
             shift,
         }
@@ -540,7 +540,7 @@ impl Packed {
             .map(|i| order(i) >> shift << shift | i as u64)
             .collect();
         Packed {
-            sort: StepSort::new(data),
+            sort: StepSort::new(data, shift),
             more: Vec::new(),
             shift,
         }
@@ -553,15 +553,14 @@ impl Packed {
         let shift = self.shift;
         let mask = (1u64 << shift) - 1;
         let more = &self.more;
+        // (Only numbers whose text bytes tie are compared.)
         self.sort.step(budget, |a, b| {
-            (a >> shift).cmp(&(b >> shift)).then_with(|| {
-                let (i, j) = ((a & mask) as usize, (b & mask) as usize);
-                let more = |k: usize| more.get(k).copied().unwrap_or(0);
-                more(i)
-                    .cmp(&more(j))
-                    .then_with(|| then(i, j))
-                    .then(i.cmp(&j))
-            })
+            let (i, j) = ((a & mask) as usize, (b & mask) as usize);
+            let more = |k: usize| more.get(k).copied().unwrap_or(0);
+            more(i)
+                .cmp(&more(j))
+                .then_with(|| then(i, j))
+                .then(i.cmp(&j))
         })
     }
 
@@ -843,46 +842,45 @@ impl Sorting {
     }
 }
 
-/// A merge sort done a bounded amount at a time: runs are sorted first, then
-/// merged pairwise, pass after pass. The order is the comparison's (give it
-/// a tie-break for a deterministic result).
+/// Packed numbers (see [`Packed`]) sorted a bounded amount at a time: first
+/// by their bits above the position, by a least-significant-digit radix
+/// sort, which is stable, so numbers whose text bytes tie stay in position
+/// order; then each run of such ties by the comparison. No comparison is
+/// made between numbers the text bytes tell apart.
 #[derive(Debug)]
-struct StepSort<T> {
-    data: Vec<T>,
-    tmp: Vec<T>,
-    /// 0 while the runs are sorted; then the length of the sorted runs.
-    width: usize,
-    /// Where the current pass has got to.
+struct StepSort {
+    data: Vec<u64>,
+    tmp: Vec<u64>,
+    /// Bits of the position, below the sorted digits.
+    shift: u32,
+    /// The digit being placed (`passes` when all are), and where in `data`.
+    pass: u32,
+    passes: u32,
     at: usize,
-    /// How far the merge at `at` has got in its two runs.
-    taken: (usize, usize),
+    /// Where the next element with each digit value goes in this pass.
+    slots: Vec<u32>,
     /// Elements handled so far, and in all (for progress).
     done: usize,
     total: usize,
 }
 
-const RUN: usize = 4_096;
+/// Bits per radix digit.
+const DIGIT_BITS: u32 = 11;
 
-impl<T: Copy> StepSort<T> {
-    fn new(data: Vec<T>) -> StepSort<T> {
+impl StepSort {
+    fn new(data: Vec<u64>, shift: u32) -> StepSort {
         let n = data.len();
-        let passes = {
-            let mut p = 1;
-            let mut w = RUN;
-            while w < n {
-                w *= 2;
-                p += 1;
-            }
-            p
-        };
+        let passes = (64 - shift.min(64)).div_ceil(DIGIT_BITS);
         StepSort {
             tmp: Vec::new(),
             data,
-            width: 0,
+            shift,
+            pass: 0,
+            passes,
             at: 0,
-            taken: (0, 0),
+            slots: Vec::new(),
             done: 0,
-            total: n * passes,
+            total: n * (passes as usize + 1),
         }
     }
 
@@ -894,91 +892,76 @@ impl<T: Copy> StepSort<T> {
         }
     }
 
-    /// Sorts or merges about `budget` elements (at least one run, or one
-    /// element of a merge); true when the whole is sorted.
-    fn step(&mut self, budget: usize, cmp: impl Fn(&T, &T) -> std::cmp::Ordering) -> bool {
+    /// Places or sorts about `budget` elements (at least one run of ties);
+    /// true when the whole is sorted.
+    fn step(&mut self, budget: usize, cmp: impl Fn(&u64, &u64) -> std::cmp::Ordering) -> bool {
         let n = self.data.len();
+        let mask = (1u64 << DIGIT_BITS) - 1;
         let mut work = 0;
-        loop {
-            if self.width == 0 {
-                if self.at >= n {
-                    self.width = RUN;
-                    self.at = 0;
-                    continue;
+        while work < budget {
+            if self.pass < self.passes {
+                let low = self.shift + self.pass * DIGIT_BITS;
+                let digit = |x: u64| ((x >> low) & mask) as usize;
+                if self.at == 0 {
+                    // Count each digit value, then where its elements go.
+                    let mut counts = vec![0u32; 1 << DIGIT_BITS];
+                    for &x in &self.data {
+                        counts[digit(x)] += 1;
+                    }
+                    if counts.iter().any(|&c| c as usize == n) {
+                        // One value for all: this digit orders nothing.
+                        self.pass += 1;
+                        self.done += n;
+                        continue;
+                    }
+                    let mut next = 0u32;
+                    for c in counts.iter_mut() {
+                        (*c, next) = (next, next + *c);
+                    }
+                    self.slots = counts;
+                    if self.tmp.len() != n {
+                        self.tmp = vec![0; n];
+                    }
                 }
-                let end = (self.at + RUN).min(n);
-                self.data[self.at..end].sort_unstable_by(&cmp);
+                let end = n.min(self.at + (budget - work));
+                for &x in &self.data[self.at..end] {
+                    let slot = &mut self.slots[digit(x)];
+                    if let Some(t) = self.tmp.get_mut(*slot as usize) {
+                        *t = x;
+                    }
+                    *slot += 1;
+                }
                 work += end - self.at;
                 self.done += end - self.at;
                 self.at = end;
-            } else {
-                if self.width >= n {
-                    self.done = self.total;
-                    // The merge buffer is not needed any more.
-                    self.tmp = Vec::new();
-                    return true;
-                }
-                if self.at >= n {
+                if self.at == n {
                     std::mem::swap(&mut self.data, &mut self.tmp);
-                    self.width = self.width.saturating_mul(2);
+                    self.pass += 1;
                     self.at = 0;
-                    continue;
                 }
-                if self.tmp.len() != n {
-                    self.tmp = self.data.clone();
+            } else if self.at < n {
+                // A run of numbers whose text bytes tie.
+                let high = self.data[self.at] >> self.shift;
+                let len = self.data[self.at..]
+                    .iter()
+                    .position(|&x| x >> self.shift != high)
+                    .unwrap_or(n - self.at);
+                if len > 1 {
+                    self.data[self.at..self.at + len].sort_unstable_by(&cmp);
                 }
-                let mid = (self.at + self.width).min(n);
-                let end = (self.at + 2 * self.width).min(n);
-                let before = self.taken.0 + self.taken.1;
-                let room = budget.saturating_sub(work).max(1);
-                self.taken = merge_into(
-                    &self.data[self.at..mid],
-                    &self.data[mid..end],
-                    &mut self.tmp[self.at..end],
-                    self.taken,
-                    room,
-                    &cmp,
-                );
-                let merged = self.taken.0 + self.taken.1 - before;
-                work += merged;
-                self.done += merged;
-                if self.taken.0 + self.taken.1 == end - self.at {
-                    self.at = end;
-                    self.taken = (0, 0);
-                }
-            }
-            if work >= budget {
-                return false;
+                self.at += len;
+                work += len;
+                self.done += len;
+            } else {
+                self.done = self.total;
+                // The buffers are not needed any more.
+                self.tmp = Vec::new();
+                self.slots = Vec::new();
+                return true;
             }
         }
+        false
     }
-}
-
-/// Merges two sorted slices into `out` (left first on ties), going on from
-/// `taken` items of each and placing at most `room` more; returns how many
-/// of each are taken then.
-fn merge_into<T: Copy>(
-    a: &[T],
-    b: &[T],
-    out: &mut [T],
-    taken: (usize, usize),
-    room: usize,
-    cmp: &impl Fn(&T, &T) -> std::cmp::Ordering,
-) -> (usize, usize) {
-    let (mut i, mut j) = taken;
-    let stop = (i + j).saturating_add(room).min(out.len());
-    while i + j < stop {
-        let take_a =
-            j >= b.len() || (i < a.len() && cmp(&a[i], &b[j]) != std::cmp::Ordering::Greater);
-        if take_a {
-            out[i + j] = a[i];
-            i += 1;
-        } else {
-            out[i + j] = b[j];
-            j += 1;
-        }
-    }
-    (i, j)
 }
 
 impl NameIndex {
@@ -1523,24 +1506,35 @@ mod step_sort_tests {
             x ^= x << 13;
             x ^= x >> 7;
             x ^= x << 17;
-            (x % 100_000) as u32
+            x
         };
-        for n in [0usize, 1, 5, RUN - 1, RUN, RUN + 1, 3 * RUN + 17, 9 * RUN] {
-            // Some equal values, told apart by their position in the low
-            // bits, so an element lost or doubled cannot hide behind an
-            // equal one.
-            let data: Vec<u64> = (0..n).map(|i| u64::from(next()) << 32 | i as u64).collect();
-            let mut want = data.clone();
-            want.sort();
-            for budget in [1usize, 100, RUN, usize::MAX] {
-                let mut s = StepSort::new(data.clone());
-                let mut steps = 0;
-                while !s.step(budget, |a, b| a.cmp(b)) {
-                    steps += 1;
-                    assert!(steps < 10 * n + 10, "ends");
+        for n in [0usize, 1, 5, 2047, 2048, 2049, 30_000] {
+            for (shift, spread) in [(1, 64), (17, 47), (17, 12), (20, 3), (63, 1)] {
+                // Values over `spread` bits (few bits: many ties, sorted by
+                // the comparison), told apart by their position below
+                // `shift`, so an element lost or doubled cannot hide behind
+                // an equal one.
+                let data: Vec<u64> = (0..n)
+                    .map(|i| {
+                        let value = next() >> (64 - spread) << (64 - spread);
+                        value >> shift << shift | (i as u64 & ((1 << shift) - 1))
+                    })
+                    .collect();
+                let mut want = data.clone();
+                want.sort();
+                for budget in [1usize, 100, 4096, usize::MAX] {
+                    let mut s = StepSort::new(data.clone(), shift);
+                    let mut steps = 0;
+                    while !s.step(budget, |a, b| a.cmp(b)) {
+                        steps += 1;
+                        assert!(steps < 20 * n + 20, "ends");
+                    }
+                    assert_eq!(s.progress(), 1.0);
+                    assert_eq!(
+                        s.data, want,
+                        "n {n} shift {shift} spread {spread} budget {budget}"
+                    );
                 }
-                assert_eq!(s.progress(), 1.0);
-                assert_eq!(s.data, want, "n {n} budget {budget}");
             }
         }
     }
@@ -1552,13 +1546,12 @@ mod step_sort_tests {
         let letter = prop_oneof![Just('a'), Just('b'), Just(' '), Just('é'), Just('z')];
         proptest::collection::vec(
             proptest::collection::vec(letter, 0..24).prop_map(|v| v.into_iter().collect()),
-            0..2 * RUN + 50,
+            0..3000,
         )
     }
 
     proptest! {
         #![proptest_config(ProptestConfig {
-            // Enough texts for merges of runs (`RUN`) in most cases.
             cases: 32,
             rng_seed: proptest::test_runner::RngSeed::Fixed(0x50_47ed),
             failure_persistence: None,
