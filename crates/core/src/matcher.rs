@@ -6,7 +6,6 @@
 //! Below the last layer the name stays unknown rather than becoming a wrong
 //! company.
 
-use std::cmp::Ordering;
 use std::collections::{BTreeSet, HashMap};
 
 use serde::Serialize;
@@ -492,42 +491,34 @@ const SORTS: usize = 5;
 
 /// A sort of positions `0..n` of a list by a text each, done a bounded
 /// amount at a time. Each position is packed in one `u64` with the first
-/// whole bytes of its text above it (as many as fit beside the position);
-/// the next four bytes wait in `more`, by position. Most comparisons are
-/// settled by the packed numbers, most others by `more`: the texts
-/// themselves (an indirection and a likely cache miss each) are read only
-/// when nine or so bytes tie.
+/// whole bytes of its text above it (as many as fit beside the position),
+/// and the numbers are sorted by those bytes without comparisons (see
+/// [`StepSort`]). Only positions whose packed bytes tie read their texts,
+/// seven bytes a round (see [`chunk_at`]).
 #[derive(Debug)]
 struct Packed {
     sort: StepSort,
-    more: Vec<u32>,
     shift: u32,
 }
 
 impl Packed {
-    /// Positions `0..n`, each with the first sixteen bytes of its text (see
-    /// [`text_start`]).
     /// Bits for a position among `n` (at least one; at most 32, as
     /// positions are u32).
     fn position_bits(n: usize) -> u32 {
         (usize::BITS - n.saturating_sub(1).leading_zeros()).max(1)
     }
 
+    /// Positions `0..n`, each with the first bytes of its text (see
+    /// [`text_start`]).
     fn new(n: usize, start: impl Fn(usize) -> u128) -> Packed {
         // Whole bytes of text above the position.
         let shift = Packed::position_bits(n);
         let bytes = (64 - shift) / 8;
-        let mut more = Vec::with_capacity(n);
         let data = (0..n)
-            .map(|i| {
-                let s = start(i);
-                more.push((s >> (96 - 8 * bytes)) as u32);
-                ((s >> (128 - 8 * bytes)) as u64) << (64 - 8 * bytes) | i as u64
-            })
+            .map(|i| ((start(i) >> (128 - 8 * bytes)) as u64) << (64 - 8 * bytes) | i as u64)
             .collect();
         Packed {
             sort: StepSort::new(data, shift),
-            more,
             shift,
         }
     }
@@ -541,27 +532,15 @@ impl Packed {
             .collect();
         Packed {
             sort: StepSort::new(data, shift),
-            more: Vec::new(),
             shift,
         }
     }
 
-    /// Sorts about `budget` elements; texts that tie on their first bytes
-    /// are ordered by `then` on the two positions, then by position. True
-    /// when sorted.
-    fn step(&mut self, budget: usize, then: impl Fn(usize, usize) -> Ordering) -> bool {
-        let shift = self.shift;
-        let mask = (1u64 << shift) - 1;
-        let more = &self.more;
-        // (Only numbers whose text bytes tie are compared.)
-        self.sort.step(budget, |a, b| {
-            let (i, j) = ((a & mask) as usize, (b & mask) as usize);
-            let more = |k: usize| more.get(k).copied().unwrap_or(0);
-            more(i)
-                .cmp(&more(j))
-                .then_with(|| then(i, j))
-                .then(i.cmp(&j))
-        })
+    /// Sorts about `budget` elements; `chunk(i, depth)` is position `i`'s
+    /// text from byte `depth` (see [`chunk_at`]), read for ties only. Equal
+    /// texts stay in position order. True when sorted.
+    fn step(&mut self, budget: usize, chunk: impl Fn(usize, usize) -> u64) -> bool {
+        self.sort.step(budget, chunk)
     }
 
     /// The positions, sorted.
@@ -573,6 +552,20 @@ impl Packed {
     fn progress(&self) -> f64 {
         self.sort.progress()
     }
+}
+
+/// Seven bytes of a text from byte `depth` (big-endian, zeros after its
+/// end), then how many of them the text has. These numbers order as the
+/// texts do from `depth` on, or tie with 7 (both go on: compare again
+/// further on) or with less (equal texts).
+fn chunk_at(bytes: impl Iterator<Item = u8>, depth: usize) -> u64 {
+    let mut n = 0u64;
+    let mut len = 0u32;
+    for b in bytes.skip(depth).take(7) {
+        n = n << 8 | u64::from(b);
+        len += 1;
+    }
+    (n << (8 * (7 - len))) << 8 | u64::from(len)
 }
 
 /// The first sixteen bytes of a text as a big-endian number (shorter texts
@@ -650,17 +643,14 @@ impl NameIndexBuilder {
                 let (e, off) = starts[i];
                 entries[e as usize].key_bytes_from(off)
             };
+            let running = &mut sorting.running;
             let done = match sorting.stage {
-                0 => sorting.running.step(budget, |i, j| start(i).cmp(start(j))),
-                1 => sorting.running.step(budget, |i, j| words(i).cmp(words(j))),
-                2 => sorting
-                    .running
-                    .step(budget, |i, j| squash(i).cmp(squash(j))),
-                3 => sorting.running.step(budget, |i, j| {
-                    squash(i).iter().rev().cmp(squash(j).iter().rev())
-                }),
+                0 => running.step(budget, |i, d| chunk_at(start(i).iter().copied(), d)),
+                1 => running.step(budget, |i, d| chunk_at(words(i).iter().copied(), d)),
+                2 => running.step(budget, |i, d| chunk_at(squash(i).iter().copied(), d)),
+                3 => running.step(budget, |i, d| chunk_at(squash(i).iter().rev().copied(), d)),
                 // The packed beginning is the whole key here.
-                _ => sorting.running.step(budget, |_, _| Ordering::Equal),
+                _ => running.step(budget, |_, _| 0),
             };
             if !done {
                 return false;
@@ -845,8 +835,7 @@ impl Sorting {
 /// Packed numbers (see [`Packed`]) sorted a bounded amount at a time: first
 /// by their bits above the position, by a least-significant-digit radix
 /// sort, which is stable, so numbers whose text bytes tie stay in position
-/// order; then each run of such ties by the comparison. No comparison is
-/// made between numbers the text bytes tell apart.
+/// order; then each run of such ties by their texts (`sort_ties`).
 #[derive(Debug)]
 struct StepSort {
     data: Vec<u64>,
@@ -892,9 +881,10 @@ impl StepSort {
         }
     }
 
-    /// Places or sorts about `budget` elements (at least one run of ties);
-    /// true when the whole is sorted.
-    fn step(&mut self, budget: usize, cmp: impl Fn(&u64, &u64) -> std::cmp::Ordering) -> bool {
+    /// Places or sorts about `budget` elements (at least one run of ties,
+    /// ordered by `chunk`: see [`Packed::step`]); true when the whole is
+    /// sorted.
+    fn step(&mut self, budget: usize, chunk: impl Fn(usize, usize) -> u64) -> bool {
         let n = self.data.len();
         let mask = (1u64 << DIGIT_BITS) - 1;
         let mut work = 0;
@@ -947,7 +937,8 @@ impl StepSort {
                     .position(|&x| x >> self.shift != high)
                     .unwrap_or(n - self.at);
                 if len > 1 {
-                    self.data[self.at..self.at + len].sort_unstable_by(&cmp);
+                    let mask = (1u64 << self.shift) - 1;
+                    sort_ties(&mut self.data[self.at..self.at + len], mask, &chunk);
                 }
                 self.at += len;
                 work += len;
@@ -961,6 +952,33 @@ impl StepSort {
             }
         }
         false
+    }
+}
+
+/// Orders packed numbers whose text bytes tie by their texts, seven bytes
+/// a round (`chunk(position, depth)`, see [`chunk_at`]) and only for those
+/// still tied; equal texts by position.
+fn sort_ties(run: &mut [u64], mask: u64, chunk: &impl Fn(usize, usize) -> u64) {
+    let mut keyed: Vec<(u64, u64)> = Vec::new();
+    let mut todo = vec![(0, run.len(), 0)];
+    while let Some((start, len, depth)) = todo.pop() {
+        let part = &mut run[start..start + len];
+        keyed.clear();
+        keyed.extend(part.iter().map(|&x| (chunk((x & mask) as usize, depth), x)));
+        // The numbers' tie-break is their position: equal texts keep order.
+        keyed.sort_unstable();
+        for (x, &(_, k)) in part.iter_mut().zip(&keyed) {
+            *x = k;
+        }
+        let mut i = 0;
+        while i < len {
+            let c = keyed[i].0;
+            let same = keyed[i..].iter().take_while(|k| k.0 == c).count();
+            if same > 1 && c & 0xFF == 7 {
+                todo.push((start + i, same, depth + 7));
+            }
+            i += same;
+        }
     }
 }
 
@@ -1525,7 +1543,8 @@ mod step_sort_tests {
                 for budget in [1usize, 100, 4096, usize::MAX] {
                     let mut s = StepSort::new(data.clone(), shift);
                     let mut steps = 0;
-                    while !s.step(budget, |a, b| a.cmp(b)) {
+                    // (Every number's text is empty: ties by position.)
+                    while !s.step(budget, |_, _| 0) {
                         steps += 1;
                         assert!(steps < 20 * n + 20, "ends");
                     }
@@ -1539,11 +1558,19 @@ mod step_sort_tests {
         }
     }
 
-    /// Texts from a small alphabet with a space and multi-byte letters, so
-    /// that many share long beginnings (ties on the packed bytes), and some
-    /// are beginnings of others.
+    /// Texts from a small alphabet with a space, multi-byte letters and the
+    /// zero byte (as the padding after a text's end is), so that many share
+    /// long beginnings (ties on the packed bytes), and some are beginnings
+    /// of others.
     fn texts() -> impl Strategy<Value = Vec<String>> {
-        let letter = prop_oneof![Just('a'), Just('b'), Just(' '), Just('é'), Just('z')];
+        let letter = prop_oneof![
+            Just('a'),
+            Just('b'),
+            Just(' '),
+            Just('é'),
+            Just('z'),
+            Just('\0')
+        ];
         proptest::collection::vec(
             proptest::collection::vec(letter, 0..24).prop_map(|v| v.into_iter().collect()),
             0..3000,
@@ -1569,7 +1596,7 @@ mod step_sort_tests {
             let mut want: Vec<usize> = (0..texts.len()).collect();
             want.sort_by(|&i, &j| bytes(i).cmp(&bytes(j)).then(i.cmp(&j)));
             let mut p = Packed::new(texts.len(), |i| text_start(bytes(i).into_iter()));
-            while !p.step(budget, |i, j| bytes(i).cmp(&bytes(j))) {}
+            while !p.step(budget, |i, d| chunk_at(bytes(i).into_iter(), d)) {}
             prop_assert_eq!(p.positions().collect::<Vec<_>>(), want);
         }
     }
