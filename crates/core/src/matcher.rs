@@ -6,7 +6,7 @@
 //! Below the last layer the name stays unknown rather than becoming a wrong
 //! company.
 
-use std::collections::{BTreeSet, HashMap};
+use std::collections::{BTreeSet, HashMap, HashSet};
 
 use serde::Serialize;
 
@@ -417,6 +417,18 @@ pub struct NameIndex {
     /// Entries by the first letter of their key without spaces, most
     /// prominent organizations first; where typo look-ups start.
     by_initial: HashMap<char, Vec<u32>>,
+    /// Hashes of every key and key without spaces, in indexes small enough
+    /// (the curated data set's): most names looked up while a catalogue is
+    /// imported are in neither, and this says so without a binary search.
+    known: Option<HashSet<u64>>,
+}
+
+/// A text's hash for [`NameIndex::known`] (the same in every run).
+fn text_hash(text: &str) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut h = std::hash::DefaultHasher::new();
+    text.hash(&mut h);
+    h.finish()
 }
 
 /// Most entries one prefix look-up scores; enough to fill a suggestion list
@@ -732,6 +744,12 @@ impl NameIndexBuilder {
                 })
                 .collect();
         }
+        ix.known = (ix.entries.len() <= LINEAR_TYPO_LIMIT).then(|| {
+            ix.entries
+                .iter()
+                .flat_map(|e| [text_hash(e.key()), text_hash(e.squash())])
+                .collect()
+        });
         // Word starts at offset 0 are the whole keys, already in key order.
         ix.by_key = ix
             .word_starts
@@ -1043,14 +1061,27 @@ impl NameIndex {
 
     /// Entries whose key is exactly `key`.
     fn with_key(&self, key: &str) -> &[u32] {
+        if !self.may_know(key) {
+            return &[];
+        }
         equal_range(&self.by_key, key, |e| self.entries[*e as usize].key())
     }
 
     /// Entries whose key without spaces is exactly `sq`.
     fn with_squash(&self, sq: &str) -> &[u32] {
+        if !self.may_know(sq) {
+            return &[];
+        }
         equal_range(&self.squash_sorted, sq, |e| {
             self.entries[*e as usize].squash()
         })
+    }
+
+    /// False when no entry has this text as its key or key without spaces.
+    fn may_know(&self, text: &str) -> bool {
+        self.known
+            .as_ref()
+            .is_none_or(|known| known.contains(&text_hash(text)))
     }
 
     /// Entries with exactly this word set.

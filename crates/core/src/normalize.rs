@@ -328,7 +328,11 @@ pub fn domain_of(input: &str) -> Option<String> {
         .or_else(|| strip(t, "http://"))
         .unwrap_or(0);
     let rest = &t[scheme..];
-    let host = rest.split(['/', '?', '#', ':']).next().unwrap_or_default();
+    // (Byte-wise: the bytes of other characters are never ASCII.)
+    let host = &rest[..rest
+        .bytes()
+        .position(|b| matches!(b, b'/' | b'?' | b'#' | b':'))
+        .unwrap_or(rest.len())];
     let host = &host[strip(host, "www.").unwrap_or(0)..];
     let mut labels = 0;
     let mut last = "";
