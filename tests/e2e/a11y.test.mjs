@@ -79,3 +79,25 @@ for (const [name, prepare] of views) {
     }
   });
 }
+
+// The static company box of index.html, shown until the app's code arrives
+// (held back here), in both languages.
+for (const lang of ['en', 'zh-Hans']) {
+  test(`axe: the static company box before the code (${lang})`, async () => {
+    const context = await env.browser.newContext({ serviceWorkers: 'block' });
+    try {
+      await context.addInitScript((l) => localStorage.setItem('exposure-check/lang', l), lang);
+      const page = await context.newPage();
+      await page.route('**/*.wasm', () => {}); // never answered
+      await page.goto(env.base);
+      await page.waitForSelector('#shell [data-testid=company-input]');
+      await page.getByTestId('company-input').fill('Bank of America');
+      await page.getByTestId('company-input').press('Enter');
+      await page.waitForSelector('#shell-chips li');
+      const bad = await audit(page);
+      assert.deepEqual(bad, [], JSON.stringify(bad, null, 1));
+    } finally {
+      await context.close();
+    }
+  });
+}
