@@ -67,14 +67,14 @@ pub fn app(props: &AppProps) -> Html {
         let lang = props.lang;
         let route = props.route.clone();
         let engine = props.engine.clone();
-        let pending = props.shell.pending.clone();
+        let shell = props.shell.clone();
         use_reducer(move || {
             // Companies added in the shell come after any given progress
             // (and after the saved list, which `Restore` puts first).
             let mut progress = initial.unwrap_or_default();
             progress
                 .companies
-                .extend(pending.into_iter().map(|input| CompanyQuery {
+                .extend(shell.pending.into_iter().map(|input| CompanyQuery {
                     input,
                     org_id: None,
                     period: Default::default(),
@@ -84,6 +84,8 @@ pub fn app(props: &AppProps) -> Html {
             s.route = route.unwrap_or_default();
             s.base = engine;
             s.resolve_unmatched();
+            s.shell_text = shell.text;
+            s.shell_caret = shell.caret;
             s
         })
     };
@@ -100,6 +102,18 @@ pub fn app(props: &AppProps) -> Html {
                         Err(error) => d.dispatch(Action::ShowError { error }),
                     }
                 });
+            }
+        });
+    }
+    // The company box has taken what the static box held (it was created
+    // with it in the first render): a later visit to the check view starts
+    // with an empty box.
+    {
+        let d = state.dispatcher();
+        let held = !state.shell_text.is_empty() || state.shell_caret.is_some();
+        use_effect_with((), move |_| {
+            if held {
+                d.dispatch(Action::ShellTaken);
             }
         });
     }
@@ -371,7 +385,7 @@ pub fn app(props: &AppProps) -> Html {
                     <section class="panel" aria-labelledby="companies-heading">
                         <h2 id="companies-heading">{ tr(lang, Text::CompaniesHeading) }</h2>
                         <CompanyInput engine={engine.clone()} {data_failed} {lang} on_add={on_add} {on_add_many}
-                            initial_text={props.shell.text.clone()} caret={props.shell.caret} />
+                            initial_text={state.shell_text.clone()} caret={state.shell_caret} />
                         { chosen }
                     </section>
                     { results }

@@ -246,8 +246,6 @@ mod web {
             .unwrap_or(0.0)
     }
 
-    /// A panic replaces the page with a plain error view instead of freezing
-    /// it; saved progress is untouched.
     /// Reads and removes the page's static company box (index.html's
     /// shell): the text left in it, the companies added there and, when it
     /// had the focus, the caret. Nothing when the page has no shell.
@@ -266,9 +264,15 @@ mod web {
             .and_then(|e| e.dyn_into::<web_sys::HtmlInputElement>().ok());
         if let Some(input) = input {
             out.text = input.value();
-            out.pending = crate::components::company_input::split_list(
-                &input.get_attribute("data-pending").unwrap_or_default(),
-            );
+            // One name per line (boot.js split pasted lists as the app does).
+            out.pending = input
+                .get_attribute("data-pending")
+                .unwrap_or_default()
+                .split('\n')
+                .map(str::trim)
+                .filter(|name| !name.is_empty())
+                .map(String::from)
+                .collect();
             let focused = doc
                 .active_element()
                 .is_some_and(|a| a == *input.unchecked_ref::<web_sys::Element>());
@@ -281,6 +285,8 @@ mod web {
         out
     }
 
+    /// A panic replaces the page with a plain error view instead of freezing
+    /// it; saved progress is untouched.
     pub fn install_panic_hook() {
         std::panic::set_hook(Box::new(|info| {
             let msg = info.to_string();

@@ -36,6 +36,11 @@ pub struct AppState {
     pub notice: Option<Notice>,
     /// The view shown (from the URL fragment).
     pub route: Route,
+    /// What was left in the page's static company box, and its caret when
+    /// it had the focus: the company box starts with them once (`ShellTaken`
+    /// then clears them, so a later visit to the check view starts empty).
+    pub shell_text: String,
+    pub shell_caret: Option<u32>,
 }
 
 /// What the last file import did, shown in the person's language.
@@ -148,6 +153,8 @@ pub enum Action {
     Navigate {
         route: Route,
     },
+    /// The company box has started with what the static box held.
+    ShellTaken,
 }
 
 /// The identity of a chosen company: its org id, or its normalized text when
@@ -299,6 +306,10 @@ impl Reducible for AppState {
                 s.error = Some(error);
             }
             Action::Navigate { route } => s.route = route,
+            Action::ShellTaken => {
+                s.shell_text.clear();
+                s.shell_caret = None;
+            }
             Action::RemoveCatalog => {
                 s.catalog = None;
                 s.notice = None;
@@ -325,6 +336,17 @@ mod tests {
             input: input.into(),
             org_id: org.map(String::from),
         }
+    }
+
+    #[test]
+    fn the_static_box_text_is_taken_once() {
+        let s = AppState {
+            shell_text: "Ticketm".into(),
+            shell_caret: Some(7),
+            ..AppState::default()
+        };
+        let s = apply(s, vec![Action::ShellTaken]);
+        assert_eq!((s.shell_text.as_str(), s.shell_caret), ("", None));
     }
 
     #[test]

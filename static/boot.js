@@ -4,31 +4,36 @@
 //  - picks the shell's language the way the app will (saved choice, else the
 //    browser's), so a Chinese reader does not see English first;
 //  - shows the shell only on the check view (#/), the one that has the box;
-//  - keeps companies added with Enter, the Add button or a pasted list in the
+//  - keeps companies added as the app's box adds them (Enter or the Add
+//    button: the text as one name; a pasted list: one name per line) in the
 //    box's data-pending attribute, one per line, and shows them as chips.
+// It shows the shell only where the app can start (modules, WebAssembly).
 // The app reads the box's text, caret and data-pending when it starts and
 // removes the shell (src/lib.rs, `platform::take_shell`).
 (function () {
   var root = document.documentElement;
   var code = '';
+  // The key of storage::LANG_KEY (a test checks they agree).
   try { code = localStorage.getItem('exposure-check/lang') || ''; } catch (e) { /* storage off */ }
   if (!code) code = navigator.language || '';
   if (code.toLowerCase().indexOf('zh') === 0) root.lang = 'zh-Hans';
 
-  var path = location.hash.replace(/^#\/?/, '').split('?')[0].replace(/\/+$/, '');
-  if (path !== 'incidents' && path !== 'incident' && path.indexOf('incident/') !== 0) {
-    root.setAttribute('data-shell', '');
+  var canStart = typeof WebAssembly === 'object' && 'noModule' in document.createElement('script');
+  // The check view, as Route::parse (src/route.rs) tells it from the others.
+  function showShell() {
+    var path = location.hash.replace(/^#*/, '').replace(/^\/*/, '').split('?')[0].replace(/\/+$/, '');
+    var check = path !== 'incidents' && path !== 'incident' && path.indexOf('incident/') !== 0;
+    if (canStart && check) root.setAttribute('data-shell', '');
+    else root.removeAttribute('data-shell');
   }
+  showShell();
+  window.addEventListener('hashchange', showShell);
 
   function shellBox(target) {
     return target && target.id === 'company-input' && target.closest && target.closest('#shell') ? target : null;
   }
 
-  function keep(box, text) {
-    // As the app splits a pasted list (split_list in company_input.rs).
-    var names = text.split(/[\n\r;\t]/)
-      .map(function (s) { return s.trim().replace(/^[-*\u2022]+/, '').trim(); })
-      .filter(Boolean);
+  function keep(box, names) {
     if (!names.length) return;
     var pending = box.getAttribute('data-pending');
     box.setAttribute('data-pending', (pending ? pending + '\n' : '') + names.join('\n'));
@@ -43,26 +48,43 @@
     chips.hidden = false;
   }
 
+  // The box's text as one name (the app's Enter and Add do the same).
+  function keepText(box) {
+    var name = box.value.trim();
+    box.value = '';
+    if (name) keep(box, [name]);
+  }
+
+  // A pasted list as split_list (src/components/company_input.rs) splits it.
+  function splitList(text) {
+    return text.split(/[\n\r;\t]/)
+      .map(function (s) { return Array.from(s.trim().replace(/^[-*\u2022]+/, '').trim()).slice(0, 200).join(''); })
+      .filter(Boolean);
+  }
+
   document.addEventListener('keydown', function (e) {
     var box = shellBox(e.target);
-    if (box && e.key === 'Enter' && !e.isComposing) {
+    // (Not while an input method composes: its Enter picks characters.)
+    if (box && e.key === 'Enter' && !e.isComposing && e.keyCode !== 229) {
       e.preventDefault();
-      keep(box, box.value);
-      box.value = '';
+      keepText(box);
     }
   });
   document.addEventListener('click', function (e) {
     if (e.target && e.target.closest && e.target.closest('#shell-add')) {
       var box = document.querySelector('#shell #company-input');
-      if (box) { keep(box, box.value); box.value = ''; box.focus(); }
+      if (box) { keepText(box); box.focus(); }
     }
   });
   document.addEventListener('paste', function (e) {
     var box = shellBox(e.target);
     var text = box && e.clipboardData ? e.clipboardData.getData('text/plain') : '';
-    if (box && /[\n\r]/.test(text)) {
+    var names = splitList(text);
+    // When the app's box takes a paste as a list.
+    if (box && (names.length > 1 || text.indexOf('\n') >= 0)) {
       e.preventDefault();
-      keep(box, text);
+      keep(box, names);
+      box.value = '';
     }
   });
 })();

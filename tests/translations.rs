@@ -335,3 +335,13 @@ fn the_static_shell_says_what_the_app_says() {
         assert!(seen.contains(key), "the shell shows {key}");
     }
 }
+
+/// boot.js gives the static shell the saved language: it reads the key the
+/// app saves it under.
+#[test]
+fn the_shell_reads_the_saved_language_where_the_app_saves_it() {
+    let boot = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/static/boot.js"))
+        .expect("static/boot.js");
+    let key = format!("'{}'", exposure_check::storage::LANG_KEY);
+    assert!(boot.contains(&key), "boot.js reads {key}");
+}

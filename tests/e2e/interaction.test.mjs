@@ -24,7 +24,8 @@ test('the box takes typing while the data downloads; suggestions and the company
     await page.route('**/data/*.json', async (route) => { await held; await route.continue(); });
     await page.goto(env.base);
     const input = page.getByTestId('company-input');
-    await page.waitForSelector('[data-testid=company-input][aria-busy=true]');
+    // The app's box (the static one of index.html is not a combobox).
+    await page.waitForSelector('[data-testid=company-input][role=combobox][aria-busy=true]');
     assert.equal(await input.isEditable(), true, 'the box is usable before the data');
     await input.fill('Bank of America');
     await input.press('Enter');
@@ -61,7 +62,7 @@ test('the static box takes typing before the code; the app takes over its text, 
     assert.equal(await page.locator('label[for=company-input]').innerText(), 'Add a company: your bank, phone carrier, insurer, shops, employer…');
     await input.fill('Bank of America');
     await input.press('Enter');
-    await input.fill('Hollow Creek Bakery');
+    await input.fill('Hollow Creek; Bakery');
     await page.getByRole('button', { name: 'Add' }).click();
     await page.evaluate(() => {
       const dt = new DataTransfer();
@@ -69,7 +70,9 @@ test('the static box takes typing before the code; the app takes over its text, 
       const ev = new ClipboardEvent('paste', { clipboardData: dt, bubbles: true, cancelable: true });
       document.querySelector('[data-testid=company-input]').dispatchEvent(ev);
     });
-    assert.deepEqual(await page.locator('#shell-chips li').allInnerTexts(), ['Bank of America', 'Hollow Creek Bakery', 'AT&T', 'ATT']);
+    // As the app's box takes them: typed text as one name, a pasted list by line.
+    assert.deepEqual(await page.locator('#shell-chips li').allInnerTexts(), ['Bank of America', 'Hollow Creek; Bakery', 'AT&T', 'ATT']);
+    assert.equal(await input.inputValue(), '', 'a pasted list empties the box');
     await input.fill('Ticketm');
     await input.press('ArrowLeft');
     release();
@@ -89,6 +92,13 @@ test('the static box takes typing before the code; the app takes over its text, 
     await page.keyboard.type('a');
     assert.equal(await input.inputValue(), 'Ticketam');
     assert.equal(await page.locator('[data-testid=company-input]').count(), 1);
+    // What the static box held is used once: back on the check view the box starts empty.
+    await page.getByTestId('nav-incidents').click();
+    await page.waitForSelector('[data-testid=incident-row]');
+    await page.getByTestId('nav-check').click();
+    await page.waitForSelector('[data-testid=company-input][aria-busy=false]');
+    assert.equal(await input.inputValue(), '');
+    assert.notEqual(await page.evaluate(() => document.activeElement?.getAttribute('data-testid')), 'company-input');
     assert.deepEqual(errors, []);
   } finally {
     await context.close();

@@ -996,7 +996,6 @@ mod tests {
             ..proptest::prelude::ProptestConfig::default()
         })]
 
-        /// The ASCII shortcut splits where the Unicode rule does.
         /// The eight-bytes-at-a-time search finds what a plain search finds,
         /// wherever the quote or backslash is and whatever surrounds it.
         #[test]
@@ -1016,6 +1015,7 @@ mod tests {
             proptest::prop_assert_eq!(quote_or_backslash(&text), want);
         }
 
+        /// The ASCII shortcut splits where the Unicode rule does.
         #[test]
         fn collapse_whitespace_is_split_whitespace(
             text in "[a \t\n\r\u{b}\u{c}\u{1c}\u{85}\u{a0}\u{2003}é.]{0,40}"

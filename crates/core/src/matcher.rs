@@ -480,7 +480,7 @@ pub struct NameIndexBuilder {
     sorting: Option<Sorting>,
 }
 
-/// The sorts of a build, done one after another, a run or a merge at a time.
+/// The sorts of a build, done one after another, a step at a time.
 /// Only the running sort holds its packed keys (see [`Packed`]); the ones
 /// done are kept as the index will keep them.
 #[derive(Debug)]
@@ -853,7 +853,9 @@ impl Sorting {
 /// Packed numbers (see [`Packed`]) sorted a bounded amount at a time: first
 /// by their bits above the position, by a least-significant-digit radix
 /// sort, which is stable, so numbers whose text bytes tie stay in position
-/// order; then each run of such ties by their texts (`sort_ties`).
+/// order; then each run of such ties by their texts, a round at a time
+/// (`tie_round`). A step does about its budget of work, or one round of one
+/// run of ties, whichever is more.
 #[derive(Debug)]
 struct StepSort {
     data: Vec<u64>,
@@ -864,8 +866,13 @@ struct StepSort {
     pass: u32,
     passes: u32,
     at: usize,
-    /// Where the next element with each digit value goes in this pass.
+    /// Where the next element with each digit value goes in this pass
+    /// (empty until the pass's digits are counted).
     slots: Vec<u32>,
+    /// Runs of ties still to order: (start, length, text bytes already
+    /// equal); and room for a round's (chunk, number) pairs.
+    ties: Vec<(usize, usize, usize)>,
+    keyed: Vec<(u64, u64)>,
     /// Elements handled so far, and in all (for progress).
     done: usize,
     total: usize,
@@ -886,6 +893,8 @@ impl StepSort {
             passes,
             at: 0,
             slots: Vec::new(),
+            ties: Vec::new(),
+            keyed: Vec::new(),
             done: 0,
             total: n * (passes as usize + 1),
         }
@@ -899,9 +908,8 @@ impl StepSort {
         }
     }
 
-    /// Places or sorts about `budget` elements (at least one run of ties,
-    /// ordered by `chunk`: see [`Packed::step`]); true when the whole is
-    /// sorted.
+    /// Does about `budget` elements' work (see the type), ordering ties by
+    /// `chunk` (see [`Packed::step`]); true when the whole is sorted.
     fn step(&mut self, budget: usize, chunk: impl Fn(usize, usize) -> u64) -> bool {
         let n = self.data.len();
         let mask = (1u64 << DIGIT_BITS) - 1;
@@ -910,12 +918,13 @@ impl StepSort {
             if self.pass < self.passes {
                 let low = self.shift + self.pass * DIGIT_BITS;
                 let digit = |x: u64| ((x >> low) & mask) as usize;
-                if self.at == 0 {
+                if self.slots.is_empty() {
                     // Count each digit value, then where its elements go.
                     let mut counts = vec![0u32; 1 << DIGIT_BITS];
                     for &x in &self.data {
                         counts[digit(x)] += 1;
                     }
+                    work += n;
                     if counts.iter().any(|&c| c as usize == n) {
                         // One value for all: this digit orders nothing.
                         self.pass += 1;
@@ -930,8 +939,9 @@ impl StepSort {
                     if self.tmp.len() != n {
                         self.tmp = vec![0; n];
                     }
+                    continue;
                 }
-                let end = n.min(self.at + (budget - work));
+                let end = self.at + (n - self.at).min(budget - work);
                 for &x in &self.data[self.at..end] {
                     let slot = &mut self.slots[digit(x)];
                     if let Some(t) = self.tmp.get_mut(*slot as usize) {
@@ -946,17 +956,24 @@ impl StepSort {
                     std::mem::swap(&mut self.data, &mut self.tmp);
                     self.pass += 1;
                     self.at = 0;
+                    self.slots = Vec::new();
                 }
+            } else if let Some((start, len, depth)) = self.ties.pop() {
+                let pos_mask = (1u64 << self.shift) - 1;
+                let run = &mut self.data[start..start + len];
+                tie_round(run, pos_mask, depth, &chunk, &mut self.keyed, |at, same| {
+                    self.ties.push((start + at, same, depth + 7))
+                });
+                work += len;
             } else if self.at < n {
-                // A run of numbers whose text bytes tie.
+                // The next run of numbers whose text bytes tie.
                 let high = self.data[self.at] >> self.shift;
                 let len = self.data[self.at..]
                     .iter()
                     .position(|&x| x >> self.shift != high)
                     .unwrap_or(n - self.at);
                 if len > 1 {
-                    let mask = (1u64 << self.shift) - 1;
-                    sort_ties(&mut self.data[self.at..self.at + len], mask, &chunk);
+                    self.ties.push((self.at, len, 0));
                 }
                 self.at += len;
                 work += len;
@@ -966,6 +983,7 @@ impl StepSort {
                 // The buffers are not needed any more.
                 self.tmp = Vec::new();
                 self.slots = Vec::new();
+                self.keyed = Vec::new();
                 return true;
             }
         }
@@ -973,30 +991,36 @@ impl StepSort {
     }
 }
 
-/// Orders packed numbers whose text bytes tie by their texts, seven bytes
-/// a round (`chunk(position, depth)`, see [`chunk_at`]) and only for those
-/// still tied; equal texts by position.
-fn sort_ties(run: &mut [u64], mask: u64, chunk: &impl Fn(usize, usize) -> u64) {
-    let mut keyed: Vec<(u64, u64)> = Vec::new();
-    let mut todo = vec![(0, run.len(), 0)];
-    while let Some((start, len, depth)) = todo.pop() {
-        let part = &mut run[start..start + len];
-        keyed.clear();
-        keyed.extend(part.iter().map(|&x| (chunk((x & mask) as usize, depth), x)));
-        // The numbers' tie-break is their position: equal texts keep order.
-        keyed.sort_unstable();
-        for (x, &(_, k)) in part.iter_mut().zip(&keyed) {
-            *x = k;
+/// One round of ordering a run of numbers whose texts are equal in their
+/// first `depth` bytes: by the next seven (`chunk(position, depth)`, see
+/// [`chunk_at`]), sorted as numbers, then by the numbers themselves (equal
+/// texts by position). Calls `again(at, len)` for each part still tied
+/// whose texts go on. `keyed` is room for the pairs (any contents).
+fn tie_round(
+    run: &mut [u64],
+    pos_mask: u64,
+    depth: usize,
+    chunk: &impl Fn(usize, usize) -> u64,
+    keyed: &mut Vec<(u64, u64)>,
+    mut again: impl FnMut(usize, usize),
+) {
+    keyed.clear();
+    keyed.extend(
+        run.iter()
+            .map(|&x| (chunk((x & pos_mask) as usize, depth), x)),
+    );
+    keyed.sort_unstable();
+    let mut i = 0;
+    while i < keyed.len() {
+        let c = keyed[i].0;
+        let same = keyed[i..].iter().take_while(|k| k.0 == c).count();
+        if same > 1 && c & 0xFF == 7 {
+            again(i, same);
         }
-        let mut i = 0;
-        while i < len {
-            let c = keyed[i].0;
-            let same = keyed[i..].iter().take_while(|k| k.0 == c).count();
-            if same > 1 && c & 0xFF == 7 {
-                todo.push((start + i, same, depth + 7));
-            }
-            i += same;
-        }
+        i += same;
+    }
+    for (x, &(_, k)) in run.iter_mut().zip(keyed.iter()) {
+        *x = k;
     }
 }
 
@@ -1585,6 +1609,17 @@ mod step_sort_tests {
                         "n {n} shift {shift} spread {spread} budget {budget}"
                     );
                 }
+                // Budgets that change from step to step, ending with all
+                // that is left in one go (as `NameIndexBuilder::finish` does).
+                let mut s = StepSort::new(data.clone(), shift);
+                for budget in [1usize, 7, 1, 300, 2, 5000, 3] {
+                    s.step(budget, |_, _| 0);
+                }
+                while !s.step(usize::MAX, |_, _| 0) {}
+                assert_eq!(
+                    s.data, want,
+                    "n {n} shift {shift} spread {spread}, mixed budgets"
+                );
             }
         }
     }
