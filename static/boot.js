@@ -9,7 +9,8 @@
 //    box's data-pending attribute, one per line, and shows them as chips.
 // It shows the shell only where the app can start (modules, WebAssembly).
 // The app reads the box's text, caret and data-pending when it starts and
-// removes the shell (src/lib.rs, `platform::take_shell`).
+// removes the shell (src/lib.rs, `platform::take_shell`); while an input
+// method composes in the box (data-composing), loader.js waits for it.
 (function () {
   var root = document.documentElement;
   var code = '';
@@ -61,6 +62,17 @@
       .map(function (s) { return Array.from(s.trim().replace(/^[-*\u2022]+/, '').trim()).slice(0, 200).join(''); })
       .filter(Boolean);
   }
+
+  // Composing text (an input method's, e.g. pinyin): the app must not take
+  // the box over before it is committed (loader.js waits).
+  document.addEventListener('compositionstart', function (e) {
+    var box = shellBox(e.target);
+    if (box) box.setAttribute('data-composing', '');
+  });
+  document.addEventListener('compositionend', function (e) {
+    var box = shellBox(e.target);
+    if (box) box.removeAttribute('data-composing');
+  });
 
   document.addEventListener('keydown', function (e) {
     var box = shellBox(e.target);

@@ -6,17 +6,43 @@ if ('serviceWorker' in navigator) {
   navigator.serviceWorker.register('./sw.js').catch(() => {});
 }
 
+const WASM = new URL('./exposure-check_bg.wasm', import.meta.url);
+
+// The app's code, compiled while the page is used.
+function compile() {
+  return WebAssembly.compileStreaming(fetch(WASM))
+    // (A host that serves it without the wasm type: compile the bytes.)
+    .catch(() => fetch(WASM).then((r) => r.arrayBuffer()).then((b) => WebAssembly.compile(b)));
+}
+
+// The app takes over the static company box when it starts (src/lib.rs); not
+// while an input method is composing text there (boot.js marks it), which
+// would lose the text being composed. Waits at most 20 s.
+function notComposing() {
+  return new Promise((ok) => {
+    const check = () => {
+      if (!document.querySelector('#shell [data-composing]')) ok();
+      else setTimeout(check, 50);
+    };
+    check();
+    setTimeout(ok, 20000);
+  });
+}
+
 // Imported here, not on top, so that its failure to load lands in the catch
 // below like the wasm's does.
-import('./exposure-check.js').then(({ default: init }) => init({
-  module_or_path: new URL('./exposure-check_bg.wasm', import.meta.url),
-})).catch((err) => {
-  // The static company box (index.html) would take typing that goes nowhere.
-  document.getElementById('shell')?.remove();
-  const p = document.createElement('p');
-  p.setAttribute('data-testid', 'error-message');
-  p.setAttribute('role', 'alert');
-  p.className = 'panic';
-  p.textContent = 'The page could not start in this browser (' + String(err && err.message || err) + '). Nothing you typed was sent anywhere.';
-  document.body.appendChild(p);
-});
+Promise.all([import('./exposure-check.js'), compile()])
+  .then(async ([{ default: init }, module]) => {
+    await notComposing();
+    await init({ module_or_path: module });
+  })
+  .catch((err) => {
+    // The static company box (index.html) would take typing that goes nowhere.
+    document.getElementById('shell')?.remove();
+    const p = document.createElement('p');
+    p.setAttribute('data-testid', 'error-message');
+    p.setAttribute('role', 'alert');
+    p.className = 'panic';
+    p.textContent = 'The page could not start in this browser (' + String(err && err.message || err) + '). Nothing you typed was sent anywhere.';
+    document.body.appendChild(p);
+  });

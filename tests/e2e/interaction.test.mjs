@@ -105,6 +105,37 @@ test('the static box takes typing before the code; the app takes over its text, 
   }
 });
 
+test('the app waits for text being composed in the static box (an input method)', async () => {
+  const context = await env.browser.newContext({ serviceWorkers: 'block' });
+  try {
+    const page = await context.newPage();
+    const errors = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    let release;
+    const held = new Promise((ok) => { release = ok; });
+    await page.route('**/*.wasm', async (route) => { await held; await route.continue(); });
+    await page.goto(env.base);
+    await page.waitForSelector('#shell [data-testid=company-input]');
+    await page.getByTestId('company-input').focus();
+    const cdp = await context.newCDPSession(page);
+    // Pinyin being composed, not yet committed, when the code arrives.
+    await cdp.send('Input.imeSetComposition', { text: 'yinhang', selectionStart: 7, selectionEnd: 7 });
+    await page.waitForSelector('#shell [data-testid=company-input][data-composing]');
+    release();
+    await page.waitForResponse('**/*.wasm');
+    await page.waitForTimeout(1500);
+    assert.equal(await page.locator('#shell').count(), 1, 'the static box stays while text is composed');
+    // Committed: the app takes the committed text over.
+    await cdp.send('Input.insertText', { text: '银行' });
+    await page.waitForSelector('#shell', { state: 'detached' });
+    await page.waitForSelector('[data-testid=company-input][role=combobox]');
+    assert.equal(await page.getByTestId('company-input').inputValue(), '银行');
+    assert.deepEqual(errors, []);
+  } finally {
+    await context.close();
+  }
+});
+
 test('the static box speaks the saved language and stays off other views', async () => {
   const context = await env.browser.newContext({ serviceWorkers: 'block' });
   try {
