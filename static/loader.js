@@ -17,14 +17,13 @@ function compile() {
 
 // The app takes over the static company box when it starts (src/lib.rs); not
 // while an input method is composing text there (boot.js marks it), which
-// would lose the text being composed. Waits at most 20 s.
+// would lose the text being composed: waits for it to be committed, at most
+// 20 s (then a turn more, for the committed text to reach the box).
 function notComposing() {
+  const box = document.querySelector('#shell [data-composing]');
+  if (!box) return Promise.resolve();
   return new Promise((ok) => {
-    const check = () => {
-      if (!document.querySelector('#shell [data-composing]')) ok();
-      else setTimeout(check, 50);
-    };
-    check();
+    box.addEventListener('compositionend', () => setTimeout(ok), { once: true });
     setTimeout(ok, 20000);
   });
 }

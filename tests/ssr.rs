@@ -25,6 +25,15 @@ fn progress(names: &[&str], done: &[&str]) -> Progress {
     }
 }
 
+/// The whole `<input …>` tag of the company box.
+fn company_input_tag(html: &str) -> &str {
+    let at = html
+        .find("data-testid=\"company-input\"")
+        .expect("the company box is there");
+    let start = html[..at].rfind("<input").expect("in an input tag");
+    &html[start..at + html[at..].find('>').expect("the tag ends")]
+}
+
 fn count(html: &str, needle: &str) -> usize {
     html.matches(needle).count()
 }
@@ -56,12 +65,7 @@ fn while_the_data_downloads_the_box_takes_typing_and_saved_companies_are_kept() 
         initial: Some(progress(&["Bank of America"], &[])),
         ..Default::default()
     });
-    // The whole <input …> tag of the company box.
-    let at = html
-        .find("data-testid=\"company-input\"")
-        .expect("the company box is there");
-    let start = html[..at].rfind("<input").expect("in an input tag");
-    let input = &html[start..at + html[at..].find('>').expect("the tag ends")];
+    let input = company_input_tag(&html);
     assert!(
         !input.contains("disabled"),
         "the box takes typing before the data: {input}"
@@ -330,11 +334,7 @@ fn what_was_typed_into_the_static_box_is_taken_over() {
         },
         ..Default::default()
     });
-    let at = html
-        .find("data-testid=\"company-input\"")
-        .expect("the company box is there");
-    let start = html[..at].rfind("<input").expect("in an input tag");
-    let input = &html[start..at + html[at..].find('>').expect("the tag ends")];
+    let input = company_input_tag(&html);
     assert!(
         input.contains("value=\"Ticketm\""),
         "the text is kept: {input}"

@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { after, before, test } from 'node:test';
-import { addCompany, openPage, setup } from './helpers.mjs';
+import { addCompany, heldPage, openPage, setup } from './helpers.mjs';
 
 const require = createRequire(import.meta.url);
 const AXE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
@@ -84,11 +84,8 @@ for (const [name, prepare] of views) {
 // (held back here), in both languages.
 for (const lang of ['en', 'zh-Hans']) {
   test(`axe: the static company box before the code (${lang})`, async () => {
-    const context = await env.browser.newContext({ serviceWorkers: 'block' });
+    const { context, page } = await heldPage(env, '**/*.wasm', { lang }); // never released
     try {
-      await context.addInitScript((l) => localStorage.setItem('exposure-check/lang', l), lang);
-      const page = await context.newPage();
-      await page.route('**/*.wasm', () => {}); // never answered
       await page.goto(env.base);
       await page.waitForSelector('#shell [data-testid=company-input]');
       await page.getByTestId('company-input').fill('Bank of America');

@@ -63,6 +63,34 @@ export async function dataReady(page) {
   await page.waitForSelector('[data-testid=company-input][aria-busy=false]', { timeout: 20000 });
 }
 
+/**
+ * A fresh page whose requests matching `pattern` (the app's code, or its
+ * data) wait until `release()` is called, or for ever if it is not: the page
+ * as a person uses it while those are still on the way. `lang` is saved as
+ * the language choice before the page loads.
+ */
+export async function heldPage(env, pattern, { lang } = {}) {
+  const context = await env.browser.newContext({ serviceWorkers: 'block' });
+  if (lang) await context.addInitScript((l) => localStorage.setItem('exposure-check/lang', l), lang);
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  let release;
+  const held = new Promise((ok) => { release = ok; });
+  await page.route(pattern, async (route) => { await held; await route.continue(); });
+  return { context, page, errors, release };
+}
+
+/** Pastes text into the company box (a paste event with it, as a browser sends). */
+export async function pasteIntoBox(page, text) {
+  await page.evaluate((t) => {
+    const dt = new DataTransfer();
+    dt.setData('text/plain', t);
+    document.querySelector('[data-testid=company-input]')
+      .dispatchEvent(new ClipboardEvent('paste', { clipboardData: dt, bubbles: true, cancelable: true }));
+  }, text);
+}
+
 /** Types a company name and presses Enter, like a person. */
 export async function addCompany(page, name) {
   await dataReady(page);

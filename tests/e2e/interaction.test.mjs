@@ -6,22 +6,16 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import ICAL from 'ical.js';
-import { ROOT, addCompany, cspViolations, offOrigin, openPage, readResults, setup } from './helpers.mjs';
+import { ROOT, addCompany, cspViolations, heldPage, offOrigin, openPage, pasteIntoBox, readResults, setup } from './helpers.mjs';
 
 let env;
 before(async () => { env = await setup(); });
 after(async () => { await env?.close(); });
 
 test('the box takes typing while the data downloads; suggestions and the company come with the data', async () => {
-  const context = await env.browser.newContext({ serviceWorkers: 'block' });
+  // Hold the data files back until the person has typed.
+  const { context, page, errors, release } = await heldPage(env, '**/data/*.json');
   try {
-    const page = await context.newPage();
-    const errors = [];
-    page.on('pageerror', (e) => errors.push(e.message));
-    // Hold the data files back until the person has typed.
-    let release;
-    const held = new Promise((ok) => { release = ok; });
-    await page.route('**/data/*.json', async (route) => { await held; await route.continue(); });
     await page.goto(env.base);
     const input = page.getByTestId('company-input');
     // The app's box (the static one of index.html is not a combobox).
@@ -46,15 +40,9 @@ test('the box takes typing while the data downloads; suggestions and the company
 });
 
 test('the static box takes typing before the code; the app takes over its text, focus and companies', async () => {
-  const context = await env.browser.newContext({ serviceWorkers: 'block' });
+  // Hold the app's code back: only index.html's shell is there.
+  const { context, page, errors, release } = await heldPage(env, '**/*.wasm');
   try {
-    const page = await context.newPage();
-    const errors = [];
-    page.on('pageerror', (e) => errors.push(e.message));
-    // Hold the app's code back: only index.html's shell is there.
-    let release;
-    const held = new Promise((ok) => { release = ok; });
-    await page.route('**/*.wasm', async (route) => { await held; await route.continue(); });
     await page.goto(env.base);
     const input = page.getByTestId('company-input');
     await page.waitForSelector('#shell [data-testid=company-input][aria-busy=true]');
@@ -64,12 +52,7 @@ test('the static box takes typing before the code; the app takes over its text, 
     await input.press('Enter');
     await input.fill('Hollow Creek; Bakery');
     await page.getByRole('button', { name: 'Add' }).click();
-    await page.evaluate(() => {
-      const dt = new DataTransfer();
-      dt.setData('text/plain', 'AT&T\n- ATT\n');
-      const ev = new ClipboardEvent('paste', { clipboardData: dt, bubbles: true, cancelable: true });
-      document.querySelector('[data-testid=company-input]').dispatchEvent(ev);
-    });
+    await pasteIntoBox(page, 'AT&T\n- ATT\n');
     // As the app's box takes them: typed text as one name, a pasted list by line.
     assert.deepEqual(await page.locator('#shell-chips li').allInnerTexts(), ['Bank of America', 'Hollow Creek; Bakery', 'AT&T', 'ATT']);
     assert.equal(await input.inputValue(), '', 'a pasted list empties the box');
@@ -106,14 +89,8 @@ test('the static box takes typing before the code; the app takes over its text, 
 });
 
 test('the app waits for text being composed in the static box (an input method)', async () => {
-  const context = await env.browser.newContext({ serviceWorkers: 'block' });
+  const { context, page, errors, release } = await heldPage(env, '**/*.wasm');
   try {
-    const page = await context.newPage();
-    const errors = [];
-    page.on('pageerror', (e) => errors.push(e.message));
-    let release;
-    const held = new Promise((ok) => { release = ok; });
-    await page.route('**/*.wasm', async (route) => { await held; await route.continue(); });
     await page.goto(env.base);
     await page.waitForSelector('#shell [data-testid=company-input]');
     await page.getByTestId('company-input').focus();
@@ -137,11 +114,9 @@ test('the app waits for text being composed in the static box (an input method)'
 });
 
 test('the static box speaks the saved language and stays off other views', async () => {
-  const context = await env.browser.newContext({ serviceWorkers: 'block' });
+  // The code never comes: the shell stays.
+  const { context, page } = await heldPage(env, '**/*.wasm', { lang: 'zh-Hans' });
   try {
-    await context.addInitScript(() => localStorage.setItem('exposure-check/lang', 'zh-Hans'));
-    const page = await context.newPage();
-    await page.route('**/*.wasm', () => {}); // never answered: the shell stays
     await page.goto(env.base);
     await page.waitForSelector('#shell [data-testid=company-input]');
     assert.equal(await page.locator('label[for=company-input]').innerText(), '添加公司：你的银行、电信运营商、保险公司、商家、雇主……');
@@ -181,12 +156,7 @@ test('a pasted list becomes one chip per company, duplicates kept once', async (
   const { context, page } = await openPage(env);
   try {
     await page.getByTestId('company-input').focus();
-    await page.evaluate(() => {
-      const dt = new DataTransfer();
-      dt.setData('text/plain', 'AT&T\nBank of America, N.A.\nATT\nHollow Creek Bakery LLC\n');
-      const ev = new ClipboardEvent('paste', { clipboardData: dt, bubbles: true, cancelable: true });
-      document.querySelector('[data-testid=company-input]').dispatchEvent(ev);
-    });
+    await pasteIntoBox(page, 'AT&T\nBank of America, N.A.\nATT\nHollow Creek Bakery LLC\n');
     await page.waitForSelector('[data-testid=incident-card]');
     const r = await readResults(page);
     assert.deepEqual(r.chips, ['att', 'bank-of-america', '']);

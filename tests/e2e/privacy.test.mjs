@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
-import { ROOT, addCompany, cspViolations, offOrigin, openPage, readResults, setup } from './helpers.mjs';
+import { ROOT, addCompany, cspViolations, offOrigin, openPage, pasteIntoBox, readResults, setup } from './helpers.mjs';
 
 let env;
 before(async () => { env = await setup(); });
@@ -21,12 +21,7 @@ test('a full session sends nothing anywhere', async () => {
     await addCompany(page, typed[1]);
     // Paste.
     await page.getByTestId('company-input').focus();
-    await page.evaluate((t) => {
-      const dt = new DataTransfer();
-      dt.setData('text/plain', t);
-      document.querySelector('[data-testid=company-input]')
-        .dispatchEvent(new ClipboardEvent('paste', { clipboardData: dt, bubbles: true, cancelable: true }));
-    }, typed.slice(2).join('\n'));
+    await pasteIntoBox(page, typed.slice(2).join('\n'));
     await page.waitForSelector('[data-testid=company-chip][data-org-id=ticketmaster]');
     // Import a catalogue (hostile content included).
     await page.getByTestId('import-file').setInputFiles(join(ROOT, 'tests', 'fixtures', 'hibp-small.json'));

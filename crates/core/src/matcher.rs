@@ -522,12 +522,12 @@ impl Packed {
 
     /// Positions `0..n`, each with the first bytes of its text (see
     /// [`text_start`]).
-    fn new(n: usize, start: impl Fn(usize) -> u128) -> Packed {
+    fn new(n: usize, start: impl Fn(usize) -> u64) -> Packed {
         // Whole bytes of text above the position.
         let shift = Packed::position_bits(n);
         let bytes = (64 - shift) / 8;
         let data = (0..n)
-            .map(|i| ((start(i) >> (128 - 8 * bytes)) as u64) << (64 - 8 * bytes) | i as u64)
+            .map(|i| start(i) >> (64 - 8 * bytes) << (64 - 8 * bytes) | i as u64)
             .collect();
         Packed {
             sort: StepSort::new(data, shift),
@@ -580,20 +580,20 @@ fn chunk_at(bytes: impl Iterator<Item = u8>, depth: usize) -> u64 {
     (n << (8 * (7 - len))) << 8 | u64::from(len)
 }
 
-/// The first sixteen bytes of a text as a big-endian number (shorter texts
+/// The first eight bytes of a text as a big-endian number (shorter texts
 /// padded with zeros): a longer text never comes before a shorter one it
 /// starts with, so the numbers order as the texts do, or tie.
-fn text_start(bytes: impl Iterator<Item = u8>) -> u128 {
-    let mut n = 0u128;
+fn text_start(bytes: impl Iterator<Item = u8>) -> u64 {
+    let mut n = 0u64;
     let mut len = 0;
-    for b in bytes.take(16) {
-        n = n << 8 | u128::from(b);
+    for b in bytes.take(8) {
+        n = n << 8 | u64::from(b);
         len += 1;
     }
     if len == 0 {
         0
     } else {
-        n << (8 * (16 - len))
+        n << (8 * (8 - len))
     }
 }
 

@@ -287,15 +287,16 @@ fn key_words(mut spelt: String) -> String {
     spelt
 }
 
+/// `char::is_whitespace` for an ASCII byte: tab to carriage return (the
+/// vertical tab too, unlike `u8::is_ascii_whitespace`), and the space.
+fn is_white_byte(b: u8) -> bool {
+    matches!(b, b'\t'..=b'\r' | b' ')
+}
+
 /// The normalized key without spaces.
 pub fn squash(normalized: &str) -> String {
     if normalized.is_ascii() {
-        // The ASCII white space of `char::is_whitespace`: tab to carriage
-        // return, and the space.
-        let kept: Vec<u8> = normalized
-            .bytes()
-            .filter(|b| !matches!(b, b'\t'..=b'\r' | b' '))
-            .collect();
+        let kept: Vec<u8> = normalized.bytes().filter(|&b| !is_white_byte(b)).collect();
         // ASCII bytes are always text.
         return String::from_utf8(kept).unwrap_or_default();
     }
@@ -309,9 +310,8 @@ pub fn domain_of(input: &str) -> Option<String> {
     if t.len() > 253 {
         return None;
     }
-    // (In ASCII, `char::is_whitespace` is tab to carriage return, and space.)
     let spaced = if t.is_ascii() {
-        t.bytes().any(|b| matches!(b, b'\t'..=b'\r' | b' '))
+        t.bytes().any(is_white_byte)
     } else {
         t.chars().any(char::is_whitespace)
     };
