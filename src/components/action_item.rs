@@ -5,6 +5,7 @@ use exposure_core::model::Frequency;
 use exposure_core::PlannedAction;
 use yew::prelude::*;
 
+use crate::components::nodes;
 use crate::i18n::{tr, Lang, Text};
 
 #[derive(Properties, PartialEq)]
@@ -56,8 +57,8 @@ pub fn action_item(props: &ActionItemProps) -> Html {
             if !a.because.is_empty() {
                 <p class="because"><strong>{ format!("{}: ", tr(lang, Text::Why)) }</strong>{ &a.because }</p>
             }
-            <ol class="steps">{ for steps }</ol>
-            <ul class="links">{ for links }</ul>
+            <ol class="steps">{ nodes(steps) }</ol>
+            <ul class="links">{ nodes(links) }</ul>
             if let Some(e) = &a.elsewhere {
                 <p class="hint"><strong>{ format!("{}: ", tr(lang, Text::OutsideUs)) }</strong>{ e }</p>
             }
@@ -75,8 +76,8 @@ pub fn action_item(props: &ActionItemProps) -> Html {
             </div>
             <div class="action-meta">
                 <span class="meta">{ format!("~{} {}", a.effort_minutes, tr(lang, Text::Minutes)) }</span>
-                { for repeats }
-                { for deadline }
+                { nodes(repeats) }
+                { nodes(deadline) }
             </div>
             if props.done {
                 <details class="action-body"><summary>{ tr(lang, Text::Completed) }</summary>{ body }</details>

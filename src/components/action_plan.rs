@@ -7,6 +7,7 @@ use exposure_core::Report;
 use yew::prelude::*;
 
 use crate::components::action_item::ActionItem;
+use crate::components::nodes;
 use crate::components::plan_toolbar::{ExportKind, PlanToolbar};
 use crate::i18n::{tr, Lang, Text};
 
@@ -51,7 +52,7 @@ pub fn action_plan(props: &ActionPlanProps) -> Html {
             html! {
                 <div class={classes!("urgency", format!("urgency-{}", urgency.id()))}>
                     <h3>{ tr(lang, label) }</h3>
-                    <ul class="actions">{ for items }</ul>
+                    <ul class="actions">{ items }</ul>
                 </div>
             }
         }
@@ -65,7 +66,7 @@ pub fn action_plan(props: &ActionPlanProps) -> Html {
                 <label for="plan-progress">{ format!("{finished} / {total} {}", tr(lang, Text::Progress)) }</label>
             </div>
             <PlanToolbar {lang} on_export={props.on_export.clone()} />
-            { for groups }
+            { nodes(groups) }
         </section>
     }
 }

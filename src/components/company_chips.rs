@@ -4,6 +4,7 @@ use exposure_core::{CompanyQuery, Period};
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
+use crate::components::nodes;
 use crate::i18n::{tr, Lang, Text};
 use crate::state::company_key;
 use crate::SharedEngine;
@@ -41,12 +42,9 @@ pub fn company_chips(props: &CompanyChipsProps) -> Html {
     let total = props.companies.len();
     let shown = if *show_all { total } else { total.min(SHOWN) };
     let chips = props.companies.iter().take(shown).map(|c| {
-        // The key is worked out when it is needed (a click), not for every
-        // chip on every render: a pasted list can hold thousands.
-        let key = {
-            let c = c.clone();
-            move || company_key(&c)
-        };
+        // Keyed, so removing a chip leaves the others' elements (an open
+        // year editor, focus) in place; keys are unique (`AppState::add_all`).
+        let key = company_key(c);
         let org = c.org_id.as_deref().and_then(|id| props.engine.data.org(id));
         let (label, detail) = match org {
             Some(o) if o.name != c.input && !c.input.is_empty() => {
@@ -61,7 +59,7 @@ pub fn company_chips(props: &CompanyChipsProps) -> Html {
         let onclick = {
             let on_remove = props.on_remove.clone();
             let key = key.clone();
-            Callback::from(move |_: MouseEvent| on_remove.emit(key()))
+            Callback::from(move |_: MouseEvent| on_remove.emit(key.clone()))
         };
         let period = c.period;
         let on_year = |from_box: bool| {
@@ -71,7 +69,7 @@ pub fn company_chips(props: &CompanyChipsProps) -> Html {
                 let v = year(&e.target_unchecked_into::<HtmlInputElement>().value());
                 let mut p = period;
                 if from_box { p.from = v } else { p.until = v }
-                on_period.emit((key(), p));
+                on_period.emit((key.clone(), p));
             })
         };
         let years = match (period.from, period.until) {
@@ -83,7 +81,7 @@ pub fn company_chips(props: &CompanyChipsProps) -> Html {
             ),
         };
         html! {
-            <li class={classes!("chip", org.is_none().then_some("unknown"))}
+            <li key={key.clone()} class={classes!("chip", org.is_none().then_some("unknown"))}
                 data-testid="company-chip"
                 data-org-id={c.org_id.clone().unwrap_or_default()}>
                 <span class="chip-name">{ label.clone() }</span>
@@ -108,6 +106,9 @@ pub fn company_chips(props: &CompanyChipsProps) -> Html {
             </li>
         }
     });
+    // Keyed chips in one list node (`nodes`): removing one leaves the others'
+    // elements in place, with an open year editor still open.
+    let chips = nodes(chips);
     let more = (shown < total).then(|| {
         let onclick = {
             let show_all = show_all.clone();
@@ -121,8 +122,8 @@ pub fn company_chips(props: &CompanyChipsProps) -> Html {
     });
     html! {
         <>
-            <ul class="chips" aria-label={tr(lang, Text::CompaniesHeading)} data-count={total.to_string()}>{ for chips }</ul>
-            { for more }
+            <ul class="chips" aria-label={tr(lang, Text::CompaniesHeading)} data-count={total.to_string()}>{ chips }</ul>
+            { nodes(more) }
         </>
     }
 }

@@ -5,6 +5,7 @@ use wasm_bindgen::JsCast;
 use web_sys::{HtmlInputElement, KeyboardEvent};
 use yew::prelude::*;
 
+use crate::components::nodes;
 use crate::i18n::{tr, Lang, Text};
 use crate::SharedEngine;
 
@@ -283,7 +284,7 @@ pub fn company_input(props: &CompanyInputProps) -> Html {
                 <button type="button" class="primary" onclick={onadd}>{ tr(lang, Text::Add) }</button>
                 <ul id="company-listbox" role="listbox" class="listbox" hidden={!expanded}
                     aria-label={tr(lang, Text::CompaniesHeading)}>
-                    { for items }
+                    { nodes(items) }
                 </ul>
             </div>
             { hint }

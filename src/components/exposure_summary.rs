@@ -4,6 +4,7 @@
 use exposure_core::Report;
 use yew::prelude::*;
 
+use crate::components::nodes;
 use crate::i18n::{severity_label, tr, Lang, Text};
 use crate::SharedEngine;
 
@@ -44,7 +45,7 @@ pub fn exposure_summary(props: &ExposureSummaryProps) -> Html {
         <section class="panel" aria-labelledby="summary-heading">
             <h2 id="summary-heading">{ tr(lang, Text::SummaryHeading) }</h2>
             <p class="intro">{ tr(lang, Text::SummaryIntro) }</p>
-            <ul class="exposed-list">{ for items }</ul>
+            <ul class="exposed-list">{ nodes(items) }</ul>
         </section>
     }
 }

@@ -5,6 +5,7 @@ use exposure_core::plan::group_thousands;
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
+use crate::components::nodes;
 use crate::i18n::{sector_label, tr, Lang, Text};
 use crate::route::{sector_from_id, sector_id, Route};
 use crate::SharedEngine;
@@ -91,7 +92,7 @@ pub fn incident_browser(props: &IncidentBrowserProps) -> Html {
                     { format!(" · {date}") }
                     if let Some(a) = affected { { format!(" · {a} {}", tr(lang, Text::PeopleAffected).to_lowercase()) } }
                 </p>
-                <ul class="tags">{ for tags }</ul>
+                <ul class="tags">{ nodes(tags) }</ul>
             </li>
         }
     });
@@ -110,21 +111,21 @@ pub fn incident_browser(props: &IncidentBrowserProps) -> Html {
                     <span>{ tr(lang, Text::Year) }</span>
                     <select data-testid="incident-filter-year" onchange={on_year}>
                         <option value="" selected={f.year.is_none()}>{ tr(lang, Text::Any) }</option>
-                        { for years }
+                        { nodes(years) }
                     </select>
                 </label>
                 <label class="filter">
                     <span>{ tr(lang, Text::Sector) }</span>
                     <select data-testid="incident-filter-sector" onchange={on_sector}>
                         <option value="" selected={f.sector.is_none()}>{ tr(lang, Text::Any) }</option>
-                        { for sectors }
+                        { nodes(sectors) }
                     </select>
                 </label>
                 <label class="filter">
                     <span>{ tr(lang, Text::DataType) }</span>
                     <select data-testid="incident-filter-type" onchange={on_type}>
                         <option value="" selected={f.data_type.is_none()}>{ tr(lang, Text::Any) }</option>
-                        { for types }
+                        { nodes(types) }
                     </select>
                 </label>
                 <label class="filter check">
@@ -132,14 +133,14 @@ pub fn incident_browser(props: &IncidentBrowserProps) -> Html {
                     <span>{ tr(lang, Text::ThirdPartyOnly) }</span>
                 </label>
             </div>
-            { for involving }
+            { nodes(involving) }
             <p class="count" role="status">
                 { format!("{} {}", list.len(), tr(lang, Text::Shown)) }
                 if !f.is_empty() {
                     { " · " }<button type="button" class="link-button" onclick={on_clear}>{ tr(lang, Text::ClearFilters) }</button>
                 }
             </p>
-            <ul class="rows">{ for rows }</ul>
+            <ul class="rows">{ nodes(rows) }</ul>
         </section>
     }
 }

@@ -5,6 +5,7 @@ use exposure_core::plan::group_thousands;
 use exposure_core::{Confidence, Match};
 use yew::prelude::*;
 
+use crate::components::nodes;
 use crate::i18n::{summary_lang, tr, Lang, Text};
 use crate::route::Route;
 use crate::SharedEngine;
@@ -92,22 +93,22 @@ pub fn incident_card(props: &IncidentCardProps) -> Html {
             </header>
             <div class="match-path" data-testid="match-path" data-path={m.path.join(" ")}>
                 <span class="visually-hidden">{ tr(lang, Text::PathLabel) }</span>
-                <ol class="path">{ for path_steps }</ol>
+                <ol class="path">{ nodes(path_steps) }</ol>
                 <p class="explanation">{ &m.explanation }</p>
                 if let Some(note) = &m.period_note { <p class="period-note">{ note }</p> }
             </div>
             <p class="summary" lang={summary_lang(lang, t.incident_summary(inc) == inc.summary)}>{ t.incident_summary(inc) }</p>
             <dl class="facts">
-                { for affected }
+                { nodes(affected) }
                 { dates }
                 <dt>{ tr(lang, Text::WhoWasAffected) }</dt><dd lang={summary_lang(lang, t.cohort(inc) == inc.cohort.text)}>{ t.cohort(inc) }</dd>
             </dl>
             <h4>{ tr(lang, Text::DataExposed) }</h4>
-            <ul class="tags">{ for types }</ul>
+            <ul class="tags">{ nodes(types) }</ul>
             <p class="more"><a href={Route::Incident(inc.id.clone()).href()} data-testid="incident-link">{ tr(lang, Text::Details) }</a></p>
             <details class="sources">
                 <summary>{ format!("{} ({})", tr(lang, Text::Sources), inc.sources.len()) }</summary>
-                <ul>{ for sources }</ul>
+                <ul>{ nodes(sources) }</ul>
             </details>
         </article>
     }

@@ -38,12 +38,12 @@ pub fn incident_list(props: &IncidentListProps) -> Html {
             if live.is_empty() {
                 <p class="empty">{ tr(lang, Text::NoIncidents) }</p>
             } else {
-                <div class="incidents">{ for live }</div>
+                <div class="incidents">{ live }</div>
             }
             if !unlikely.is_empty() {
                 <details class="unlikely">
                     <summary>{ format!("{} ({})", tr(lang, Text::UnlikelyHeading), unlikely.len()) }</summary>
-                    <div class="incidents">{ for unlikely }</div>
+                    <div class="incidents">{ unlikely }</div>
                 </details>
             }
         </section>

@@ -6,6 +6,7 @@ use exposure_core::plan::group_thousands;
 use exposure_core::PartialDate;
 use yew::prelude::*;
 
+use crate::components::nodes;
 use crate::i18n::{summary_lang, tr, Lang, Text};
 use crate::route::Route;
 use crate::SharedEngine;
@@ -158,7 +159,7 @@ pub fn incident_page(props: &IncidentPageProps) -> Html {
                 <dt>{ tr(lang, Text::WhoWasAffected) }</dt><dd lang={summary_lang(lang, t.cohort(inc) == inc.cohort.text)}>{ t.cohort(inc) }</dd>
             </dl>
             <h3>{ tr(lang, Text::Timeline) }</h3>
-            <ol class="timeline">{ for timeline }</ol>
+            <ol class="timeline">{ nodes(timeline) }</ol>
             if !inc.affected_clients.is_empty() {
                 <h3>{ tr(lang, Text::AffectedClients) }</h3>
                 <div class="table-wrap">
@@ -169,22 +170,22 @@ pub fn incident_page(props: &IncidentPageProps) -> Html {
                             <th scope="col">{ tr(lang, Text::ConfirmedBy) }</th>
                             <th scope="col">{ tr(lang, Text::Note) }</th>
                         </tr></thead>
-                        <tbody>{ for clients }</tbody>
+                        <tbody>{ nodes(clients) }</tbody>
                     </table>
                 </div>
             }
             <h3>{ tr(lang, Text::DataExposed) }</h3>
-            <ul class="type-list">{ for types }</ul>
+            <ul class="type-list">{ nodes(types) }</ul>
             if !inc.remedies.is_empty() {
                 <h3>{ tr(lang, Text::Offered) }</h3>
-                <ul>{ for remedies }</ul>
+                <ul>{ nodes(remedies) }</ul>
             }
             if !inc.settlements.is_empty() {
                 <h3>{ tr(lang, Text::Settlements) }</h3>
-                <ul>{ for settlements }</ul>
+                <ul>{ nodes(settlements) }</ul>
             }
             <h3>{ tr(lang, Text::Sources) }</h3>
-            <ul class="source-list">{ for sources }</ul>
+            <ul class="source-list">{ nodes(sources) }</ul>
         </article>
     }
 }

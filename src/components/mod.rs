@@ -1,5 +1,17 @@
 //! Views: one component per file, each taking props and callbacks.
 
+use yew::Html;
+
+/// A list of nodes as one node, however many there are. Views use it, not
+/// `{ for … }`: that spreads the items among their siblings (so a part that
+/// grows or shrinks shifts the parts after it), and a lone item becomes its
+/// parent's only child instead of a list. Either way Yew then builds
+/// elements anew and loses what was in them: an open `<details>`, focus,
+/// typed text. (`tests/views.rs` keeps `{ for` out of the views.)
+pub fn nodes<I: IntoIterator<Item = Html>>(items: I) -> Html {
+    items.into_iter().collect()
+}
+
 pub mod action_item;
 pub mod action_plan;
 pub mod clear_all;

@@ -3,6 +3,7 @@
 use exposure_core::model::Sector;
 use yew::prelude::*;
 
+use crate::components::nodes;
 use crate::i18n::{sector_label, tr, Lang, Text};
 use crate::SharedEngine;
 
@@ -46,14 +47,14 @@ pub fn quick_picks(props: &QuickPicksProps) -> Html {
         html! {
             <div class="pick-group">
                 <h3>{ sector_label(lang, sector) }</h3>
-                <ul class="picks">{ for buttons }</ul>
+                <ul class="picks">{ nodes(buttons) }</ul>
             </div>
         }
     });
     html! {
         <details class="quick-picks">
             <summary>{ tr(lang, Text::QuickPicks) }</summary>
-            <div class="pick-groups">{ for groups }</div>
+            <div class="pick-groups">{ nodes(groups) }</div>
         </details>
     }
 }

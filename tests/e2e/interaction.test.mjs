@@ -327,6 +327,32 @@ test('customer years on a chip turn out-of-cohort matches unlikely, collapsed, a
   }
 });
 
+test('removing a chip leaves the other chips as they were: an open year editor stays open', async () => {
+  const { context, page, errors } = await openPage(env);
+  try {
+    await addCompany(page, 'Bank of America');
+    await addCompany(page, 'AT&T');
+    await addCompany(page, 'Ticketmaster');
+    const chip = (id) => `[data-testid=company-chip][data-org-id=${id}]`;
+    await page.locator(`${chip('att')} [data-testid=company-period]`).click();
+    const open = () => page.$$eval('[data-testid=company-chip]', (els) => els.map((e) => [
+      e.getAttribute('data-org-id'), e.querySelector('details.chip-period')?.open ?? null,
+    ]));
+    assert.deepEqual(await open(), [['bank-of-america', false], ['att', true], ['ticketmaster', false]], 'opened');
+    // A chip after the open one, then the one before it (leaving it alone in
+    // the list): the editor stays open.
+    await page.getByRole('button', { name: 'Remove Ticketmaster' }).click();
+    await page.waitForFunction(() => document.querySelectorAll('[data-testid=company-chip]').length === 2);
+    assert.deepEqual(await open(), [['bank-of-america', false], ['att', true]], 'a later chip removed');
+    await page.getByRole('button', { name: 'Remove Bank of America' }).click();
+    await page.waitForFunction(() => document.querySelectorAll('[data-testid=company-chip]').length === 1);
+    assert.deepEqual(await open(), [['att', true]], 'an earlier chip removed');
+    assert.deepEqual(errors, []);
+  } finally {
+    await context.close();
+  }
+});
+
 test('the calendar export parses with a real iCalendar parser; recurring items repeat', async () => {
   const { context, page } = await openPage(env, { acceptDownloads: true });
   try {
