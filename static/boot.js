@@ -2,7 +2,8 @@
 // Content-Security-Policy can still forbid inline scripts). It lets the static
 // company box in index.html (#shell) be used while the app's code downloads:
 //  - picks the shell's language the way the app will (saved choice, else the
-//    browser's), so a Chinese reader does not see English first;
+//    browser's), so a Chinese reader does not see English first, and lets
+//    the reader change it there (saved as the app saves it);
 //  - shows the shell only on the check view (#/), the one that has the box;
 //  - keeps companies added as the app's box adds them (Enter or the Add
 //    button: the text as one name; a pasted list: one name per line) in the
@@ -15,9 +16,22 @@
   var root = document.documentElement;
   var code = '';
   // The key of storage::LANG_KEY (a test checks they agree).
-  try { code = localStorage.getItem('exposure-check/lang') || ''; } catch (e) { /* storage off */ }
+  var LANG_KEY = 'exposure-check/lang';
+  try { code = localStorage.getItem(LANG_KEY) || ''; } catch (e) { /* storage off */ }
   if (!code) code = navigator.language || '';
   if (code.toLowerCase().indexOf('zh') === 0) root.lang = 'zh-Hans';
+
+  // The shell's language chooser does what the app's does: switches the
+  // texts and keeps the choice (Lang::code), which the app reads when it starts.
+  document.addEventListener('DOMContentLoaded', function () {
+    var select = document.getElementById('shell-lang');
+    if (select) select.value = root.lang === 'zh-Hans' ? 'zh-Hans' : 'en';
+  });
+  document.addEventListener('change', function (e) {
+    if (!e.target || e.target.id !== 'shell-lang') return;
+    root.lang = e.target.value === 'zh-Hans' ? 'zh-Hans' : 'en';
+    try { localStorage.setItem(LANG_KEY, root.lang); } catch (err) { /* storage off */ }
+  });
 
   var canStart = typeof WebAssembly === 'object' && 'noModule' in document.createElement('script');
   // The check view, as Route::parse (src/route.rs) tells it from the others.

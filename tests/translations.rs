@@ -344,4 +344,16 @@ fn the_shell_reads_the_saved_language_where_the_app_saves_it() {
         .expect("static/boot.js");
     let key = format!("'{}'", exposure_check::storage::LANG_KEY);
     assert!(boot.contains(&key), "boot.js reads {key}");
+    // Its language chooser offers, and so saves, the codes the app reads.
+    let html = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/index.html"))
+        .expect("index.html");
+    for lang in [Lang::En, Lang::Zh] {
+        let option = format!("<option value=\"{}\">", lang.code());
+        assert!(html.contains(&option), "the shell offers {option}");
+        assert!(
+            boot.contains(&format!("'{}'", lang.code())),
+            "boot.js knows {}",
+            lang.code()
+        );
+    }
 }

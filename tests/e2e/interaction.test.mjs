@@ -131,6 +131,39 @@ test('the static box speaks the saved language and stays off other views', async
   }
 });
 
+test('the static header chooses the language as the app does; the app starts in it', async () => {
+  const { context, page, errors, release } = await heldPage(env, '**/*.wasm');
+  try {
+    await page.goto(env.base);
+    await page.waitForSelector('#shell [data-testid=company-input]');
+    const chooser = page.getByRole('combobox', { name: 'Language' });
+    assert.equal(await chooser.inputValue(), 'en');
+    await page.getByTestId('company-input').fill('Bank');
+    await chooser.selectOption('zh-Hans');
+    assert.equal(await page.evaluate(() => document.documentElement.lang), 'zh-Hans');
+    assert.equal(await page.locator('label[for=company-input]').innerText(), '添加公司：你的银行、电信运营商、保险公司、商家、雇主……');
+    assert.equal(await page.getByRole('combobox', { name: '语言' }).inputValue(), 'zh-Hans');
+    // Where the header and the box are: the app puts them in the same places.
+    const places = () => page.evaluate(() => ['h1', '.lang select', 'nav.tabs', '[data-testid=company-input]']
+      .map((sel) => { const r = document.querySelector(sel).getBoundingClientRect(); return [sel, r.x, r.y, r.width, r.height]; }));
+    const before = await places();
+    release();
+    // The app starts in the chosen language, with the text typed.
+    await page.waitForSelector('#shell', { state: 'detached' });
+    assert.deepEqual(await places(), before, 'nothing moves when the app takes over');
+    assert.equal(await page.getByTestId('lang-switch').inputValue(), 'zh-Hans');
+    assert.equal(await page.locator('label[for=company-input]').innerText(), '添加公司：你的银行、电信运营商、保险公司、商家、雇主……');
+    assert.equal(await page.getByTestId('company-input').inputValue(), 'Bank');
+    // And keeps it, as if chosen in the app.
+    await page.reload();
+    await page.waitForSelector('[data-testid=lang-switch]');
+    assert.equal(await page.getByTestId('lang-switch').inputValue(), 'zh-Hans');
+    assert.deepEqual(errors, []);
+  } finally {
+    await context.close();
+  }
+});
+
 test('keyboard: ArrowDown and Enter pick a suggestion; Escape closes the list', async () => {
   const { context, page } = await openPage(env);
   try {
