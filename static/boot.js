@@ -19,17 +19,19 @@
   var LANG_KEY = 'exposure-check/lang';
   try { code = localStorage.getItem(LANG_KEY) || ''; } catch (e) { /* storage off */ }
   if (!code) code = navigator.language || '';
-  if (code.toLowerCase().indexOf('zh') === 0) root.lang = 'zh-Hans';
+  // As Lang::from_code: zh, zh-CN, zh-Hans… are Chinese, anything else English.
+  function langOf(c) { return c.toLowerCase().indexOf('zh') === 0 ? 'zh-Hans' : 'en'; }
+  if (langOf(code) === 'zh-Hans') root.lang = 'zh-Hans';
 
   // The shell's language chooser does what the app's does: switches the
   // texts and keeps the choice (Lang::code), which the app reads when it starts.
   document.addEventListener('DOMContentLoaded', function () {
     var select = document.getElementById('shell-lang');
-    if (select) select.value = root.lang === 'zh-Hans' ? 'zh-Hans' : 'en';
+    if (select) select.value = langOf(root.lang);
   });
   document.addEventListener('change', function (e) {
     if (!e.target || e.target.id !== 'shell-lang') return;
-    root.lang = e.target.value === 'zh-Hans' ? 'zh-Hans' : 'en';
+    root.lang = langOf(e.target.value);
     try { localStorage.setItem(LANG_KEY, root.lang); } catch (err) { /* storage off */ }
   });
 

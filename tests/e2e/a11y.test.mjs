@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { after, before, test } from 'node:test';
-import { addCompany, heldPage, openPage, setup } from './helpers.mjs';
+import { addCompany, shellPage, openPage, setup } from './helpers.mjs';
 
 const require = createRequire(import.meta.url);
 const AXE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
@@ -84,10 +84,8 @@ for (const [name, prepare] of views) {
 // (held back here), in both languages.
 for (const lang of ['en', 'zh-Hans']) {
   test(`axe: the static company box before the code (${lang})`, async () => {
-    const { context, page } = await heldPage(env, '**/*.wasm', { lang }); // never released
+    const { context, page } = await shellPage(env, { lang }); // never released
     try {
-      await page.goto(env.base);
-      await page.waitForSelector('#shell [data-testid=company-input]');
       await page.getByTestId('company-input').fill('Bank of America');
       await page.getByTestId('company-input').press('Enter');
       await page.waitForSelector('#shell-chips li');

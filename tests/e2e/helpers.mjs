@@ -81,6 +81,14 @@ export async function heldPage(env, pattern, { lang } = {}) {
   return { context, page, errors, release };
 }
 
+/** The page with the app's code held back, opened: only index.html's static box (the shell) is there. */
+export async function shellPage(env, { lang } = {}) {
+  const held = await heldPage(env, '**/*.wasm', { lang });
+  await held.page.goto(env.base);
+  await held.page.waitForSelector('#shell [data-testid=company-input]');
+  return held;
+}
+
 /** Pastes text into the company box (a paste event with it, as a browser sends). */
 export async function pasteIntoBox(page, text) {
   await page.evaluate((t) => {

@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import ICAL from 'ical.js';
-import { ROOT, addCompany, cspViolations, heldPage, offOrigin, openPage, pasteIntoBox, readResults, setup } from './helpers.mjs';
+import { ROOT, addCompany, cspViolations, heldPage, offOrigin, openPage, pasteIntoBox, readResults, setup, shellPage } from './helpers.mjs';
 
 let env;
 before(async () => { env = await setup(); });
@@ -89,10 +89,8 @@ test('the static box takes typing before the code; the app takes over its text, 
 });
 
 test('the app waits for text being composed in the static box (an input method)', async () => {
-  const { context, page, errors, release } = await heldPage(env, '**/*.wasm');
+  const { context, page, errors, release } = await shellPage(env);
   try {
-    await page.goto(env.base);
-    await page.waitForSelector('#shell [data-testid=company-input]');
     await page.getByTestId('company-input').focus();
     const cdp = await context.newCDPSession(page);
     // Pinyin being composed, not yet committed, when the code arrives.
@@ -115,10 +113,8 @@ test('the app waits for text being composed in the static box (an input method)'
 
 test('the static box speaks the saved language and stays off other views', async () => {
   // The code never comes: the shell stays.
-  const { context, page } = await heldPage(env, '**/*.wasm', { lang: 'zh-Hans' });
+  const { context, page } = await shellPage(env, { lang: 'zh-Hans' });
   try {
-    await page.goto(env.base);
-    await page.waitForSelector('#shell [data-testid=company-input]');
     assert.equal(await page.locator('label[for=company-input]').innerText(), '添加公司：你的银行、电信运营商、保险公司、商家、雇主……');
     assert.equal(await page.locator('#company-hint').innerText(), '正在载入数据泄露资料……');
     assert.equal(await page.evaluate(() => document.documentElement.lang), 'zh-Hans');
@@ -132,10 +128,8 @@ test('the static box speaks the saved language and stays off other views', async
 });
 
 test('the static header chooses the language as the app does; the app starts in it', async () => {
-  const { context, page, errors, release } = await heldPage(env, '**/*.wasm');
+  const { context, page, errors, release } = await shellPage(env);
   try {
-    await page.goto(env.base);
-    await page.waitForSelector('#shell [data-testid=company-input]');
     const chooser = page.getByRole('combobox', { name: 'Language' });
     assert.equal(await chooser.inputValue(), 'en');
     await page.getByTestId('company-input').fill('Bank');
