@@ -2,8 +2,8 @@
 //! decoding are pure (tested natively); `platform` does the actual storage.
 
 use exposure_core::export::Progress;
+use exposure_core::json::{self, FromJson, Json};
 use exposure_core::CompanyQuery;
-use serde_json::Value;
 
 use crate::error::AppError;
 use crate::i18n::Lang;
@@ -26,7 +26,7 @@ pub fn encode(progress: &Progress) -> String {
 
 /// One step of the saved format's history: the version it reads, and how it
 /// becomes the next version.
-type Migration = (u64, fn(Value) -> Value);
+type Migration = (u64, fn(Json) -> Json);
 
 /// Every change of the saved format, oldest first. Version 0 is what the
 /// page stored before the format had a version: the progress object itself,
@@ -34,33 +34,54 @@ type Migration = (u64, fn(Value) -> Value);
 /// storage by hand).
 const MIGRATIONS: &[Migration] = &[(0, v0_to_v1)];
 
-fn v0_to_v1(old: Value) -> Value {
+/// An object of these members.
+fn object<const N: usize>(members: [(&str, Json); N]) -> Json {
+    Json::Obj(
+        members
+            .into_iter()
+            .map(|(k, v)| (k.to_string(), v))
+            .collect(),
+    )
+}
+
+fn v0_to_v1(old: Json) -> Json {
     let progress = match old {
-        Value::Array(names) => serde_json::json!({
-            "companies": names
-                .into_iter()
-                .filter_map(|n| n.as_str().map(|s| serde_json::json!({ "input": s })))
-                .collect::<Vec<_>>(),
-            "done": [],
-        }),
+        Json::Arr(names) => object([
+            (
+                "companies",
+                Json::Arr(
+                    names
+                        .into_iter()
+                        .filter_map(|n| match n {
+                            Json::Str(s) => Some(object([("input", Json::Str(s))])),
+                            _ => None,
+                        })
+                        .collect(),
+                ),
+            ),
+            ("done", Json::Arr(Vec::new())),
+        ]),
         other => other,
     };
-    serde_json::json!({ "version": 1, "progress": progress })
+    object([("version", Json::Int(1)), ("progress", progress)])
 }
 
 /// The version of a saved value; 0 for the shapes from before versions.
-fn version_of(value: &Value) -> Option<u64> {
+fn version_of(value: &Json) -> Option<u64> {
+    let has = |key| value.get(key).is_some();
     match value {
-        Value::Object(o) if o.contains_key("version") => o.get("version").and_then(Value::as_u64),
-        Value::Object(o) if o.contains_key("companies") && !o.contains_key("progress") => Some(0),
-        Value::Array(items) if items.iter().all(Value::is_string) && !items.is_empty() => Some(0),
+        Json::Obj(_) if has("version") => value.get("version").and_then(Json::as_u64),
+        Json::Obj(_) if has("companies") && !has("progress") => Some(0),
+        Json::Arr(items) if items.iter().all(|i| i.as_str().is_some()) && !items.is_empty() => {
+            Some(0)
+        }
         _ => None,
     }
 }
 
 /// Brings a saved value to the current version. Returns the value and
 /// whether it was migrated.
-fn migrate(mut value: Value) -> (Value, bool) {
+fn migrate(mut value: Json) -> (Json, bool) {
     let mut migrated = false;
     while let Some(v) = version_of(&value) {
         match MIGRATIONS.iter().find(|(from, _)| *from == v) {
@@ -89,7 +110,7 @@ pub struct Decoded {
 /// whether an older format was migrated.
 pub fn decode(text: &str) -> Decoded {
     let corrupt = |reason: String| AppError::StorageCorrupt { reason };
-    let value: Value = match serde_json::from_str(text) {
+    let value = match json::parse(text) {
         Ok(v) => v,
         Err(e) => {
             return Decoded {
@@ -100,7 +121,7 @@ pub fn decode(text: &str) -> Decoded {
     };
     let (value, migrated) = migrate(value);
     let mut problems = Vec::new();
-    match value.get("version").and_then(Value::as_u64) {
+    match value.get("version").and_then(Json::as_u64) {
         Some(VERSION) => {}
         Some(v) if v > VERSION => problems.push(format!(
             "it was saved by a newer version of the page (format {v})"
@@ -108,12 +129,12 @@ pub fn decode(text: &str) -> Decoded {
         Some(v) => problems.push(format!("unknown version {v}")),
         None => problems.push("no version".to_string()),
     }
-    let p = value.get("progress").cloned().unwrap_or(Value::Null);
+    let p = value.get("progress").cloned().unwrap_or(Json::Null);
     let mut progress = Progress::default();
-    match p.get("companies").and_then(Value::as_array) {
+    match p.get("companies").and_then(Json::as_array) {
         Some(list) => {
             for item in list {
-                match serde_json::from_value::<CompanyQuery>(item.clone()) {
+                match CompanyQuery::from_json(item.clone()) {
                     Ok(c) => progress.companies.push(c),
                     Err(_) => problems.push("a company entry was damaged".into()),
                 }
@@ -121,7 +142,7 @@ pub fn decode(text: &str) -> Decoded {
         }
         None => problems.push("no company list".into()),
     }
-    match p.get("done").and_then(Value::as_array) {
+    match p.get("done").and_then(Json::as_array) {
         Some(list) => {
             for item in list {
                 match item.as_str() {

@@ -1,9 +1,7 @@
 //! Browsing every incident: search and filters (year, sector, data type,
 //! third-party only, organization), newest first, and an incident's timeline.
 
-use std::collections::BTreeSet;
-
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 use crate::dataset::DataSet;
 use crate::date::PartialDate;
@@ -11,21 +9,15 @@ use crate::model::{Incident, Sector};
 use crate::normalize::normalize;
 
 /// What the incident list is narrowed to. Empty fields do not filter.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
 pub struct IncidentFilter {
     /// Words to find in the title, the organizations' names and aliases.
-    #[serde(default)]
     pub text: String,
-    #[serde(default)]
     pub year: Option<i32>,
-    #[serde(default)]
     pub sector: Option<Sector>,
-    #[serde(default)]
     pub data_type: Option<String>,
-    #[serde(default)]
     pub third_party_only: bool,
     /// Incidents that involve this organization (breached, platform or client).
-    #[serde(default)]
     pub org: Option<String>,
 }
 
@@ -93,7 +85,7 @@ pub fn filter_incidents<'a>(ds: &'a DataSet, f: &IncidentFilter) -> Vec<&'a Inci
         })
         .filter(|i| matches_text(ds, i, &words))
         .collect();
-    out.sort_by(|a, b| {
+    crate::sort::sort_by(&mut out, |a, b| {
         b.first_date()
             .cmp(&a.first_date())
             .then_with(|| a.id.cmp(&b.id))
@@ -103,8 +95,10 @@ pub fn filter_incidents<'a>(ds: &'a DataSet, f: &IncidentFilter) -> Vec<&'a Inci
 
 /// Years that have incidents, newest first.
 pub fn years(ds: &DataSet) -> Vec<i32> {
-    let set: BTreeSet<i32> = ds.incidents.iter().filter_map(incident_year).collect();
-    set.into_iter().rev().collect()
+    let mut years: Vec<i32> = ds.incidents.iter().filter_map(incident_year).collect();
+    crate::sort::sort_by(&mut years, |a, b| b.cmp(a));
+    years.dedup();
+    years
 }
 
 /// Sectors of the organizations involved in incidents, in a stable order.
@@ -117,7 +111,7 @@ pub fn sectors(ds: &DataSet) -> Vec<Sector> {
             }
         }
     }
-    out.sort_by_key(|s| format!("{s:?}"));
+    crate::sort::sort_by(&mut out, |a, b| format!("{a:?}").cmp(&format!("{b:?}")));
     out
 }
 

@@ -8,6 +8,7 @@ use std::sync::OnceLock;
 
 use serde::Serialize;
 
+use crate::json::{self, FromJson, Json, JsonError};
 use crate::model::{
     ActionDef, DataTypeDef, Incident, IncidentsFile, Organization, OrganizationsFile, Relationship,
     Taxonomy,
@@ -76,24 +77,26 @@ pub struct DataSet {
     action_by_id: HashMap<String, usize>,
 }
 
-fn parse<T: serde::de::DeserializeOwned>(file: &'static str, text: &str) -> Result<T, LoadError> {
-    // Check the version first so an old or future file gets the clear message.
-    #[derive(serde::Deserialize)]
-    struct Versioned {
-        schema_version: Option<u32>,
-    }
-    let version: Versioned = serde_json::from_str(text).map_err(|e| LoadError::Json {
+fn parse<T: FromJson>(file: &'static str, text: &str) -> Result<T, LoadError> {
+    let invalid = |e: JsonError| LoadError::Json {
         file,
         message: e.to_string(),
-    })?;
-    match version.schema_version {
-        Some(SCHEMA_VERSION) => {}
-        Some(found) => {
+    };
+    let doc = json::parse(text).map_err(invalid)?;
+    // Check the version first so an old or future file gets the clear message.
+    match doc.get("schema_version").map(Json::as_u64) {
+        Some(Some(found)) if found == u64::from(SCHEMA_VERSION) => {}
+        Some(Some(found)) => {
             return Err(LoadError::Version {
                 file,
-                found,
+                found: u32::try_from(found).unwrap_or(u32::MAX),
                 expected: SCHEMA_VERSION,
             })
+        }
+        Some(None) => {
+            return Err(invalid(
+                JsonError::new("expected a whole number").in_field("schema_version"),
+            ))
         }
         None => {
             return Err(LoadError::Json {
@@ -102,10 +105,7 @@ fn parse<T: serde::de::DeserializeOwned>(file: &'static str, text: &str) -> Resu
             })
         }
     }
-    serde_json::from_str(text).map_err(|e| LoadError::Json {
-        file,
-        message: e.to_string(),
-    })
+    T::from_json(doc).map_err(invalid)
 }
 
 /// Positions of items by their id: a hash table of positions (open

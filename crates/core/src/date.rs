@@ -4,7 +4,7 @@
 use std::cmp::Ordering;
 use std::fmt;
 
-use serde::{Deserialize, Deserializer, Serialize, Serializer};
+use serde::{Serialize, Serializer};
 
 /// A date whose month and day may be unknown. Ordered by its earliest possible
 /// day, so `2023-10` sorts before `2023-10-29`.
@@ -172,10 +172,10 @@ impl Serialize for PartialDate {
     }
 }
 
-impl<'de> Deserialize<'de> for PartialDate {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        let text = String::deserialize(d)?;
-        PartialDate::parse(&text).map_err(serde::de::Error::custom)
+impl crate::json::FromJson for PartialDate {
+    fn from_json(v: crate::json::Json) -> Result<Self, crate::json::JsonError> {
+        let text = String::from_json(v)?;
+        PartialDate::parse(&text).map_err(|e| crate::json::JsonError::new(e.to_string()))
     }
 }
 

@@ -3,7 +3,9 @@
 
 use std::collections::BTreeSet;
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
+
+use crate::json::{json_struct, JsonError};
 
 use crate::dataset::DataSet;
 use crate::date::PartialDate;
@@ -17,7 +19,7 @@ pub const EXPORT_FORMAT: &str = "exposure-check-plan";
 pub const EXPORT_VERSION: u32 = 1;
 
 /// What a person's session holds: their companies and ticked actions.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
 pub struct Progress {
     pub companies: Vec<CompanyQuery>,
     pub done: BTreeSet<String>,
@@ -65,13 +67,14 @@ pub enum ImportError {
 
 /// Reads the progress back from a JSON export.
 pub fn progress_from_json(text: &str) -> Result<Progress, ImportError> {
-    #[derive(Deserialize)]
     struct Doc {
         format: Option<String>,
         version: Option<u32>,
         progress: Option<Progress>,
     }
-    let doc: Doc = serde_json::from_str(text).map_err(|e| ImportError::NotJson(e.to_string()))?;
+    json_struct!(lenient Doc { format: default, version: default, progress: default });
+    let doc: Doc =
+        crate::json::from_str(text).map_err(|e: JsonError| ImportError::NotJson(e.to_string()))?;
     if doc.format.as_deref() != Some(EXPORT_FORMAT) {
         return Err(ImportError::WrongFormat);
     }
@@ -300,3 +303,5 @@ mod tests {
         assert_eq!(ok.companies[0].org_id.as_deref(), Some("att"));
     }
 }
+
+json_struct!(lenient Progress { companies, done });

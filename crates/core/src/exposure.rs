@@ -4,14 +4,16 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
+
+use crate::json::json_struct;
 
 use crate::dataset::DataSet;
 use crate::lang::{Lang, Texts};
 use crate::model::{Confirmation, Incident, ParentRelation, Severity};
 
 /// How sure a match is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Confidence {
     /// Outside the affected cohort given the customer period.
@@ -37,7 +39,7 @@ impl Confidence {
 }
 
 /// How the company reaches the incident.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum PathKind {
     /// The company is the breached organization.
@@ -52,22 +54,19 @@ pub enum PathKind {
 }
 
 /// When a person was a customer, in years. Both ends optional.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize)]
 pub struct Period {
-    #[serde(default)]
     pub from: Option<i32>,
-    #[serde(default)]
     pub until: Option<i32>,
 }
 
 /// A company the person named, as resolved.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
 pub struct CompanyQuery {
     /// What the person typed.
     pub input: String,
     /// The organization it was resolved to, if any.
     pub org_id: Option<String>,
-    #[serde(default)]
     pub period: Period,
 }
 
@@ -157,7 +156,7 @@ pub fn find_matches_in(ds: &DataSet, companies: &[CompanyQuery], lang: Lang) -> 
                 })
             })
             .collect();
-        mine.sort_by(|a, b| {
+        crate::sort::sort_by(&mut mine, |a, b| {
             b.confidence.cmp(&a.confidence).then_with(|| {
                 let da = ds.incident(&a.incident_id).and_then(Incident::first_date);
                 let db = ds.incident(&b.incident_id).and_then(Incident::first_date);
@@ -471,7 +470,7 @@ pub fn exposed_types(ds: &DataSet, matches: &[Match]) -> Vec<ExposedType> {
             incidents: incs.into_iter().map(str::to_string).collect(),
         })
         .collect();
-    out.sort_by(|a, b| {
+    crate::sort::sort_by(&mut out, |a, b| {
         b.severity.cmp(&a.severity).then_with(|| {
             ds.type_position(&a.type_id)
                 .cmp(&ds.type_position(&b.type_id))
@@ -509,3 +508,8 @@ mod tests {
         }
     }
 }
+
+// Reading saved progress and plan exports (`crate::json`); fields a newer
+// page may add are skipped.
+json_struct!(lenient Period { from: default, until: default });
+json_struct!(lenient CompanyQuery { input, org_id: default, period: default });

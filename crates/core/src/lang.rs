@@ -5,14 +5,16 @@
 
 use std::collections::HashMap;
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
+
+use crate::json::json_struct;
 
 use crate::dataset::DataSet;
 use crate::date::PartialDate;
 use crate::model::{ActionDef, Confirmation, Incident, IncidentKind, RemedyKind, Urgency};
 
 /// The languages the page speaks.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize)]
 pub enum Lang {
     #[default]
     En,
@@ -59,65 +61,47 @@ impl Lang {
 }
 
 /// The Chinese texts of the data (`zh.json`).
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
 pub struct Translations {
     pub schema_version: u32,
-    #[serde(default)]
     pub data_types: HashMap<String, TypeText>,
-    #[serde(default)]
     pub actions: HashMap<String, ActionText>,
-    #[serde(default)]
     pub incidents: HashMap<String, IncidentText>,
 }
 
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
 pub struct TypeText {
     pub name: String,
     pub harm: String,
 }
 
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
 pub struct ActionText {
     pub title: String,
     pub summary: String,
     pub steps: Vec<String>,
     /// Labels of the action's links, in order.
-    #[serde(default)]
     pub links: Vec<String>,
-    #[serde(default)]
     pub elsewhere: Option<String>,
 }
 
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
 pub struct IncidentText {
     pub title: String,
-    #[serde(default)]
     pub summary: Option<String>,
-    #[serde(default)]
     pub cohort: Option<String>,
     /// Notes of the affected clients, by org id.
-    #[serde(default)]
     pub clients: HashMap<String, String>,
     /// `how` of each remedy, in order ("" when it has none).
-    #[serde(default)]
     pub remedies: Vec<String>,
-    #[serde(default)]
     pub settlements: Vec<SettlementText>,
     /// Text of each extra step, in order.
-    #[serde(default)]
     pub extra_steps: Vec<String>,
 }
 
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
 pub struct SettlementText {
-    #[serde(default)]
     pub name: Option<String>,
-    #[serde(default)]
     pub note: Option<String>,
 }
 
@@ -439,3 +423,18 @@ mod tests {
         );
     }
 }
+
+// Reading zh.json (`crate::json`).
+json_struct!(strict Translations { schema_version, data_types: default, actions: default, incidents: default });
+json_struct!(strict TypeText { name, harm });
+json_struct!(strict ActionText { title, summary, steps, links: default, elsewhere: default });
+json_struct!(strict IncidentText {
+    title,
+    summary: default,
+    cohort: default,
+    clients: default,
+    remedies: default,
+    settlements: default,
+    extra_steps: default,
+});
+json_struct!(strict SettlementText { name: default, note: default });

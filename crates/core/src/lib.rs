@@ -16,12 +16,14 @@ pub mod exposure;
 pub mod hibp;
 #[doc(hidden)]
 pub mod invariants;
+pub mod json;
 pub mod lang;
 pub mod matcher;
 pub mod model;
 pub mod normalize;
 pub mod plan;
 pub mod report;
+pub mod sort;
 
 pub use dataset::{DataSet, LoadError, Problem, Stats};
 pub use date::PartialDate;

@@ -1044,7 +1044,7 @@ impl NameIndex {
                     && ds.organizations[i].parent.is_none()
             })
             .collect();
-        orgs.sort_by(|a, b| {
+        crate::sort::sort_by(&mut orgs, |a, b| {
             self.org_weight[*b]
                 .cmp(&self.org_weight[*a])
                 .then_with(|| self.orgs[*a].name().cmp(self.orgs[*b].name()))
@@ -1534,7 +1534,7 @@ impl NameIndex {
             ranked.select_nth_unstable_by(limit, order);
             ranked.truncate(limit);
         }
-        ranked.sort_by(order);
+        crate::sort::sort_by(&mut ranked, order);
         let mut out: Vec<OrgMatch> = ranked
             .into_iter()
             .map(|(score, e, reason)| self.hit(e, reason, score))

@@ -6,7 +6,9 @@
 use std::borrow::Cow;
 use std::collections::BTreeMap;
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
+
+use crate::json::{json_enum, json_struct};
 
 use crate::date::PartialDate;
 
@@ -50,7 +52,7 @@ pub fn data_type_text(id: &str) -> Text {
 }
 
 /// How bad it is when a data type leaks. Ordered from least to most harmful.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Severity {
     Low,
@@ -60,7 +62,7 @@ pub enum Severity {
 }
 
 /// The broad family a data type belongs to; used to group and explain.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Category {
     Identity,
@@ -73,8 +75,7 @@ pub enum Category {
 }
 
 /// One entry of our data-type taxonomy (`ssn`, `call_records`, …).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct DataTypeDef {
     pub id: String,
     pub name: String,
@@ -85,7 +86,7 @@ pub struct DataTypeDef {
 }
 
 /// How soon an action should be done.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Urgency {
     Now,
@@ -111,7 +112,7 @@ impl Urgency {
 }
 
 /// How often a recurring action comes back.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Frequency {
     Weekly,
@@ -119,27 +120,23 @@ pub enum Frequency {
     Yearly,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Recurrence {
     pub every: Frequency,
     /// For yearly items tied to a month (a new IRS IP PIN each January).
-    #[serde(default)]
     pub month: Option<u8>,
     /// What the reminder says, e.g. "Renew your fraud alert".
     pub reminder: String,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Link {
     pub label: String,
     pub url: String,
 }
 
 /// A rule of the action plan: what to do when some data types were exposed.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct ActionDef {
     pub id: String,
     pub title: String,
@@ -149,14 +146,12 @@ pub struct ActionDef {
     pub links: Vec<Link>,
     pub effort_minutes: u32,
     pub urgency: Urgency,
-    #[serde(default)]
     pub recurrence: Option<Recurrence>,
     /// Data type ids that call for this action.
     pub triggers: Vec<String>,
     /// Region codes the steps apply to ("US").
     pub regions: Vec<String>,
     /// General advice for visitors outside those regions.
-    #[serde(default)]
     pub elsewhere: Option<String>,
     /// When the facts behind the steps and links were last checked.
     pub checked: PartialDate,
@@ -165,8 +160,7 @@ pub struct ActionDef {
 }
 
 /// Taxonomy file: data types, action rules, HIBP class mapping.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Taxonomy {
     pub schema_version: u32,
     pub data_types: Vec<DataTypeDef>,
@@ -176,7 +170,7 @@ pub struct Taxonomy {
 }
 
 /// What an organization does; used for browsing and quick picks.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Sector {
     Carrier,
@@ -197,7 +191,7 @@ pub enum Sector {
 }
 
 /// How an organization hangs off its parent.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum ParentRelation {
     /// A brand or trade name of the parent (Cricket Wireless → AT&T).
@@ -206,52 +200,35 @@ pub enum ParentRelation {
     Subsidiary,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Organization {
     pub id: String,
     pub name: String,
-    #[serde(default)]
     pub aliases: Vec<String>,
-    #[serde(default)]
     pub parent: Option<String>,
-    #[serde(default)]
     pub parent_relation: Option<ParentRelation>,
     pub sector: Sector,
-    #[serde(default)]
     pub domain: Option<String>,
     /// False for placeholders such as "an unnamed AT&T vendor": they appear on
     /// paths but are never offered as a company to pick.
-    #[serde(default = "yes")]
     pub listed: bool,
-    #[serde(default)]
     pub note: Option<Text>,
 }
 
-fn yes() -> bool {
-    true
-}
-
 /// A client organization shares data with a vendor or platform.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Relationship {
     pub client: String,
     pub vendor: String,
     /// The service the vendor performs, in plain words.
     pub service: String,
-    #[serde(default)]
     pub data_shared: Vec<String>,
-    #[serde(default)]
     pub from: Option<PartialDate>,
-    #[serde(default)]
     pub until: Option<PartialDate>,
-    #[serde(default)]
     pub sources: Vec<Source>,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct OrganizationsFile {
     pub schema_version: u32,
     pub organizations: Vec<Organization>,
@@ -259,7 +236,7 @@ pub struct OrganizationsFile {
 }
 
 /// What kind of attack or failure caused an incident.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum IncidentKind {
     Ransomware,
@@ -287,21 +264,18 @@ impl IncidentKind {
 
 /// Who was affected, in words, plus an optional window of customer years that
 /// the period check uses.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Cohort {
     /// Shared, not copied, where every imported incident says the same.
     pub text: Text,
     /// Customers whose relationship ended before this year are outside it.
-    #[serde(default)]
     pub from_year: Option<i32>,
     /// Customers whose relationship began after this year are outside it.
-    #[serde(default)]
     pub until_year: Option<i32>,
 }
 
 /// How a client's part in a vendor incident is known.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Confirmation {
     ClientNotice,
@@ -327,18 +301,15 @@ impl Confirmation {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct AffectedClient {
     pub org: String,
-    #[serde(default)]
     pub affected: Option<u64>,
-    #[serde(default)]
     pub note: Option<String>,
     pub confirmed_by: Confirmation,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum RemedyKind {
     CreditMonitoring,
@@ -346,72 +317,55 @@ pub enum RemedyKind {
 }
 
 /// Something the breached company offered the people affected.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Remedy {
     pub kind: RemedyKind,
-    #[serde(default)]
     pub provider: Option<String>,
-    #[serde(default)]
     pub months: Option<u32>,
-    #[serde(default)]
     pub enroll_by: Option<PartialDate>,
     /// How to take it up (usually: the code in the notification letter).
-    #[serde(default)]
     pub how: Option<String>,
-    #[serde(default)]
     pub url: Option<String>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum SettlementKind {
     Regulator,
     ClassAction,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Settlement {
     pub kind: SettlementKind,
     /// Who settled with whom, in words.
     pub name: String,
-    #[serde(default)]
     pub amount_usd: Option<u64>,
-    #[serde(default)]
     pub date: Option<PartialDate>,
-    #[serde(default)]
     pub claim_deadline: Option<PartialDate>,
-    #[serde(default)]
     pub url: Option<String>,
-    #[serde(default)]
     pub note: Option<String>,
 }
 
 /// A company-specific step that joins one of the generic actions
 /// (e.g. "reset your AT&T passcode" joins `change_password`).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct ExtraStep {
     pub action: String,
     pub text: String,
-    #[serde(default)]
     pub url: Option<String>,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Source {
     /// Shared where many sources name the same page (imported catalogues).
     pub url: Text,
     pub publisher: Text,
     pub date: PartialDate,
-    #[serde(default)]
     pub title: Option<String>,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Incident {
     pub id: String,
     pub title: String,
@@ -420,37 +374,25 @@ pub struct Incident {
     pub breached_org: String,
     /// The platform that held the breached account, when the breach happened
     /// in the breached org's account on someone else's platform (Snowflake).
-    #[serde(default)]
     pub platform: Option<String>,
     pub kind: IncidentKind,
-    #[serde(default)]
     pub actor: Option<String>,
-    #[serde(default)]
     pub breach_start: Option<PartialDate>,
-    #[serde(default)]
     pub breach_end: Option<PartialDate>,
-    #[serde(default)]
     pub discovered: Option<PartialDate>,
-    #[serde(default)]
     pub disclosed: Option<PartialDate>,
     /// People affected in all.
-    #[serde(default)]
     pub affected: Option<u64>,
     /// Set when the count is disputed or only claimed by the attackers.
-    #[serde(default)]
     pub affected_unconfirmed: bool,
     pub data_types: Vec<Text>,
     pub cohort: Cohort,
     /// True when the breached org's own customers are the people affected;
     /// false for a vendor whose clients' customers were exposed.
     pub own_customers: bool,
-    #[serde(default)]
     pub affected_clients: Vec<AffectedClient>,
-    #[serde(default)]
     pub remedies: Vec<Remedy>,
-    #[serde(default)]
     pub settlements: Vec<Settlement>,
-    #[serde(default)]
     pub extra_steps: Vec<ExtraStep>,
     pub sources: Vec<Source>,
 }
@@ -471,9 +413,144 @@ impl Incident {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct IncidentsFile {
     pub schema_version: u32,
     pub incidents: Vec<Incident>,
 }
+
+// Reading the files (`crate::json`): every struct refuses fields it does
+// not know; `: default` marks what a file may leave out.
+json_enum!(Severity { Low = "low", Medium = "medium", High = "high", Critical = "critical" });
+json_enum!(Category {
+    Identity = "identity",
+    Financial = "financial",
+    Medical = "medical",
+    Credentials = "credentials",
+    Contact = "contact",
+    Communications = "communications",
+    Other = "other",
+});
+json_struct!(strict DataTypeDef { id, name, severity, category, harm });
+json_enum!(Urgency { Now = "now", ThisWeek = "this_week", Ongoing = "ongoing" });
+json_enum!(Frequency { Weekly = "weekly", Monthly = "monthly", Yearly = "yearly" });
+json_struct!(strict Recurrence { every, month: default, reminder });
+json_struct!(strict Link { label, url });
+json_struct!(strict ActionDef {
+    id,
+    title,
+    summary,
+    steps,
+    links,
+    effort_minutes,
+    urgency,
+    recurrence: default,
+    triggers,
+    regions,
+    elsewhere: default,
+    checked,
+    rank,
+});
+json_struct!(strict Taxonomy { schema_version, data_types, actions, hibp_classes });
+json_enum!(Sector {
+    Carrier = "carrier",
+    Bank = "bank",
+    Fintech = "fintech",
+    Lending = "lending",
+    Insurer = "insurer",
+    Retirement = "retirement",
+    Health = "health",
+    Retail = "retail",
+    Entertainment = "entertainment",
+    CloudPlatform = "cloud_platform",
+    Software = "software",
+    BusinessServices = "business_services",
+    Government = "government",
+    Education = "education",
+    Other = "other",
+});
+json_enum!(ParentRelation { Brand = "brand", Subsidiary = "subsidiary" });
+json_struct!(strict Organization {
+    id,
+    name,
+    aliases: default,
+    parent: default,
+    parent_relation: default,
+    sector,
+    domain: default,
+    listed: or(true),
+    note: default,
+});
+json_struct!(strict Relationship {
+    client,
+    vendor,
+    service,
+    data_shared: default,
+    from: default,
+    until: default,
+    sources: default,
+});
+json_struct!(strict OrganizationsFile { schema_version, organizations, relationships });
+json_enum!(IncidentKind {
+    Ransomware = "ransomware",
+    CredentialTheft = "credential_theft",
+    Misconfiguration = "misconfiguration",
+    Insider = "insider",
+    VendorRetentionFailure = "vendor_retention_failure",
+    SoftwareVulnerability = "software_vulnerability",
+    Unknown = "unknown",
+});
+json_struct!(strict Cohort { text, from_year: default, until_year: default });
+json_enum!(Confirmation {
+    ClientNotice = "client_notice",
+    RegulatorFiling = "regulator_filing",
+    VendorList = "vendor_list",
+    CourtRecord = "court_record",
+    Press = "press",
+});
+json_struct!(strict AffectedClient { org, affected: default, note: default, confirmed_by });
+json_enum!(RemedyKind { CreditMonitoring = "credit_monitoring", IdentityMonitoring = "identity_monitoring" });
+json_struct!(strict Remedy {
+    kind,
+    provider: default,
+    months: default,
+    enroll_by: default,
+    how: default,
+    url: default,
+});
+json_enum!(SettlementKind { Regulator = "regulator", ClassAction = "class_action" });
+json_struct!(strict Settlement {
+    kind,
+    name,
+    amount_usd: default,
+    date: default,
+    claim_deadline: default,
+    url: default,
+    note: default,
+});
+json_struct!(strict ExtraStep { action, text, url: default });
+json_struct!(strict Source { url, publisher, date, title: default });
+json_struct!(strict Incident {
+    id,
+    title,
+    summary,
+    breached_org,
+    platform: default,
+    kind,
+    actor: default,
+    breach_start: default,
+    breach_end: default,
+    discovered: default,
+    disclosed: default,
+    affected: default,
+    affected_unconfirmed: default,
+    data_types,
+    cohort,
+    own_customers,
+    affected_clients: default,
+    remedies: default,
+    settlements: default,
+    extra_steps: default,
+    sources,
+});
+json_struct!(strict IncidentsFile { schema_version, incidents });

@@ -159,7 +159,7 @@ pub fn build_plan_in(
     }
 
     let rank = |id: &str| ds.action(id).map_or(50, |a| a.rank);
-    plan.sort_by(|a, b| {
+    crate::sort::sort_by(&mut plan, |a, b| {
         a.expired
             .cmp(&b.expired)
             .then(a.urgency.cmp(&b.urgency))
