@@ -179,6 +179,27 @@ pub fn app(props: &AppProps) -> Html {
     let today = props.today.or_else(platform::today);
     // The engine every view uses: the catalogue's when one is loaded.
     let active_engine = state.catalog.clone().or_else(|| state.base.clone());
+    // The Chinese texts of the data, downloaded when someone reads in
+    // Chinese (most visits never need them), into the engine in use. A
+    // catalogue merged before they came is given them in turn.
+    {
+        let d = state.dispatcher();
+        use_effect_with(
+            (state.lang, active_engine.clone()),
+            move |(lang, engine)| match (lang, engine) {
+                (Lang::Zh, Some(engine)) if !engine.data.has_translations() => {
+                    let engine = engine.clone();
+                    wasm_bindgen_futures::spawn_local(async move {
+                        match data::load_texts(&engine).await {
+                            Ok(()) => d.dispatch(Action::TextsLoaded),
+                            Err(error) => d.dispatch(Action::ShowError { error }),
+                        }
+                    });
+                }
+                _ => {}
+            },
+        );
+    }
     let report = use_memo(
         (
             state.companies.clone(),

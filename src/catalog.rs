@@ -263,7 +263,10 @@ async fn run(
         kept.and_then(|k| String::from_utf8(k).ok())
             .is_some_and(|text| storage::save_catalog(&text).is_ok())
     });
-    Ok((SharedEngine(Rc::new(engine)), import_notice(&import, kept)))
+    Ok((
+        SharedEngine::new(Rc::new(engine)),
+        import_notice(&import, kept),
+    ))
 }
 
 /// What an import did, for the import panel.

@@ -1,7 +1,8 @@
 //! The data set, downloaded from this site's own `data/` folder when the page
 //! starts (it is not compiled into the WebAssembly, which keeps the app's
 //! download small). `index.html` preloads the same files, so they arrive
-//! while the app itself is still downloading.
+//! while the app itself is still downloading. The Chinese texts of the data
+//! (`zh.json`, 15 KB gzipped) come only when someone reads in Chinese.
 
 use exposure_core::{DataSet, Engine};
 
@@ -9,27 +10,28 @@ use crate::error::AppError;
 use crate::{platform, SharedEngine};
 
 /// The files, relative to the page; the order `load` reads them in.
-pub const FILES: [&str; 4] = [
+pub const FILES: [&str; 3] = [
     "/data/taxonomy.json",
     "/data/organizations.json",
     "/data/incidents.json",
-    "/data/zh.json",
 ];
+
+/// The Chinese texts of the data, downloaded by `load_texts`.
+pub const TEXTS_FILE: &str = "/data/zh.json";
 
 /// Downloads the data set and builds the engine over it.
 pub async fn load() -> Result<SharedEngine, AppError> {
-    let [taxonomy, organizations, incidents, zh] = FILES;
+    let [taxonomy, organizations, incidents] = FILES;
     let fetched = platform::now();
-    let (taxonomy, organizations, incidents, zh) = futures::future::try_join4(
+    let (taxonomy, organizations, incidents) = futures::future::try_join3(
         platform::fetch_text(taxonomy),
         platform::fetch_text(organizations),
         platform::fetch_text(incidents),
-        platform::fetch_text(zh),
     )
     .await?;
     platform::measure("exposure:fetch", fetched, &[]);
     let started = platform::now();
-    let engine = build(&taxonomy, &organizations, &incidents, &zh)?;
+    let engine = build(&taxonomy, &organizations, &incidents)?;
     platform::measure(
         "exposure:data",
         started,
@@ -38,16 +40,34 @@ pub async fn load() -> Result<SharedEngine, AppError> {
     Ok(engine)
 }
 
-/// The engine over the four files' texts.
+/// The engine over the three files' texts.
 pub fn build(
     taxonomy: &str,
     organizations: &str,
     incidents: &str,
-    zh: &str,
 ) -> Result<SharedEngine, AppError> {
-    let mut ds = DataSet::from_json(taxonomy, organizations, incidents)?;
-    ds.set_translations_json(zh)?;
-    Ok(SharedEngine(std::rc::Rc::new(Engine::new(ds))))
+    let ds = DataSet::from_json(taxonomy, organizations, incidents)?;
+    Ok(SharedEngine::new(std::rc::Rc::new(Engine::new(ds))))
+}
+
+/// Downloads the Chinese texts into `engine` (unless it has them).
+pub async fn load_texts(engine: &SharedEngine) -> Result<(), AppError> {
+    if engine.data.has_translations() {
+        return Ok(());
+    }
+    let text = platform::fetch_text(TEXTS_FILE)
+        .await
+        .map_err(|e| match e {
+            AppError::DataFetch { reason, .. } => AppError::TextsFetch { reason },
+            other => other,
+        })?;
+    add_texts(engine, &text)
+}
+
+/// Reads the Chinese texts into `engine`.
+pub fn add_texts(engine: &SharedEngine, zh: &str) -> Result<(), AppError> {
+    engine.data.add_translations_json(zh)?;
+    Ok(())
 }
 
 #[cfg(test)]
@@ -61,7 +81,6 @@ mod tests {
             bundled::TAXONOMY_JSON,
             bundled::ORGANIZATIONS_JSON,
             bundled::INCIDENTS_JSON,
-            bundled::ZH_JSON,
         )
         .expect("the shipped files load");
         let reference = Engine::bundled().expect("bundled data loads");
@@ -70,29 +89,33 @@ mod tests {
             engine.data.organizations.len(),
             reference.data.organizations.len()
         );
+        assert!(!engine.data.has_translations(), "zh.json comes later");
+        let before = engine.clone();
+        add_texts(&engine, bundled::ZH_JSON).expect("zh.json loads");
         assert_eq!(
             engine.data.translations, reference.data.translations,
-            "the Chinese texts are read too"
+            "the Chinese texts are read into the engine in use"
+        );
+        assert_ne!(
+            SharedEngine::new(engine.0.clone()),
+            before,
+            "views over the engine see that its texts changed"
         );
     }
 
     #[test]
     fn a_broken_file_is_a_plain_error_not_a_panic() {
-        let e = build(
-            "{",
-            bundled::ORGANIZATIONS_JSON,
-            bundled::INCIDENTS_JSON,
-            bundled::ZH_JSON,
-        )
-        .expect_err("a broken file fails");
+        let e = build("{", bundled::ORGANIZATIONS_JSON, bundled::INCIDENTS_JSON)
+            .expect_err("a broken file fails");
         assert!(matches!(e, AppError::Data(_)), "{e:?}");
-        let e = build(
+        let engine = build(
             bundled::TAXONOMY_JSON,
             bundled::ORGANIZATIONS_JSON,
             bundled::INCIDENTS_JSON,
-            "[]",
         )
-        .expect_err("a broken zh.json fails");
+        .expect("the shipped files load");
+        let e = add_texts(&engine, "[]").expect_err("a broken zh.json fails");
         assert!(e.to_string().contains("zh.json"), "{e}");
+        assert!(!engine.data.has_translations(), "nothing half-read is kept");
     }
 }

@@ -23,13 +23,22 @@ use exposure_core::Engine;
 
 pub use app::{App, AppProps, ShellInput};
 
-/// The engine shared by every view; compared by identity so props stay cheap.
+/// The engine shared by every view; compared by identity so props stay
+/// cheap, and by whether its Chinese texts had arrived when it was wrapped:
+/// they arrive later (`data::load_texts`), and the views must see it.
 #[derive(Clone, Debug)]
-pub struct SharedEngine(pub Rc<Engine>);
+pub struct SharedEngine(pub Rc<Engine>, bool);
+
+impl SharedEngine {
+    pub fn new(engine: Rc<Engine>) -> SharedEngine {
+        let texts = engine.data.has_translations();
+        SharedEngine(engine, texts)
+    }
+}
 
 impl PartialEq for SharedEngine {
     fn eq(&self, other: &Self) -> bool {
-        Rc::ptr_eq(&self.0, &other.0)
+        Rc::ptr_eq(&self.0, &other.0) && self.1 == other.1
     }
 }
 

@@ -155,6 +155,8 @@ pub enum Action {
     },
     /// The company box has started with what the static box held.
     ShellTaken,
+    /// The Chinese texts of the data arrived (into the engines in use).
+    TextsLoaded,
 }
 
 /// The identity of a chosen company: its org id, or its normalized text when
@@ -270,6 +272,12 @@ impl Reducible for AppState {
             Action::DataLoaded { engine } => {
                 s.base = Some(engine);
                 s.resolve_unmatched();
+            }
+            // The same engines, wrapped anew: the views compare them unequal
+            // and show the texts.
+            Action::TextsLoaded => {
+                s.base = s.base.take().map(|e| SharedEngine::new(e.0));
+                s.catalog = s.catalog.take().map(|e| SharedEngine::new(e.0));
             }
             Action::ClearAll => {
                 s.companies.clear();
@@ -438,7 +446,7 @@ mod tests {
         // Before the data: kept as typed.
         let waiting = apply(AppState::default(), vec![restore.clone()]);
         assert_eq!(waiting.companies.len(), 3);
-        let engine = crate::SharedEngine(Rc::new(
+        let engine = crate::SharedEngine::new(Rc::new(
             exposure_core::Engine::bundled().expect("bundled data loads"),
         ));
         // Data after the saved list, or the other way round: the same result.

@@ -21,7 +21,21 @@
   if (!code) code = navigator.language || '';
   // As Lang::from_code: zh, zh-CN, zh-Hans… are Chinese, anything else English.
   function langOf(c) { return c.toLowerCase().indexOf('zh') === 0 ? 'zh-Hans' : 'en'; }
-  if (langOf(code) === 'zh-Hans') root.lang = 'zh-Hans';
+  if (langOf(code) === 'zh-Hans') {
+    root.lang = 'zh-Hans';
+    preloadTexts();
+  }
+  // The Chinese texts of the data (src/data.rs, TEXTS_FILE): only Chinese
+  // readers download them, these as early as the other data files.
+  function preloadTexts() {
+    var link = document.createElement('link');
+    link.rel = 'preload';
+    link.as = 'fetch';
+    link.type = 'application/json';
+    link.crossOrigin = 'anonymous';
+    link.href = '/data/zh.json';
+    document.head.appendChild(link);
+  }
 
   // The shell's language chooser does what the app's does: switches the
   // texts and keeps the choice (Lang::code), which the app reads when it starts.

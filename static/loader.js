@@ -2,8 +2,15 @@
 // Content-Security-Policy can forbid inline scripts.
 
 // Work offline after the first visit (see sw.js). Failure is harmless.
+// A page reading in Chinese has the worker keep the data's Chinese texts too
+// (others never download them).
 if ('serviceWorker' in navigator) {
   navigator.serviceWorker.register('./sw.js').catch(() => {});
+  navigator.serviceWorker.ready
+    .then((reg) => {
+      if (document.documentElement.lang.startsWith('zh')) reg.active?.postMessage({ keep: './data/zh.json' });
+    })
+    .catch(() => {});
 }
 
 const WASM = new URL('./exposure-check_bg.wasm', import.meta.url);

@@ -6,8 +6,17 @@ const BUILD = '__BUILD__';
 const CACHE = `exposure-check-${BUILD}`;
 const FILES = [
   './', './index.html', './boot.js', './loader.js', './exposure-check.js', './exposure-check_bg.wasm', './style.css', './favicon.svg',
-  './data/taxonomy.json', './data/organizations.json', './data/incidents.json', './data/zh.json',
+  './data/taxonomy.json', './data/organizations.json', './data/incidents.json',
 ];
+// Kept only for readers who need them: the Chinese texts of the data, which
+// a page reading in Chinese asks for (loader.js) and otherwise are kept when
+// first fetched through the worker (below).
+const ON_REQUEST = ['./data/zh.json'];
+
+self.addEventListener('message', (event) => {
+  const file = event.data && event.data.keep;
+  if (ON_REQUEST.includes(file)) event.waitUntil(caches.open(CACHE).then((c) => c.add(file)));
+});
 
 self.addEventListener('install', (event) => {
   event.waitUntil(caches.open(CACHE).then((c) => c.addAll(FILES)).then(() => self.skipWaiting()));

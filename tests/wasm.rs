@@ -99,7 +99,7 @@ async fn app_mounts_and_matches_a_typed_company() {
     let root = document().create_element("div").unwrap();
     document().body().unwrap().append_child(&root).unwrap();
     // The test runner serves no data/ folder: the engine is given, as in SSR.
-    let engine = SharedEngine(Rc::new(Engine::bundled().expect("bundled data loads")));
+    let engine = SharedEngine::new(Rc::new(Engine::bundled().expect("bundled data loads")));
     yew::Renderer::<App>::with_root_and_props(
         root.clone(),
         AppProps {

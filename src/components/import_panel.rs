@@ -16,8 +16,11 @@ fn step_text(lang: Lang, step: ImportStep) -> &'static str {
     }
 }
 
-/// Largest catalogue read, in bytes.
-pub const MAX_BYTES: f64 = 100.0 * 1024.0 * 1024.0;
+/// Largest catalogue read, in MiB (a whole number: printing a float would
+/// bring the float formatting code, about 9 KB, into the wasm).
+pub const MAX_MB: u32 = 100;
+/// The same in bytes, as `File::size` gives it.
+pub const MAX_BYTES: f64 = MAX_MB as f64 * 1024.0 * 1024.0;
 
 #[derive(Properties, PartialEq)]
 pub struct ImportPanelProps {
@@ -38,7 +41,7 @@ pub struct ImportPanelProps {
 fn take(file: web_sys::File, on_file: &Callback<web_sys::File>, on_error: &Callback<AppError>) {
     if file.size() > MAX_BYTES {
         on_error.emit(AppError::FileRead {
-            reason: format!("it is larger than {} MB", MAX_BYTES / 1024.0 / 1024.0),
+            reason: format!("it is larger than {MAX_MB} MB"),
         });
         return;
     }

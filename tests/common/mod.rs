@@ -7,7 +7,7 @@ use exposure_core::Engine;
 
 /// The engine over the shipped data set (the browser downloads the same files).
 pub fn bundled() -> SharedEngine {
-    SharedEngine(Rc::new(
+    SharedEngine::new(Rc::new(
         Engine::bundled().expect("the bundled data set loads"),
     ))
 }

@@ -331,6 +331,33 @@ test('language switch: Chinese interface, <html lang> follows, choice remembered
   }
 });
 
+test('the Chinese texts of the data are downloaded only when someone reads in Chinese', async () => {
+  const { context, page, requests } = await openPage(env);
+  const zhLoads = () => requests.filter((r) => new URL(r.url).pathname === '/data/zh.json').length;
+  const title = page.locator('[data-testid=incident-card][data-incident-id=infosys-mccamish-2023] h3');
+  try {
+    await addCompany(page, 'Bank of America');
+    await title.waitFor();
+    assert.match(await title.textContent(), /Infosys McCamish/);
+    assert.equal(zhLoads(), 0, 'an English reader never downloads zh.json');
+    // Switching to Chinese downloads them, and the cards already shown change.
+    await page.getByTestId('lang-switch').selectOption('zh-Hans');
+    await page.waitForFunction(() => document.querySelector(
+      '[data-testid=incident-card][data-incident-id=infosys-mccamish-2023] h3')?.textContent.includes('遭勒索软件攻击'));
+    assert.equal(zhLoads(), 1);
+    // Back to English and to Chinese again: nothing more to download.
+    await page.getByTestId('lang-switch').selectOption('en');
+    await page.waitForFunction(() => document.documentElement.lang === 'en');
+    await page.getByTestId('lang-switch').selectOption('zh-Hans');
+    await page.waitForFunction(() => document.querySelector(
+      '[data-testid=incident-card][data-incident-id=infosys-mccamish-2023] h3')?.textContent.includes('遭勒索软件攻击'));
+    assert.equal(zhLoads(), 1);
+    assert.equal(await page.getByTestId('error-message').count(), 0);
+  } finally {
+    await context.close();
+  }
+});
+
 test('customer years on a chip turn out-of-cohort matches unlikely, collapsed, and out of the plan', async () => {
   const { context, page } = await openPage(env);
   try {

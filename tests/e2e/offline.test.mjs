@@ -40,6 +40,32 @@ test('after one visit the page works with the network off', async () => {
   }
 });
 
+test('a Chinese reader keeps the Chinese texts of the data offline too', async () => {
+  const context = await env.browser.newContext();
+  await context.addInitScript(() => localStorage.setItem('exposure-check/lang', 'zh-Hans'));
+  const page = await context.newPage();
+  try {
+    await page.goto(env.base);
+    await page.waitForSelector('[data-testid=company-input]');
+    // The worker keeps zh.json when the page asks (loader.js) or when it
+    // passes through it; wait for it to be in the worker's cache.
+    await page.waitForFunction(async () => {
+      await navigator.serviceWorker.ready;
+      return Boolean(navigator.serviceWorker.controller) && Boolean(await caches.match('/data/zh.json'));
+    }, null, { timeout: 20000 });
+    await context.setOffline(true);
+    await page.reload();
+    await page.waitForSelector('[data-testid=company-input]', { timeout: 20000 });
+    await addCompany(page, 'Bank of America');
+    await page.waitForFunction(() => document.querySelector(
+      '[data-testid=incident-card][data-incident-id=infosys-mccamish-2023] h3')?.textContent.includes('遭勒索软件攻击'));
+    assert.equal(await page.getByTestId('error-message').count(), 0);
+  } finally {
+    await context.setOffline(false);
+    await context.close();
+  }
+});
+
 test('the service worker is stamped with this build', async () => {
   const sw = readFileSync(join(ROOT, 'dist', 'sw.js'), 'utf8');
   assert.ok(!sw.includes('__BUILD__'), 'the build stamp was applied');
@@ -47,13 +73,22 @@ test('the service worker is stamped with this build', async () => {
   // Every stamped file is also one the worker keeps for offline use.
   for (const f of STAMPED_FILES) assert.ok(sw.includes(`'./${f}'`), `sw.js caches ${f}`);
   // The data files are listed in four places: the page's loader
-  // (src/data.rs), its preloads, the worker's cache and the stamp.
+  // (src/data.rs), its preloads, the worker's cache and the stamp. The
+  // Chinese texts are downloaded only for Chinese readers: boot.js preloads
+  // them for those, and the worker keeps them when asked.
   const html = readFileSync(join(ROOT, 'dist', 'index.html'), 'utf8');
+  const boot = readFileSync(join(ROOT, 'dist', 'boot.js'), 'utf8');
   const loader = readFileSync(join(ROOT, 'src', 'data.rs'), 'utf8');
   const data = STAMPED_FILES.filter((f) => f.startsWith('data/'));
   assert.equal(data.length, 4);
   for (const f of data) {
-    assert.ok(html.includes(`<link rel="preload" href="/${f}"`), `index.html preloads ${f}`);
     assert.ok(loader.includes(`"/${f}"`), `src/data.rs downloads ${f}`);
+    if (f === 'data/zh.json') {
+      assert.ok(!html.includes(`href="/${f}"`), 'index.html does not preload the Chinese texts');
+      assert.ok(boot.includes(`'/${f}'`), 'boot.js preloads the Chinese texts for Chinese readers');
+      assert.ok(loader.includes(`TEXTS_FILE: &str = "/${f}"`), 'src/data.rs downloads them on demand');
+    } else {
+      assert.ok(html.includes(`<link rel="preload" href="/${f}"`), `index.html preloads ${f}`);
+    }
   }
 });

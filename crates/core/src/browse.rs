@@ -168,7 +168,7 @@ fn timeline_with<'a>(
             format!("{}{name}", l.pick("Claim deadline: ", "申请截止：")),
         );
     }
-    ev.sort_by_key(|e| e.date);
+    crate::sort::sort_by(&mut ev, |a, b| a.date.cmp(&b.date));
     ev
 }
 

@@ -66,8 +66,10 @@ pub struct DataSet {
     pub organizations: Vec<Organization>,
     pub relationships: Vec<Relationship>,
     pub incidents: Vec<Incident>,
-    /// The Chinese texts of the data (empty when not loaded).
-    pub translations: crate::lang::Translations,
+    /// The Chinese texts of the data, once loaded. Set through a shared
+    /// reference (`add_translations_json`): the page downloads them only when
+    /// someone reads in Chinese, after the engine is built.
+    pub translations: OnceLock<crate::lang::Translations>,
     /// Built by `new`, or a bounded step at a time by `index_step` for a
     /// merged catalogue (and in one go by the first look-up otherwise).
     indexes: OnceLock<Indexes>,
@@ -345,10 +347,26 @@ impl DataSet {
         ))
     }
 
-    /// Reads the Chinese texts (`zh.json`) into this data set.
+    /// Reads the Chinese texts (`zh.json`) into this data set, in place of
+    /// any it had.
     pub fn set_translations_json(&mut self, zh: &str) -> Result<(), LoadError> {
-        self.translations = parse("zh.json", zh)?;
+        self.translations = OnceLock::from(parse::<crate::lang::Translations>("zh.json", zh)?);
         Ok(())
+    }
+
+    /// Reads the Chinese texts into a data set that has none yet (shared,
+    /// e.g. in an engine in use). Returns whether they were taken: a set
+    /// that already has texts keeps them.
+    pub fn add_translations_json(&self, zh: &str) -> Result<bool, LoadError> {
+        if self.has_translations() {
+            return Ok(false);
+        }
+        Ok(self.translations.set(parse("zh.json", zh)?).is_ok())
+    }
+
+    /// The Chinese texts are loaded.
+    pub fn has_translations(&self) -> bool {
+        self.translations.get().is_some()
     }
 
     pub fn new(
@@ -371,7 +389,7 @@ impl DataSet {
         incidents: Vec<Incident>,
     ) -> DataSet {
         DataSet {
-            translations: crate::lang::Translations::default(),
+            translations: OnceLock::new(),
             indexes: OnceLock::new(),
             indexing: None,
             type_by_id: index_of(&taxonomy.data_types, |t| &t.id),

@@ -483,9 +483,13 @@ impl<T: FromJson> FromJson for Vec<T> {
     }
 }
 
+// B-trees are filled by `extend`: `collect` would sort first, with a sort
+// compiled for each element type (see `crate::sort`).
 impl FromJson for BTreeSet<String> {
     fn from_json(v: Json) -> Result<Self, JsonError> {
-        Vec::<String>::from_json(v).map(|items| items.into_iter().collect())
+        let mut set = BTreeSet::new();
+        set.extend(Vec::<String>::from_json(v)?);
+        Ok(set)
     }
 }
 
@@ -508,7 +512,9 @@ fn members<T: FromJson>(v: Json) -> Result<impl Iterator<Item = (String, T)>, Js
 
 impl<T: FromJson> FromJson for BTreeMap<String, T> {
     fn from_json(v: Json) -> Result<Self, JsonError> {
-        Ok(members(v)?.collect())
+        let mut map = BTreeMap::new();
+        map.extend(members(v)?);
+        Ok(map)
     }
 }
 

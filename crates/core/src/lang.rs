@@ -119,19 +119,19 @@ fn non_empty(s: &str) -> Option<&str> {
 impl<'a> Texts<'a> {
     fn zh_type(&self, id: &str) -> Option<&'a TypeText> {
         (self.lang == Lang::Zh)
-            .then(|| self.ds.translations.data_types.get(id))
+            .then(|| self.ds.translations.get()?.data_types.get(id))
             .flatten()
     }
 
     fn zh_action(&self, id: &str) -> Option<&'a ActionText> {
         (self.lang == Lang::Zh)
-            .then(|| self.ds.translations.actions.get(id))
+            .then(|| self.ds.translations.get()?.actions.get(id))
             .flatten()
     }
 
     fn zh_incident(&self, id: &str) -> Option<&'a IncidentText> {
         (self.lang == Lang::Zh)
-            .then(|| self.ds.translations.incidents.get(id))
+            .then(|| self.ds.translations.get()?.incidents.get(id))
             .flatten()
     }
 
@@ -318,8 +318,10 @@ impl<'a> Texts<'a> {
 /// differs from the English, and (when any are loaded) data types, actions
 /// or incidents left without a translation. None when nothing is loaded.
 pub fn check_translations(ds: &DataSet) -> Vec<crate::dataset::Problem> {
-    let t = &ds.translations;
     let mut out = Vec::new();
+    let Some(t) = ds.translations.get() else {
+        return out;
+    };
     if t == &Translations::default() {
         return out;
     }

@@ -71,13 +71,17 @@ pub fn build_plan_in(
     lang: Lang,
 ) -> Vec<PlannedAction> {
     let t = ds.texts(lang);
-    let exposed_by_id: BTreeMap<&str, &ExposedType> =
-        exposed.iter().map(|e| (e.type_id.as_str(), e)).collect();
-    let live: BTreeSet<&str> = matches
-        .iter()
-        .filter(|m| m.confidence > Confidence::Unlikely)
-        .map(|m| m.incident_id.as_str())
-        .collect();
+    // Filled by `extend`, not `collect`: collecting into a B-tree sorts
+    // first, a sort compiled for each element type (see `crate::sort`).
+    let mut exposed_by_id: BTreeMap<&str, &ExposedType> = BTreeMap::new();
+    exposed_by_id.extend(exposed.iter().map(|e| (e.type_id.as_str(), e)));
+    let mut live: BTreeSet<&str> = BTreeSet::new();
+    live.extend(
+        matches
+            .iter()
+            .filter(|m| m.confidence > Confidence::Unlikely)
+            .map(|m| m.incident_id.as_str()),
+    );
     let mut plan: Vec<PlannedAction> = Vec::new();
 
     for def in &ds.taxonomy.actions {
@@ -115,10 +119,8 @@ pub fn build_plan_in(
             .filter_map(|r| ds.data_type(&r.data_type).map(|d| d.severity))
             .max()
             .unwrap_or(Severity::Medium);
-        let mut incidents: BTreeSet<String> = reasons
-            .iter()
-            .flat_map(|r| r.incidents.iter().cloned())
-            .collect();
+        let mut incidents: BTreeSet<String> = BTreeSet::new();
+        incidents.extend(reasons.iter().flat_map(|r| r.incidents.iter().cloned()));
         incidents.extend(extra.iter().map(|(i, _)| i.clone()));
         let mut steps: Vec<String> = t.action_steps(def).into_iter().map(String::from).collect();
         steps.extend(extra.into_iter().map(|(_, text)| text));
@@ -176,11 +178,13 @@ fn because_sentence(t: Texts, reasons: &[Reason]) -> String {
     }
     let ds = t.ds;
     let types: Vec<&str> = reasons.iter().map(|r| t.type_name(&r.data_type)).collect();
-    let incidents: BTreeSet<&str> = reasons
-        .iter()
-        .flat_map(|r| r.incidents.iter())
-        .map(|i| ds.incident(i).map_or(i.as_str(), |x| t.incident_title(x)))
-        .collect();
+    let mut incidents: BTreeSet<&str> = BTreeSet::new();
+    incidents.extend(
+        reasons
+            .iter()
+            .flat_map(|r| r.incidents.iter())
+            .map(|i| ds.incident(i).map_or(i.as_str(), |x| t.incident_title(x))),
+    );
     let incidents = incidents.into_iter().collect::<Vec<_>>();
     match t.lang {
         Lang::En => format!(
