@@ -33,7 +33,9 @@ impl AppError {
         let msg = self.to_string();
         let mut chars = msg.chars();
         let mut out: String = match chars.next() {
-            Some(c) => c.to_uppercase().chain(chars).collect(),
+            // The messages start with an English word (ASCII): no need for
+            // the Unicode case tables, about 5 KB of the wasm.
+            Some(c) => c.to_ascii_uppercase().to_string() + chars.as_str(),
             None => String::new(),
         };
         if !out.ends_with(['.', '!', '?']) {

@@ -24,7 +24,7 @@ pub fn exposure_summary(props: &ExposureSummaryProps) -> Html {
         return html! {};
     }
     let items = props.report.exposed.iter().map(|e| {
-        let sev = format!("{:?}", e.severity).to_lowercase();
+        let sev = e.severity.id();
         let incidents: Vec<&str> = e
             .incidents
             .iter()

@@ -90,7 +90,7 @@ pub fn incident_browser(props: &IncidentBrowserProps) -> Html {
                 <p class="row-meta">
                     { ds.org_name(&inc.breached_org) }
                     { format!(" · {date}") }
-                    if let Some(a) = affected { { format!(" · {a} {}", tr(lang, Text::PeopleAffected).to_lowercase()) } }
+                    if let Some(a) = affected { { format!(" · {a} {}", tr(lang, Text::PeopleAffected).to_ascii_lowercase()) } }
                 </p>
                 <ul class="tags">{ nodes(tags) }</ul>
             </li>

@@ -65,9 +65,7 @@ pub fn incident_card(props: &IncidentCardProps) -> Html {
         html! { <><dt>{ tr(lang, Text::PeopleAffected) }</dt><dd>{ format!("{}{unconfirmed}", group_thousands(n)) }</dd></> }
     });
     let types = inc.data_types.iter().map(|ty| {
-        let sev = ds
-            .data_type(ty)
-            .map(|d| format!("sev-{:?}", d.severity).to_lowercase());
+        let sev = ds.data_type(ty).map(|d| format!("sev-{}", d.severity.id()));
         html! { <li class={classes!("tag", sev)}>{ t.type_name(ty) }</li> }
     });
     let sources = inc.sources.iter().map(|s| {

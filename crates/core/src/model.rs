@@ -61,6 +61,18 @@ pub enum Severity {
     Critical,
 }
 
+impl Severity {
+    /// Its name in the files ("low" … "critical").
+    pub fn id(self) -> &'static str {
+        match self {
+            Severity::Low => "low",
+            Severity::Medium => "medium",
+            Severity::High => "high",
+            Severity::Critical => "critical",
+        }
+    }
+}
+
 /// The broad family a data type belongs to; used to group and explain.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "snake_case")]
