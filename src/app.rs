@@ -130,14 +130,16 @@ pub fn app(props: &AppProps) -> Html {
             }
         });
     }
-    // A kept catalogue is read again once the data set it widens is here.
+    // A kept catalogue is read again once the data set it widens is here
+    // (once: not again when the data's Chinese texts arrive into it).
     {
         let d = state.dispatcher();
-        use_effect_with(state.base.clone(), move |base| {
+        let base = state.base.clone();
+        use_effect_with(state.base.as_ref().map(SharedEngine::id), move |_| {
             if let (Some(base), Ok(Some(text))) =
                 (base, platform::storage_get(storage::CATALOG_KEY))
             {
-                catalog::import(d, base.clone(), catalog::Source::Text(text), false);
+                catalog::import(d, base, catalog::Source::Text(text), false);
             }
         });
     }

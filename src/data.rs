@@ -58,16 +58,24 @@ pub async fn load_texts(engine: &SharedEngine) -> Result<(), AppError> {
     let text = platform::fetch_text(TEXTS_FILE)
         .await
         .map_err(|e| match e {
-            AppError::DataFetch { reason, .. } => AppError::TextsFetch { reason },
+            AppError::DataFetch { file, reason } => AppError::Texts {
+                reason: format!("{file}: {reason}"),
+            },
             other => other,
         })?;
     add_texts(engine, &text)
 }
 
-/// Reads the Chinese texts into `engine`.
+/// Reads the Chinese texts into `engine`. A broken file leaves the data
+/// set as it was (in English), and says so.
 pub fn add_texts(engine: &SharedEngine, zh: &str) -> Result<(), AppError> {
-    engine.data.add_translations_json(zh)?;
-    Ok(())
+    engine
+        .data
+        .add_translations_json(zh)
+        .map(|_| ())
+        .map_err(|e| AppError::Texts {
+            reason: e.to_string(),
+        })
 }
 
 #[cfg(test)]
@@ -115,6 +123,7 @@ mod tests {
         )
         .expect("the shipped files load");
         let e = add_texts(&engine, "[]").expect_err("a broken zh.json fails");
+        assert!(matches!(e, AppError::Texts { .. }), "{e:?}");
         assert!(e.to_string().contains("zh.json"), "{e}");
         assert!(!engine.data.has_translations(), "nothing half-read is kept");
     }

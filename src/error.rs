@@ -9,8 +9,8 @@ pub enum AppError {
     Data(#[from] LoadError),
     #[error("the breach data could not be downloaded ({file}: {reason}); check the connection and reload the page")]
     DataFetch { file: String, reason: String },
-    #[error("the Chinese texts of the breach data could not be downloaded ({reason}); they are shown in English until the page is reloaded with a connection")]
-    TextsFetch { reason: String },
+    #[error("the Chinese texts of the breach data could not be loaded ({reason}); they are shown in English until the page is reloaded")]
+    Texts { reason: String },
     #[error("this browser does not let the page keep your list, so it will be lost when you close the tab")]
     StorageUnavailable,
     #[error("your saved list could not be read ({reason}); what could be recovered was kept and a backup of the old data was saved")]

@@ -34,6 +34,12 @@ impl SharedEngine {
         let texts = engine.data.has_translations();
         SharedEngine(engine, texts)
     }
+
+    /// The engine's identity, whatever texts it has: the key of effects
+    /// that must run once per engine, not again when its texts arrive.
+    pub fn id(&self) -> usize {
+        Rc::as_ptr(&self.0) as usize
+    }
 }
 
 impl PartialEq for SharedEngine {

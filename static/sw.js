@@ -15,11 +15,27 @@ const ON_REQUEST = ['./data/zh.json'];
 
 self.addEventListener('message', (event) => {
   const file = event.data && event.data.keep;
-  if (ON_REQUEST.includes(file)) event.waitUntil(caches.open(CACHE).then((c) => c.add(file)));
+  if (!ON_REQUEST.includes(file)) return;
+  event.waitUntil(
+    caches.open(CACHE)
+      .then((c) => c.match(file).then((hit) => hit || c.add(file)))
+      .catch(() => {}),
+  );
 });
 
 self.addEventListener('install', (event) => {
-  event.waitUntil(caches.open(CACHE).then((c) => c.addAll(FILES)).then(() => self.skipWaiting()));
+  event.waitUntil(
+    caches.open(CACHE)
+      .then(async (c) => {
+        await c.addAll(FILES);
+        // What an earlier build kept on request (a Chinese reader's texts),
+        // this one keeps too, fetched anew: the old cache is deleted below.
+        for (const f of ON_REQUEST) {
+          if (await caches.match(f)) await c.add(f).catch(() => {});
+        }
+      })
+      .then(() => self.skipWaiting()),
+  );
 });
 
 self.addEventListener('activate', (event) => {

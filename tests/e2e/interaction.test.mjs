@@ -474,6 +474,28 @@ test('an imported catalogue is kept across reloads until removed', async () => {
   }
 });
 
+test("a Chinese reader's kept catalogue is read once, not again when the Chinese texts arrive", async () => {
+  const { context, page } = await openPage(env);
+  try {
+    await page.getByTestId('import-file').setInputFiles(join(ROOT, 'tests', 'fixtures', 'hibp-small.json'));
+    await page.waitForSelector('.import .notice');
+    await page.evaluate(() => localStorage.setItem('exposure-check/lang', 'zh-Hans'));
+    await page.reload();
+    await page.waitForSelector('[data-testid=company-input][aria-busy=false]', { timeout: 20000 });
+    await addCompany(page, 'Bank of America');
+    await page.waitForFunction(() => document.querySelector(
+      '[data-testid=incident-card][data-incident-id=infosys-mccamish-2023] h3')?.textContent.includes('遭勒索软件攻击'));
+    // Let any second reading start, then finish.
+    await page.waitForTimeout(500);
+    await page.waitForSelector('[data-testid=import-busy]', { state: 'detached', timeout: 20000 });
+    assert.equal(await page.evaluate(() => performance.getEntriesByName('exposure:import').length), 1);
+    await addCompany(page, 'Example Shop');
+    await page.waitForSelector('[data-testid=incident-card][data-incident-id=hibp-exampleshop]');
+  } finally {
+    await context.close();
+  }
+});
+
 test('the Content-Security-Policy blocks inline and remote scripts (and the recorder sees it)', async () => {
   const { context, page } = await openPage(env);
   try {

@@ -2,14 +2,26 @@
 // with the network off; each build stamps a new worker so a new deployment
 // replaces the old cache.
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { startServer } from '../../tools/serve.mjs';
 import { after, before, test } from 'node:test';
 import { buildHash, STAMPED_FILES } from '../../tools/stamp.mjs';
 import { ROOT, addCompany, offOrigin, readResults, setup } from './helpers.mjs';
 
 let env;
 before(async () => { env = await setup(); });
+
+// Polls `fn` in the page until it answers true (waitForFunction would take
+// the promise an async function returns for a true answer).
+async function until(page, fn, timeout = 20000) {
+  const end = Date.now() + timeout;
+  while (!(await page.evaluate(fn))) {
+    if (Date.now() > end) throw new Error(`timed out waiting for ${fn}`);
+    await new Promise((ok) => setTimeout(ok, 100));
+  }
+}
 after(async () => { await env?.close(); });
 
 test('after one visit the page works with the network off', async () => {
@@ -49,10 +61,10 @@ test('a Chinese reader keeps the Chinese texts of the data offline too', async (
     await page.waitForSelector('[data-testid=company-input]');
     // The worker keeps zh.json when the page asks (loader.js) or when it
     // passes through it; wait for it to be in the worker's cache.
-    await page.waitForFunction(async () => {
+    await until(page, async () => {
       await navigator.serviceWorker.ready;
       return Boolean(navigator.serviceWorker.controller) && Boolean(await caches.match('/data/zh.json'));
-    }, null, { timeout: 20000 });
+    });
     await context.setOffline(true);
     await page.reload();
     await page.waitForSelector('[data-testid=company-input]', { timeout: 20000 });
@@ -63,6 +75,44 @@ test('a Chinese reader keeps the Chinese texts of the data offline too', async (
   } finally {
     await context.setOffline(false);
     await context.close();
+  }
+});
+
+test("a new deployment keeps a Chinese reader's texts for offline use", async () => {
+  // A copy of the site, so that this test can deploy a "new build" of it.
+  const dir = mkdtempSync(join(tmpdir(), 'exposure-deploy-'));
+  cpSync(join(ROOT, 'dist'), dir, { recursive: true });
+  const server = await startServer(dir, 0);
+  const base = `http://127.0.0.1:${server.address().port}/`;
+  const context = await env.browser.newContext();
+  await context.addInitScript(() => localStorage.setItem('exposure-check/lang', 'zh-Hans'));
+  const page = await context.newPage();
+  try {
+    await page.goto(base);
+    await until(page, async () => {
+      await navigator.serviceWorker.ready;
+      return Boolean(navigator.serviceWorker.controller) && Boolean(await caches.match('/data/zh.json'));
+    });
+    // The next deployment: a worker with a new stamp, hence a new cache.
+    const sw = join(dir, 'sw.js');
+    writeFileSync(sw, readFileSync(sw, 'utf8').replace(/const BUILD = '[^']*'/, "const BUILD = 'next-deployment'"));
+    await page.evaluate(() => navigator.serviceWorker.getRegistration().then((r) => r.update()));
+    await until(page, async () => {
+      const keys = await caches.keys();
+      if (keys.length !== 1 || keys[0] !== 'exposure-check-next-deployment') return false;
+      return Boolean(await (await caches.open(keys[0])).match('/data/zh.json'));
+    });
+    await context.setOffline(true);
+    await page.reload();
+    await page.waitForSelector('[data-testid=company-input]', { timeout: 20000 });
+    await addCompany(page, 'Bank of America');
+    await page.waitForFunction(() => document.querySelector(
+      '[data-testid=incident-card][data-incident-id=infosys-mccamish-2023] h3')?.textContent.includes('遭勒索软件攻击'));
+  } finally {
+    await context.setOffline(false);
+    await context.close();
+    await new Promise((ok) => server.close(ok));
+    rmSync(dir, { recursive: true, force: true });
   }
 });
 
