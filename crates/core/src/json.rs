@@ -32,7 +32,12 @@ pub enum Json {
 
 /// What is wrong, and where.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct JsonError {
+pub struct JsonError(Box<ErrorAt>);
+
+/// Boxed, so that a `Result` of a small value stays small: every field read
+/// passes one back (less code to move it, in each of them).
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct ErrorAt {
     /// Field path inside the document (`incidents[3].title`); empty at the top.
     path: String,
     message: String,
@@ -40,10 +45,10 @@ pub struct JsonError {
 
 impl fmt::Display for JsonError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        if self.path.is_empty() {
-            f.write_str(&self.message)
+        if self.0.path.is_empty() {
+            f.write_str(&self.0.message)
         } else {
-            write!(f, "{}: {}", self.path, self.message)
+            write!(f, "{}: {}", self.0.path, self.0.message)
         }
     }
 }
@@ -52,22 +57,23 @@ impl std::error::Error for JsonError {}
 
 impl JsonError {
     pub fn new(message: impl Into<String>) -> JsonError {
-        JsonError {
+        JsonError(Box::new(ErrorAt {
             path: String::new(),
             message: message.into(),
-        }
+        }))
     }
 
     /// The message without the path.
     pub fn message(&self) -> &str {
-        &self.message
+        &self.0.message
     }
 
     fn prefixed(mut self, head: String) -> JsonError {
-        if !self.path.is_empty() && !self.path.starts_with('[') {
-            self.path.insert(0, '.');
+        let path = &mut self.0.path;
+        if !path.is_empty() && !path.starts_with('[') {
+            path.insert(0, '.');
         }
-        self.path.insert_str(0, &head);
+        path.insert_str(0, &head);
         self
     }
 
@@ -565,7 +571,11 @@ impl Fields {
         Some(std::mem::replace(&mut self.members[i].1, Json::Null))
     }
 
+    // Not inlined: one copy per field type serves every struct, instead
+    // of one per field (about half of this module's code in the wasm).
+
     /// A field that must be there.
+    #[inline(never)]
     pub fn req<T: FromJson>(&mut self, name: &str) -> Result<T, JsonError> {
         match self.take(name) {
             Some(v) => T::from_json(v).map_err(|e| e.in_field(name)),
@@ -574,6 +584,7 @@ impl Fields {
     }
 
     /// A field that may be left out.
+    #[inline(never)]
     pub fn opt<T: FromJson>(&mut self, name: &str) -> Result<Option<T>, JsonError> {
         match self.take(name) {
             Some(v) => T::from_json(v).map(Some).map_err(|e| e.in_field(name)),
