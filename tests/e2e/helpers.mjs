@@ -89,6 +89,15 @@ export async function shellPage(env, { lang } = {}) {
   return held;
 }
 
+/**
+ * Waits until the Infosys McCamish card (Bank of America's) shows its
+ * Chinese title: the data's Chinese texts (zh.json) are in the engine.
+ */
+export async function chineseCardShown(page) {
+  await page.waitForFunction(() => document.querySelector(
+    '[data-testid=incident-card][data-incident-id=infosys-mccamish-2023] h3')?.textContent.includes('遭勒索软件攻击'));
+}
+
 /** Pastes text into the company box (a paste event with it, as a browser sends). */
 export async function pasteIntoBox(page, text) {
   await page.evaluate((t) => {

@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import ICAL from 'ical.js';
-import { ROOT, addCompany, cspViolations, heldPage, offOrigin, openPage, pasteIntoBox, readResults, setup, shellPage } from './helpers.mjs';
+import { ROOT, addCompany, chineseCardShown, cspViolations, heldPage, offOrigin, openPage, pasteIntoBox, readResults, setup, shellPage } from './helpers.mjs';
 
 let env;
 before(async () => { env = await setup(); });
@@ -342,15 +342,13 @@ test('the Chinese texts of the data are downloaded only when someone reads in Ch
     assert.equal(zhLoads(), 0, 'an English reader never downloads zh.json');
     // Switching to Chinese downloads them, and the cards already shown change.
     await page.getByTestId('lang-switch').selectOption('zh-Hans');
-    await page.waitForFunction(() => document.querySelector(
-      '[data-testid=incident-card][data-incident-id=infosys-mccamish-2023] h3')?.textContent.includes('遭勒索软件攻击'));
+    await chineseCardShown(page);
     assert.equal(zhLoads(), 1);
     // Back to English and to Chinese again: nothing more to download.
     await page.getByTestId('lang-switch').selectOption('en');
     await page.waitForFunction(() => document.documentElement.lang === 'en');
     await page.getByTestId('lang-switch').selectOption('zh-Hans');
-    await page.waitForFunction(() => document.querySelector(
-      '[data-testid=incident-card][data-incident-id=infosys-mccamish-2023] h3')?.textContent.includes('遭勒索软件攻击'));
+    await chineseCardShown(page);
     assert.equal(zhLoads(), 1);
     assert.equal(await page.getByTestId('error-message').count(), 0);
   } finally {
@@ -483,8 +481,7 @@ test("a Chinese reader's kept catalogue is read once, not again when the Chinese
     await page.reload();
     await page.waitForSelector('[data-testid=company-input][aria-busy=false]', { timeout: 20000 });
     await addCompany(page, 'Bank of America');
-    await page.waitForFunction(() => document.querySelector(
-      '[data-testid=incident-card][data-incident-id=infosys-mccamish-2023] h3')?.textContent.includes('遭勒索软件攻击'));
+    await chineseCardShown(page);
     // Let any second reading start, then finish.
     await page.waitForTimeout(500);
     await page.waitForSelector('[data-testid=import-busy]', { state: 'detached', timeout: 20000 });

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { startServer } from '../../tools/serve.mjs';
 import { after, before, test } from 'node:test';
 import { buildHash, STAMPED_FILES } from '../../tools/stamp.mjs';
-import { ROOT, addCompany, offOrigin, readResults, setup } from './helpers.mjs';
+import { ROOT, addCompany, chineseCardShown, offOrigin, readResults, setup } from './helpers.mjs';
 
 let env;
 before(async () => { env = await setup(); });
@@ -69,8 +69,7 @@ test('a Chinese reader keeps the Chinese texts of the data offline too', async (
     await page.reload();
     await page.waitForSelector('[data-testid=company-input]', { timeout: 20000 });
     await addCompany(page, 'Bank of America');
-    await page.waitForFunction(() => document.querySelector(
-      '[data-testid=incident-card][data-incident-id=infosys-mccamish-2023] h3')?.textContent.includes('遭勒索软件攻击'));
+    await chineseCardShown(page);
     assert.equal(await page.getByTestId('error-message').count(), 0);
   } finally {
     await context.setOffline(false);
@@ -106,8 +105,7 @@ test("a new deployment keeps a Chinese reader's texts for offline use", async ()
     await page.reload();
     await page.waitForSelector('[data-testid=company-input]', { timeout: 20000 });
     await addCompany(page, 'Bank of America');
-    await page.waitForFunction(() => document.querySelector(
-      '[data-testid=incident-card][data-incident-id=infosys-mccamish-2023] h3')?.textContent.includes('遭勒索软件攻击'));
+    await chineseCardShown(page);
   } finally {
     await context.setOffline(false);
     await context.close();
