@@ -5,7 +5,7 @@ use std::collections::BTreeSet;
 
 use serde::Serialize;
 
-use crate::json::{json_struct, JsonError};
+use crate::json::json_struct;
 
 use crate::dataset::DataSet;
 use crate::date::PartialDate;
@@ -73,8 +73,7 @@ pub fn progress_from_json(text: &str) -> Result<Progress, ImportError> {
         progress: Option<Progress>,
     }
     json_struct!(lenient Doc { format: default, version: default, progress: default });
-    let doc: Doc =
-        crate::json::from_str(text).map_err(|e: JsonError| ImportError::NotJson(e.to_string()))?;
+    let doc: Doc = crate::json::from_str(text).map_err(|e| ImportError::NotJson(e.to_string()))?;
     if doc.format.as_deref() != Some(EXPORT_FORMAT) {
         return Err(ImportError::WrongFormat);
     }

@@ -63,11 +63,6 @@ impl JsonError {
         }))
     }
 
-    /// The message without the path.
-    pub fn message(&self) -> &str {
-        &self.0.message
-    }
-
     fn prefixed(mut self, head: String) -> JsonError {
         let path = &mut self.0.path;
         if !path.is_empty() && !path.starts_with('[') {
@@ -449,29 +444,16 @@ fn whole<T: TryFrom<i64>>(v: Json) -> Result<T, JsonError> {
     }
 }
 
-impl FromJson for u8 {
-    fn from_json(v: Json) -> Result<u8, JsonError> {
-        whole(v)
-    }
+macro_rules! whole_numbers {
+    ($($t:ty),*) => {$(
+        impl FromJson for $t {
+            fn from_json(v: Json) -> Result<$t, JsonError> {
+                whole(v)
+            }
+        }
+    )*};
 }
-
-impl FromJson for u32 {
-    fn from_json(v: Json) -> Result<u32, JsonError> {
-        whole(v)
-    }
-}
-
-impl FromJson for u64 {
-    fn from_json(v: Json) -> Result<u64, JsonError> {
-        whole(v)
-    }
-}
-
-impl FromJson for i32 {
-    fn from_json(v: Json) -> Result<i32, JsonError> {
-        whole(v)
-    }
-}
+whole_numbers!(u8, u32, u64, i32);
 
 impl<T: FromJson> FromJson for Option<T> {
     fn from_json(v: Json) -> Result<Option<T>, JsonError> {

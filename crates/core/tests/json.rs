@@ -136,9 +136,9 @@ proptest! {
         }
     }
 
-    /// Cutting a valid text short is always an error, never a panic.
+    /// A valid text cut short, where that is no longer JSON, is refused (never a panic).
     #[test]
-    fn a_cut_text_is_refused(v in any_json(), cut in 0.0f64..1.0) {
+    fn a_cut_text_that_is_no_longer_json_is_refused(v in any_json(), cut in 0.0f64..1.0) {
         let text = serde_json::to_string(&v).unwrap();
         let mut at = (text.len() as f64 * cut) as usize;
         while !text.is_char_boundary(at) {
