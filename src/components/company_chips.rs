@@ -66,7 +66,22 @@ pub fn company_chips(props: &CompanyChipsProps) -> Html {
             let on_period = props.on_period.clone();
             let key = key.clone();
             Callback::from(move |e: Event| {
-                let v = year(&e.target_unchecked_into::<HtmlInputElement>().value());
+                let input = e.target_unchecked_into::<HtmlInputElement>();
+                let text = input.value();
+                // An empty box clears the year. Anything else that is not a
+                // year (half typed, "201"; or text the browser could not read
+                // as a number, whose value it reports as empty) is left in the
+                // box, marked invalid, and the period stays as it was:
+                // emitting it would redraw the box empty and lose the typing.
+                let v = match year(&text) {
+                    Some(y) => Some(y),
+                    None if text.trim().is_empty() && input.check_validity() => None,
+                    None => {
+                        let _ = input.set_attribute("aria-invalid", "true");
+                        return;
+                    }
+                };
+                let _ = input.remove_attribute("aria-invalid");
                 let mut p = period;
                 if from_box { p.from = v } else { p.until = v }
                 on_period.emit((key.clone(), p));

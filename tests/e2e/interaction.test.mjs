@@ -379,6 +379,42 @@ test('customer years on a chip turn out-of-cohort matches unlikely, collapsed, a
   }
 });
 
+test('a half-typed year stays in its box, marked invalid, and the years given before still count', async () => {
+  const { context, page, errors } = await openPage(env);
+  try {
+    await addCompany(page, 'AT&T');
+    const chip = '[data-testid=company-chip][data-org-id=att]';
+    const from = page.locator(`${chip} [data-testid=period-from]`);
+    const summary = page.locator(`${chip} [data-testid=company-period]`);
+    await summary.click();
+    await from.fill('2021');
+    await from.blur();
+    await page.waitForFunction((s) => document.querySelector(s).textContent.startsWith('2021'), `${chip} [data-testid=company-period]`);
+    // "201", then the box is left: the text stays, the box says it is wrong,
+    // and the period is still 2021.
+    await from.fill('201');
+    await from.blur();
+    await page.waitForFunction((s) => document.querySelector(s).getAttribute('aria-invalid') === 'true', `${chip} [data-testid=period-from]`);
+    assert.equal(await from.inputValue(), '201');
+    assert.match(await summary.textContent(), /^2021/);
+    await page.waitForSelector('[data-testid=incident-card][data-incident-id=att-data-leak-2024][data-confidence=unlikely]', { state: 'attached' });
+    // Finishing the year mends it.
+    await from.fill('2016');
+    await from.blur();
+    await page.waitForFunction((s) => document.querySelector(s).textContent.startsWith('2016'), `${chip} [data-testid=company-period]`);
+    assert.equal(await from.getAttribute('aria-invalid'), null);
+    // Emptying the box clears the year.
+    await from.fill('');
+    await from.blur();
+    await page.waitForFunction((s) => !/^\d/.test(document.querySelector(s).textContent), `${chip} [data-testid=company-period]`);
+    assert.equal(await from.inputValue(), '');
+    assert.equal(await page.getByTestId('error-message').count(), 0);
+    assert.deepEqual(errors, []);
+  } finally {
+    await context.close();
+  }
+});
+
 test('removing a chip leaves the other chips as they were: an open year editor stays open', async () => {
   const { context, page, errors } = await openPage(env);
   try {
