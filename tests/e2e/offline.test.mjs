@@ -3,6 +3,7 @@
 // replaces the old cache.
 import assert from 'node:assert/strict';
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startServer } from '../../tools/serve.mjs';
@@ -74,6 +75,57 @@ test('a Chinese reader keeps the Chinese texts of the data offline too', async (
   } finally {
     await context.setOffline(false);
     await context.close();
+  }
+});
+
+// A server in front of the site's that holds the worker's script until
+// `held` settles (Playwright's routes do not see the worker's script).
+async function holdingWorker(target, held) {
+  const server = createServer(async (req, res) => {
+    try {
+      if (new URL(req.url, target).pathname === '/sw.js') await held;
+      const r = await fetch(new URL(req.url, target));
+      const headers = Object.fromEntries([...r.headers].filter(([k]) => !['transfer-encoding', 'connection', 'keep-alive'].includes(k)));
+      res.writeHead(r.status, headers);
+      res.end(Buffer.from(await r.arrayBuffer()));
+    } catch {
+      res.writeHead(502);
+      res.end();
+    }
+  });
+  await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
+  return server;
+}
+
+test('a reader who switches to Chinese before the worker runs still has the Chinese texts offline', async () => {
+  let release;
+  const held = new Promise((ok) => { release = ok; });
+  const server = await holdingWorker(env.base, held);
+  const base = `http://127.0.0.1:${server.address().port}/`;
+  const context = await env.browser.newContext();
+  const page = await context.newPage();
+  try {
+    await page.goto(base);
+    await page.waitForSelector('[data-testid=company-input]:not([disabled])');
+    await page.getByTestId('lang-switch').selectOption('zh-Hans');
+    await until(page, () => performance.getEntriesByType('resource').some((e) => e.name.endsWith('/data/zh.json')));
+    assert.ok(await page.evaluate(() => navigator.serviceWorker.controller === null), 'no worker yet when the texts came');
+    release();
+    await until(page, async () => {
+      await navigator.serviceWorker.ready;
+      return Boolean(navigator.serviceWorker.controller) && Boolean(await caches.match('/data/zh.json'));
+    });
+    await context.setOffline(true);
+    await page.reload();
+    await page.waitForSelector('[data-testid=company-input]', { timeout: 20000 });
+    await addCompany(page, 'Bank of America');
+    await chineseCardShown(page);
+    assert.equal(await page.getByTestId('error-message').count(), 0);
+  } finally {
+    release();
+    await context.setOffline(false);
+    await context.close();
+    server.close();
   }
 });
 
