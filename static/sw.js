@@ -4,8 +4,12 @@
 // fills a new cache and deletes the old ones.
 const BUILD = '__BUILD__';
 const CACHE = `exposure-check-${BUILD}`;
+// The page itself is kept once, under './' (index.html), the address the
+// page is opened at: the precache then revalidates what the page has just
+// downloaded instead of downloading it again under a second address. Every
+// navigation is answered with it (below).
 const FILES = [
-  './', './index.html', './boot.js', './loader.js', './exposure-check.js', './exposure-check_bg.wasm', './style.css', './favicon.svg',
+  './', './boot.js', './loader.js', './exposure-check.js', './exposure-check_bg.wasm', './style.css', './favicon.svg',
   './data/taxonomy.json', './data/organizations.json', './data/incidents.json',
 ];
 // Kept only for readers who need them: the Chinese texts of the data, which
@@ -53,7 +57,7 @@ self.addEventListener('fetch', (event) => {
   if (req.method !== 'GET' || url.origin !== self.location.origin) return;
   event.respondWith(
     caches.open(CACHE).then(async (cache) => {
-      const key = req.mode === 'navigate' ? './index.html' : req;
+      const key = req.mode === 'navigate' ? './' : req;
       const hit = await cache.match(key, { ignoreSearch: req.mode === 'navigate' });
       if (hit) return hit;
       const res = await fetch(req);

@@ -1,6 +1,10 @@
-// A small static server for dist/: the MIME types the page needs and the
-// security headers a host should send (see README, "Hosting"). Used by
-// `./x serve` and by the end-to-end tests. Listens on 127.0.0.1 only.
+// A small static server for dist/: the MIME types the page needs, the
+// security headers a host should send (see README, "Hosting"), and a
+// validator (ETag) on every file, so that a revalidation is a 304, not the
+// file again: the service worker's precache on a first visit asks for the
+// files the page has just downloaded. Used by `./x serve`, the end-to-end
+// tests and the bench. Listens on 127.0.0.1 only.
+import { createHash } from 'node:crypto';
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve } from 'node:path';
@@ -30,8 +34,21 @@ export const SECURITY_HEADERS = {
   'Cross-Origin-Opener-Policy': 'same-origin',
 };
 
-/** Serves `dir` on 127.0.0.1:`port` (0 picks a free port). Resolves to the server. */
-export function startServer(dir, port = 0) {
+/** True when an If-None-Match header names `etag` (weakly: `W/` ignored), or is `*`. */
+export function matches(ifNoneMatch, etag) {
+  if (!ifNoneMatch) return false;
+  return ifNoneMatch.split(',').some((t) => {
+    const tag = t.trim().replace(/^W\//, '');
+    return tag === '*' || tag === etag;
+  });
+}
+
+/**
+ * Serves `dir` on 127.0.0.1:`port` (0 picks a free port). Resolves to the
+ * server. `onResponse(path, status, body)` is told of every file answered
+ * (the body is empty for a 304 or a HEAD).
+ */
+export function startServer(dir, port = 0, { onResponse = () => {} } = {}) {
   const root = resolve(dir);
   const server = createServer(async (req, res) => {
     try {
@@ -43,12 +60,23 @@ export function startServer(dir, port = 0) {
       const info = await stat(file);
       if (!info.isFile()) throw Object.assign(new Error('not a file'), { code: 'ENOENT' });
       const body = await readFile(file);
-      res.writeHead(200, {
+      const etag = `"${createHash('sha256').update(body).digest('base64url').slice(0, 22)}"`;
+      const headers = {
         'Content-Type': TYPES[extname(file)] || 'application/octet-stream',
+        // Kept, and checked with the ETag before each use.
         'Cache-Control': 'no-cache',
+        ETag: etag,
         ...SECURITY_HEADERS,
-      });
+      };
+      if (matches(req.headers['if-none-match'], etag)) {
+        res.writeHead(304, headers);
+        res.end();
+        onResponse(path, 304, Buffer.alloc(0));
+        return;
+      }
+      res.writeHead(200, headers);
       res.end(req.method === 'HEAD' ? undefined : body);
+      onResponse(path, 200, req.method === 'HEAD' ? Buffer.alloc(0) : body);
     } catch (err) {
       res.writeHead(err && err.code === 'ENOENT' ? 404 : 500, { 'Content-Type': 'text/plain', ...SECURITY_HEADERS });
       res.end(err && err.code === 'ENOENT' ? 'not found' : 'error');

@@ -78,15 +78,20 @@ test('a Chinese reader keeps the Chinese texts of the data offline too', async (
   }
 });
 
-// A server in front of the site's that holds the worker's script until
-// `held` settles (Playwright's routes do not see the worker's script).
-async function holdingWorker(target, held) {
+// A server in front of the site's: it holds the worker's script until
+// `held` settles (Playwright's routes do not see the worker's script), and
+// notes each answer as [path, status] in `seen`.
+async function frontServer(target, { held = Promise.resolve(), seen = [] } = {}) {
   const server = createServer(async (req, res) => {
     try {
-      if (new URL(req.url, target).pathname === '/sw.js') await held;
-      const r = await fetch(new URL(req.url, target));
-      const headers = Object.fromEntries([...r.headers].filter(([k]) => !['transfer-encoding', 'connection', 'keep-alive'].includes(k)));
-      res.writeHead(r.status, headers);
+      const path = new URL(req.url, target).pathname;
+      if (path === '/sw.js') await held;
+      const headers = {};
+      if (req.headers['if-none-match']) headers['if-none-match'] = req.headers['if-none-match'];
+      const r = await fetch(new URL(req.url, target), { headers });
+      seen.push([path, r.status]);
+      const out = Object.fromEntries([...r.headers].filter(([k]) => !['transfer-encoding', 'connection', 'keep-alive'].includes(k)));
+      res.writeHead(r.status, out);
       res.end(Buffer.from(await r.arrayBuffer()));
     } catch {
       res.writeHead(502);
@@ -97,10 +102,37 @@ async function holdingWorker(target, held) {
   return server;
 }
 
+test("a first visit downloads each file once: the worker's precache revalidates what the page has", async () => {
+  const seen = [];
+  const server = await frontServer(env.base, { seen });
+  const base = `http://127.0.0.1:${server.address().port}/`;
+  const context = await env.browser.newContext();
+  const page = await context.newPage();
+  try {
+    await page.goto(base);
+    await page.waitForSelector('[data-testid=company-input]:not([disabled])');
+    await until(page, async () => {
+      await navigator.serviceWorker.ready;
+      return Boolean(navigator.serviceWorker.controller) && Boolean(await caches.match('/data/incidents.json'));
+    });
+    const full = (path) => seen.filter(([p, s]) => p === path && s === 200).length;
+    for (const path of new Set(seen.map(([p]) => p))) {
+      assert.ok(full(path) <= 1, `${path} downloaded once (${JSON.stringify(seen.filter(([p]) => p === path))})`);
+    }
+    for (const path of ['/', '/exposure-check_bg.wasm', '/data/incidents.json', '/data/organizations.json', '/data/taxonomy.json']) {
+      assert.equal(full(path), 1, `${path} downloaded (${JSON.stringify(seen)})`);
+    }
+    assert.ok(seen.some(([p, s]) => p === '/data/incidents.json' && s === 304), 'the precache revalidated it');
+  } finally {
+    await context.close();
+    server.close();
+  }
+});
+
 test('a reader who switches to Chinese before the worker runs still has the Chinese texts offline', async () => {
   let release;
   const held = new Promise((ok) => { release = ok; });
-  const server = await holdingWorker(env.base, held);
+  const server = await frontServer(env.base, { held });
   const base = `http://127.0.0.1:${server.address().port}/`;
   const context = await env.browser.newContext();
   const page = await context.newPage();
@@ -171,7 +203,11 @@ test('the service worker is stamped with this build', async () => {
   assert.ok(!sw.includes('__BUILD__'), 'the build stamp was applied');
   assert.ok(sw.includes(`const BUILD = '${buildHash(join(ROOT, 'dist'))}'`), 'a new build gets a new cache name');
   // Every stamped file is also one the worker keeps for offline use.
-  for (const f of STAMPED_FILES) assert.ok(sw.includes(`'./${f}'`), `sw.js caches ${f}`);
+  // (index.html is kept under './', the address the page is opened at.)
+  for (const f of STAMPED_FILES) {
+    const kept = f === 'index.html' ? './' : `./${f}`;
+    assert.ok(sw.includes(`'${kept}'`), `sw.js caches ${f}`);
+  }
   // The data files are listed in four places: the page's loader
   // (src/data.rs), its preloads, the worker's cache and the stamp. The
   // Chinese texts are downloaded only for Chinese readers: boot.js preloads
