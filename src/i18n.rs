@@ -45,6 +45,7 @@ texts! {
     Now => "now", "至今";
     CustomerFrom => "Customer from", "开始年份";
     CustomerUntil => "until", "结束年份";
+    YearHint => "a year from 1900 to 2100", "1900 至 2100 之间的年份";
     NotRecognised => "not recognised", "未识别";
     Matched => "matched", "匹配";
     NoCompanies => "No companies yet. Add the companies that have your data to see what leaked.",

@@ -4,8 +4,8 @@
 // fills a new cache and deletes the old ones.
 const BUILD = '__BUILD__';
 const CACHE = `exposure-check-${BUILD}`;
-// The page itself is kept once, under './' (index.html), the address the
-// page is opened at: the precache then revalidates what the page has just
+// The page itself is kept once, under './' (index.html): opened at './', as
+// it usually is, the precache then revalidates what the page has just
 // downloaded instead of downloading it again under a second address. Every
 // navigation is answered with it (below).
 const FILES = [
@@ -59,6 +59,11 @@ self.addEventListener('fetch', (event) => {
     caches.open(CACHE).then(async (cache) => {
       const key = req.mode === 'navigate' ? './' : req;
       const hit = await cache.match(key, { ignoreSearch: req.mode === 'navigate' });
+      // A page the host reached through a redirect may not answer a
+      // navigation as it is: the same page, as a response of its own.
+      if (hit && hit.redirected && req.mode === 'navigate') {
+        return new Response(hit.body, { status: hit.status, statusText: hit.statusText, headers: hit.headers });
+      }
       if (hit) return hit;
       const res = await fetch(req);
       if (res.ok) cache.put(req, res.clone());

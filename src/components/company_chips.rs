@@ -1,10 +1,10 @@
 //! The chosen companies, each with a remove button.
 
 use exposure_core::{CompanyQuery, Period};
-use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 use crate::components::nodes;
+use crate::components::year_box::YearBox;
 use crate::i18n::{tr, Lang, Text};
 use crate::state::company_key;
 use crate::SharedEngine;
@@ -18,14 +18,6 @@ pub struct CompanyChipsProps {
     pub on_remove: Callback<String>,
     /// Called with the company's key and the years given.
     pub on_period: Callback<(String, Period)>,
-}
-
-/// A year typed into a period box, if it is one.
-fn year(text: &str) -> Option<i32> {
-    text.trim()
-        .parse()
-        .ok()
-        .filter(|y| (1900..=2100).contains(y))
 }
 
 /// Chips shown before "show all": a pasted list can hold thousands, and
@@ -65,23 +57,7 @@ pub fn company_chips(props: &CompanyChipsProps) -> Html {
         let on_year = |from_box: bool| {
             let on_period = props.on_period.clone();
             let key = key.clone();
-            Callback::from(move |e: Event| {
-                let input = e.target_unchecked_into::<HtmlInputElement>();
-                let text = input.value();
-                // An empty box clears the year. Anything else that is not a
-                // year (half typed, "201"; or text the browser could not read
-                // as a number, whose value it reports as empty) is left in the
-                // box, marked invalid, and the period stays as it was:
-                // emitting it would redraw the box empty and lose the typing.
-                let v = match year(&text) {
-                    Some(y) => Some(y),
-                    None if text.trim().is_empty() && input.check_validity() => None,
-                    None => {
-                        let _ = input.set_attribute("aria-invalid", "true");
-                        return;
-                    }
-                };
-                let _ = input.remove_attribute("aria-invalid");
+            Callback::from(move |v: Option<i32>| {
                 let mut p = period;
                 if from_box { p.from = v } else { p.until = v }
                 on_period.emit((key.clone(), p));
@@ -105,14 +81,10 @@ pub fn company_chips(props: &CompanyChipsProps) -> Html {
                     <details class="chip-period">
                         <summary data-testid="company-period">{ years }</summary>
                         <div class="period-box">
-                            <label>{ tr(lang, Text::CustomerFrom) }
-                                <input type="number" inputmode="numeric" min="1900" max="2100" data-testid="period-from"
-                                    value={period.from.map(|y| y.to_string()).unwrap_or_default()} onchange={on_year(true)} />
-                            </label>
-                            <label>{ tr(lang, Text::CustomerUntil) }
-                                <input type="number" inputmode="numeric" min="1900" max="2100" data-testid="period-until"
-                                    value={period.until.map(|y| y.to_string()).unwrap_or_default()} onchange={on_year(false)} />
-                            </label>
+                            <YearBox label={tr(lang, Text::CustomerFrom)} hint={tr(lang, Text::YearHint)}
+                                testid="period-from" year={period.from} on_year={on_year(true)} />
+                            <YearBox label={tr(lang, Text::CustomerUntil)} hint={tr(lang, Text::YearHint)}
+                                testid="period-until" year={period.until} on_year={on_year(false)} />
                         </div>
                     </details>
                 }

@@ -27,3 +27,4 @@ pub mod incident_list;
 pub mod incident_page;
 pub mod plan_toolbar;
 pub mod quick_picks;
+pub mod year_box;

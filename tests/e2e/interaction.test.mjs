@@ -379,35 +379,52 @@ test('customer years on a chip turn out-of-cohort matches unlikely, collapsed, a
   }
 });
 
-test('a half-typed year stays in its box, marked invalid, and the years given before still count', async () => {
+test('a half-typed year stays in its box, marked invalid, through later redraws; the years given before still count', async () => {
   const { context, page, errors } = await openPage(env);
   try {
     await addCompany(page, 'AT&T');
     const chip = '[data-testid=company-chip][data-org-id=att]';
     const from = page.locator(`${chip} [data-testid=period-from]`);
+    const until = page.locator(`${chip} [data-testid=period-until]`);
     const summary = page.locator(`${chip} [data-testid=company-period]`);
+    const shows = (text) => page.waitForFunction(([s, t]) => document.querySelector(s).textContent === t, [`${chip} [data-testid=company-period]`, text]);
     await summary.click();
     await from.fill('2021');
     await from.blur();
-    await page.waitForFunction((s) => document.querySelector(s).textContent.startsWith('2021'), `${chip} [data-testid=company-period]`);
-    // "201", then the box is left: the text stays, the box says it is wrong,
-    // and the period is still 2021.
+    await shows('2021–now');
+    // "201", then the box is left: the text stays, the box says it is wrong
+    // (and why), and the period is still 2021.
     await from.fill('201');
     await from.blur();
     await page.waitForFunction((s) => document.querySelector(s).getAttribute('aria-invalid') === 'true', `${chip} [data-testid=period-from]`);
     assert.equal(await from.inputValue(), '201');
-    assert.match(await summary.textContent(), /^2021/);
-    await page.waitForSelector('[data-testid=incident-card][data-incident-id=att-data-leak-2024][data-confidence=unlikely]', { state: 'attached' });
-    // Finishing the year mends it.
-    await from.fill('2016');
+    const hint = await from.getAttribute('aria-describedby');
+    assert.equal(await page.locator(`[id="${hint}"]`).textContent(), 'a year from 1900 to 2100');
+    assert.equal(await summary.textContent(), '2021–now');
+    // The other box changes the period and redraws the chips: the half-typed
+    // year is still there, still marked.
+    await until.fill('2023');
+    await until.blur();
+    await shows('2021–2023');
+    assert.equal(await from.inputValue(), '201');
+    assert.equal(await from.getAttribute('aria-invalid'), 'true');
+    await page.waitForSelector('[data-testid=incident-card][data-incident-id=att-data-leak-2024]', { state: 'attached' });
+    // Text no number box could hold is kept too.
+    await from.fill('1e');
     await from.blur();
-    await page.waitForFunction((s) => document.querySelector(s).textContent.startsWith('2016'), `${chip} [data-testid=company-period]`);
+    assert.equal(await from.inputValue(), '1e');
+    // Finishing the year mends it; full-width digits are digits.
+    await from.fill('２０１６');
+    await from.blur();
+    await shows('2016–2023');
+    assert.equal(await from.inputValue(), '2016');
     assert.equal(await from.getAttribute('aria-invalid'), null);
-    // Emptying the box clears the year.
-    await from.fill('');
-    await from.blur();
-    await page.waitForFunction((s) => !/^\d/.test(document.querySelector(s).textContent), `${chip} [data-testid=company-period]`);
-    assert.equal(await from.inputValue(), '');
+    assert.equal(await from.getAttribute('aria-describedby'), null);
+    // Emptying a box clears its year.
+    await until.fill('');
+    await until.blur();
+    await shows('2016–now');
+    assert.equal(await until.inputValue(), '');
     assert.equal(await page.getByTestId('error-message').count(), 0);
     assert.deepEqual(errors, []);
   } finally {

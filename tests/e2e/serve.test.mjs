@@ -17,8 +17,8 @@ before(async () => {
   server = await startServer(dir, 0);
   base = `http://127.0.0.1:${server.address().port}/`;
 });
-after(() => {
-  server?.close();
+after(async () => {
+  if (server) await new Promise((ok) => server.close(ok));
   if (dir) rmSync(dir, { recursive: true, force: true });
 });
 
