@@ -989,12 +989,7 @@ mod tests {
     use super::*;
 
     proptest::proptest! {
-        #![proptest_config(proptest::prelude::ProptestConfig {
-            cases: 1024,
-            rng_seed: proptest::test_runner::RngSeed::Fixed(0x0c01_1a95),
-            failure_persistence: None,
-            ..proptest::prelude::ProptestConfig::default()
-        })]
+        #![proptest_config(crate::support::proptest_config(1024, 0x0c01_1a95))]
 
         /// The eight-bytes-at-a-time search finds what a plain search finds,
         /// wherever the quote or backslash is and whatever surrounds it.

@@ -263,6 +263,15 @@ impl Parser<'_> {
         }
     }
 
+    /// Skips a run of digits; false when there is none.
+    fn digits(&mut self) -> bool {
+        let from = self.at;
+        while self.bytes.get(self.at).is_some_and(u8::is_ascii_digit) {
+            self.at += 1;
+        }
+        self.at > from
+    }
+
     fn number(&mut self) -> Result<Json, JsonError> {
         let start = self.at;
         let negative = self.bytes[self.at] == b'-';
@@ -270,9 +279,7 @@ impl Parser<'_> {
             self.at += 1;
         }
         let digits = self.at;
-        while self.bytes.get(self.at).is_some_and(u8::is_ascii_digit) {
-            self.at += 1;
-        }
+        self.digits();
         let int = &self.bytes[digits..self.at];
         if int.is_empty() || (int.len() > 1 && int[0] == b'0') {
             self.at = start;
@@ -281,11 +288,8 @@ impl Parser<'_> {
         let mut frac = false;
         if self.bytes.get(self.at) == Some(&b'.') {
             self.at += 1;
-            if !self.bytes.get(self.at).is_some_and(u8::is_ascii_digit) {
+            if !self.digits() {
                 return Err(self.error("invalid number"));
-            }
-            while self.bytes.get(self.at).is_some_and(u8::is_ascii_digit) {
-                self.at += 1;
             }
             frac = true;
         }
@@ -294,11 +298,8 @@ impl Parser<'_> {
             if let Some(b'+' | b'-') = self.bytes.get(self.at) {
                 self.at += 1;
             }
-            if !self.bytes.get(self.at).is_some_and(u8::is_ascii_digit) {
+            if !self.digits() {
                 return Err(self.error("invalid number"));
-            }
-            while self.bytes.get(self.at).is_some_and(u8::is_ascii_digit) {
-                self.at += 1;
             }
             frac = true;
         }

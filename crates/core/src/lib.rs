@@ -149,3 +149,7 @@ impl Engine {
         self.check(&queries, today)
     }
 }
+
+#[cfg(test)]
+#[path = "../tests/support/mod.rs"]
+mod support;

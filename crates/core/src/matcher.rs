@@ -1644,12 +1644,7 @@ mod step_sort_tests {
     }
 
     proptest! {
-        #![proptest_config(ProptestConfig {
-            cases: 32,
-            rng_seed: proptest::test_runner::RngSeed::Fixed(0x50_47ed),
-            failure_persistence: None,
-            ..ProptestConfig::default()
-        })]
+        #![proptest_config(crate::support::proptest_config(32, 0x50_47ed))]
 
         /// The packed sort orders as a plain sort by text (then position),
         /// forwards and backwards, whatever the work budget per step.

@@ -564,12 +564,7 @@ mod tests {
     }
 
     proptest! {
-        #![proptest_config(ProptestConfig {
-            cases: 2048,
-            rng_seed: proptest::test_runner::RngSeed::Fixed(0x5eed_f01d),
-            failure_persistence: None,
-            ..ProptestConfig::default()
-        })]
+        #![proptest_config(crate::support::proptest_config(2048, 0x5eed_f01d))]
         /// Short texts over a few letters (many near matches) and long ASCII
         /// ones, each also against itself with a few letters inserted.
         #[test]

@@ -79,12 +79,7 @@ mod tests {
     }
 
     proptest! {
-        #![proptest_config(ProptestConfig {
-            cases: 512,
-            rng_seed: proptest::test_runner::RngSeed::Fixed(0x5eed_2026),
-            failure_persistence: None,
-            ..ProptestConfig::default()
-        })]
+        #![proptest_config(crate::support::proptest_config(512, 0x5eed_2026))]
 
         /// The same order as the standard library's stable sort, ties included.
         #[test]

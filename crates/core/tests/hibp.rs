@@ -1,6 +1,8 @@
 //! Importing a Have I Been Pwned catalogue: mapping, skips with reasons,
 //! hostile descriptions turned to text, curated breaches not duplicated.
 
+mod support;
+
 use exposure_core::hibp::CatalogError;
 use exposure_core::Engine;
 
@@ -146,12 +148,7 @@ fn broken_structure_fails_clearly() {
 }
 
 proptest::proptest! {
-    #![proptest_config(proptest::prelude::ProptestConfig {
-        cases: 256,
-        rng_seed: proptest::test_runner::RngSeed::Fixed(0x5eed_2026),
-        failure_persistence: None,
-        ..proptest::prelude::ProptestConfig::default()
-    })]
+    #![proptest_config(support::proptest_config(256, 0x5eed_2026))]
 
     /// However a file is cut into pieces, the import is the same.
     #[test]

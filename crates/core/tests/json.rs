@@ -3,6 +3,8 @@
 //! serialized form, every enum name agrees both ways, and arbitrary JSON
 //! parses to the same tree serde_json sees.
 
+mod support;
+
 use std::fmt::Debug;
 
 use exposure_core::bundled;
@@ -113,12 +115,7 @@ fn any_json() -> impl Strategy<Value = Value> {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig {
-        cases: 512,
-        rng_seed: proptest::test_runner::RngSeed::Fixed(0x5eed_2026),
-        failure_persistence: None,
-        ..ProptestConfig::default()
-    })]
+    #![proptest_config(support::proptest_config(512, 0x5eed_2026))]
 
     /// Whatever serde_json writes, compact or pretty, we read as the same tree.
     #[test]

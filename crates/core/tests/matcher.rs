@@ -1,6 +1,8 @@
 //! Name matching: a labelled table of inputs, near misses that must stay
 //! apart, autocomplete order, and property tests of the normalizer and matcher.
 
+mod support;
+
 use exposure_core::normalize::normalize;
 use exposure_core::{Engine, MatchReason};
 use proptest::prelude::*;
@@ -125,12 +127,7 @@ fn autocomplete_ranks_and_explains() {
 proptest! {
     // A fixed seed keeps CI repeatable; fuzzing explores further. Cases
     // proptest once found are kept in the tables above.
-    #![proptest_config(ProptestConfig {
-        cases: 1024,
-        rng_seed: proptest::test_runner::RngSeed::Fixed(0x5eed_2026),
-        failure_persistence: None,
-        ..ProptestConfig::default()
-    })]
+    #![proptest_config(support::proptest_config(1024, 0x5eed_2026))]
 
     #[test]
     fn normalize_is_idempotent(s in "\\PC{0,60}") {
