@@ -16,12 +16,31 @@ before(async () => { env = await setup(); });
 
 // Polls `fn` in the page until it answers true (waitForFunction would take
 // the promise an async function returns for a true answer).
-async function until(page, fn, timeout = 20000) {
+async function until(page, fn, arg, timeout = 20000) {
   const end = Date.now() + timeout;
-  while (!(await page.evaluate(fn))) {
+  while (!(await page.evaluate(fn, arg))) {
     if (Date.now() > end) throw new Error(`timed out waiting for ${fn}`);
     await new Promise((ok) => setTimeout(ok, 100));
   }
+}
+
+// Until the worker controls the page and its cache holds `file`.
+function workerKeeps(page, file) {
+  return until(page, async (f) => {
+    await navigator.serviceWorker.ready;
+    return Boolean(navigator.serviceWorker.controller) && Boolean(await caches.match(f));
+  }, file);
+}
+
+// With the network off, the page opens again and shows a check in Chinese,
+// with no error.
+async function chineseOffline(context, page) {
+  await context.setOffline(true);
+  await page.reload();
+  await page.waitForSelector('[data-testid=company-input]', { timeout: 20000 });
+  await addCompany(page, 'Bank of America');
+  await chineseCardShown(page);
+  assert.equal(await page.getByTestId('error-message').count(), 0);
 }
 after(async () => { await env?.close(); });
 
@@ -62,16 +81,8 @@ test('a Chinese reader keeps the Chinese texts of the data offline too', async (
     await page.waitForSelector('[data-testid=company-input]');
     // The worker keeps zh.json when the page asks (loader.js) or when it
     // passes through it; wait for it to be in the worker's cache.
-    await until(page, async () => {
-      await navigator.serviceWorker.ready;
-      return Boolean(navigator.serviceWorker.controller) && Boolean(await caches.match('/data/zh.json'));
-    });
-    await context.setOffline(true);
-    await page.reload();
-    await page.waitForSelector('[data-testid=company-input]', { timeout: 20000 });
-    await addCompany(page, 'Bank of America');
-    await chineseCardShown(page);
-    assert.equal(await page.getByTestId('error-message').count(), 0);
+    await workerKeeps(page, '/data/zh.json');
+    await chineseOffline(context, page);
   } finally {
     await context.setOffline(false);
     await context.close();
@@ -112,10 +123,7 @@ test("a first visit downloads each file once: the worker's precache revalidates 
   try {
     await page.goto(base);
     await page.waitForSelector('[data-testid=company-input]:not([disabled])');
-    await until(page, async () => {
-      await navigator.serviceWorker.ready;
-      return Boolean(navigator.serviceWorker.controller) && Boolean(await caches.match('/data/incidents.json'));
-    });
+    await workerKeeps(page, '/data/incidents.json');
     const full = (path) => seen.filter(([p, s]) => p === path && s === 200).length;
     for (const path of new Set(seen.map(([p]) => p))) {
       assert.ok(full(path) <= 1, `${path} downloaded once (${JSON.stringify(seen.filter(([p]) => p === path))})`);
@@ -144,16 +152,8 @@ test('a reader who switches to Chinese before the worker runs still has the Chin
     await until(page, () => performance.getEntriesByType('resource').some((e) => e.name.endsWith('/data/zh.json')));
     assert.ok(await page.evaluate(() => navigator.serviceWorker.controller === null), 'no worker yet when the texts came');
     release();
-    await until(page, async () => {
-      await navigator.serviceWorker.ready;
-      return Boolean(navigator.serviceWorker.controller) && Boolean(await caches.match('/data/zh.json'));
-    });
-    await context.setOffline(true);
-    await page.reload();
-    await page.waitForSelector('[data-testid=company-input]', { timeout: 20000 });
-    await addCompany(page, 'Bank of America');
-    await chineseCardShown(page);
-    assert.equal(await page.getByTestId('error-message').count(), 0);
+    await workerKeeps(page, '/data/zh.json');
+    await chineseOffline(context, page);
   } finally {
     release();
     await context.setOffline(false);
@@ -173,10 +173,7 @@ test("a new deployment keeps a Chinese reader's texts for offline use", async ()
   const page = await context.newPage();
   try {
     await page.goto(base);
-    await until(page, async () => {
-      await navigator.serviceWorker.ready;
-      return Boolean(navigator.serviceWorker.controller) && Boolean(await caches.match('/data/zh.json'));
-    });
+    await workerKeeps(page, '/data/zh.json');
     // The next deployment: a worker with a new stamp, hence a new cache.
     const sw = join(dir, 'sw.js');
     writeFileSync(sw, readFileSync(sw, 'utf8').replace(/const BUILD = '[^']*'/, "const BUILD = 'next-deployment'"));
@@ -186,11 +183,7 @@ test("a new deployment keeps a Chinese reader's texts for offline use", async ()
       if (keys.length !== 1 || keys[0] !== 'exposure-check-next-deployment') return false;
       return Boolean(await (await caches.open(keys[0])).match('/data/zh.json'));
     });
-    await context.setOffline(true);
-    await page.reload();
-    await page.waitForSelector('[data-testid=company-input]', { timeout: 20000 });
-    await addCompany(page, 'Bank of America');
-    await chineseCardShown(page);
+    await chineseOffline(context, page);
   } finally {
     await context.setOffline(false);
     await context.close();
