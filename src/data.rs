@@ -72,7 +72,6 @@ pub fn add_texts(engine: &SharedEngine, zh: &str) -> Result<(), AppError> {
     engine
         .data
         .add_translations_json(zh)
-        .map(|_| ())
         .map_err(|e| AppError::Texts {
             reason: e.to_string(),
         })

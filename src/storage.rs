@@ -130,7 +130,7 @@ pub fn decode(text: &str) -> Decoded {
             }
         }
     };
-    let (value, migrated) = migrate(value);
+    let (mut value, migrated) = migrate(value);
     let mut problems = Vec::new();
     match value.get("version").and_then(Json::as_u64) {
         Some(VERSION) => {}
@@ -140,18 +140,18 @@ pub fn decode(text: &str) -> Decoded {
         Some(v) => problems.push(format!("unknown version {v}")),
         None => problems.push("no version".to_string()),
     }
-    let p = value.get("progress").cloned().unwrap_or(Json::Null);
+    let mut p = value.take("progress").unwrap_or(Json::Null);
     let mut progress = Progress::default();
-    match p.get("companies").and_then(Json::as_array) {
-        Some(list) => {
+    match p.take("companies") {
+        Some(Json::Arr(list)) => {
             for item in list {
-                match CompanyQuery::from_json(item.clone()) {
+                match CompanyQuery::from_json(item) {
                     Ok(c) => progress.companies.push(c),
                     Err(_) => problems.push("a company entry was damaged".into()),
                 }
             }
         }
-        None => problems.push("no company list".into()),
+        _ => problems.push("no company list".into()),
     }
     match p.get("done").and_then(Json::as_array) {
         Some(list) => {

@@ -12,7 +12,7 @@ use yew::prelude::*;
 
 /// A year typed into a box, if it is one. Full-width digits (as a Chinese
 /// input method may type them) count as digits.
-pub fn year(text: &str) -> Option<i32> {
+fn year(text: &str) -> Option<i32> {
     let ascii: String = text
         .trim()
         .chars()
@@ -26,7 +26,7 @@ pub fn year(text: &str) -> Option<i32> {
 
 /// What a change of the box's text does.
 #[derive(Debug, PartialEq, Eq)]
-pub enum Typed {
+enum Typed {
     /// The period takes this year (`None`: the box was emptied).
     Year(Option<i32>),
     /// Not a year: kept in the box, and the period left as it is.
@@ -34,7 +34,7 @@ pub enum Typed {
 }
 
 /// Reads the box's text.
-pub fn typed(text: &str) -> Typed {
+fn typed(text: &str) -> Typed {
     if text.trim().is_empty() {
         return Typed::Year(None);
     }

@@ -355,13 +355,14 @@ impl DataSet {
     }
 
     /// Reads the Chinese texts into a data set that has none yet (shared,
-    /// e.g. in an engine in use). Returns whether they were taken: a set
-    /// that already has texts keeps them.
-    pub fn add_translations_json(&self, zh: &str) -> Result<bool, LoadError> {
-        if self.has_translations() {
-            return Ok(false);
+    /// e.g. in an engine in use). A set that already has texts keeps them,
+    /// and `zh` is not read.
+    pub fn add_translations_json(&self, zh: &str) -> Result<(), LoadError> {
+        if !self.has_translations() {
+            // Lost only to a set filled meanwhile, which keeps its own.
+            let _ = self.translations.set(parse("zh.json", zh)?);
         }
-        Ok(self.translations.set(parse("zh.json", zh)?).is_ok())
+        Ok(())
     }
 
     /// The Chinese texts are loaded.

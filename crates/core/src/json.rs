@@ -78,21 +78,33 @@ impl JsonError {
     }
 
     /// The same error, in item `i` of a list.
-    pub fn in_item(self, i: usize) -> JsonError {
+    pub(crate) fn in_item(self, i: usize) -> JsonError {
         self.prefixed(format!("[{i}]"))
     }
 }
 
 impl Json {
     /// What kind of value this is, for messages.
-    pub fn kind(&self) -> &'static str {
+    pub(crate) fn kind(&self) -> &'static str {
         match self {
             Json::Null => "null",
             Json::Bool(_) => "a boolean",
-            Json::Int(_) | Json::Frac => "a number",
+            Json::Int(_) => "a number",
+            Json::Frac => "a fraction",
             Json::Str(_) => "a string",
             Json::Arr(_) => "a list",
             Json::Obj(_) => "an object",
+        }
+    }
+
+    /// A member of an object, taken out of it (`Null` is left in its place).
+    pub fn take(&mut self, key: &str) -> Option<Json> {
+        match self {
+            Json::Obj(members) => members
+                .iter_mut()
+                .find(|(k, _)| k == key)
+                .map(|(_, v)| std::mem::replace(v, Json::Null)),
+            _ => None,
         }
     }
 
@@ -617,20 +629,25 @@ pub trait JsonEnum: FromJson + Copy + 'static {
     const VARIANTS: &'static [(Self, &'static str)];
 }
 
-/// `FromJson` for a fieldless enum written as strings. Every variant must
-/// be listed (the macro's `match` fails to compile otherwise).
+/// `FromJson`, `JsonEnum` and `id` (the name in the files) for a fieldless
+/// enum written as strings. Every variant must be listed (the `match` in
+/// `id` fails to compile otherwise).
 macro_rules! json_enum {
     ($ty:ident { $($v:ident = $name:literal),* $(,)? }) => {
+        impl $ty {
+            /// Its name in the files. (The `match` fails to compile when a
+            /// variant is missing above.)
+            pub fn id(self) -> &'static str {
+                match self { $($ty::$v => $name),* }
+            }
+        }
         impl $crate::json::JsonEnum for $ty {
             const VARIANTS: &'static [(Self, &'static str)] = &[$(($ty::$v, $name)),*];
         }
         impl $crate::json::FromJson for $ty {
             fn from_json(v: $crate::json::Json) -> Result<Self, $crate::json::JsonError> {
-                // Fails to compile when a variant is missing above.
-                let _every_variant = |x: $ty| match x { $($ty::$v => ()),* };
-                const ALL: &[$ty] = &[$($ty::$v),*];
                 let i = $crate::json::variant(v, &[$($name),*])?;
-                Ok(ALL[i])
+                Ok(<$ty as $crate::json::JsonEnum>::VARIANTS[i].0)
             }
         }
     };
@@ -761,6 +778,16 @@ mod tests {
     json_enum!(Colour { Red = "red", DarkBlue = "dark_blue" });
 
     #[test]
+    fn members_are_read_or_taken_out() {
+        let mut v = parse(r#"{"a": [1], "b": "x"}"#).unwrap();
+        assert_eq!(v.get("b"), Some(&Json::Str("x".into())));
+        assert_eq!(v.take("a"), Some(Json::Arr(vec![Json::Int(1)])));
+        assert_eq!(v.get("a"), Some(&Json::Null), "Null is left in its place");
+        assert_eq!(v.take("c"), None);
+        assert_eq!(Json::Arr(vec![]).take("a"), None);
+    }
+
+    #[test]
     fn structs_read_fields_with_defaults_and_paths() {
         let o: Outer =
             from_str(r#"{"name": "x", "inner": [{"n": 1}, {"n": 2, "tags": ["a"]}]}"#).unwrap();
@@ -791,7 +818,7 @@ mod tests {
             ),
             (
                 r#"{"name": "x", "inner": [{"n": 1.5}]}"#,
-                "inner[0].n: expected a whole number, found a number",
+                "inner[0].n: expected a whole number, found a fraction",
             ),
             (
                 r#"{"name": "x", "inner": [], "extra": 1}"#,
@@ -833,6 +860,10 @@ mod tests {
     #[test]
     fn enums_read_their_names() {
         assert_eq!(from_str::<Colour>("\"dark_blue\""), Ok(Colour::DarkBlue));
+        assert_eq!(
+            (Colour::DarkBlue.id(), Colour::Red.id()),
+            ("dark_blue", "red")
+        );
         assert_eq!(from_str::<Vec<Colour>>("[\"red\"]"), Ok(vec![Colour::Red]));
         assert_eq!(
             from_str::<Colour>("\"green\"").map_err(|e| e.to_string()),

@@ -61,18 +61,6 @@ pub enum Severity {
     Critical,
 }
 
-impl Severity {
-    /// Its name in the files ("low" … "critical").
-    pub fn id(self) -> &'static str {
-        match self {
-            Severity::Low => "low",
-            Severity::Medium => "medium",
-            Severity::High => "high",
-            Severity::Critical => "critical",
-        }
-    }
-}
-
 /// The broad family a data type belongs to; used to group and explain.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "snake_case")]
@@ -112,13 +100,6 @@ impl Urgency {
             Urgency::Now => "Do now",
             Urgency::ThisWeek => "This week",
             Urgency::Ongoing => "Ongoing",
-        }
-    }
-    pub fn id(self) -> &'static str {
-        match self {
-            Urgency::Now => "now",
-            Urgency::ThisWeek => "this_week",
-            Urgency::Ongoing => "ongoing",
         }
     }
 }
