@@ -50,6 +50,9 @@ export function matches(ifNoneMatch, etag) {
  */
 export function startServer(dir, port = 0, { onResponse = () => {} } = {}) {
   const root = resolve(dir);
+  // Each file's ETag (a hash of its bytes), with the size and time of
+  // change it was taken at.
+  const tags = new Map();
   const server = createServer(async (req, res) => {
     try {
       const url = new URL(req.url, 'http://127.0.0.1');
@@ -59,8 +62,16 @@ export function startServer(dir, port = 0, { onResponse = () => {} } = {}) {
       if (!file.startsWith(root)) throw Object.assign(new Error('outside'), { code: 'ENOENT' });
       const info = await stat(file);
       if (!info.isFile()) throw Object.assign(new Error('not a file'), { code: 'ENOENT' });
-      const body = await readFile(file);
-      const etag = `"${createHash('sha256').update(body).digest('base64url').slice(0, 22)}"`;
+      // The file is read when it is sent, or when its tag is not known for
+      // this size and time of change; a 304 reads nothing.
+      let body;
+      let tag = tags.get(file);
+      if (!tag || tag.size !== info.size || tag.mtimeMs !== info.mtimeMs) {
+        body = await readFile(file);
+        tag = { size: info.size, mtimeMs: info.mtimeMs, etag: `"${createHash('sha256').update(body).digest('base64url').slice(0, 22)}"` };
+        tags.set(file, tag);
+      }
+      const { etag } = tag;
       const headers = {
         'Content-Type': TYPES[extname(file)] || 'application/octet-stream',
         // Kept, and checked with the ETag before each use.
@@ -74,6 +85,7 @@ export function startServer(dir, port = 0, { onResponse = () => {} } = {}) {
         onResponse(path, 304, Buffer.alloc(0));
         return;
       }
+      body ??= await readFile(file);
       res.writeHead(200, headers);
       res.end(req.method === 'HEAD' ? undefined : body);
       onResponse(path, 200, req.method === 'HEAD' ? Buffer.alloc(0) : body);
