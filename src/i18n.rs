@@ -53,6 +53,13 @@ texts! {
     IncidentsHeading => "Incidents that touched your data", "波及你数据的事件";
     NoIncidents => "No known incident touched these companies. That is good news, but not a guarantee: not every breach is public or in our data.",
                    "这些公司没有已知的泄露事件。这是好消息，但不代表绝对安全：并非所有泄露都会公开或被收录。";
+    FigureAsOf => "as of", "截至";
+    DataAsOf => "Breach data as of", "泄露数据截至";
+    NoKnownIncidentAsOf => "no known incident in our data as of", "我们的数据中没有已知事件，截至";
+    NotInOurData => "not in our data yet — that is not an all-clear: watch for breach letters and check the public breach registers.",
+                    "尚未收录——这不代表安全：请留意数据泄露通知信，并查看公开的泄露登记册。";
+    CoverageHeading => "What the data was checked against", "数据核对所依据的清单";
+    CoveredTo => "covered to", "核对至";
     UnlikelyHeading => "Unlikely for the years you gave", "按你提供的年份看不太可能受影响";
     PathLabel => "How it reaches you", "波及路径";
     You => "You", "你";
@@ -141,6 +148,14 @@ texts! {
 }
 
 /// The name of a sector.
+/// "no known incident in our data as of DATE", in the reader's word order.
+pub fn no_incident_as_of(lang: Lang, date: &str) -> String {
+    match lang {
+        Lang::En => format!("{} {date}", tr(lang, Text::NoKnownIncidentAsOf)),
+        Lang::Zh => format!("截至{date}，我们的数据中没有已知事件"),
+    }
+}
+
 pub fn sector_label(lang: Lang, s: exposure_core::model::Sector) -> &'static str {
     use exposure_core::model::Sector::*;
     match (lang, s) {
@@ -158,6 +173,7 @@ pub fn sector_label(lang: Lang, s: exposure_core::model::Sector) -> &'static str
         (Lang::En, BusinessServices) => "Business services",
         (Lang::En, Government) => "Government",
         (Lang::En, Education) => "Education",
+        (Lang::En, Travel) => "Travel",
         (Lang::En, Other) => "Other",
         (Lang::Zh, Carrier) => "电信运营商",
         (Lang::Zh, Bank) => "银行",
@@ -167,6 +183,7 @@ pub fn sector_label(lang: Lang, s: exposure_core::model::Sector) -> &'static str
         (Lang::Zh, Retirement) => "退休金计划",
         (Lang::Zh, Health) => "医疗健康",
         (Lang::Zh, Retail) => "零售",
+        (Lang::Zh, Travel) => "旅行出行",
         (Lang::Zh, Entertainment) => "娱乐与票务",
         (Lang::Zh, CloudPlatform) => "云平台",
         (Lang::Zh, Software) => "软件",

@@ -28,6 +28,7 @@ const SECTORS: &[(Sector, &str)] = &[
     (Sector::BusinessServices, "business_services"),
     (Sector::Government, "government"),
     (Sector::Education, "education"),
+    (Sector::Travel, "travel"),
     (Sector::Other, "other"),
 ];
 

@@ -165,7 +165,7 @@ fn names() -> BTreeSet<String> {
     let mut n: BTreeSet<String> = BTreeSet::new();
     for o in &ds.organizations {
         n.insert(o.name.clone());
-        n.extend(o.aliases.iter().cloned());
+        n.extend(o.aliases.iter().map(|a| a.name.clone()));
     }
     for i in &ds.incidents {
         n.extend(i.actor.clone());

@@ -74,8 +74,36 @@ pub fn incident_browser(props: &IncidentBrowserProps) -> Html {
         html! { <p class="involving">{ format!("{}: {}", tr(lang, Text::Involving), ds.org_name(o)) }</p> }
     });
 
+    // How current the data is, and each list it was checked against.
+    let coverage = match ds.info.as_of {
+        Some(as_of) => {
+            let lists = ds.info.coverage.iter().map(|c| {
+                html! {
+                    <li>
+                        <span lang="en">{ c.list.clone() }</span>
+                        { format!(" — {} {}", tr(lang, Text::CoveredTo), lang.date(c.covered_to)) }
+                    </li>
+                }
+            });
+            html! {
+                <details class="coverage">
+                    <summary data-testid="data-as-of" data-date={as_of.to_string()}>
+                        { format!("{} {}", tr(lang, Text::DataAsOf), lang.date(as_of)) }
+                    </summary>
+                    <p>{ tr(lang, Text::CoverageHeading) }</p>
+                    <ul>{ nodes(lists) }</ul>
+                </details>
+            }
+        }
+        None => html! {},
+    };
     let rows = list.iter().map(|inc| {
-        let date = inc.first_date().map(|d| lang.date(d)).unwrap_or_default();
+        // A named date: disclosed if known, else when the breach began.
+        let date = match (inc.disclosed, inc.breach_start) {
+            (Some(d), _) => format!("{} {}", tr(lang, Text::Disclosed), lang.date(d)),
+            (None, Some(d)) => format!("{} {}", tr(lang, Text::Breach), lang.date(d)),
+            (None, None) => String::new(),
+        };
         let affected = inc.affected.map(|n| {
             let mark = if inc.affected_unconfirmed { format!(" ({})", tr(lang, Text::Unconfirmed)) } else { String::new() };
             format!("{}{mark}", group_thousands(n))
@@ -89,7 +117,7 @@ pub fn incident_browser(props: &IncidentBrowserProps) -> Html {
                 </div>
                 <p class="row-meta">
                     { ds.org_name(&inc.breached_org) }
-                    { format!(" · {date}") }
+                    if !date.is_empty() { { format!(" · {date}") } }
                     if let Some(a) = affected { { format!(" · {a} {}", tr(lang, Text::PeopleAffected).to_ascii_lowercase()) } }
                 </p>
                 <ul class="tags">{ nodes(tags) }</ul>
@@ -101,6 +129,7 @@ pub fn incident_browser(props: &IncidentBrowserProps) -> Html {
         <section class="panel" data-testid="incident-browser" aria-labelledby="browser-heading">
             <h2 id="browser-heading">{ tr(lang, Text::BrowserHeading) }</h2>
             <p class="intro">{ tr(lang, Text::BrowserIntro) }</p>
+            { coverage }
             <div class="filters">
                 <label class="filter wide">
                     <span>{ tr(lang, Text::Search) }</span>

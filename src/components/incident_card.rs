@@ -62,7 +62,11 @@ pub fn incident_card(props: &IncidentCardProps) -> Html {
         } else {
             String::new()
         };
-        html! { <><dt>{ tr(lang, Text::PeopleAffected) }</dt><dd>{ format!("{}{unconfirmed}", group_thousands(n)) }</dd></> }
+        let as_of = inc
+            .affected_as_of
+            .map(|d| format!(" · {} {}", tr(lang, Text::FigureAsOf), t.date(d)))
+            .unwrap_or_default();
+        html! { <><dt>{ tr(lang, Text::PeopleAffected) }</dt><dd>{ format!("{}{unconfirmed}{as_of}", group_thousands(n)) }</dd></> }
     });
     let types = inc.data_types.iter().map(|ty| {
         let sev = ds.data_type(ty).map(|d| format!("sev-{}", d.severity.id()));

@@ -5,7 +5,8 @@ use exposure_core::{Confidence, Report};
 use yew::prelude::*;
 
 use crate::components::incident_card::IncidentCard;
-use crate::i18n::{tr, Lang, Text};
+use crate::components::nodes;
+use crate::i18n::{no_incident_as_of, tr, Lang, Text};
 use crate::SharedEngine;
 
 #[derive(Properties, PartialEq)]
@@ -25,6 +26,60 @@ pub fn incident_list(props: &IncidentListProps) -> Html {
         }
     };
     let live: Vec<Html> = props.report.live_matches().map(card).collect();
+    let ds = &props.engine.data;
+    let as_of = ds.info.as_of;
+    let as_of_text = as_of.map(|d| lang.date(d)).unwrap_or_default();
+    // Each company no incident reached, and what that silence means: known
+    // to the data and quiet as of its date, or not in the data at all.
+    let mut quiet_seen = std::collections::BTreeSet::new();
+    let quiet = props
+        .report
+        .companies
+        .iter()
+        .filter(|c| {
+            let key = c.org_id.clone().unwrap_or_else(|| c.input.clone());
+            quiet_seen.insert(key)
+                && !props
+                    .report
+                    .live_matches()
+                    .any(|m| Some(&m.org_id) == c.org_id.as_ref())
+        })
+        .map(|c| {
+            let org = c.org_id.as_deref().and_then(|id| ds.org(id));
+            let (name, status, text) = match org {
+                Some(o) => (
+                    o.name.clone(),
+                    "no-known-incident",
+                    no_incident_as_of(lang, &as_of_text),
+                ),
+                None => (
+                    c.input.clone(),
+                    "not-in-data",
+                    tr(lang, Text::NotInOurData).to_string(),
+                ),
+            };
+            html! {
+                <li key={format!("{status}:{name}")} data-testid="company-status"
+                    data-org-id={c.org_id.clone().unwrap_or_default()} data-status={status}>
+                    <strong>{ name }</strong>{ lang.pick(": ", "：") }{ text }
+                </li>
+            }
+        })
+        .collect::<Vec<Html>>();
+    let all_known = props.report.companies.iter().all(|c| c.org_id.is_some());
+    let quiet = if quiet.is_empty() {
+        html! {}
+    } else {
+        html! { <ul class="quiet-companies">{ nodes(quiet) }</ul> }
+    };
+    let as_of_line = match as_of {
+        Some(d) => html! {
+            <p class="as-of" data-testid="data-as-of" data-date={d.to_string()}>
+                { format!("{} {as_of_text}", tr(lang, Text::DataAsOf)) }
+            </p>
+        },
+        None => html! {},
+    };
     let unlikely: Vec<Html> = props
         .report
         .matches
@@ -35,11 +90,13 @@ pub fn incident_list(props: &IncidentListProps) -> Html {
     html! {
         <section class="panel" aria-labelledby="incidents-heading">
             <h2 id="incidents-heading">{ tr(lang, Text::IncidentsHeading) }</h2>
-            if live.is_empty() {
+            { as_of_line }
+            if live.is_empty() && all_known {
                 <p class="empty">{ tr(lang, Text::NoIncidents) }</p>
             } else {
                 <div class="incidents">{ live }</div>
             }
+            { quiet }
             if !unlikely.is_empty() {
                 <details class="unlikely">
                     <summary>{ format!("{} ({})", tr(lang, Text::UnlikelyHeading), unlikely.len()) }</summary>

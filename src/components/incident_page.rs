@@ -154,7 +154,11 @@ pub fn incident_page(props: &IncidentPageProps) -> Html {
                 if let Some(a) = &inc.actor { <dt>{ tr(lang, Text::Actor) }</dt><dd>{ a }</dd> }
                 if let Some(n) = inc.affected {
                     <dt>{ tr(lang, Text::PeopleAffected) }</dt>
-                    <dd>{ group_thousands(n) }if inc.affected_unconfirmed { { format!(" ({})", tr(lang, Text::Unconfirmed)) } }</dd>
+                    <dd>
+                        { group_thousands(n) }
+                        if inc.affected_unconfirmed { { format!(" ({})", tr(lang, Text::Unconfirmed)) } }
+                        if let Some(d) = inc.affected_as_of { { format!(" · {} {}", tr(lang, Text::FigureAsOf), t.date(d)) } }
+                    </dd>
                 }
                 <dt>{ tr(lang, Text::WhoWasAffected) }</dt><dd lang={summary_lang(lang, t.cohort(inc) == inc.cohort.text)}>{ t.cohort(inc) }</dd>
             </dl>

@@ -214,7 +214,7 @@ fn run(args: &[String]) -> Result<ExitCode, CliError> {
                     out!(
                         "{:<42} {:<11} {}",
                         i.id,
-                        i.disclosed_date.as_deref().unwrap_or("-"),
+                        i.disclosed.as_deref().unwrap_or("-"),
                         i.title
                     );
                 }
@@ -259,7 +259,8 @@ fn run(args: &[String]) -> Result<ExitCode, CliError> {
             if problems.is_empty() {
                 let s = engine.data.stats();
                 out!(
-                    "data set is valid: {} incidents, {} organizations, {} data types, {} actions",
+                    "data set is valid (as of {}): {} incidents, {} organizations, {} data types, {} actions",
+                    s.as_of.as_deref().unwrap_or("-"),
                     s.incidents,
                     s.organizations,
                     s.data_types,

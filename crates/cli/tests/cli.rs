@@ -158,11 +158,16 @@ fn incidents_json_has_the_documented_shape() {
             keys(i),
             [
                 "affected",
-                "breach_date",
+                "affected_as_of",
+                "affected_unconfirmed",
+                "breach_end",
+                "breach_start",
                 "breached_org_id",
                 "breached_org_name",
+                "data_as_old_as",
                 "data_types",
-                "disclosed_date",
+                "disclosed",
+                "discovered",
                 "domain",
                 "id",
                 "sources",
@@ -182,8 +187,20 @@ fn incidents_json_has_the_documented_shape() {
         .iter()
         .find(|i| i["id"] == "att-snowflake-2024")
         .unwrap();
-    assert_eq!(snow["breach_date"], "2024-04-14");
-    assert_eq!(snow["disclosed_date"], "2024-07-12");
+    // Four dates, each meaning one thing: the window of access, when it was
+    // found, when it was made public; none stands in for another.
+    assert_eq!(snow["breach_start"], "2024-04-14");
+    assert_eq!(snow["breach_end"], "2024-04-25");
+    assert_eq!(snow["disclosed"], "2024-07-12");
+    let vendor = all.iter().find(|i| i["id"] == "att-vendor-2023").unwrap();
+    assert_eq!(vendor["breach_start"], "2023-01");
+    assert!(vendor["data_as_old_as"].is_string(), "{vendor}");
+    for i in all.iter().filter(|i| !i["affected"].is_null()) {
+        assert!(
+            i["affected_as_of"].is_string(),
+            "a figure without its date: {i}"
+        );
+    }
     assert_eq!(snow["breached_org_id"], "att");
 }
 
@@ -224,16 +241,34 @@ fn validate_and_stats() {
         [
             "actions",
             "aliases",
+            "as_of",
             "client_links",
+            "client_links_without_source",
+            "coverage",
             "data_types",
+            "figures_without_date",
             "incidents",
+            "incidents_disclosed_recently",
             "incidents_without_source",
             "organizations",
+            "relationships",
+            "relationships_without_source",
             "sources",
             "third_party_incidents"
         ]
     );
-    assert_eq!(v["incidents_without_source"], 0);
+    assert!(v["as_of"].is_string());
+    for zero in [
+        "incidents_without_source",
+        "relationships_without_source",
+        "client_links_without_source",
+        "figures_without_date",
+    ] {
+        assert_eq!(v[zero], 0, "{zero}");
+    }
+    for c in v["coverage"].as_array().unwrap() {
+        assert!(c["list"].is_string() && c["covered_to"].is_string(), "{c}");
+    }
     assert!(v["incidents"].as_u64().unwrap() >= 6);
     assert!(v["third_party_incidents"].as_u64().unwrap() >= 5);
 }

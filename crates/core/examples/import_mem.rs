@@ -212,7 +212,8 @@ fn breakdown(engine: &Engine) {
     for org in &ds.organizations {
         org_text += s(&org.id) + s(&org.name) + o(&org.domain);
         org_text += org.note.as_ref().map_or(0, t);
-        org_text += org.aliases.iter().map(s).sum::<usize>() + org.aliases.capacity() * 24;
+        org_text +=
+            org.aliases.iter().map(|a| s(&a.name)).sum::<usize>() + org.aliases.capacity() * 24;
     }
     println!(
         "incidents: structs {:.1} MB ({} B each, capacity {}), texts {:.1} MB, vectors {:.1} MB; organizations: structs {:.1} MB ({} B each), texts {:.1} MB",

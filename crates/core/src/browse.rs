@@ -36,7 +36,7 @@ pub fn involved_orgs(inc: &Incident) -> impl Iterator<Item = &str> {
 
 /// The year an incident belongs to: of its first known date.
 pub fn incident_year(inc: &Incident) -> Option<i32> {
-    inc.first_date().map(|d| d.year)
+    inc.earliest_date().map(|d| d.year)
 }
 
 fn matches_text(ds: &DataSet, inc: &Incident, words: &[String]) -> bool {
@@ -50,7 +50,7 @@ fn matches_text(ds: &DataSet, inc: &Incident, words: &[String]) -> bool {
             hay.push_str(&normalize(&o.name));
             for a in &o.aliases {
                 hay.push(' ');
-                hay.push_str(&normalize(a));
+                hay.push_str(&normalize(&a.name));
             }
         }
     }
@@ -86,8 +86,8 @@ pub fn filter_incidents<'a>(ds: &'a DataSet, f: &IncidentFilter) -> Vec<&'a Inci
         .filter(|i| matches_text(ds, i, &words))
         .collect();
     crate::sort::sort_by(&mut out, |a, b| {
-        b.first_date()
-            .cmp(&a.first_date())
+        b.earliest_date()
+            .cmp(&a.earliest_date())
             .then_with(|| a.id.cmp(&b.id))
     });
     out
@@ -146,6 +146,27 @@ fn timeline_with<'a>(
             ev.push(TimelineEvent { date, what });
         }
     };
+    push(
+        inc.data_from,
+        l.pick(
+            "The oldest stolen records date from",
+            "被盗记录最早可追溯至",
+        )
+        .into(),
+    );
+    for f in &inc.affected_history {
+        push(
+            Some(f.date),
+            format!(
+                "{}{}",
+                l.pick(
+                    "Earlier count of people affected: ",
+                    "早先公布的受影响人数："
+                ),
+                crate::plan::group_thousands(f.count)
+            ),
+        );
+    }
     push(inc.breach_start, l.pick("Breach begins", "入侵开始").into());
     push(inc.breach_end, l.pick("Breach ends", "入侵结束").into());
     push(inc.discovered, l.pick("Discovered", "被发现").into());
@@ -301,7 +322,7 @@ mod tests {
         let list = filter_incidents(&ds, &IncidentFilter::default());
         assert!(list
             .windows(2)
-            .all(|w| w[0].first_date() >= w[1].first_date()));
+            .all(|w| w[0].earliest_date() >= w[1].earliest_date()));
         let t = timeline(ds.incident("att-data-leak-2024").unwrap());
         assert!(t.windows(2).all(|w| w[0].date <= w[1].date));
         assert!(t.iter().any(|e| e.what.starts_with("Claim deadline")));

@@ -8,10 +8,11 @@ use std::sync::OnceLock;
 
 use serde::Serialize;
 
+use crate::date::PartialDate;
 use crate::json::{self, FromJson, Json, JsonError};
 use crate::model::{
-    ActionDef, DataTypeDef, Incident, IncidentsFile, Organization, OrganizationsFile, Relationship,
-    Taxonomy,
+    ActionDef, Coverage, DataTypeDef, Incident, IncidentsFile, Organization, OrganizationsFile,
+    Relationship, Taxonomy,
 };
 use crate::normalize::normalize;
 
@@ -45,16 +46,36 @@ impl fmt::Display for Problem {
     }
 }
 
+/// What the curated data says of itself: how current it is, which lists
+/// it was checked against, and which ids it no longer uses.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct DataInfo {
+    /// The date the research behind the data covered to.
+    pub as_of: Option<PartialDate>,
+    pub coverage: Vec<Coverage>,
+    /// A retired incident id → the incident that replaced it.
+    pub retired: std::collections::BTreeMap<String, String>,
+}
+
 /// Counts reported by `exposure stats`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Stats {
+    pub as_of: Option<String>,
+    /// The lists the data was checked against, each with its date.
+    pub coverage: Vec<Coverage>,
     pub incidents: usize,
+    /// Incidents first disclosed in the year of `as_of` or the one before.
+    pub incidents_disclosed_recently: usize,
     pub third_party_incidents: usize,
     pub client_links: usize,
     pub organizations: usize,
     pub aliases: usize,
     pub sources: usize,
     pub incidents_without_source: usize,
+    pub relationships: usize,
+    pub relationships_without_source: usize,
+    pub client_links_without_source: usize,
+    pub figures_without_date: usize,
     pub data_types: usize,
     pub actions: usize,
 }
@@ -66,6 +87,7 @@ pub struct DataSet {
     pub organizations: Vec<Organization>,
     pub relationships: Vec<Relationship>,
     pub incidents: Vec<Incident>,
+    pub info: DataInfo,
     /// The Chinese texts of the data, once loaded. Set through a shared
     /// reference (`add_translations_json`): the page downloads them only when
     /// someone reads in Chinese, after the engine is built.
@@ -339,12 +361,18 @@ impl DataSet {
         let taxonomy: Taxonomy = parse("taxonomy.json", taxonomy)?;
         let orgs: OrganizationsFile = parse("organizations.json", organizations)?;
         let incidents: IncidentsFile = parse("incidents.json", incidents)?;
-        Ok(DataSet::new(
+        let mut ds = DataSet::new(
             taxonomy,
             orgs.organizations,
             orgs.relationships,
             incidents.incidents,
-        ))
+        );
+        ds.info = DataInfo {
+            as_of: incidents.as_of,
+            coverage: incidents.coverage,
+            retired: incidents.retired,
+        };
+        Ok(ds)
     }
 
     /// Reads the Chinese texts (`zh.json`) into this data set, in place of
@@ -390,6 +418,7 @@ impl DataSet {
         incidents: Vec<Incident>,
     ) -> DataSet {
         DataSet {
+            info: DataInfo::default(),
             translations: OnceLock::new(),
             indexes: OnceLock::new(),
             indexing: None,
@@ -458,6 +487,7 @@ impl DataSet {
     }
 
     pub fn incident(&self, id: &str) -> Option<&Incident> {
+        let id = self.info.retired.get(id).map_or(id, String::as_str);
         self.ix()
             .incident_by_id
             .get(&self.incidents, id, |i| &i.id)
@@ -533,8 +563,16 @@ impl DataSet {
     }
 
     pub fn stats(&self) -> Stats {
+        let recent_from = self.info.as_of.map_or(i32::MAX, |d| d.year - 1);
         Stats {
+            as_of: self.info.as_of.map(|d| d.to_string()),
+            coverage: self.info.coverage.clone(),
             incidents: self.incidents.len(),
+            incidents_disclosed_recently: self
+                .incidents
+                .iter()
+                .filter(|i| i.disclosed.is_some_and(|d| d.year >= recent_from))
+                .count(),
             third_party_incidents: self.incidents.iter().filter(|i| i.is_third_party()).count(),
             client_links: self
                 .incidents
@@ -549,6 +587,23 @@ impl DataSet {
                 .iter()
                 .filter(|i| i.sources.is_empty())
                 .count(),
+            relationships: self.relationships.len(),
+            relationships_without_source: self
+                .relationships
+                .iter()
+                .filter(|r| !r.is_sourced())
+                .count(),
+            client_links_without_source: self
+                .incidents
+                .iter()
+                .flat_map(|i| &i.affected_clients)
+                .filter(|c| c.source.is_none())
+                .count(),
+            figures_without_date: self
+                .incidents
+                .iter()
+                .filter(|i| i.affected.is_some() && i.affected_as_of.is_none())
+                .count(),
             data_types: self.taxonomy.data_types.len(),
             actions: self.taxonomy.actions.len(),
         }
@@ -561,10 +616,12 @@ impl DataSet {
             problems: BTreeSet::new(),
         };
         v.ids();
+        v.info();
         v.taxonomy();
         v.organizations();
         v.relationships();
         v.incidents();
+        v.duplicates();
         v.problems.extend(crate::lang::check_translations(self));
         v.problems.into_iter().collect()
     }
@@ -726,7 +783,7 @@ impl Validator<'_> {
                 self.report(&subject, "has no name");
             }
             let mut keys: BTreeSet<String> = BTreeSet::new();
-            for name in std::iter::once(&o.name).chain(&o.aliases) {
+            for name in o.names() {
                 let key = normalize(name);
                 if key.is_empty() {
                     self.report(&subject, format!("alias '{name}' normalizes to nothing"));
@@ -786,6 +843,119 @@ impl Validator<'_> {
                     self.report(&subject, "from is after until");
                 }
             }
+            if r.sources.is_empty() {
+                self.report(&subject, "has no source (it would produce no match)");
+            }
+            if r.confirmed_by.is_none() {
+                self.report(&subject, "does not say how it is confirmed (confirmed_by)");
+            }
+            for s in &r.sources {
+                if !is_https_url(&s.url) {
+                    self.report(&subject, format!("source '{}' is not an https URL", s.url));
+                }
+            }
+        }
+    }
+
+    fn info(&mut self) {
+        let info = &self.ds.info;
+        if info.as_of.is_none() {
+            self.report("incidents.json", "has no 'as_of' date");
+        }
+        for c in &info.coverage {
+            if info
+                .as_of
+                .is_some_and(|a| c.covered_to.earliest() > a.latest())
+            {
+                self.report(
+                    format!("coverage '{}'", c.list),
+                    "is covered to a date after the data's 'as_of'",
+                );
+            }
+        }
+        for (old, new) in &info.retired {
+            let subject = format!("retired id {old}");
+            if self.ds.incidents.iter().any(|i| &i.id == old) {
+                self.report(&subject, "is still the id of an incident");
+            }
+            if !self.ds.incidents.iter().any(|i| &i.id == new) {
+                self.report(&subject, format!("points to '{new}', which is no incident"));
+            }
+        }
+    }
+
+    /// One event, one card: an incident whose breached organization is a
+    /// named client of another incident, and whose breach began within
+    /// the other's window (give or take about six weeks), must say it is
+    /// part of that campaign or, reviewed, that it is a distinct event
+    /// (`distinct_from`); two incidents of one organization with the same
+    /// dates are one.
+    fn duplicates(&mut self) {
+        let ds = self.ds;
+        let day = |(y, m, d): (i32, u8, u8)| i64::from(y) * 372 + i64::from(m) * 31 + i64::from(d);
+        // The campaign's window: from its first to its last date known of
+        // the breach itself (found or made public when the end is unknown).
+        let window = |i: &Incident| {
+            let start = i.breach_start.or(i.discovered).or(i.disclosed)?;
+            let end = i
+                .breach_end
+                .or(i.discovered)
+                .or(i.disclosed)
+                .unwrap_or(start);
+            Some((day(start.earliest()) - 45, day(end.latest()) + 45))
+        };
+        let began = |i: &Incident| {
+            i.breach_start
+                .or(i.discovered)
+                .or(i.disclosed)
+                .map(|d| day(d.earliest()))
+        };
+        let overlap =
+            |victim: &Incident, campaign: &Incident| match (began(victim), window(campaign)) {
+                (Some(v), Some((c0, c1))) => c0 <= v && v <= c1,
+                _ => false,
+            };
+        let mut by_dates: HashMap<(&str, Option<PartialDate>, Option<PartialDate>), &str> =
+            HashMap::new();
+        for i in &ds.incidents {
+            if i.breach_start.is_some() || i.disclosed.is_some() {
+                let key = (i.breached_org.as_str(), i.breach_start, i.disclosed);
+                if let Some(other) = by_dates.insert(key, &i.id) {
+                    self.report(
+                        format!("incident {}", i.id),
+                        format!(
+                            "has the organization and dates of {other}: one event, one incident"
+                        ),
+                    );
+                }
+            }
+            for &p in ds.incidents_of(&i.breached_org) {
+                let other = &ds.incidents[p as usize];
+                let names_it = other.id != i.id
+                    && other
+                        .affected_clients
+                        .iter()
+                        .any(|c| c.org == i.breached_org);
+                let reviewed = i.campaign.as_deref() == Some(other.id.as_str())
+                    || i.distinct_from.iter().any(|d| *d == other.id);
+                if names_it && overlap(i, other) && !reviewed {
+                    self.report(
+                        format!("incident {}", i.id),
+                        format!(
+                            "its organization is a named client of {} of the same time: merge them, set 'campaign', or (reviewed) 'distinct_from'",
+                            other.id
+                        ),
+                    );
+                }
+            }
+            if let Some(c) = &i.campaign {
+                if ds.incident(c).is_none() {
+                    self.report(
+                        format!("incident {}", i.id),
+                        format!("campaign '{c}' is no incident"),
+                    );
+                }
+            }
         }
     }
 
@@ -817,8 +987,48 @@ impl Validator<'_> {
                     self.report(&subject, format!("source '{}' has no publisher", s.url));
                 }
             }
+            let urls: HashSet<&str> = i.sources.iter().map(|s| &*s.url).collect();
+            match (&i.affected, &i.affected_as_of, &i.affected_source) {
+                (Some(_), None, _) => {
+                    self.report(&subject, "gives a count without its date (affected_as_of)")
+                }
+                (Some(_), _, None) => self.report(
+                    &subject,
+                    "gives a count without its source (affected_source)",
+                ),
+                (_, _, Some(u)) if !urls.contains(&**u) => self.report(
+                    &subject,
+                    format!("affected_source '{u}' is not one of its sources"),
+                ),
+                _ => {}
+            }
+            for f in &i.affected_history {
+                if !urls.contains(f.source.as_str()) {
+                    self.report(
+                        &subject,
+                        format!(
+                            "an earlier figure's source '{}' is not one of its sources",
+                            f.source
+                        ),
+                    );
+                }
+                if i.affected_as_of.is_some_and(|d| f.date > d) {
+                    self.report(&subject, "an earlier figure is dated after the current one");
+                }
+            }
             let mut clients = HashSet::new();
             for c in &i.affected_clients {
+                match &c.source {
+                    None => self.report(&subject, format!("client '{}' has no source", c.org)),
+                    Some(u) if !urls.contains(u.as_str()) => self.report(
+                        &subject,
+                        format!(
+                            "client '{}' cites '{u}', which is not one of its sources",
+                            c.org
+                        ),
+                    ),
+                    Some(_) => {}
+                }
                 self.known_org(&subject, "affected client", &c.org);
                 if !clients.insert(c.org.as_str()) {
                     self.report(&subject, format!("client '{}' is listed twice", c.org));

@@ -128,7 +128,7 @@ pub fn find_matches_in(ds: &DataSet, companies: &[CompanyQuery], lang: Lang) -> 
         let vendors = ds
             .relationships
             .iter()
-            .filter(|r| r.client == org_id)
+            .filter(|r| r.client == org_id && r.is_sourced())
             .map(|r| r.vendor.as_str());
         for org in family.chain(vendors) {
             reach.extend_from_slice(ds.incidents_of(org));
@@ -156,10 +156,21 @@ pub fn find_matches_in(ds: &DataSet, companies: &[CompanyQuery], lang: Lang) -> 
                 })
             })
             .collect();
+        // One event, one card: a campaign's card gives way to the
+        // company's own incident of that campaign.
+        let nested: BTreeSet<String> = mine
+            .iter()
+            .filter_map(|m| ds.incident(&m.incident_id)?.campaign.clone())
+            .collect();
+        mine.retain(|m| !nested.contains(&m.incident_id));
         crate::sort::sort_by(&mut mine, |a, b| {
             b.confidence.cmp(&a.confidence).then_with(|| {
-                let da = ds.incident(&a.incident_id).and_then(Incident::first_date);
-                let db = ds.incident(&b.incident_id).and_then(Incident::first_date);
+                let da = ds
+                    .incident(&a.incident_id)
+                    .and_then(Incident::earliest_date);
+                let db = ds
+                    .incident(&b.incident_id)
+                    .and_then(Incident::earliest_date);
                 db.cmp(&da)
             })
         });
@@ -337,7 +348,7 @@ fn best_path(ds: &DataSet, org_id: &str, inc: &Incident, lang: Lang) -> Option<C
     if let Some(r) = ds
         .relationships
         .iter()
-        .find(|r| r.client == org_id && r.vendor == breached)
+        .find(|r| r.client == org_id && r.vendor == breached && r.is_sourced())
     {
         let mut path = vec![org_id.to_string()];
         path.extend(tail.iter().cloned());
@@ -498,11 +509,16 @@ mod tests {
                 .iter()
                 .map(|m| ds.incident(&m.incident_id).unwrap().id.as_str())
                 .collect();
-            let every: BTreeSet<&str> = ds
+            let reached: Vec<&Incident> = ds
                 .incidents
                 .iter()
                 .filter(|inc| best_path(&ds, &org.id, inc, Lang::En).is_some())
+                .collect();
+            // A campaign gives way to the company's own incident of it.
+            let every: BTreeSet<&str> = reached
+                .iter()
                 .map(|inc| inc.id.as_str())
+                .filter(|id| !reached.iter().any(|i| i.campaign.as_deref() == Some(id)))
                 .collect();
             assert_eq!(found, every, "{}", org.id);
         }

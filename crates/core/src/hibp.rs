@@ -14,7 +14,8 @@ use crate::dataset::DataSet;
 use crate::date::PartialDate;
 use crate::matcher::NameIndex;
 use crate::model::{
-    data_type_text, Cohort, Incident, IncidentKind, Organization, Sector, Source, Text,
+    data_type_text, Alias, AliasKind, Cohort, Incident, IncidentKind, Organization, Sector, Source,
+    Text,
 };
 
 /// Why a catalogue could not be read at all.
@@ -70,6 +71,7 @@ pub fn merge(ds: &DataSet, import: &mut CatalogImport) -> DataSet {
         incidents,
     );
     merged.translations = ds.translations.clone();
+    merged.info = ds.info.clone();
     merged
 }
 
@@ -827,7 +829,7 @@ impl<'d> CatalogReader<'d> {
                     .filter(|i| {
                         &i.breached_org == org || i.affected_clients.iter().any(|c| &c.org == org)
                     })
-                    .filter_map(|i| Some((i, (day(i.first_date()?) - day(b)).abs())))
+                    .filter_map(|i| Some((i, (day(i.earliest_date()?) - day(b)).abs())))
                     .filter(|(_, gap)| *gap <= 400)
                     .min_by_key(|(_, gap)| *gap)
             });
@@ -841,12 +843,18 @@ impl<'d> CatalogReader<'d> {
             None => {
                 // A new id (checked above), so a new organization too.
                 let org_id = ["hibp-org-", &id_slug].concat();
-                let aliases = [Some(name), domain.as_deref()]
-                    .into_iter()
-                    .flatten()
-                    .filter(|a| *a != title)
-                    .map(str::to_string)
-                    .collect();
+                let aliases = [
+                    (Some(name), AliasKind::Brand),
+                    (domain.as_deref(), AliasKind::Domain),
+                ]
+                .into_iter()
+                .filter_map(|(a, kind)| Some((a?, kind)))
+                .filter(|(a, _)| *a != title)
+                .map(|(a, kind)| Alias {
+                    name: a.to_string(),
+                    kind,
+                })
+                .collect();
                 out.organizations.push(Organization {
                     id: org_id.clone(),
                     name: title.to_string(),
@@ -918,6 +926,7 @@ impl<'d> CatalogReader<'d> {
             month: None,
             day: None,
         });
+        let affected = e.get(Key::PwnCount).as_u64();
         let mut sources = Vec::with_capacity(1);
         sources.push(Source {
             // The list of every breach the catalogue holds; one shared text
@@ -947,13 +956,20 @@ impl<'d> CatalogReader<'d> {
             summary,
             breached_org,
             platform: None,
+            campaign: None,
+            distinct_from: Vec::new(),
             kind: IncidentKind::Unknown,
             actor: None,
             breach_start: breach_date,
             breach_end: None,
             discovered: None,
             disclosed: None,
-            affected: e.get(Key::PwnCount).as_u64(),
+            data_from: None,
+            affected,
+            // The catalogue's figure, as of the date it lists the breach.
+            affected_as_of: affected.map(|_| date),
+            affected_source: affected.map(|_| HIBP_LIST_URL.into()),
+            affected_history: Vec::new(),
             affected_unconfirmed: !verified,
             data_types,
             cohort: Cohort {

@@ -700,7 +700,7 @@ impl NameIndexBuilder {
             // together ("AcmeBank" beside "Acme Bank") is found through the
             // latter's squashed key.
             let first = ix.entries.len();
-            for alias in std::iter::once(&org.name).chain(&org.aliases) {
+            for alias in org.names() {
                 // The org's own web address is looked up by domain instead.
                 if own_domain.is_some() && maybe_domain(alias) == own_domain {
                     continue;
@@ -714,7 +714,7 @@ impl NameIndexBuilder {
                     continue;
                 }
                 let squash = squash(&key);
-                let alias = (alias != &org.name).then_some(alias.as_str());
+                let alias = (alias != org.name).then_some(alias);
                 self.gathered.add(ix.entries.len(), &key, &squash);
                 ix.entries.push(Entry::new(oi, &key, &squash, alias));
             }

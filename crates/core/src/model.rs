@@ -180,7 +180,38 @@ pub enum Sector {
     BusinessServices,
     Government,
     Education,
+    /// Airlines, hotels, car rental, cruise lines, booking sites.
+    Travel,
     Other,
+}
+
+/// What kind of name an alias is: the matcher's certainty depends on it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum AliasKind {
+    /// The name as registered or filed ("Bank of America, N.A.").
+    Legal,
+    /// A brand or trade name.
+    Brand,
+    /// A name the organization used before.
+    Former,
+    /// A stock ticker.
+    Ticker,
+    /// A further web domain.
+    Domain,
+    /// A common misspelling.
+    Misspelling,
+    /// A Chinese name; the first one is the organization's Chinese name.
+    Zh,
+    /// A common short form ("BofA", "UCLA").
+    Short,
+}
+
+/// One more name an organization is known by.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Alias {
+    pub name: String,
+    pub kind: AliasKind,
 }
 
 /// How an organization hangs off its parent.
@@ -197,7 +228,7 @@ pub enum ParentRelation {
 pub struct Organization {
     pub id: String,
     pub name: String,
-    pub aliases: Vec<String>,
+    pub aliases: Vec<Alias>,
     pub parent: Option<String>,
     pub parent_relation: Option<ParentRelation>,
     pub sector: Sector,
@@ -206,6 +237,21 @@ pub struct Organization {
     /// paths but are never offered as a company to pick.
     pub listed: bool,
     pub note: Option<Text>,
+}
+
+impl Organization {
+    /// The name and every alias, as written.
+    pub fn names(&self) -> impl Iterator<Item = &str> {
+        std::iter::once(self.name.as_str()).chain(self.aliases.iter().map(|a| a.name.as_str()))
+    }
+
+    /// The organization's Chinese name, where it has one.
+    pub fn zh_name(&self) -> Option<&str> {
+        self.aliases
+            .iter()
+            .find(|a| a.kind == AliasKind::Zh)
+            .map(|a| a.name.as_str())
+    }
 }
 
 /// A client organization shares data with a vendor or platform.
@@ -218,7 +264,17 @@ pub struct Relationship {
     pub data_shared: Vec<String>,
     pub from: Option<PartialDate>,
     pub until: Option<PartialDate>,
+    /// How the relationship is known; with at least one source it is
+    /// sourced, and only a sourced relationship produces a match.
+    pub confirmed_by: Option<Confirmation>,
     pub sources: Vec<Source>,
+}
+
+impl Relationship {
+    /// It carries a source and says how it is confirmed.
+    pub fn is_sourced(&self) -> bool {
+        !self.sources.is_empty() && self.confirmed_by.is_some()
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -300,6 +356,8 @@ pub struct AffectedClient {
     pub affected: Option<u64>,
     pub note: Option<String>,
     pub confirmed_by: Confirmation,
+    /// The URL (one of the incident's sources) that names this client.
+    pub source: Option<String>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
@@ -358,6 +416,15 @@ pub struct Source {
     pub title: Option<String>,
 }
 
+/// An earlier count of the people affected, kept for the record.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Figure {
+    pub count: u64,
+    pub date: PartialDate,
+    /// The URL (one of the incident's sources) that gave it.
+    pub source: String,
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Incident {
     pub id: String,
@@ -368,14 +435,29 @@ pub struct Incident {
     /// The platform that held the breached account, when the breach happened
     /// in the breached org's account on someone else's platform (Snowflake).
     pub platform: Option<String>,
+    /// The campaign incident this one is part of (one victim's own notice
+    /// of a mass exploitation): a company matched by both sees this one.
+    pub campaign: Option<String>,
+    /// Incidents reviewed as other events, though they name this one's
+    /// organization at about the same time (its own breach, beside a
+    /// campaign it was also a victim of).
+    pub distinct_from: Vec<String>,
     pub kind: IncidentKind,
     pub actor: Option<String>,
     pub breach_start: Option<PartialDate>,
     pub breach_end: Option<PartialDate>,
     pub discovered: Option<PartialDate>,
     pub disclosed: Option<PartialDate>,
-    /// People affected in all.
+    /// How old the stolen records are, where much older than the theft.
+    pub data_from: Option<PartialDate>,
+    /// People affected in all: the latest figure.
     pub affected: Option<u64>,
+    /// The date of that figure.
+    pub affected_as_of: Option<PartialDate>,
+    /// The URL (one of the incident's sources) that gives that figure.
+    pub affected_source: Option<Text>,
+    /// Earlier figures, superseded by `affected`.
+    pub affected_history: Vec<Figure>,
     /// Set when the count is disputed or only claimed by the attackers.
     pub affected_unconfirmed: bool,
     pub data_types: Vec<Text>,
@@ -397,8 +479,9 @@ impl Incident {
         self.platform.is_some() || !self.affected_clients.is_empty()
     }
 
-    /// The earliest date known for the incident, for sorting and the year filter.
-    pub fn first_date(&self) -> Option<PartialDate> {
+    /// The earliest of its breach, discovery and disclosure dates: for
+    /// sorting and the year filter only, never shown as a breach date.
+    pub fn earliest_date(&self) -> Option<PartialDate> {
         [self.breach_start, self.discovered, self.disclosed]
             .into_iter()
             .flatten()
@@ -406,9 +489,27 @@ impl Incident {
     }
 }
 
+/// One structured list the curated data was checked against, and how far.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Coverage {
+    /// The list, e.g. "HHS OCR breach portal, entries of 250 000 or more".
+    pub list: String,
+    pub url: Option<String>,
+    /// The newest entry of the list that was reviewed.
+    pub covered_to: PartialDate,
+    pub rows_reviewed: Option<u64>,
+    pub incidents_added: Option<u64>,
+    pub note: Option<String>,
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct IncidentsFile {
     pub schema_version: u32,
+    /// The date the research behind the data covered to.
+    pub as_of: Option<PartialDate>,
+    pub coverage: Vec<Coverage>,
+    /// Ids no longer in use → the incident that replaced them.
+    pub retired: BTreeMap<String, String>,
     pub incidents: Vec<Incident>,
 }
 
@@ -460,8 +561,20 @@ json_enum!(Sector {
     BusinessServices = "business_services",
     Government = "government",
     Education = "education",
+    Travel = "travel",
     Other = "other",
 });
+json_enum!(AliasKind {
+    Legal = "legal",
+    Brand = "brand",
+    Former = "former",
+    Ticker = "ticker",
+    Domain = "domain",
+    Misspelling = "misspelling",
+    Zh = "zh",
+    Short = "short",
+});
+json_struct!(strict Alias { name, kind });
 json_enum!(ParentRelation { Brand = "brand", Subsidiary = "subsidiary" });
 json_struct!(strict Organization {
     id,
@@ -481,6 +594,7 @@ json_struct!(strict Relationship {
     data_shared: default,
     from: default,
     until: default,
+    confirmed_by: default,
     sources: default,
 });
 json_struct!(strict OrganizationsFile { schema_version, organizations, relationships });
@@ -501,7 +615,14 @@ json_enum!(Confirmation {
     CourtRecord = "court_record",
     Press = "press",
 });
-json_struct!(strict AffectedClient { org, affected: default, note: default, confirmed_by });
+json_struct!(strict AffectedClient {
+    org,
+    affected: default,
+    note: default,
+    confirmed_by,
+    source: default,
+});
+json_struct!(strict Figure { count, date, source });
 json_enum!(RemedyKind { CreditMonitoring = "credit_monitoring", IdentityMonitoring = "identity_monitoring" });
 json_struct!(strict Remedy {
     kind,
@@ -529,13 +650,19 @@ json_struct!(strict Incident {
     summary,
     breached_org,
     platform: default,
+    campaign: default,
+    distinct_from: default,
     kind,
     actor: default,
     breach_start: default,
     breach_end: default,
     discovered: default,
     disclosed: default,
+    data_from: default,
     affected: default,
+    affected_as_of: default,
+    affected_source: default,
+    affected_history: default,
     affected_unconfirmed: default,
     data_types,
     cohort,
@@ -546,4 +673,18 @@ json_struct!(strict Incident {
     extra_steps: default,
     sources,
 });
-json_struct!(strict IncidentsFile { schema_version, incidents });
+json_struct!(strict Coverage {
+    list,
+    url: default,
+    covered_to,
+    rows_reviewed: default,
+    incidents_added: default,
+    note: default,
+});
+json_struct!(strict IncidentsFile {
+    schema_version,
+    as_of: default,
+    coverage: default,
+    retired: default,
+    incidents,
+});

@@ -131,9 +131,19 @@ pub struct IncidentOut {
     pub breached_org_id: String,
     pub breached_org_name: String,
     pub domain: Option<String>,
-    pub breach_date: Option<String>,
-    pub disclosed_date: Option<String>,
+    /// When the attacker had access (first and last day known).
+    pub breach_start: Option<String>,
+    pub breach_end: Option<String>,
+    /// When the organization found it.
+    pub discovered: Option<String>,
+    /// When it was first made public or filed.
+    pub disclosed: Option<String>,
+    /// How old the stolen records are, where much older than the theft.
+    pub data_as_old_as: Option<String>,
     pub affected: Option<u64>,
+    /// The date of the `affected` figure.
+    pub affected_as_of: Option<String>,
+    pub affected_unconfirmed: bool,
     pub data_types: Vec<String>,
     pub sources: Vec<Source>,
 }
@@ -146,9 +156,14 @@ pub fn incident_out(ds: &DataSet, inc: &Incident) -> IncidentOut {
         breached_org_id: inc.breached_org.clone(),
         breached_org_name: ds.org_name(&inc.breached_org).to_string(),
         domain: org.and_then(|o| o.domain.clone()),
-        breach_date: inc.breach_start.or(inc.discovered).map(|d| d.to_string()),
-        disclosed_date: inc.disclosed.map(|d| d.to_string()),
+        breach_start: inc.breach_start.map(|d| d.to_string()),
+        breach_end: inc.breach_end.map(|d| d.to_string()),
+        discovered: inc.discovered.map(|d| d.to_string()),
+        disclosed: inc.disclosed.map(|d| d.to_string()),
+        data_as_old_as: inc.data_from.map(|d| d.to_string()),
         affected: inc.affected,
+        affected_as_of: inc.affected_as_of.map(|d| d.to_string()),
+        affected_unconfirmed: inc.affected_unconfirmed,
         data_types: inc.data_types.iter().map(|t| t.to_string()).collect(),
         sources: inc.sources.clone(),
     }

@@ -2,7 +2,7 @@
 //! §4a, and the validator catches each kind of broken data.
 
 use exposure_core::bundled;
-use exposure_core::model::{AffectedClient, Confirmation};
+use exposure_core::model::{AffectedClient, Alias, AliasKind, Confirmation};
 use exposure_core::{DataSet, Engine, LoadError, PartialDate};
 
 fn shipped() -> DataSet {
@@ -76,7 +76,7 @@ fn every_incident_is_sourced_and_dated() {
     assert_eq!(stats.incidents_without_source, 0);
     assert!(stats.sources >= stats.incidents);
     for i in &ds.incidents {
-        assert!(i.first_date().is_some(), "{} has no date", i.id);
+        assert!(i.earliest_date().is_some(), "{} has no date", i.id);
     }
 }
 
@@ -180,15 +180,111 @@ fn validator_catches_each_kind_of_problem() {
                     affected: None,
                     note: None,
                     confirmed_by: Confirmation::Press,
+                    source: None,
                 })
             },
             "affected client 'ghost-bank'",
         ),
         (
+            "client link without a source",
+            |d| {
+                let i = d
+                    .incidents
+                    .iter_mut()
+                    .find(|i| !i.affected_clients.is_empty())
+                    .unwrap();
+                i.affected_clients[0].source = None;
+            },
+            "has no source",
+        ),
+        (
+            "client link citing a page the incident does not list",
+            |d| {
+                let i = d
+                    .incidents
+                    .iter_mut()
+                    .find(|i| !i.affected_clients.is_empty())
+                    .unwrap();
+                i.affected_clients[0].source = Some("https://example.com/x".into());
+            },
+            "which is not one of its sources",
+        ),
+        (
+            "relationship without a source",
+            |d| d.relationships[0].sources.clear(),
+            "has no source (it would produce no match)",
+        ),
+        (
+            "relationship without its confirmation",
+            |d| d.relationships[0].confirmed_by = None,
+            "does not say how it is confirmed",
+        ),
+        (
+            "a figure without its date",
+            |d| {
+                let i = d
+                    .incidents
+                    .iter_mut()
+                    .find(|i| i.affected.is_some())
+                    .unwrap();
+                i.affected_as_of = None;
+            },
+            "without its date",
+        ),
+        (
+            "a figure without its source",
+            |d| {
+                let i = d
+                    .incidents
+                    .iter_mut()
+                    .find(|i| i.affected.is_some())
+                    .unwrap();
+                i.affected_source = None;
+            },
+            "without its source",
+        ),
+        (
+            "no as-of date",
+            |d| d.info.as_of = None,
+            "has no 'as_of' date",
+        ),
+        (
+            "a retired id still in use",
+            |d| {
+                let id = d.incidents[0].id.clone();
+                d.info.retired.insert(id.clone(), id);
+            },
+            "is still the id of an incident",
+        ),
+        (
+            "a campaign victim's own incident not linked to the campaign",
+            |d| {
+                let i = d
+                    .incidents
+                    .iter_mut()
+                    .find(|i| i.id == "delta-dental-california-moveit-2023")
+                    .unwrap();
+                i.campaign = None;
+            },
+            "merge them, or set 'campaign'",
+        ),
+        (
+            "the same organization and dates twice",
+            |d| {
+                let mut copy = d.incidents[1].clone();
+                copy.id = "att-vendor-2023-again".into();
+                d.incidents.push(copy);
+            },
+            "one event, one incident",
+        ),
+        (
             "alias collision",
             |d| {
                 let name = d.organizations[0].name.clone();
-                d.organizations[1].aliases.push(name);
+                d.organizations[1].aliases.push(Alias {
+                    name,
+                    kind: AliasKind::Brand,
+                });
             },
             "is also an alias of",
         ),
@@ -269,14 +365,17 @@ fn validator_catches_each_kind_of_problem() {
             base.relationships.clone(),
             base.incidents.clone(),
         );
+        ds.info = base.info.clone();
         breakage(&mut ds);
         // Rebuild indexes after the edit.
-        let ds = DataSet::new(
+        let info = ds.info;
+        let mut ds = DataSet::new(
             ds.taxonomy,
             ds.organizations,
             ds.relationships,
             ds.incidents,
         );
+        ds.info = info;
         let problems = ds.validate();
         assert!(
             problems.iter().any(|p| p.to_string().contains(expected)),
@@ -351,7 +450,7 @@ fn incidents_span_the_years_and_sectors_asked_for() {
     let years: std::collections::BTreeSet<i32> = ds
         .incidents
         .iter()
-        .filter_map(|i| i.first_date())
+        .filter_map(|i| i.earliest_date())
         .map(|d| d.year)
         .collect();
     assert!(years.first().is_some_and(|y| *y <= 2015), "{years:?}");
