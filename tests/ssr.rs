@@ -345,3 +345,46 @@ fn what_was_typed_into_the_static_box_is_taken_over() {
     assert!(html.contains("Hollow Creek Bakery"));
     assert!(html.contains("data-incident-id=\"infosys-mccamish-2023\""));
 }
+
+/// A company the data knows but no incident reached is answered with the
+/// data's date, never as unknown; a company it does not know is "not in our
+/// data yet", not an all-clear.
+#[test]
+fn quiet_companies_say_what_the_silence_means() {
+    let engine = Engine::bundled().unwrap();
+    let quiet = engine
+        .data
+        .organizations
+        .iter()
+        .filter(|o| o.listed)
+        .find(|o| {
+            engine
+                .check_names(&[o.name.as_str()], None)
+                .matches
+                .is_empty()
+                && engine.resolve(&o.name).map(|m| m.org_id).as_deref() == Some(o.id.as_str())
+        })
+        .expect("the data knows a company with no incident");
+    let name = quiet.name.clone();
+    let id = quiet.id.clone();
+    let html = render(move || AppProps {
+        initial: Some(progress(&[name.as_str(), "Hollow Creek Bakery LLC"], &[])),
+        ..Default::default()
+    });
+    let as_of = engine.data.info.as_of.expect("the data has its date");
+    assert!(html.contains(&format!("data-testid=\"data-as-of\" data-date=\"{as_of}\"")));
+    assert!(html.contains(&format!(
+        "data-testid=\"company-status\" data-org-id=\"{id}\" data-status=\"no-known-incident\""
+    )));
+    assert!(html.contains(&format!(
+        "no known incident in our data as of {}",
+        as_of.human()
+    )));
+    assert!(html
+        .contains("data-testid=\"company-status\" data-org-id=\"\" data-status=\"not-in-data\""));
+    assert!(html.contains("that is not an all-clear"));
+    assert!(
+        !html.contains("No known incident touched these companies"),
+        "no all-clear while a company is unknown"
+    );
+}

@@ -1,5 +1,6 @@
 //! The company box: autocomplete (ARIA combobox), Enter to add, paste a list.
 
+use exposure_core::reading::split_list;
 use exposure_core::{MatchReason, OrgMatch};
 use wasm_bindgen::JsCast;
 use web_sys::{HtmlInputElement, KeyboardEvent};
@@ -36,13 +37,18 @@ pub struct CompanyInputProps {
     pub caret: Option<u32>,
 }
 
-/// Splits pasted text into company names: one per line (also ";" or tabs).
-pub fn split_list(text: &str) -> Vec<String> {
-    text.split(['\n', '\r', ';', '\t'])
-        .map(|l| l.trim().trim_start_matches(['-', '*', '•']).trim())
-        .filter(|l| !l.is_empty())
-        .map(|l| l.chars().take(200).collect())
-        .collect()
+/// The companies a text names, as (input, org id): the core's reading (one
+/// per line, both organizations of a joined filing) once the data is here,
+/// else one per line, looked up when the data arrives.
+fn read(engine: Option<&SharedEngine>, text: &str) -> Vec<(String, Option<String>)> {
+    match engine {
+        Some(e) => e
+            .read_companies(text)
+            .into_iter()
+            .map(|q| (q.input, q.org_id))
+            .collect(),
+        None => split_list(text).into_iter().map(|l| (l, None)).collect(),
+    }
 }
 
 /// The suggestion Enter takes when none is highlighted and the text itself
@@ -91,11 +97,13 @@ pub fn company_input(props: &CompanyInputProps) -> Html {
     let add_text = {
         let engine = props.engine.clone();
         let on_add = props.on_add.clone();
+        let on_add_many = props.on_add_many.clone();
         move |t: &str| {
-            let t = t.trim();
-            if !t.is_empty() {
-                let org = engine.as_ref().and_then(|e| e.resolve(t)).map(|m| m.org_id);
-                on_add.emit((t.to_string(), org));
+            let mut items = read(engine.as_ref(), t);
+            match items.len() {
+                0 => {}
+                1 => on_add.emit(items.remove(0)),
+                _ => on_add_many.emit(items),
             }
         }
     };
@@ -175,20 +183,9 @@ pub fn company_input(props: &CompanyInputProps) -> Html {
                 .clipboard_data()
                 .and_then(|d| d.get_data("text/plain").ok())
                 .unwrap_or_default();
-            let lines = split_list(&pasted);
-            if lines.len() > 1 || pasted.contains('\n') {
+            if split_list(&pasted).len() > 1 || pasted.contains('\n') {
                 e.prevent_default();
-                let items = lines
-                    .into_iter()
-                    .map(|l| {
-                        let org = engine
-                            .as_ref()
-                            .and_then(|e| e.resolve(&l))
-                            .map(|m| m.org_id);
-                        (l, org)
-                    })
-                    .collect();
-                on_add_many.emit(items);
+                on_add_many.emit(read(engine.as_ref(), &pasted));
                 reset();
             }
         })
@@ -289,27 +286,5 @@ pub fn company_input(props: &CompanyInputProps) -> Html {
             </div>
             { hint }
         </div>
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn split_list_table() {
-        let cases: &[(&str, &[&str])] = &[
-            ("AT&T", &["AT&T"]),
-            (
-                "AT&T\nBank of America\r\n\nTicketmaster",
-                &["AT&T", "Bank of America", "Ticketmaster"],
-            ),
-            ("- AT&T\n* Cricket\n• BofA", &["AT&T", "Cricket", "BofA"]),
-            ("AT&T; Ticketmaster", &["AT&T", "Ticketmaster"]),
-            ("\n\n  \n", &[]),
-        ];
-        for (input, want) in cases {
-            assert_eq!(split_list(input), *want, "{input:?}");
-        }
     }
 }

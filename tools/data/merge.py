@@ -8,7 +8,7 @@ de-duplicated. Prints what it did; run `exposure validate` after it.
 
     python3 tools/data/merge.py SLICE_DIR [SLICE_DIR ...]
 """
-import json, os, re, sys, unicodedata
+import glob, json, os, re, subprocess, sys
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
@@ -17,15 +17,38 @@ from fmt import dump  # noqa: E402
 DATA = os.path.join(HERE, "..", "..", "static", "data")
 
 
+_KEYS = {}
+
+
+def prime(names):
+    """Asks the core (`exposure normalize`) for the matching key of each name,
+    so that collisions are decided exactly as the matcher and `validate` do."""
+    todo = sorted({n.replace("\n", " ") for n in names} - set(_KEYS))
+    if not todo:
+        return
+    out = subprocess.run(
+        ["cargo", "run", "-q", "--release", "-p", "exposure-cli", "--bin", "exposure", "--", "normalize"],
+        input="\n".join(todo) + "\n", capture_output=True, text=True, check=True,
+        cwd=os.path.join(HERE, "..", ".."),
+    ).stdout.split("\n")
+    for n, k in zip(todo, out):
+        _KEYS[n] = k
+
+
 def norm(s):
-    """Close to the core's normalize: case, accents, punctuation and legal suffixes."""
-    s = unicodedata.normalize("NFKC", s).lower().replace("&", " and ")
-    s = "".join(c for c in unicodedata.normalize("NFKD", s) if not unicodedata.combining(c))
-    s = re.sub(r"[^\w\u3400-\u9fff]+", " ", s)
-    words = [w for w in s.split() if w not in ("the",)]
-    while words and words[-1] in ("inc", "llc", "corp", "corporation", "co", "company", "ltd", "na", "plc", "lp"):
-        words.pop()
-    return " ".join(words)
+    s = s.replace("\n", " ")
+    if s not in _KEYS:
+        prime([s])
+    return _KEYS[s]
+
+
+CLAIM = re.compile(r"leak site|claim(?:ed)? by the (?:attackers|gang|group)|attackers'? claim|not a notice|named only by the attackers", re.I)
+
+
+def attacker_claim(client):
+    """A client named only by the attackers (a leak-site listing) is no
+    client link: the company never said it was affected."""
+    return client.get("confirmed_by") == "press" and bool(CLAIM.search(client.get("note", "")))
 
 
 def load(path, key, default):
@@ -51,6 +74,9 @@ def apply_decisions(orgs_doc, inc_doc, zh_doc, count):
             o[k] = v
         for k in d.get("unset", []):
             o.pop(k, None)
+        drop = set(d.get("drop_aliases", []))
+        if drop:
+            o["aliases"] = [a for a in o.get("aliases", []) if a["name"] not in drop]
         count("decisions applied")
     for iid, d in dec.get("incidents", {}).items():
         i = incs.get(iid)
@@ -79,6 +105,16 @@ def apply_decisions(orgs_doc, inc_doc, zh_doc, count):
 
 
 def main(slices):
+    names = []
+    for f in [f"{DATA}/organizations.json"] + [f"{s}/organizations.json" for s in slices]:
+        for o in load(f, "organizations", []):
+            names += [o["name"]] + [a["name"] if isinstance(a, dict) else a for a in o.get("aliases", [])]
+    for s in slices:
+        for f in glob.glob(f"{s}/*alias*.json") + [f"{s}/zh.json"]:
+            doc = json.load(open(f)) if os.path.exists(f) else {}
+            for v in (doc.get("organizations", {}) if f.endswith("zh.json") else doc).values():
+                names += [v] if isinstance(v, str) else [a["name"] for a in v]
+    prime(names)
     orgs_doc = json.load(open(f"{DATA}/organizations.json"))
     inc_doc = json.load(open(f"{DATA}/incidents.json"))
     zh_doc = json.load(open(f"{DATA}/zh.json"))
@@ -154,17 +190,23 @@ def main(slices):
             o = by_id.get(rid(oid))
             if o and zh:
                 add_alias(o, {"name": zh, "kind": "zh"})
-        extra = json.load(open(f"{sl}/alias_additions.json")) if os.path.exists(f"{sl}/alias_additions.json") else {}
-        for oid, als in sorted(extra.items()):
-            o = by_id.get(rid(oid))
-            for a in als if o else []:
-                add_alias(o, a)
         for o in orgs:
             if o.get("parent"):
                 o["parent"] = rid(o["parent"])
                 if o["parent"] == o["id"]:
                     o.pop("parent"); o.pop("parent_relation", None)
     for sl in slices:
+        # Aliases a slice adds to organizations known before or defined by
+        # another slice.
+        extra = {}
+        for name in ("alias_additions.json", "other_slice_alias_suggestions.json"):
+            if os.path.exists(f"{sl}/{name}"):
+                for k, v in json.load(open(f"{sl}/{name}")).items():
+                    extra.setdefault(k.split(":")[-1], []).extend(v)
+        for oid, als in sorted(extra.items()):
+            o = by_id.get(rid(oid))
+            for a in als if o else []:
+                add_alias(o, a)
         # 2. relationships (after every slice's organizations, which they name)
         for r in load(f"{sl}/organizations.json", "relationships", []):
             r = dict(r, client=rid(r["client"]), vendor=rid(r["vendor"]))
@@ -198,6 +240,9 @@ def main(slices):
             for c in i.get("affected_clients", []):
                 c = dict(c, org=rid(c["org"]))
                 if c["org"] in seen:
+                    continue
+                if attacker_claim(c):
+                    count("client links dropped: named only by the attackers")
                     continue
                 seen.add(c["org"])
                 clients.append(c)
@@ -237,6 +282,9 @@ def main(slices):
                 c = dict(c, org=rid(c["org"]))
                 if c["org"] in have:
                     continue
+                if attacker_claim(c):
+                    count("client links dropped: named only by the attackers")
+                    continue
                 if c.get("source") and c["source"] not in urls:
                     count("clients skipped: source not among the incident's sources")
                     continue
@@ -254,6 +302,13 @@ def main(slices):
                 zh_doc["incidents"][inc["id"]] = zt
             count("updates applied")
     apply_decisions(orgs_doc, inc_doc, zh_doc, count)
+    # Chinese notes only for clients an incident still names.
+    for i in inc_doc["incidents"]:
+        t = zh_doc["incidents"].get(i["id"], {})
+        names = {c["org"] for c in i.get("affected_clients", [])}
+        for o in [o for o in t.get("clients", {}) if o not in names]:
+            del t["clients"][o]
+            count("Chinese client notes dropped with their client")
     dump(f"{DATA}/organizations.json", orgs_doc)
     dump(f"{DATA}/incidents.json", inc_doc)
     json.dump(zh_doc, open(f"{DATA}/zh.json", "w"), ensure_ascii=False, indent=2)

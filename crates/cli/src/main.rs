@@ -6,18 +6,22 @@
 use std::process::ExitCode;
 
 use exposure_core::exposure::ExposedType;
+use exposure_core::reading::split_list;
 use exposure_core::report::{actions_out, incident_out};
 use exposure_core::{CompanyQuery, Confidence, Engine, PartialDate, Period, Report};
 
 const USAGE: &str = "\
 usage:
-  exposure check [--json] [--catalog FILE] [--] NAME[@FROM-UNTIL]...
-                                                      incidents, exposure and plan for these companies
+  exposure check [--json] [--catalog FILE] [--file FILE] [--] NAME[@FROM-UNTIL]... | -
+                                                      incidents, exposure and plan for these companies;
+                                                      '-' reads a list from standard input, --file from a file
+                                                      (a company a line, as the page reads a pasted list)
   exposure incidents [--json] [--catalog FILE]        every incident in the data set
   exposure import-hibp [--json] FILE                  read a Have I Been Pwned breaches file and report
   exposure plan [--json] --types TYPE,TYPE...         the actions for these data types
   exposure validate                                   check the data set; exit 1 when it has problems
   exposure stats [--json]                             counts of the data set
+  exposure normalize                                  the matching key of each name read from standard input, a line each
   exposure help                                       this text
 
 NAME@FROM-UNTIL gives the years you were a customer: AT&T@2010-2016, AT&T@2021-
@@ -88,6 +92,8 @@ struct Parsed {
     json: bool,
     types: Option<String>,
     catalog: Option<String>,
+    /// `--file`: a list of companies, a line each.
+    file: Option<String>,
     names: Vec<String>,
 }
 
@@ -118,6 +124,10 @@ fn parse(args: &[String], accepts: Accepts) -> Result<Parsed, UsageError> {
                 p.types = Some(s["--types=".len()..].to_string());
             }
             "--catalog" if accepts.catalog => p.catalog = Some(value(&mut it, "--catalog")?),
+            "--file" if accepts.names => p.file = Some(value(&mut it, "--file")?),
+            s if s.starts_with("--file=") && accepts.names => {
+                p.file = Some(s["--file=".len()..].to_string());
+            }
             s if s.starts_with("--catalog=") && accepts.catalog => {
                 p.catalog = Some(s["--catalog=".len()..].to_string());
             }
@@ -172,18 +182,36 @@ fn run(args: &[String]) -> Result<ExitCode, CliError> {
                     ..Default::default()
                 },
             )?;
-            if p.names.is_empty() {
+            // Each argument is one typed name; '-' and --file are lists, a
+            // company a line. All are read as the page reads them.
+            let mut lines: Vec<String> = Vec::new();
+            for n in &p.names {
+                if n == "-" {
+                    let mut text = String::new();
+                    std::io::Read::read_to_string(&mut std::io::stdin(), &mut text)
+                        .map_err(|e| UsageError(format!("cannot read standard input: {e}")))?;
+                    lines.extend(split_list(&text));
+                } else {
+                    lines.push(n.clone());
+                }
+            }
+            if let Some(path) = &p.file {
+                lines.extend(split_list(&read_file(path)?));
+            }
+            if lines.is_empty() {
                 return Err(UsageError("check needs at least one company name".into()).into());
             }
             let engine = with_catalog(engine, p.catalog.as_deref())?;
-            let queries = p
-                .names
-                .iter()
-                .map(|n| {
-                    let (name, period) = split_period(n)?;
-                    Ok(engine.query(name, period))
-                })
-                .collect::<Result<Vec<CompanyQuery>, UsageError>>()?;
+            let mut queries: Vec<CompanyQuery> = Vec::new();
+            for line in &lines {
+                let (name, period) = split_period(line)?;
+                for mut q in engine.read_companies(name) {
+                    q.period = period;
+                    if q.org_id.is_none() || !queries.iter().any(|o| o.org_id == q.org_id) {
+                        queries.push(q);
+                    }
+                }
+            }
             let report = engine.check(&queries, Some(today()));
             if p.json {
                 print_json(&report.to_output(&engine.data));
@@ -274,6 +302,15 @@ fn run(args: &[String]) -> Result<ExitCode, CliError> {
                 }
                 Ok(ExitCode::from(1))
             }
+        }
+        "normalize" => {
+            parse(rest, Accepts::default())?;
+            // For data work (tools/data/merge.py): the keys that decide
+            // whether two names collide, as the matcher and `validate` see them.
+            for line in std::io::stdin().lines().map_while(Result::ok) {
+                out!("{}", exposure_core::normalize::normalize(&line));
+            }
+            Ok(ExitCode::SUCCESS)
         }
         "stats" => {
             let p = parse(rest, Accepts::default())?;

@@ -394,3 +394,73 @@ fn bad_catalogs_fail_with_a_message() {
     );
     let _ = std::fs::remove_dir_all(dir);
 }
+
+/// A pasted list gives the same companies in the CLI (as arguments, from a
+/// file or from standard input) as in the page, which reads it with the
+/// core's `read_companies`.
+#[test]
+fn a_list_reads_the_same_everywhere() {
+    let list = "AT&T\n- Bank of America\nT-Mobile USA/Experian; Hollow Creek Bakery LLC\n\n• Ticketmaster\n";
+    let dir = std::env::temp_dir().join(format!("exposure-cli-list-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let file = dir.join("list.txt");
+    std::fs::write(&file, list).unwrap();
+    let companies = |v: &Value| -> Vec<(String, Value)> {
+        v["companies"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|c| {
+                (
+                    c["input"].as_str().unwrap().to_string(),
+                    c["org_id"].clone(),
+                )
+            })
+            .collect()
+    };
+    let from_file = companies(&json(&[
+        "check",
+        "--json",
+        "--file",
+        file.to_str().unwrap(),
+    ]));
+    let mut child = Command::new(env!("CARGO_BIN_EXE_exposure"))
+        .args(["check", "--json", "-"])
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    {
+        use std::io::Write;
+        child
+            .stdin
+            .take()
+            .unwrap()
+            .write_all(list.as_bytes())
+            .unwrap();
+    }
+    let out = child.wait_with_output().unwrap();
+    assert!(out.status.success());
+    let from_stdin = companies(&serde_json::from_slice(&out.stdout).unwrap());
+    let engine = exposure_core::Engine::bundled().unwrap();
+    let page: Vec<(String, Value)> = engine
+        .read_companies(list)
+        .into_iter()
+        .map(|q| (q.input, q.org_id.map_or(Value::Null, Value::from)))
+        .collect();
+    assert_eq!(from_file, page);
+    assert_eq!(from_stdin, page);
+    let ids: Vec<&Value> = page.iter().map(|(_, id)| id).collect();
+    assert_eq!(
+        ids,
+        [
+            &Value::from("att"),
+            &Value::from("bank-of-america"),
+            &Value::from("t-mobile"),
+            &Value::from("experian"),
+            &Value::Null,
+            &Value::from("ticketmaster"),
+        ]
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+}

@@ -22,6 +22,7 @@ pub mod matcher;
 pub mod model;
 pub mod normalize;
 pub mod plan;
+pub mod reading;
 pub mod report;
 pub mod sort;
 

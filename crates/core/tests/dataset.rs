@@ -514,3 +514,76 @@ fn the_stable_data_type_ids_are_shared_texts() {
         std::borrow::Cow::Owned(_)
     ));
 }
+
+/// One event, one card: a company with its own incident of a campaign sees
+/// that incident, not the campaign's card as well.
+#[test]
+fn a_campaign_victim_sees_one_card_for_the_event() {
+    let engine = Engine::bundled().unwrap();
+    let report = engine.check_names(&["Delta Dental of California"], None);
+    let ids: Vec<&str> = report
+        .matches
+        .iter()
+        .map(|m| m.incident_id.as_str())
+        .collect();
+    assert!(
+        ids.contains(&"delta-dental-california-moveit-2023"),
+        "{ids:?}"
+    );
+    assert!(!ids.contains(&"progress-moveit-2023"), "{ids:?}");
+}
+
+/// A retired id still finds the incident that replaced it.
+#[test]
+fn retired_ids_resolve_to_the_kept_incident() {
+    let mut ds = shipped();
+    ds.info
+        .retired
+        .insert("att-vendor-2023-old".into(), "att-vendor-2023".into());
+    assert_eq!(
+        ds.incident("att-vendor-2023-old").map(|i| i.id.as_str()),
+        Some("att-vendor-2023")
+    );
+    assert!(ds.validate().iter().all(|p| !p.subject.contains("retired")));
+}
+
+/// A vendor relationship without a source produces no match.
+#[test]
+fn an_unsourced_relationship_gives_no_match() {
+    let base = shipped();
+    let (client, vendor) = base
+        .relationships
+        .iter()
+        .filter(|r| r.is_sourced())
+        .find_map(|r| {
+            let e = Engine::new(base.clone());
+            let report = e.check_names(&[base.org_name(&r.client)], None);
+            report
+                .matches
+                .iter()
+                .any(|m| m.kind == exposure_core::PathKind::VendorRelationship)
+                .then(|| (r.client.clone(), r.vendor.clone()))
+        })
+        .expect("some sourced relationship gives a match");
+    let mut ds = base.clone();
+    for r in ds
+        .relationships
+        .iter_mut()
+        .filter(|r| r.client == client && r.vendor == vendor)
+    {
+        r.sources.clear();
+    }
+    let e = Engine::new(ds);
+    let report = e.check_names(&[base.org_name(&client)], None);
+    assert!(
+        !report
+            .matches
+            .iter()
+            .any(|m| m.kind == exposure_core::PathKind::VendorRelationship
+                && e.data
+                    .incident(&m.incident_id)
+                    .map(|i| i.breached_org.as_str())
+                    == Some(vendor.as_str())),
+        "{client} → {vendor}"
+    );
+}

@@ -1,0 +1,217 @@
+//! Reading company names out of what a person gives: a typed name, a pasted
+//! list, a file, or a name as a register files it ("T-Mobile USA/Experian",
+//! "Conduent on behalf of Blue Cross"). One path for the page and the CLI.
+
+use crate::exposure::{CompanyQuery, Period};
+use crate::matcher::{MatchReason, OrgMatch};
+use crate::normalize::normalize;
+use crate::Engine;
+
+/// Longest name kept from one line, in characters.
+const MAX_LINE_CHARS: usize = 200;
+
+/// Splits pasted text into lines that each name a company: one per line
+/// (also ";" or tabs), list bullets taken off, empty lines dropped.
+pub fn split_list(text: &str) -> Vec<String> {
+    text.split(['\n', '\r', ';', '\t'])
+        .map(|l| l.trim().trim_start_matches(['-', '*', '•']).trim())
+        .filter(|l| !l.is_empty())
+        .map(|l| l.chars().take(MAX_LINE_CHARS).collect())
+        .collect()
+}
+
+/// Separators between two organizations in one filed name. "&" and "and"
+/// are tried only when the whole name is no organization (AT&T, Johnson &
+/// Johnson).
+const JOINERS: &[&str] = &["/", " & ", "&", " and ", " + "];
+
+/// Notification and claims administrators: they file or write for the
+/// organization whose data it was, and are never the company meant.
+const ADMINISTRATORS: &[&str] = &[
+    "kroll",
+    "epiq",
+    "idx",
+    "experian",
+    "equifax",
+    "transunion",
+    "cyberscout",
+    "identityforce",
+    "aura",
+    "mullen coughlin",
+    "baker hostetler",
+    "bakerhostetler",
+    "mcdonald hopkins",
+    "constangy",
+    "lewis brisbois",
+    "clark hill",
+];
+
+/// Matched by web address, a name or alias, or the same without spaces.
+fn sure(m: &OrgMatch) -> bool {
+    matches!(
+        m.reason,
+        MatchReason::Domain | MatchReason::Exact | MatchReason::Squashed
+    )
+}
+
+impl Engine {
+    /// Every company named in `text`: one per line of a list, two for a
+    /// filed name that joins two organizations, the organization meant for
+    /// "A on behalf of B" (B, and A too when it is B's vendor).
+    pub fn read_companies(&self, text: &str) -> Vec<CompanyQuery> {
+        let mut out: Vec<CompanyQuery> = Vec::new();
+        for line in split_list(text) {
+            for q in self.read_line(&line) {
+                let dup = q.org_id.is_some() && out.iter().any(|o| o.org_id == q.org_id);
+                if !dup {
+                    out.push(q);
+                }
+            }
+        }
+        out
+    }
+
+    /// The companies one line names (see [`Engine::read_companies`]).
+    pub fn read_line(&self, line: &str) -> Vec<CompanyQuery> {
+        let query = |input: &str, m: Option<OrgMatch>| CompanyQuery {
+            input: input.trim().to_string(),
+            org_id: m.map(|m| m.org_id),
+            period: Period::default(),
+        };
+        let whole = self.resolve(line);
+        if let Some(parts) = self.on_behalf_of(line) {
+            return parts;
+        }
+        if whole.as_ref().is_some_and(sure) {
+            return vec![query(line, whole)];
+        }
+        // Two organizations joined by "/" or "&": each part that is one.
+        for sep in JOINERS {
+            let parts: Vec<&str> = line
+                .split(sep)
+                .map(str::trim)
+                .filter(|p| !p.is_empty())
+                .collect();
+            if parts.len() < 2 {
+                continue;
+            }
+            let found: Vec<(&str, Option<OrgMatch>)> =
+                parts.iter().map(|p| (*p, self.resolve(p))).collect();
+            let known = found.iter().filter(|(_, m)| m.is_some()).count();
+            let all_sure = found.iter().all(|(_, m)| m.as_ref().is_some_and(sure));
+            if all_sure || (known >= 2 && whole.is_none()) {
+                return found
+                    .into_iter()
+                    .filter(|(_, m)| m.is_some())
+                    .map(|(p, m)| query(p, m))
+                    .collect();
+            }
+        }
+        vec![query(line, whole)]
+    }
+
+    /// "A on behalf of B": B is the company; A too when the data knows A as
+    /// B's vendor, never a notification or claims administrator.
+    fn on_behalf_of(&self, line: &str) -> Option<Vec<CompanyQuery>> {
+        // ASCII case only: byte positions stay those of `line`.
+        let lower = line.to_ascii_lowercase();
+        let at = lower.find(" on behalf of ")?;
+        let (filer, client) = (&line[..at], &line[at + " on behalf of ".len()..]);
+        let client_match = self.resolve(client);
+        let mut out = vec![CompanyQuery {
+            input: client.trim().to_string(),
+            org_id: client_match.as_ref().map(|m| m.org_id.clone()),
+            period: Period::default(),
+        }];
+        let filer_key = normalize(filer);
+        let administrator = ADMINISTRATORS
+            .iter()
+            .any(|a| filer_key == *a || filer_key.starts_with(&format!("{a} ")));
+        if let (Some(c), Some(f), false) = (&client_match, self.resolve(filer), administrator) {
+            let vendor = self
+                .data
+                .relationships
+                .iter()
+                .any(|r| r.client == c.org_id && r.vendor == f.org_id && r.is_sourced());
+            if vendor {
+                out.push(CompanyQuery {
+                    input: filer.trim().to_string(),
+                    org_id: Some(f.org_id),
+                    period: Period::default(),
+                });
+            }
+        }
+        Some(out)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn split_list_table() {
+        let cases: &[(&str, &[&str])] = &[
+            ("AT&T", &["AT&T"]),
+            (
+                "AT&T\nBank of America\r\n\nTicketmaster",
+                &["AT&T", "Bank of America", "Ticketmaster"],
+            ),
+            ("- AT&T\n* Cricket\n• BofA", &["AT&T", "Cricket", "BofA"]),
+            ("AT&T; Ticketmaster", &["AT&T", "Ticketmaster"]),
+            ("\n\n  \n", &[]),
+        ];
+        for (input, want) in cases {
+            assert_eq!(split_list(input), *want, "{input:?}");
+        }
+    }
+
+    fn ids(engine: &Engine, text: &str) -> Vec<Option<String>> {
+        engine
+            .read_companies(text)
+            .into_iter()
+            .map(|q| q.org_id)
+            .collect()
+    }
+
+    #[test]
+    fn filed_names_that_join_organizations() {
+        let engine = Engine::bundled().unwrap();
+        let some = |s: &str| Some(s.to_string());
+        let cases: &[(&str, Vec<Option<String>>)] = &[
+            ("AT&T", vec![some("att")]),
+            (
+                "T-Mobile USA/Experian",
+                vec![some("t-mobile"), some("experian")],
+            ),
+            (
+                "T-Mobile USA / Experian",
+                vec![some("t-mobile"), some("experian")],
+            ),
+            ("Bank of America", vec![some("bank-of-america")]),
+            (
+                "Kroll on behalf of Bank of America",
+                vec![some("bank-of-america")],
+            ),
+        ];
+        for (text, want) in cases {
+            assert_eq!(&ids(&engine, text), want, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn a_vendor_filing_for_its_client_names_both() {
+        let engine = Engine::bundled().unwrap();
+        let got = ids(
+            &engine,
+            "Infosys McCamish Systems on behalf of Bank of America",
+        );
+        assert_eq!(
+            got,
+            vec![
+                Some("bank-of-america".to_string()),
+                Some("infosys-mccamish".to_string())
+            ]
+        );
+    }
+}
