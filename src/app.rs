@@ -77,7 +77,7 @@ pub fn app(props: &AppProps) -> Html {
                 .extend(shell.pending.into_iter().map(|input| CompanyQuery {
                     input,
                     org_id: None,
-                    period: Default::default(),
+                    ..Default::default()
                 }));
             let mut s = AppState::with_progress(progress);
             s.lang = lang.unwrap_or_default();
@@ -269,6 +269,20 @@ pub fn app(props: &AppProps) -> Html {
             d.dispatch(Action::SetPeriod { key, period })
         })
     };
+    let on_relation = {
+        let d = state.dispatcher();
+        Callback::from(
+            move |(key, relation): (String, exposure_core::model::Relation)| {
+                d.dispatch(Action::SetRelation { key, relation })
+            },
+        )
+    };
+    let on_pick = {
+        let d = state.dispatcher();
+        Callback::from(move |(key, org_id): (String, String)| {
+            d.dispatch(Action::PickOrg { key, org_id })
+        })
+    };
     let on_toggle = {
         let d = state.dispatcher();
         Callback::from(move |action_id: String| d.dispatch(Action::ToggleDone { action_id }))
@@ -390,7 +404,7 @@ pub fn app(props: &AppProps) -> Html {
                     <>
                         <QuickPicks engine={engine.clone()} {lang} on_add={on_add.clone()}
                             chosen={state.companies.iter().filter_map(|c| c.org_id.clone()).collect::<Vec<_>>()} />
-                        <CompanyChips engine={engine.clone()} companies={state.companies.clone()} {lang} on_remove={on_remove} on_period={on_period} />
+                        <CompanyChips engine={engine.clone()} companies={state.companies.clone()} {lang} on_remove={on_remove} on_period={on_period} {on_relation} {on_pick} />
                     </>
                 }
             }).unwrap_or_default();

@@ -53,6 +53,12 @@ texts! {
     IncidentsHeading => "Incidents that touched your data", "波及你数据的事件";
     NoIncidents => "No known incident touched these companies. That is good news, but not a guarantee: not every breach is public or in our data.",
                    "这些公司没有已知的泄露事件。这是好消息，但不代表绝对安全：并非所有泄露都会公开或被收录。";
+    ReadAs => "read as", "识别为";
+    DidYouMean => "Did you mean", "你是不是指";
+    IAmA => "I am a", "我是";
+    PossibleOnlyIf => "Possible — only if", "可能受影响——仅当";
+    AffectsOnly => "Affects only", "仅影响";
+    NotYou => "so probably not you", "因此很可能与你无关";
     FigureAsOf => "as of", "截至";
     DataAsOf => "Breach data as of", "泄露数据截至";
     NoKnownIncidentAsOf => "no known incident in our data as of", "我们的数据中没有已知事件，截至";
@@ -153,6 +159,35 @@ pub fn no_incident_as_of(lang: Lang, date: &str) -> String {
     match lang {
         Lang::En => format!("{} {date}", tr(lang, Text::NoKnownIncidentAsOf)),
         Lang::Zh => format!("截至{date}，我们的数据中没有已知事件"),
+    }
+}
+
+/// A person's relationship to a company: as a choice ("customer") and as a
+/// group of people ("customers").
+pub fn relation_label(lang: Lang, r: exposure_core::model::Relation, plural: bool) -> &'static str {
+    use exposure_core::model::Relation::*;
+    match (lang, r, plural) {
+        (Lang::En, Customer, false) => "customer",
+        (Lang::En, Customer, true) => "customers",
+        (Lang::En, Employee, false) => "employee",
+        (Lang::En, Employee, true) => "employees",
+        (Lang::En, Applicant, false) => "job applicant",
+        (Lang::En, Applicant, true) => "job applicants",
+        (Lang::En, Patient, false) => "patient",
+        (Lang::En, Patient, true) => "patients",
+        (Lang::En, Member, false) => "member",
+        (Lang::En, Member, true) => "members",
+        (Lang::En, Student, false) => "student or parent",
+        (Lang::En, Student, true) => "students and parents",
+        (Lang::En, PlanParticipant, false) => "plan participant",
+        (Lang::En, PlanParticipant, true) => "plan participants",
+        (Lang::Zh, Customer, _) => "客户",
+        (Lang::Zh, Employee, _) => "员工",
+        (Lang::Zh, Applicant, _) => "求职者",
+        (Lang::Zh, Patient, _) => "患者",
+        (Lang::Zh, Member, _) => "会员或参保人",
+        (Lang::Zh, Student, _) => "学生或家长",
+        (Lang::Zh, PlanParticipant, _) => "计划参与者",
     }
 }
 

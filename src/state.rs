@@ -4,6 +4,7 @@ use std::collections::BTreeSet;
 use std::rc::Rc;
 
 use exposure_core::export::Progress;
+use exposure_core::model::Relation;
 use exposure_core::normalize::normalize;
 use exposure_core::{CompanyQuery, Period};
 use yew::Reducible;
@@ -109,6 +110,16 @@ pub enum Action {
     SetPeriod {
         key: String,
         period: Period,
+    },
+    /// What the person is to the company with this key.
+    SetRelation {
+        key: String,
+        relation: Relation,
+    },
+    /// The person took the organization offered for a name not recognised.
+    PickOrg {
+        key: String,
+        org_id: String,
     },
     ToggleDone {
         action_id: String,
@@ -230,7 +241,7 @@ impl Reducible for AppState {
             Action::AddCompany { input, org_id } => s.add(CompanyQuery {
                 input: input.trim().to_string(),
                 org_id,
-                period: Default::default(),
+                ..Default::default()
             }),
             Action::AddCompanies { items } => {
                 // One set of keys for the whole list: a pasted list can be long.
@@ -240,7 +251,7 @@ impl Reducible for AppState {
                     let c = CompanyQuery {
                         input: input.trim().to_string(),
                         org_id,
-                        period: Default::default(),
+                        ..Default::default()
                     };
                     if (!c.input.is_empty() || c.org_id.is_some()) && keys.insert(company_key(&c)) {
                         s.companies.push(c);
@@ -251,6 +262,23 @@ impl Reducible for AppState {
             Action::SetPeriod { key, period } => {
                 if let Some(c) = s.companies.iter_mut().find(|c| company_key(c) == key) {
                     c.period = period;
+                }
+            }
+            Action::SetRelation { key, relation } => {
+                if let Some(c) = s.companies.iter_mut().find(|c| company_key(c) == key) {
+                    c.relation = relation;
+                }
+            }
+            Action::PickOrg { key, org_id } => {
+                let taken = s
+                    .companies
+                    .iter()
+                    .any(|c| c.org_id.as_deref() == Some(&org_id));
+                if taken {
+                    s.companies.retain(|c| company_key(c) != key);
+                } else if let Some(c) = s.companies.iter_mut().find(|c| company_key(c) == key) {
+                    c.org_id = Some(org_id);
+                    c.name_match = None;
                 }
             }
             Action::ToggleDone { action_id } => {
@@ -393,6 +421,7 @@ mod tests {
                 input: "Bank of America".into(),
                 org_id: Some("bank-of-america".into()),
                 period: Default::default(),
+                ..Default::default()
             }],
             done: ["irs_ip_pin".to_string()].into(),
         };
@@ -425,16 +454,19 @@ mod tests {
                     input: "Bank of America".into(),
                     org_id: None,
                     period: Default::default(),
+                    ..Default::default()
                 },
                 CompanyQuery {
                     input: "bank-of-america".into(),
                     org_id: Some("bank-of-america".into()),
                     period: Default::default(),
+                    ..Default::default()
                 },
                 CompanyQuery {
                     input: "Corner Bakery of Nowhere".into(),
                     org_id: None,
                     period: Default::default(),
+                    ..Default::default()
                 },
             ],
             done: Default::default(),

@@ -237,6 +237,8 @@ mod tests {
                 input: "AT&T".into(),
                 org_id: Some("att".into()),
                 period: Default::default(),
+                relation: exposure_core::model::Relation::Employee,
+                ..Default::default()
             }],
             done: ["credit_freeze".to_string()].into(),
         };
@@ -272,9 +274,26 @@ mod tests {
                 .collect();
             assert_eq!(&got, inputs, "{text}");
             assert_eq!(d.progress.done.len(), *done, "{text}");
+            // Saved before people said what they are to a company: customers.
+            assert!(d
+                .progress
+                .companies
+                .iter()
+                .all(|c| c.relation == exposure_core::model::Relation::Customer
+                    && c.name_match.is_none()));
             // Once migrated, it reads back the same in the current format.
             assert_eq!(decode(&encode(&d.progress)).progress, d.progress);
         }
+        // Version 1 as saved before issue 19: no relationship, no name match.
+        let v1 = decode(
+            r#"{"version":1,"progress":{"companies":[{"input":"Verizon","org_id":"verizon","period":{"from":2015,"until":null}}],"done":[]}}"#,
+        );
+        assert!(v1.error.is_none());
+        assert_eq!(
+            v1.progress.companies[0].relation,
+            exposure_core::model::Relation::Customer
+        );
+        assert_eq!(v1.progress.companies[0].period.from, Some(2015));
         let current = decode(&encode(&Progress::default()));
         assert!(!current.migrated);
         let newer = decode(r#"{"version":9,"progress":{"companies":[],"done":[]}}"#);

@@ -29,6 +29,7 @@ fn founding_progress(engine: &Engine) -> Progress {
                 input: n.to_string(),
                 org_id: engine.resolve(n).map(|m| m.org_id),
                 period: Default::default(),
+                ..Default::default()
             })
             .collect(),
         done: ["credit_freeze".to_string()].into_iter().collect(),

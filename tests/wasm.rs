@@ -30,6 +30,7 @@ fn storage_round_trip_in_local_storage() {
             input: "AT&T".into(),
             org_id: Some("att".into()),
             period: Default::default(),
+            ..Default::default()
         }],
         done: ["credit_freeze".to_string()].into(),
     };

@@ -1,11 +1,14 @@
 //! The chosen companies, each with a remove button.
 
+use exposure_core::model::Relation;
+use exposure_core::reading::Certainty;
 use exposure_core::{CompanyQuery, Period};
+use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
 use crate::components::nodes;
 use crate::components::year_box::YearBox;
-use crate::i18n::{tr, Lang, Text};
+use crate::i18n::{relation_label, tr, Lang, Text};
 use crate::state::company_key;
 use crate::SharedEngine;
 
@@ -18,7 +21,23 @@ pub struct CompanyChipsProps {
     pub on_remove: Callback<String>,
     /// Called with the company's key and the years given.
     pub on_period: Callback<(String, Period)>,
+    /// Called with the company's key and what the person is to it.
+    pub on_relation: Callback<(String, Relation)>,
+    /// Called with the key of a name not recognised and the organization
+    /// the person took from "Did you mean …?".
+    pub on_pick: Callback<(String, String)>,
 }
+
+/// The relationships offered, in the order a person thinks of them.
+const RELATIONS: [Relation; 7] = [
+    Relation::Customer,
+    Relation::Patient,
+    Relation::Member,
+    Relation::Student,
+    Relation::PlanParticipant,
+    Relation::Employee,
+    Relation::Applicant,
+];
 
 /// Chips shown before "show all": a pasted list can hold thousands, and
 /// every chip is work for the browser.
@@ -37,8 +56,24 @@ pub fn company_chips(props: &CompanyChipsProps) -> Html {
         // Keyed, so removing a chip leaves the others' elements (an open
         // year editor, focus) in place; keys are unique (`AppState::add_all`).
         let key = company_key(c);
-        let org = c.org_id.as_deref().and_then(|id| props.engine.data.org(id));
+        let engine = &props.engine;
+        let org = c.org_id.as_deref().and_then(|id| engine.data.org(id));
+        // A name read from a slip says so: the person sees what was taken.
+        let read_as = org.is_some()
+            && c.name_match.as_ref().map_or_else(
+                || {
+                    engine
+                        .resolve(&c.input)
+                        .filter(|m| c.org_id.as_deref() == Some(m.org_id.as_str()))
+                        .is_some_and(|m| engine.name_match(&m).certainty == Certainty::ReadAs)
+                },
+                |n| n.certainty == Certainty::ReadAs,
+            );
         let (label, detail) = match org {
+            Some(o) if read_as => (
+                o.name.clone(),
+                Some(format!("“{}” — {} {}", c.input, tr(lang, Text::ReadAs), o.name)),
+            ),
             Some(o) if o.name != c.input && !c.input.is_empty() => {
                 (o.name.clone(), Some(format!("“{}”", c.input)))
             }
@@ -47,6 +82,40 @@ pub fn company_chips(props: &CompanyChipsProps) -> Html {
                 c.input.clone(),
                 Some(tr(lang, Text::NotRecognised).to_string()),
             ),
+        };
+        let did_you_mean = org
+            .is_none()
+            .then(|| engine.did_you_mean(&c.input))
+            .flatten()
+            .map(|m| {
+                let on_pick = props.on_pick.clone();
+                let (key, id) = (key.clone(), m.org_id.clone());
+                let onclick = Callback::from(move |_: MouseEvent| on_pick.emit((key.clone(), id.clone())));
+                html! {
+                    <button type="button" class="link-button did-you-mean" data-testid="did-you-mean"
+                        data-org-id={m.org_id.clone()} {onclick}>
+                        { format!("{} {}?", tr(lang, Text::DidYouMean), m.name) }
+                    </button>
+                }
+            });
+        let relation = {
+            let on_relation = props.on_relation.clone();
+            let key = key.clone();
+            let onchange = Callback::from(move |e: Event| {
+                let v = e.target_unchecked_into::<HtmlSelectElement>().value();
+                if let Some(r) = RELATIONS.iter().copied().find(|r| r.id() == v) {
+                    on_relation.emit((key.clone(), r));
+                }
+            });
+            let options = RELATIONS.iter().map(|&r| {
+                html! { <option value={r.id()} selected={c.relation == r}>{ relation_label(lang, r, false) }</option> }
+            });
+            html! {
+                <label class="relation">
+                    <span>{ tr(lang, Text::IAmA) }</span>
+                    <select data-testid="company-relation" {onchange}>{ nodes(options) }</select>
+                </label>
+            }
         };
         let onclick = {
             let on_remove = props.on_remove.clone();
@@ -77,10 +146,12 @@ pub fn company_chips(props: &CompanyChipsProps) -> Html {
                 data-org-id={c.org_id.clone().unwrap_or_default()}>
                 <span class="chip-name">{ label.clone() }</span>
                 if let Some(d) = detail { <span class="chip-detail">{ d }</span> }
+                { nodes(did_you_mean) }
                 if org.is_some() {
                     <details class="chip-period">
                         <summary data-testid="company-period">{ years }</summary>
                         <div class="period-box">
+                            { relation }
                             <YearBox label={tr(lang, Text::CustomerFrom)} hint={tr(lang, Text::YearHint)}
                                 testid="period-from" year={period.from} on_year={on_year(true)} />
                             <YearBox label={tr(lang, Text::CustomerUntil)} hint={tr(lang, Text::YearHint)}

@@ -2,11 +2,11 @@
 //! how sure the match is, what leaked, how many people, when, and sources.
 
 use exposure_core::plan::group_thousands;
-use exposure_core::{Confidence, Match};
+use exposure_core::{Confidence, Fit, Match};
 use yew::prelude::*;
 
 use crate::components::nodes;
-use crate::i18n::{summary_lang, tr, Lang, Text};
+use crate::i18n::{relation_label, summary_lang, tr, Lang, Text};
 use crate::route::Route;
 use crate::SharedEngine;
 
@@ -82,6 +82,25 @@ pub fn incident_card(props: &IncidentCardProps) -> Html {
             </li>
         }
     });
+    // What the confidence says of the person: one plain line.
+    let fit = match &m.fit {
+        Fit::OnlyIf { condition } => html! {
+            <p class="fit" data-testid="match-fit" data-fit="only_if">
+                { tr(lang, Text::PossibleOnlyIf) }{ " " }
+                // The data writes the condition in English only, so far.
+                <span lang="en">{ format!("{condition}.") }</span>
+            </p>
+        },
+        Fit::OtherGroup { who } => {
+            let groups: Vec<&str> = who.iter().map(|r| relation_label(lang, *r, true)).collect();
+            html! {
+                <p class="fit" data-testid="match-fit" data-fit="other_group">
+                    { format!("{} {}{}{}", tr(lang, Text::AffectsOnly), groups.join(lang.pick(" and ", "和")), lang.pick(" — ", "——"), tr(lang, Text::NotYou)) }
+                </p>
+            }
+        }
+        Fit::Covered | Fit::OutsideYears => html! {},
+    };
     let conf = m.confidence.id();
     html! {
         <article class={classes!("incident", format!("conf-{conf}"))}
@@ -98,6 +117,7 @@ pub fn incident_card(props: &IncidentCardProps) -> Html {
                 <ol class="path">{ nodes(path_steps) }</ol>
                 <p class="explanation">{ &m.explanation }</p>
                 if let Some(note) = &m.period_note { <p class="period-note">{ note }</p> }
+                { fit }
             </div>
             <p class="summary" lang={summary_lang(lang, t.incident_summary(inc) == inc.summary)}>{ t.incident_summary(inc) }</p>
             <dl class="facts">

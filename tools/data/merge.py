@@ -64,6 +64,10 @@ def apply_decisions(orgs_doc, inc_doc, zh_doc, count):
     if not os.path.exists(path):
         return
     dec = json.load(open(path))
+    # How current the data is, and the lists it was checked against.
+    for k in ("as_of", "coverage"):
+        if k in dec:
+            inc_doc[k] = dec[k]
     orgs = {o["id"]: o for o in orgs_doc["organizations"]}
     incs = {i["id"]: i for i in inc_doc["incidents"]}
     for oid, d in dec.get("organizations", {}).items():
@@ -77,6 +81,8 @@ def apply_decisions(orgs_doc, inc_doc, zh_doc, count):
         drop = set(d.get("drop_aliases", []))
         if drop:
             o["aliases"] = [a for a in o.get("aliases", []) if a["name"] not in drop]
+        have = {a["name"] for a in o.get("aliases", [])}
+        o.setdefault("aliases", []).extend(a for a in d.get("add_aliases", []) if a["name"] not in have)
         count("decisions applied")
     for iid, d in dec.get("incidents", {}).items():
         i = incs.get(iid)
@@ -86,6 +92,14 @@ def apply_decisions(orgs_doc, inc_doc, zh_doc, count):
             i[k] = v
         for k in d.get("unset", []):
             i.pop(k, None)
+        i.setdefault("cohort", {}).update(d.get("cohort", {}))
+        for c in i.get("affected_clients", []):
+            if c["org"] in d.get("clients_only_if", {}):
+                c["only_if"] = d["clients_only_if"][c["org"]]
+            if c["org"] in d.get("clients_source", {}):
+                c["source"] = d["clients_source"][c["org"]]
+        if d.get("zh"):
+            zh_doc["incidents"].setdefault(iid, {}).update(d["zh"])
         drop = set(d.get("drop_clients", []))
         if drop:
             i["affected_clients"] = [c for c in i.get("affected_clients", []) if c["org"] not in drop]
@@ -93,6 +107,11 @@ def apply_decisions(orgs_doc, inc_doc, zh_doc, count):
             for o in drop:
                 t.pop(o, None)
         count("decisions applied")
+    for r in dec.get("relationship_sources", []):
+        for old in orgs_doc["relationships"]:
+            if (old["client"], old["vendor"]) == (r["client"], r["vendor"]):
+                old["sources"], old["confirmed_by"] = r["sources"], r["confirmed_by"]
+                count("decisions applied")
     drop_rel = {tuple(p) for p in dec.get("drop_relationships", {}).get("pairs", [])}
     before = len(orgs_doc["relationships"])
     orgs_doc["relationships"] = [r for r in orgs_doc["relationships"] if (r["client"], r["vendor"]) not in drop_rel]
@@ -170,6 +189,10 @@ def main(slices):
                 count("organizations mapped onto a known one by name")
                 continue
             o = dict(o)
+            if re.match(r"(an )?unnamed ", o["name"], re.I):
+                # A placeholder for a vendor no one named: on paths, never
+                # offered as a company to pick.
+                o["listed"] = False
             aliases = o.pop("aliases", [])
             o["aliases"] = []
             if o.get("domain"):
@@ -232,6 +255,16 @@ def main(slices):
                 count("incidents skipped: id taken")
                 continue
             i = dict(i)
+            plain = {s["url"] for s in i["sources"] if not s["url"].startswith("https://")}
+            if plain:
+                # The page links only to https; a page that could not be had
+                # over it is dropped with what rests on it.
+                i["sources"] = [s for s in i["sources"] if s["url"] not in plain]
+                i["affected_clients"] = [c for c in i.get("affected_clients", []) if c.get("source") not in plain]
+                if i.get("affected_source") in plain:
+                    for k in ("affected", "affected_as_of", "affected_source"):
+                        i.pop(k, None)
+                count("sources dropped: not https", len(plain))
             i["breached_org"] = rid(i["breached_org"])
             if i.get("platform"):
                 i["platform"] = rid(i["platform"])
@@ -257,13 +290,18 @@ def main(slices):
                 zh_doc["incidents"][i["id"]] = t
             count("incidents added")
         # 4. updates of existing incidents
-        for u in load(f"{sl}/updates.json", "updates", []):
+        updates = load(f"{sl}/updates.json", "updates", [])
+        updates += load(f"{sl}/updates_for_other_slices.json", "updates", [])
+        for u in updates:
             inc = inc_by_id.get(u.get("incident"))
             if not inc:
                 count("updates skipped: unknown incident")
                 continue
             urls = {s["url"] for s in inc["sources"]}
             for s in u.get("add_sources", []):
+                if not s["url"].startswith("https://"):
+                    count("sources dropped: not https")
+                    continue
                 if s["url"] not in urls:
                     inc["sources"].append(s)
                     urls.add(s["url"])

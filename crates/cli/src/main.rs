@@ -6,6 +6,8 @@
 use std::process::ExitCode;
 
 use exposure_core::exposure::ExposedType;
+use exposure_core::json::JsonEnum;
+use exposure_core::model::Relation;
 use exposure_core::reading::split_list;
 use exposure_core::report::{actions_out, incident_out};
 use exposure_core::{CompanyQuery, Confidence, Engine, PartialDate, Period, Report};
@@ -25,6 +27,8 @@ usage:
   exposure help                                       this text
 
 NAME@FROM-UNTIL gives the years you were a customer: AT&T@2010-2016, AT&T@2021-
+NAME#RELATION says what you are to it (customer unless given): customer, employee, applicant,
+patient, member, student, plan_participant: Verizon#employee, Verizon#customer@2015-
 --catalog FILE adds a Have I Been Pwned breaches file (API v3 JSON) to the curated data.";
 
 /// Prints a line to stdout. A closed pipe (`exposure … | head`) ends the
@@ -204,9 +208,11 @@ fn run(args: &[String]) -> Result<ExitCode, CliError> {
             let engine = with_catalog(engine, p.catalog.as_deref())?;
             let mut queries: Vec<CompanyQuery> = Vec::new();
             for line in &lines {
-                let (name, period) = split_period(line)?;
+                let (line, relation) = split_relation(line)?;
+                let (name, period) = split_period(&line)?;
                 for mut q in engine.read_companies(name) {
                     q.period = period;
+                    q.relation = relation;
                     if q.org_id.is_none() || !queries.iter().any(|o| o.org_id == q.org_id) {
                         queries.push(q);
                     }
@@ -214,7 +220,7 @@ fn run(args: &[String]) -> Result<ExitCode, CliError> {
             }
             let report = engine.check(&queries, Some(today()));
             if p.json {
-                print_json(&report.to_output(&engine.data));
+                print_json(&engine.output(&report));
             } else {
                 print_report(&engine, &report);
             }
@@ -364,6 +370,30 @@ fn run(args: &[String]) -> Result<ExitCode, CliError> {
 
 /// "AT&T@2010-2016" → ("AT&T", 2010..2016). A name without a valid year
 /// suffix is kept whole (company names may contain '@').
+/// `NAME#RELATION` (before any `@FROM-UNTIL`, or after it): the person's
+/// relationship to the company; customer when not given.
+fn split_relation(arg: &str) -> Result<(String, Relation), UsageError> {
+    let Some((head, tail)) = arg.rsplit_once('#') else {
+        return Ok((arg.to_string(), Relation::default()));
+    };
+    // The relation runs to the end or to an '@' of years after it.
+    let (word, years) = match tail.split_once('@') {
+        Some((w, y)) => (w, format!("@{y}")),
+        None => (tail, String::new()),
+    };
+    let word = word.trim();
+    let Some(relation) = Relation::VARIANTS
+        .iter()
+        .find(|(_, id)| *id == word)
+        .map(|(r, _)| *r)
+    else {
+        return Err(UsageError(format!(
+            "'{arg}': '{word}' is not a relationship (customer, employee, applicant, patient, member, student, plan_participant)"
+        )));
+    };
+    Ok((format!("{head}{years}"), relation))
+}
+
 fn split_period(arg: &str) -> Result<(&str, Period), UsageError> {
     let Some((name, suffix)) = arg.rsplit_once('@') else {
         return Ok((arg, Period::default()));

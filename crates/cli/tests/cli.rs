@@ -42,16 +42,59 @@ fn check_json_has_the_documented_shape() {
         ["actions", "companies", "exposed_types", "matches"]
     );
     let c = &v["companies"];
-    assert_eq!(keys(&c[0]), ["input", "name", "org_id"]);
+    // Per company (changed by design in issue 19): how its name was matched
+    // and how sure that is, the person's relationship to it, and a
+    // suggestion for a name not recognised.
+    assert_eq!(
+        keys(&c[0]),
+        [
+            "input",
+            "name",
+            "name_match",
+            "org_id",
+            "relation",
+            "suggestion"
+        ]
+    );
     assert_eq!(c[0]["org_id"], "bank-of-america");
+    assert_eq!(keys(&c[0]["name_match"]), ["certainty", "how", "matched"]);
+    assert_eq!(c[0]["name_match"]["how"], "name");
+    assert_eq!(c[0]["name_match"]["certainty"], "sure");
+    assert_eq!(c[0]["relation"], "customer");
     assert_eq!(c[1]["org_id"], Value::Null);
-    let m = &v["matches"][0];
+    assert_eq!(c[1]["name_match"], Value::Null);
+    // Per match: the person-level fit with its one-line reason.
+    let m = v["matches"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|m| m["incident_id"] == "infosys-mccamish-2023")
+        .unwrap();
     assert_eq!(
         keys(m),
-        ["confidence", "explanation", "incident_id", "org_id", "path"]
+        [
+            "confidence",
+            "explanation",
+            "incident_id",
+            "org_id",
+            "path",
+            "person",
+            "reason"
+        ]
     );
     assert_eq!(m["path"][0], "bank-of-america");
     assert_eq!(m["path"][1], "infosys-mccamish");
+    // Bank of America's part of the IMS breach was its deferred-compensation
+    // plan accounts: possible for a customer, said in one line.
+    assert_eq!(m["confidence"], "possible");
+    assert_eq!(m["person"]["fit"], "only_if");
+    assert!(
+        m["reason"]
+            .as_str()
+            .unwrap()
+            .contains("deferred-compensation"),
+        "{m}"
+    );
     assert_eq!(keys(&v["exposed_types"][0]), ["incidents", "type"]);
     assert_eq!(v["exposed_types"][0]["type"], "ssn", "most dangerous first");
     let a = &v["actions"][0];
@@ -62,10 +105,40 @@ fn check_json_has_the_documented_shape() {
     assert_eq!(keys(&a["links"][0]), ["label", "url"]);
 }
 
+/// The person's relationship decides what an incident of employees only
+/// means: unlikely for a customer, confirmed for an employee.
+#[test]
+fn the_relationship_decides_an_employees_only_incident() {
+    let customer = json(&["check", "--json", "Verizon"]);
+    let employee = json(&["check", "--json", "Verizon#employee"]);
+    let insider = |doc: &Value| -> Value {
+        doc["matches"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|m| m["incident_id"] == "verizon-insider-2023")
+            .cloned()
+            .unwrap_or(Value::Null)
+    };
+    let c = insider(&customer);
+    assert_eq!(c["confidence"], "unlikely", "{c}");
+    assert_eq!(c["person"]["fit"], "other_group");
+    assert!(c["reason"].as_str().unwrap().contains("employees"), "{c}");
+    assert_eq!(insider(&employee)["confidence"], "confirmed");
+    assert_eq!(employee["companies"][0]["relation"], "employee");
+    let bad = exposure(&["check", "Verizon#astronaut"]);
+    assert_eq!(bad.status.code(), Some(2));
+}
+
 #[test]
 fn every_public_scenario_passes_through_the_cli() {
-    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../tests/scenarios/public.json");
-    let doc: Value = serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../tests/scenarios");
+    let mut all: Vec<Value> = Vec::new();
+    for f in ["public.json", "trust.json"] {
+        let doc: Value =
+            serde_json::from_str(&std::fs::read_to_string(dir.join(f)).unwrap()).unwrap();
+        all.extend(doc["scenarios"].as_array().unwrap().iter().cloned());
+    }
     let list = |v: &Value| -> Vec<String> {
         v.as_array()
             .map(|a| {
@@ -76,7 +149,7 @@ fn every_public_scenario_passes_through_the_cli() {
             .unwrap_or_default()
     };
     let mut failures = Vec::new();
-    for sc in doc["scenarios"].as_array().unwrap() {
+    for sc in &all {
         let name = sc["name"].as_str().unwrap();
         let mut args = vec!["check".to_string(), "--json".into(), "--".into()];
         args.extend(list(&sc["companies"]));

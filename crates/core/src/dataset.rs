@@ -937,7 +937,7 @@ impl Validator<'_> {
                         .iter()
                         .any(|c| c.org == i.breached_org);
                 let reviewed = i.campaign.as_deref() == Some(other.id.as_str())
-                    || i.distinct_from.iter().any(|d| *d == other.id);
+                    || i.distinct_from.contains(&other.id);
                 if names_it && overlap(i, other) && !reviewed {
                     self.report(
                         format!("incident {}", i.id),

@@ -10,7 +10,7 @@ use crate::json::json_struct;
 
 use crate::dataset::DataSet;
 use crate::lang::{Lang, Texts};
-use crate::model::{Confirmation, Incident, ParentRelation, Severity};
+use crate::model::{Confirmation, Incident, ParentRelation, Relation, Severity};
 
 /// How sure a match is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
@@ -68,6 +68,25 @@ pub struct CompanyQuery {
     /// The organization it was resolved to, if any.
     pub org_id: Option<String>,
     pub period: Period,
+    /// The person's relationship to the company (customer unless they said).
+    pub relation: Relation,
+    /// How the typed name was matched, and how sure that is.
+    pub name_match: Option<crate::reading::NameMatch>,
+}
+
+/// How far an incident's cohort covers the person, given what they said of
+/// their relationship to the company.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(tag = "fit", rename_all = "snake_case")]
+pub enum Fit {
+    /// The cohort covers people with the person's relationship broadly.
+    Covered,
+    /// Only people who meet a condition were affected.
+    OnlyIf { condition: String },
+    /// The cohort is other groups (employees, when the person is a customer).
+    OtherGroup { who: Vec<Relation> },
+    /// The years the person gave cannot overlap the cohort's.
+    OutsideYears,
 }
 
 /// One incident reached from one company.
@@ -84,6 +103,9 @@ pub struct Match {
     pub explanation: String,
     /// Why the match is `unlikely`, when it is.
     pub period_note: Option<String>,
+    /// How far the cohort covers the person: what the confidence says of
+    /// *them*, not only of the company.
+    pub fit: Fit,
 }
 
 /// A data type exposed by one or more matched incidents.
@@ -141,18 +163,26 @@ pub fn find_matches_in(ds: &DataSet, companies: &[CompanyQuery], lang: Lang) -> 
             .filter_map(|inc| {
                 let c = best_path(ds, org_id, inc, lang)?;
                 let period_note = outside_cohort(company.period, inc, t);
+                let fit = person_fit(company, inc, &c, period_note.is_some());
+                // A company read from a slip of the keyboard is a guess.
+                let cap = match company.name_match.as_ref().map(|n| n.certainty) {
+                    Some(crate::reading::Certainty::ReadAs) => Confidence::Likely,
+                    _ => Confidence::Confirmed,
+                };
+                let confidence = match fit {
+                    Fit::Covered => c.confidence.min(cap),
+                    Fit::OnlyIf { .. } => c.confidence.min(Confidence::Possible),
+                    Fit::OtherGroup { .. } | Fit::OutsideYears => Confidence::Unlikely,
+                };
                 Some(Match {
                     org_id: org_id.to_string(),
                     incident_id: inc.id.clone(),
-                    confidence: if period_note.is_some() {
-                        Confidence::Unlikely
-                    } else {
-                        c.confidence
-                    },
+                    confidence,
                     kind: c.kind,
                     path: c.path,
                     explanation: c.explanation,
                     period_note,
+                    fit,
                 })
             })
             .collect();
@@ -177,6 +207,36 @@ pub fn find_matches_in(ds: &DataSet, companies: &[CompanyQuery], lang: Lang) -> 
         out.extend(mine);
     }
     out
+}
+
+/// How far `inc`'s cohort covers a person with `company`'s relationship,
+/// reached by the path `c`.
+fn person_fit(company: &CompanyQuery, inc: &Incident, c: &Candidate, outside_years: bool) -> Fit {
+    if outside_years {
+        return Fit::OutsideYears;
+    }
+    if !company.relation.fits(&inc.cohort.who) {
+        return Fit::OtherGroup {
+            who: inc.cohort.who.clone(),
+        };
+    }
+    // The client link the path goes through, when it goes through one.
+    let link = c
+        .path
+        .first()
+        .and_then(|first| {
+            inc.affected_clients
+                .iter()
+                .find(|l| l.org == *first || c.path.contains(&l.org))
+        })
+        .filter(|_| matches!(c.kind, PathKind::NamedClient | PathKind::Family));
+    let condition = link
+        .and_then(|l| l.only_if.clone())
+        .or_else(|| inc.cohort.only_if.clone());
+    match condition {
+        Some(condition) => Fit::OnlyIf { condition },
+        None => Fit::Covered,
+    }
 }
 
 /// The strongest way `org_id` reaches `inc`, if any.
@@ -504,6 +564,7 @@ mod tests {
                 input: org.name.clone(),
                 org_id: Some(org.id.clone()),
                 period: Period::default(),
+                ..Default::default()
             };
             let found: BTreeSet<&str> = find_matches(&ds, std::slice::from_ref(&q))
                 .iter()
@@ -528,4 +589,10 @@ mod tests {
 // Reading saved progress and plan exports (`crate::json`); fields a newer
 // page may add are skipped.
 json_struct!(lenient Period { from: default, until: default });
-json_struct!(lenient CompanyQuery { input, org_id: default, period: default });
+json_struct!(lenient CompanyQuery {
+    input,
+    org_id: default,
+    period: default,
+    relation: default,
+    name_match: default,
+});

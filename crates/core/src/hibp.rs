@@ -976,6 +976,8 @@ impl<'d> CatalogReader<'d> {
                 text: "accounts in the breached data".into(),
                 from_year: None,
                 until_year: None,
+                who: Vec::new(),
+                only_if: None,
             },
             own_customers: true,
             affected_clients: Vec::new(),

@@ -28,7 +28,7 @@ pub mod sort;
 
 pub use dataset::{DataSet, LoadError, Problem, Stats};
 pub use date::PartialDate;
-pub use exposure::{CompanyQuery, Confidence, ExposedType, Match, PathKind, Period};
+pub use exposure::{CompanyQuery, Confidence, ExposedType, Fit, Match, PathKind, Period};
 pub use lang::{Lang, Texts};
 pub use matcher::{MatchReason, NameIndex, OrgMatch};
 pub use plan::PlannedAction;
@@ -111,10 +111,13 @@ impl Engine {
 
     /// Resolves typed text into a company query, with an optional period.
     pub fn query(&self, input: &str, period: Period) -> CompanyQuery {
+        let m = self.resolve(input);
         CompanyQuery {
             input: input.to_string(),
-            org_id: self.resolve(input).map(|m| m.org_id),
+            name_match: m.as_ref().map(|m| self.name_match(m)),
+            org_id: m.map(|m| m.org_id),
             period,
+            ..Default::default()
         }
     }
 
@@ -130,15 +133,60 @@ impl Engine {
         today: Option<PartialDate>,
         lang: Lang,
     ) -> Report {
-        let matches = exposure::find_matches_in(&self.data, companies, lang);
+        let companies = self.with_name_matches(companies);
+        let matches = exposure::find_matches_in(&self.data, &companies, lang);
         let exposed = exposure::exposed_types(&self.data, &matches);
         let plan = plan::build_plan_in(&self.data, &matches, &exposed, today, lang);
         Report {
-            companies: companies.to_vec(),
+            companies,
             matches,
             exposed,
             plan,
         }
+    }
+
+    /// The companies, each resolved one with how its name was matched: a
+    /// company saved without it (older progress, a pick from the
+    /// suggestions) is read again, and one the name does not resolve to
+    /// was chosen by the person.
+    fn with_name_matches(&self, companies: &[CompanyQuery]) -> Vec<CompanyQuery> {
+        companies
+            .iter()
+            .map(|c| {
+                let mut c = c.clone();
+                if let (Some(org), None) = (&c.org_id, &c.name_match) {
+                    c.name_match = Some(match self.resolve(&c.input) {
+                        Some(m) if &m.org_id == org => self.name_match(&m),
+                        _ => reading::NameMatch::chosen(self.data.org_name(org)),
+                    });
+                }
+                c
+            })
+            .collect()
+    }
+
+    /// A name that resolves to no organization may still be one with more
+    /// than a slip: the organization to offer ("did you mean …?").
+    pub fn did_you_mean(&self, input: &str) -> Option<OrgMatch> {
+        if self.resolve(input).is_some() {
+            return None;
+        }
+        self.suggest(input, 1)
+            .into_iter()
+            .find(|m| m.reason != MatchReason::Prefix || m.score >= matcher::ACCEPT_SCORE)
+    }
+
+    /// The `exposure check --json` document of a report, with a suggestion
+    /// for each name not resolved.
+    pub fn output(&self, report: &Report) -> report::CheckOut {
+        let mut out = report.to_output(&self.data);
+        for c in out.companies.iter_mut().filter(|c| c.org_id.is_none()) {
+            c.suggestion = self.did_you_mean(&c.input).map(|m| report::Suggestion {
+                org_id: m.org_id,
+                name: m.name,
+            });
+        }
+        out
     }
 
     /// Resolves each name, then checks them all.

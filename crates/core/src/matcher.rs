@@ -60,6 +60,9 @@ pub struct OrgMatch {
     pub score: u32,
 }
 
+/// Shortest name (letters, without spaces) a one-letter slip is read as.
+pub const MIN_SLIP_CHARS: usize = 8;
+
 /// Lowest score `resolve` accepts.
 pub const ACCEPT_SCORE: u32 = 600;
 
@@ -1204,7 +1207,21 @@ impl NameIndex {
         if is_generic(&key) {
             return None;
         }
-        let typo = self.best_typo(&sq);
+        // A slip is read as the name only when it is one letter swapped,
+        // dropped, doubled or replaced in a name long enough to tell apart
+        // (and one organization has it: `best_typo` gives none on ties);
+        // anything farther is only offered as a suggestion.
+        let typo = self.best_typo(&sq).filter(|m| {
+            let name = normalize(&m.matched);
+            sq.chars().count() >= MIN_SLIP_CHARS
+                && bounded_distance(&sq, &squash(&name), 1).is_some()
+                // A letter off in a short word is another name, not a slip
+                // ("CNG Financial" is not "CNO Financial").
+                && key
+                    .split(' ')
+                    .filter(|w| w.chars().count() <= 3)
+                    .all(|w| name.split(' ').any(|n| n == w))
+        });
         let contained = self.best_contained(&key);
         match (typo, contained) {
             (Some(a), Some(b)) => Some(if a.score >= b.score { a } else { b }),

@@ -311,6 +311,44 @@ impl IncidentKind {
     }
 }
 
+/// A person's relationship to an organization: what they told us about
+/// themselves for a company, and which groups an incident's cohort covers.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Relation {
+    /// A customer, account holder or user (the default).
+    #[default]
+    Customer,
+    Employee,
+    /// A job applicant.
+    Applicant,
+    Patient,
+    /// A member of a health plan, credit union or association.
+    Member,
+    /// A student or a student's parent.
+    Student,
+    /// A participant of a benefit, pension or retirement plan.
+    PlanParticipant,
+}
+
+impl Relation {
+    /// Working for the organization (or applying to), as opposed to being
+    /// served by it.
+    pub fn is_workforce(self) -> bool {
+        matches!(self, Relation::Employee | Relation::Applicant)
+    }
+
+    /// A person with relationship `self` can be among a cohort of `who`
+    /// (empty: not said, so anyone).
+    pub fn fits(self, who: &[Relation]) -> bool {
+        who.is_empty()
+            || who.contains(&self)
+            // "Customer" is the default and says little: any group the
+            // organization serves fits it, and it fits any of them.
+            || (!self.is_workforce() && who.iter().any(|w| !w.is_workforce()))
+    }
+}
+
 /// Who was affected, in words, plus an optional window of customer years that
 /// the period check uses.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -321,6 +359,13 @@ pub struct Cohort {
     pub from_year: Option<i32>,
     /// Customers whose relationship began after this year are outside it.
     pub until_year: Option<i32>,
+    /// The groups affected (empty: not said). An incident of employees only
+    /// is `unlikely` for a customer.
+    pub who: Vec<Relation>,
+    /// A narrow cohort: the condition a person must meet to be in it, in
+    /// plain words ("you had a deferred-compensation plan serviced by the
+    /// bank"). Such a match is at most `possible`.
+    pub only_if: Option<String>,
 }
 
 /// How a client's part in a vendor incident is known.
@@ -358,6 +403,9 @@ pub struct AffectedClient {
     pub confirmed_by: Confirmation,
     /// The URL (one of the incident's sources) that names this client.
     pub source: Option<String>,
+    /// Only some of the client's people were affected: the condition, in
+    /// plain words. Matches through this client are at most `possible`.
+    pub only_if: Option<String>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
@@ -607,7 +655,22 @@ json_enum!(IncidentKind {
     SoftwareVulnerability = "software_vulnerability",
     Unknown = "unknown",
 });
-json_struct!(strict Cohort { text, from_year: default, until_year: default });
+json_enum!(Relation {
+    Customer = "customer",
+    Employee = "employee",
+    Applicant = "applicant",
+    Patient = "patient",
+    Member = "member",
+    Student = "student",
+    PlanParticipant = "plan_participant",
+});
+json_struct!(strict Cohort {
+    text,
+    from_year: default,
+    until_year: default,
+    who: default,
+    only_if: default,
+});
 json_enum!(Confirmation {
     ClientNotice = "client_notice",
     RegulatorFiling = "regulator_filing",
@@ -621,6 +684,7 @@ json_struct!(strict AffectedClient {
     note: default,
     confirmed_by,
     source: default,
+    only_if: default,
 });
 json_struct!(strict Figure { count, date, source });
 json_enum!(RemedyKind { CreditMonitoring = "credit_monitoring", IdentityMonitoring = "identity_monitoring" });

@@ -2,10 +2,100 @@
 //! list, a file, or a name as a register files it ("T-Mobile USA/Experian",
 //! "Conduent on behalf of Blue Cross"). One path for the page and the CLI.
 
-use crate::exposure::{CompanyQuery, Period};
+use serde::Serialize;
+
+use crate::exposure::CompanyQuery;
+use crate::json::{json_enum, json_struct};
 use crate::matcher::{MatchReason, OrgMatch};
+use crate::model::AliasKind;
 use crate::normalize::normalize;
 use crate::Engine;
+
+/// How a typed name was matched to an organization.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum NameHow {
+    /// Its web address.
+    Domain,
+    /// Its name.
+    Name,
+    /// Its name as registered or filed.
+    LegalName,
+    /// A brand or trade name.
+    Brand,
+    /// A name it used before.
+    FormerName,
+    Ticker,
+    /// A misspelling the data knows.
+    KnownMisspelling,
+    ChineseName,
+    ShortName,
+    /// A further web domain of it.
+    OtherDomain,
+    /// One of its names without spaces.
+    WithoutSpaces,
+    /// The same words in another order.
+    WordsReordered,
+    /// One of its names inside a longer text.
+    InsideText,
+    /// A one-letter slip of one of its names.
+    Slip,
+    /// Picked from the suggestions by the person.
+    Chosen,
+}
+
+/// How sure the reading of a name is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Certainty {
+    /// Read as this organization from a slip ("read as Bank of America"):
+    /// its matches are at most `likely`.
+    ReadAs,
+    /// Its name is in a longer text, or its words in another order.
+    Likely,
+    /// A name, alias or web address of the organization.
+    Sure,
+}
+
+/// How a typed name was matched, and how sure that is.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct NameMatch {
+    pub how: NameHow,
+    pub certainty: Certainty,
+    /// The name or alias it was matched through, as the data writes it.
+    pub matched: String,
+}
+
+json_enum!(NameHow {
+    Domain = "domain",
+    Name = "name",
+    LegalName = "legal_name",
+    Brand = "brand",
+    FormerName = "former_name",
+    Ticker = "ticker",
+    KnownMisspelling = "known_misspelling",
+    ChineseName = "chinese_name",
+    ShortName = "short_name",
+    OtherDomain = "other_domain",
+    WithoutSpaces = "without_spaces",
+    WordsReordered = "words_reordered",
+    InsideText = "inside_text",
+    Slip = "slip",
+    Chosen = "chosen",
+});
+json_enum!(Certainty { ReadAs = "read_as", Likely = "likely", Sure = "sure" });
+json_struct!(lenient NameMatch { how, certainty, matched });
+
+impl NameMatch {
+    /// The person picked the organization themselves.
+    pub fn chosen(name: &str) -> NameMatch {
+        NameMatch {
+            how: NameHow::Chosen,
+            certainty: Certainty::Sure,
+            matched: name.to_string(),
+        }
+    }
+}
 
 /// Longest name kept from one line, in characters.
 const MAX_LINE_CHARS: usize = 200;
@@ -55,6 +145,42 @@ fn sure(m: &OrgMatch) -> bool {
 }
 
 impl Engine {
+    /// How a resolved name was matched (which kind of name, how sure).
+    pub fn name_match(&self, m: &OrgMatch) -> NameMatch {
+        let (how, certainty) = match m.reason {
+            MatchReason::Domain => (NameHow::Domain, Certainty::Sure),
+            MatchReason::Exact => {
+                let kind = self.data.org(&m.org_id).and_then(|o| {
+                    o.aliases
+                        .iter()
+                        .find(|a| a.name == m.matched)
+                        .map(|a| a.kind)
+                });
+                let how = match kind {
+                    None => NameHow::Name,
+                    Some(AliasKind::Legal) => NameHow::LegalName,
+                    Some(AliasKind::Brand) => NameHow::Brand,
+                    Some(AliasKind::Former) => NameHow::FormerName,
+                    Some(AliasKind::Ticker) => NameHow::Ticker,
+                    Some(AliasKind::Domain) => NameHow::OtherDomain,
+                    Some(AliasKind::Misspelling) => NameHow::KnownMisspelling,
+                    Some(AliasKind::Zh) => NameHow::ChineseName,
+                    Some(AliasKind::Short) => NameHow::ShortName,
+                };
+                (how, Certainty::Sure)
+            }
+            MatchReason::Squashed => (NameHow::WithoutSpaces, Certainty::Sure),
+            MatchReason::SameWords => (NameHow::WordsReordered, Certainty::Likely),
+            MatchReason::Contained => (NameHow::InsideText, Certainty::Likely),
+            MatchReason::Typo | MatchReason::Prefix => (NameHow::Slip, Certainty::ReadAs),
+        };
+        NameMatch {
+            how,
+            certainty,
+            matched: m.matched.clone(),
+        }
+    }
+
     /// Every company named in `text`: one per line of a list, two for a
     /// filed name that joins two organizations, the organization meant for
     /// "A on behalf of B" (B, and A too when it is B's vendor).
@@ -75,8 +201,9 @@ impl Engine {
     pub fn read_line(&self, line: &str) -> Vec<CompanyQuery> {
         let query = |input: &str, m: Option<OrgMatch>| CompanyQuery {
             input: input.trim().to_string(),
+            name_match: m.as_ref().map(|m| self.name_match(m)),
             org_id: m.map(|m| m.org_id),
-            period: Period::default(),
+            ..Default::default()
         };
         let whole = self.resolve(line);
         if let Some(parts) = self.on_behalf_of(line) {
@@ -121,7 +248,8 @@ impl Engine {
         let mut out = vec![CompanyQuery {
             input: client.trim().to_string(),
             org_id: client_match.as_ref().map(|m| m.org_id.clone()),
-            period: Period::default(),
+            name_match: client_match.as_ref().map(|m| self.name_match(m)),
+            ..Default::default()
         }];
         let filer_key = normalize(filer);
         let administrator = ADMINISTRATORS
@@ -136,8 +264,9 @@ impl Engine {
             if vendor {
                 out.push(CompanyQuery {
                     input: filer.trim().to_string(),
+                    name_match: Some(self.name_match(&f)),
                     org_id: Some(f.org_id),
-                    period: Period::default(),
+                    ..Default::default()
                 });
             }
         }

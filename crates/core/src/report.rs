@@ -4,9 +4,10 @@
 use serde::Serialize;
 
 use crate::dataset::DataSet;
-use crate::exposure::{CompanyQuery, ExposedType, Match};
-use crate::model::{Incident, Link, Source};
+use crate::exposure::{CompanyQuery, ExposedType, Fit, Match};
+use crate::model::{Incident, Link, Relation, Source};
 use crate::plan::PlannedAction;
+use crate::reading::NameMatch;
 
 /// Everything a check found.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -22,6 +23,19 @@ pub struct CompanyOut {
     pub input: String,
     pub org_id: Option<String>,
     pub name: String,
+    /// The person's relationship to the company.
+    pub relation: Relation,
+    /// How the name was matched and how sure that is (none when unknown).
+    pub name_match: Option<NameMatch>,
+    /// For a name not resolved: the organization it may be ("did you mean").
+    pub suggestion: Option<Suggestion>,
+}
+
+/// An organization a name not resolved may mean.
+#[derive(Debug, Clone, Serialize)]
+pub struct Suggestion {
+    pub org_id: String,
+    pub name: String,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -31,6 +45,10 @@ pub struct MatchOut {
     pub confidence: &'static str,
     pub path: Vec<String>,
     pub explanation: String,
+    /// How far the incident's cohort covers the person.
+    pub person: Fit,
+    /// That, in one line.
+    pub reason: String,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -57,6 +75,37 @@ pub struct CheckOut {
     pub matches: Vec<MatchOut>,
     pub exposed_types: Vec<ExposedOut>,
     pub actions: Vec<ActionOut>,
+}
+
+/// A relationship in words, as a group of people ("customers").
+pub fn relation_words(r: Relation) -> &'static str {
+    match r {
+        Relation::Customer => "customers",
+        Relation::Employee => "employees",
+        Relation::Applicant => "job applicants",
+        Relation::Patient => "patients",
+        Relation::Member => "members",
+        Relation::Student => "students and parents",
+        Relation::PlanParticipant => "plan participants",
+    }
+}
+
+/// The one-line reason of a match's confidence about the person, in
+/// English (the CLI's words; the page has its own, in two languages).
+pub fn fit_reason(ds: &DataSet, m: &Match) -> String {
+    let org = ds.org_name(&m.org_id);
+    match &m.fit {
+        Fit::Covered => format!("The incident's cohort covers {org}'s people broadly."),
+        Fit::OnlyIf { condition } => format!("Possible — only if {condition}."),
+        Fit::OtherGroup { who } => {
+            let groups: Vec<&str> = who.iter().map(|r| relation_words(*r)).collect();
+            format!("Affects {} of {org} only.", groups.join(" and "))
+        }
+        Fit::OutsideYears => m
+            .period_note
+            .clone()
+            .unwrap_or_else(|| "Outside the years you gave.".into()),
+    }
 }
 
 /// The plan's actions in the `actions` shape of `check --json`.
@@ -87,6 +136,9 @@ impl Report {
                         .as_deref()
                         .and_then(|id| ds.org(id))
                         .map_or_else(|| c.input.clone(), |o| o.name.clone()),
+                    relation: c.relation,
+                    name_match: c.name_match.clone(),
+                    suggestion: None,
                 })
                 .collect(),
             matches: self
@@ -101,6 +153,8 @@ impl Report {
                         Some(n) => format!("{} {n}", m.explanation),
                         None => m.explanation.clone(),
                     },
+                    person: m.fit.clone(),
+                    reason: fit_reason(ds, m),
                 })
                 .collect(),
             exposed_types: self

@@ -181,6 +181,7 @@ fn validator_catches_each_kind_of_problem() {
                     note: None,
                     confirmed_by: Confirmation::Press,
                     source: None,
+                    only_if: None,
                 })
             },
             "affected client 'ghost-bank'",
@@ -266,7 +267,7 @@ fn validator_catches_each_kind_of_problem() {
                     .unwrap();
                 i.campaign = None;
             },
-            "merge them, or set 'campaign'",
+            "merge them, set 'campaign'",
         ),
         (
             "the same organization and dates twice",

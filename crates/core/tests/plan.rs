@@ -122,9 +122,12 @@ fn incident_specific_actions_come_from_incident_facts() {
         .find(|a| a.id == ENROLL_MONITORING)
         .expect("IMS offered monitoring");
     assert!(monitoring.steps.iter().any(|s| s.contains("24 months")));
-    assert_eq!(
-        monitoring.incidents,
-        vec!["infosys-mccamish-2023".to_string()]
+    assert!(
+        monitoring
+            .incidents
+            .contains(&"infosys-mccamish-2023".to_string()),
+        "{:?}",
+        monitoring.incidents
     );
     // AT&T's passcode step joins change_password.
     let report = e.check_names(&["AT&T"], None);
