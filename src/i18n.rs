@@ -54,6 +54,9 @@ texts! {
     NoIncidents => "No known incident touched these companies. That is good news, but not a guarantee: not every breach is public or in our data.",
                    "这些公司没有已知的泄露事件。这是好消息，但不代表绝对安全：并非所有泄露都会公开或被收录。";
     ReadAs => "read as", "识别为";
+    IfApplies => "If this applies to you", "如果以下情况适用于你";
+    PastForTheRecord => "Past, for the record", "已过期，仅供记录";
+    OnlyIfYou => "Only if", "仅当";
     DidYouMean => "Did you mean", "你是不是指";
     IAmA => "I am a", "我是";
     PossibleOnlyIf => "Possible — only if", "可能受影响——仅当";

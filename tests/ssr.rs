@@ -395,3 +395,34 @@ fn quiet_companies_say_what_the_silence_means() {
         "no all-clear while a company is unknown"
     );
 }
+
+/// Possible-only steps sit under "if this applies to you" with their
+/// condition; past offers and claims under "past, for the record", not
+/// counted in the progress.
+#[test]
+fn the_plan_separates_conditional_and_past_steps() {
+    let engine = Engine::bundled().unwrap();
+    let today = PartialDate::ymd(2026, 12, 3);
+    let report = engine.check_names(&["Target"], Some(today));
+    let open = report.plan.iter().filter(|a| !a.expired).count();
+    let past = report.plan.len() - open;
+    let html = render(move || AppProps {
+        initial: Some(progress(&["Target"], &[])),
+        today: Some(today),
+        ..Default::default()
+    });
+    assert!(html.contains("urgency-if-applies"));
+    assert!(html.contains("If this applies to you"));
+    assert!(html.contains("data-testid=\"action-condition\""));
+    assert!(
+        !html.contains("urgency-now"),
+        "nothing of a possible match is 'do now'"
+    );
+    assert!(
+        html.contains(&format!("max=\"{open}\"")),
+        "progress counts {open} open steps"
+    );
+    if past > 0 {
+        assert!(html.contains("Past, for the record"));
+    }
+}

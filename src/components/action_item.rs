@@ -51,8 +51,15 @@ pub fn action_item(props: &ActionItemProps) -> Html {
         };
         html! { <span class={classes!("meta", a.expired.then_some("expired"))}>{ label }</span> }
     });
+    // The conditions under which it applies (in the data's English so far).
+    let conditions = a.conditions.iter().map(|c| {
+        html! { <li><span>{ tr(lang, Text::OnlyIfYou) }{ " " }</span><span lang="en">{ c }</span></li> }
+    });
     let body = html! {
         <>
+            if !a.conditions.is_empty() {
+                <ul class="conditions" data-testid="action-condition">{ nodes(conditions) }</ul>
+            }
             <p class="summary">{ &a.summary }</p>
             if !a.because.is_empty() {
                 <p class="because"><strong>{ format!("{}: ", tr(lang, Text::Why)) }</strong>{ &a.because }</p>

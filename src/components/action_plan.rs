@@ -3,7 +3,7 @@
 use std::collections::BTreeSet;
 
 use exposure_core::model::Urgency;
-use exposure_core::Report;
+use exposure_core::{PlannedAction, Report};
 use yew::prelude::*;
 
 use crate::components::action_item::ActionItem;
@@ -27,18 +27,17 @@ pub fn action_plan(props: &ActionPlanProps) -> Html {
     if plan.is_empty() {
         return html! {};
     }
-    let total = plan.len();
-    let finished = plan.iter().filter(|a| props.done.contains(&a.id)).count();
-    let groups = [
-        (Urgency::Now, Text::DoNow),
-        (Urgency::ThisWeek, Text::ThisWeek),
-        (Urgency::Ongoing, Text::Ongoing),
-    ]
-    .into_iter()
-    .map(|(urgency, label)| {
+    // Progress counts what is still to do: not the past offers and claims.
+    let open = plan.iter().filter(|a| !a.expired);
+    let total = open.clone().count();
+    let finished = open.filter(|a| props.done.contains(&a.id)).count();
+    // The to-do list by urgency; then the steps that depend on a condition
+    // (every incident behind them is only possible); then, for the record,
+    // offers and claims whose deadlines have passed.
+    let group = |class: String, label: Text, pick: &dyn Fn(&PlannedAction) -> bool| {
         let items: Vec<Html> = plan
             .iter()
-            .filter(|a| a.urgency == urgency)
+            .filter(|a| pick(a))
             .map(|a| {
                 html! {
                     <ActionItem key={a.id.clone()} action={a.clone()} done={props.done.contains(&a.id)}
@@ -50,13 +49,37 @@ pub fn action_plan(props: &ActionPlanProps) -> Html {
             html! {}
         } else {
             html! {
-                <div class={classes!("urgency", format!("urgency-{}", urgency.id()))}>
+                <div class={classes!("urgency", class)} data-testid="plan-group">
                     <h3>{ tr(lang, label) }</h3>
                     <ul class="actions">{ items }</ul>
                 </div>
             }
         }
-    });
+    };
+    let mut groups: Vec<Html> = [
+        (Urgency::Now, Text::DoNow),
+        (Urgency::ThisWeek, Text::ThisWeek),
+        (Urgency::Ongoing, Text::Ongoing),
+    ]
+    .into_iter()
+    .map(|(urgency, label)| {
+        group(
+            format!("urgency-{}", urgency.id()),
+            label,
+            &|a: &PlannedAction| a.urgency == urgency && !a.conditional && !a.expired,
+        )
+    })
+    .collect();
+    groups.push(group(
+        "urgency-if-applies".into(),
+        Text::IfApplies,
+        &|a: &PlannedAction| a.conditional && !a.expired,
+    ));
+    groups.push(group(
+        "urgency-past".into(),
+        Text::PastForTheRecord,
+        &|a: &PlannedAction| a.expired,
+    ));
     html! {
         <section class="panel plan" aria-labelledby="plan-heading">
             <h2 id="plan-heading">{ tr(lang, Text::PlanHeading) }</h2>

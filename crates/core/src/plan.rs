@@ -49,7 +49,19 @@ pub struct PlannedAction {
     pub checked: Option<PartialDate>,
     /// General advice for visitors outside the regions the steps are for.
     pub elsewhere: Option<String>,
+    /// Every incident behind it is only a possible match: the action
+    /// belongs under "if this applies to you", with these conditions (the
+    /// narrow cohorts' own words; empty when the match is possible for
+    /// another reason, such as a vendor relationship).
+    pub conditional: bool,
+    pub conditions: Vec<String>,
+    /// The exposure behind it is more than three years old (a payment card
+    /// long since replaced): checking beats replacing.
+    pub old_exposure: bool,
 }
+
+/// How many years after an exposure a card is likely replaced already.
+pub const OLD_EXPOSURE_YEARS: i32 = 3;
 
 /// Builds the plan for the exposed types and the matches behind them.
 /// `today` decides which deadlines have passed; `None` treats none as passed.
@@ -82,6 +94,56 @@ pub fn build_plan_in(
             .filter(|m| m.confidence > Confidence::Unlikely)
             .map(|m| m.incident_id.as_str()),
     );
+    // Incidents only possibly the person's: the best live match is possible.
+    let mut best: BTreeMap<&str, Confidence> = BTreeMap::new();
+    for m in matches
+        .iter()
+        .filter(|m| m.confidence > Confidence::Unlikely)
+    {
+        let slot = best.entry(m.incident_id.as_str()).or_insert(m.confidence);
+        *slot = (*slot).max(m.confidence);
+    }
+    let mut conditions: BTreeMap<&str, Vec<String>> = BTreeMap::new();
+    for m in matches
+        .iter()
+        .filter(|m| m.confidence == Confidence::Possible)
+    {
+        if let crate::exposure::Fit::OnlyIf { condition } = &m.fit {
+            let list = conditions.entry(m.incident_id.as_str()).or_default();
+            if !list.contains(condition) {
+                list.push(condition.clone());
+            }
+        }
+    }
+    let only_possible = |incidents: &[String]| {
+        !incidents.is_empty()
+            && incidents
+                .iter()
+                .all(|i| best.get(i.as_str()) == Some(&Confidence::Possible))
+    };
+    let conditions_of = |incidents: &[String]| -> Vec<String> {
+        let mut out: Vec<String> = Vec::new();
+        for c in incidents
+            .iter()
+            .filter_map(|i| conditions.get(i.as_str()))
+            .flatten()
+        {
+            if !out.contains(c) {
+                out.push(c.clone());
+            }
+        }
+        out
+    };
+    // Exposed more than three years before `today`: by its last breach date.
+    let old = |incidents: &[String]| {
+        let Some(now) = today else { return false };
+        !incidents.is_empty()
+            && incidents.iter().all(|i| {
+                ds.incident(i)
+                    .and_then(|x| x.breach_end.or(x.breach_start).or(x.disclosed))
+                    .is_some_and(|d| now.year - d.year > OLD_EXPOSURE_YEARS)
+            })
+    };
     let mut plan: Vec<PlannedAction> = Vec::new();
 
     for def in &ds.taxonomy.actions {
@@ -122,7 +184,26 @@ pub fn build_plan_in(
         let mut incidents: BTreeSet<String> = BTreeSet::new();
         incidents.extend(reasons.iter().flat_map(|r| r.incidents.iter().cloned()));
         incidents.extend(extra.iter().map(|(i, _)| i.clone()));
-        let mut steps: Vec<String> = t.action_steps(def).into_iter().map(String::from).collect();
+        let incidents: Vec<String> = incidents.into_iter().collect();
+        // A card exposed long ago is most likely replaced already.
+        let card_reasons: Vec<String> = reasons
+            .iter()
+            .filter(|r| r.data_type == "payment_card")
+            .flat_map(|r| r.incidents.iter().cloned())
+            .collect();
+        let old_exposure = def.id == "replace_payment_card" && old(&card_reasons);
+        let mut steps: Vec<String> = Vec::new();
+        if old_exposure {
+            steps.push(
+                t.lang
+                    .pick(
+                        "These card numbers were exposed more than three years ago: check your statements, and replace the card only if it is still the same card.",
+                        "这些卡号是三年多以前泄露的：请核对账单；只有在仍使用同一张卡时才需要换卡。",
+                    )
+                    .to_string(),
+            );
+        }
+        steps.extend(t.action_steps(def).into_iter().map(String::from));
         steps.extend(extra.into_iter().map(|(_, text)| text));
         let links = def
             .links
@@ -136,10 +217,21 @@ pub fn build_plan_in(
         plan.push(PlannedAction {
             id: def.id.clone(),
             title: t.action_title(def).to_string(),
-            urgency: def.urgency,
+            urgency: if old_exposure && def.urgency == Urgency::Now {
+                Urgency::ThisWeek
+            } else {
+                def.urgency
+            },
             because: because_sentence(t, &reasons),
             reasons,
-            incidents: incidents.into_iter().collect(),
+            conditional: only_possible(&incidents),
+            conditions: if only_possible(&incidents) {
+                conditions_of(&incidents)
+            } else {
+                Vec::new()
+            },
+            old_exposure,
+            incidents,
             summary: t.action_summary(def).to_string(),
             steps,
             links,
@@ -153,10 +245,17 @@ pub fn build_plan_in(
         });
     }
 
-    if let Some(a) = monitoring_action(t, &live, today) {
-        plan.push(a);
-    }
-    if let Some(a) = claim_action(t, &live, today) {
+    for mut a in [
+        monitoring_action(t, &live, today),
+        claim_action(t, &live, today),
+    ]
+    .into_iter()
+    .flatten()
+    {
+        a.conditional = only_possible(&a.incidents);
+        if a.conditional {
+            a.conditions = conditions_of(&a.incidents);
+        }
         plan.push(a);
     }
 
@@ -164,6 +263,7 @@ pub fn build_plan_in(
     crate::sort::sort_by(&mut plan, |a, b| {
         a.expired
             .cmp(&b.expired)
+            .then(a.conditional.cmp(&b.conditional))
             .then(a.urgency.cmp(&b.urgency))
             .then(b.severity.cmp(&a.severity))
             .then(rank(&a.id).cmp(&rank(&b.id)))
@@ -297,6 +397,9 @@ impl Offers {
             expired: all_past(&self.deadlines, today),
             checked: None,
             elsewhere: None,
+            conditional: false,
+            conditions: Vec::new(),
+            old_exposure: false,
             incidents: self.incidents,
         })
     }

@@ -102,13 +102,23 @@ fn plan_is_deduplicated_and_ordered_by_urgency() {
     let ids: Vec<&str> = report.plan.iter().map(|a| a.id.as_str()).collect();
     let unique: BTreeSet<&str> = ids.iter().copied().collect();
     assert_eq!(unique.len(), ids.len(), "{ids:?}");
-    let open: Vec<Urgency> = report
+    // By urgency among the steps to do; then those that apply only if a
+    // condition holds (issue 19), each in urgency order; then the past.
+    for conditional in [false, true] {
+        let open: Vec<Urgency> = report
+            .plan
+            .iter()
+            .filter(|a| !a.expired && a.conditional == conditional)
+            .map(|a| a.urgency)
+            .collect();
+        assert!(open.windows(2).all(|w| w[0] <= w[1]), "{open:?}");
+    }
+    let order: Vec<(bool, bool)> = report
         .plan
         .iter()
-        .filter(|a| !a.expired)
-        .map(|a| a.urgency)
+        .map(|a| (a.expired, a.conditional))
         .collect();
-    assert!(open.windows(2).all(|w| w[0] <= w[1]), "{open:?}");
+    assert!(order.windows(2).all(|w| w[0] <= w[1]), "{order:?}");
     assert_eq!(report.plan.first().map(|a| a.urgency), Some(Urgency::Now));
 }
 
@@ -229,4 +239,57 @@ fn exports_carry_the_plan() {
         ics.matches("END:VEVENT").count()
     );
     assert!(ics.split("\r\n").all(|l| l.len() <= 75));
+}
+
+/// A plan with no impossible or stale tasks: Target's 2013 card breach is
+/// possible for a customer (only shoppers of three weeks), so its steps sit
+/// under "if this applies to you" with the condition; the card was exposed
+/// more than three years ago, so checking statements comes before replacing;
+/// its settlement claim closed long ago, so the claim is past.
+#[test]
+fn old_and_possible_exposures_give_no_urgent_or_stale_tasks() {
+    let e = engine();
+    let report = e.check_names(&["Target"], Some(PartialDate::ymd(2026, 12, 3)));
+    let card = report
+        .plan
+        .iter()
+        .find(|a| a.id == "replace_payment_card")
+        .expect("card step");
+    assert!(card.old_exposure, "{card:?}");
+    assert_ne!(card.urgency, Urgency::Now);
+    assert!(card.steps[0].contains("more than three years ago"));
+    assert!(card.conditional);
+    assert!(
+        card.conditions.iter().any(|c| c.contains("Target store")),
+        "{:?}",
+        card.conditions
+    );
+    for a in &report.plan {
+        assert!(
+            a.conditional || a.expired,
+            "{} is neither conditional nor past",
+            a.id
+        );
+    }
+    if let Some(claim) = report.plan.iter().find(|a| a.id == FILE_CLAIM) {
+        assert!(claim.expired);
+    }
+    // Without a day, nothing is judged old.
+    let report = e.check_names(&["Target"], None);
+    let card = report
+        .plan
+        .iter()
+        .find(|a| a.id == "replace_payment_card")
+        .unwrap();
+    assert!(!card.old_exposure);
+}
+
+/// A confirmed match keeps its actions on the to-do list.
+#[test]
+fn confirmed_exposures_are_not_conditional() {
+    let report = engine().check_names(&["AT&T"], None);
+    assert!(report
+        .plan
+        .iter()
+        .any(|a| a.id == "credit_freeze" && !a.conditional && a.urgency == Urgency::Now));
 }
