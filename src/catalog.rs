@@ -276,6 +276,11 @@ pub fn import_notice(import: &CatalogImport, kept: Option<bool>) -> Notice {
         imported: import.imported,
         skipped: import.skipped.iter().take(5).cloned().collect(),
         skipped_total: import.skipped.len(),
+        malformed: import
+            .skipped
+            .iter()
+            .filter(|k| k.reason.is_malformed())
+            .count(),
         unmapped: import.unmapped_classes.clone(),
         kept,
     }

@@ -23,6 +23,8 @@ pub enum AppError {
     FileRead { reason: String },
     #[error("{0}")]
     Import(String),
+    #[error("{unreadable} entries of the catalogue could not be read (a field of the wrong type or an impossible value) and were left out; the import report names them")]
+    CatalogEntries { unreadable: usize },
     #[error("something went wrong inside the page ({0}); your saved list is kept, please reload")]
     Internal(String),
 }

@@ -53,6 +53,8 @@ pub enum Notice {
         /// The first few entries left out, with why (the core's words).
         skipped: Vec<exposure_core::hibp::Skipped>,
         skipped_total: usize,
+        /// Entries that could not be read (wrong types, impossible values).
+        malformed: usize,
         unmapped: Vec<String>,
         /// Whether it was kept in the browser; `None` when not asked to.
         kept: Option<bool>,
@@ -334,6 +336,13 @@ impl Reducible for AppState {
                 s.importing = false;
                 s.import_progress = None;
                 s.catalog = Some(engine);
+                if let Notice::Catalog { malformed, .. } = &notice {
+                    if *malformed > 0 {
+                        s.error = Some(AppError::CatalogEntries {
+                            unreadable: *malformed,
+                        });
+                    }
+                }
                 s.notice = Some(notice);
             }
             Action::ImportFailed { error } => {

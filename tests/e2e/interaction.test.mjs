@@ -254,6 +254,9 @@ test('importing a catalogue: busy while it runs, hostile content inert, curated 
     assert.match(notice, /Imported 1 of 5 breaches/);
     assert.match(notice, /spam list/);
     assert.match(notice, /already in the curated data as att-data-leak-2024/);
+    // The two entries that are no breach objects (a number, one without a
+    // Name) are counted in the error summary too.
+    assert.match(await page.getByTestId('error-message').textContent(), /2 entries of the catalogue could not be read/);
     await addCompany(page, 'Example Shop');
     await page.waitForSelector('[data-testid=incident-card][data-incident-id=hibp-exampleshop]');
     const card = page.locator('[data-testid=incident-card][data-incident-id=hibp-exampleshop]');

@@ -30,8 +30,88 @@ pub enum CatalogError {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Skipped {
     pub name: String,
-    pub reason: String,
+    pub reason: SkipReason,
 }
+
+/// Why a catalogue entry was left out: a fact, put into words by each
+/// front end (the page in two languages, the CLI in English).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum SkipReason {
+    /// The entry is not a JSON object.
+    NotAnObject,
+    /// It has no `Name`.
+    NoName,
+    /// Have I Been Pwned marks it fabricated.
+    Fabricated,
+    /// A spam list, not a breach of the company.
+    SpamList,
+    /// Retired by Have I Been Pwned.
+    Retired,
+    /// Malware or stealer-log data, not a breach of the company.
+    Malware,
+    /// The `Name` has no letters or digits.
+    NameWithoutLetters,
+    /// The same breach appears twice in the file.
+    Duplicate,
+    /// The curated data has this breach already.
+    AlreadyCurated { incident: String },
+    /// A field holds a value of another type than the catalogue's.
+    WrongType {
+        field: &'static str,
+        expected: FieldType,
+    },
+    /// A date field is not a date.
+    BadDate { field: &'static str },
+    /// Neither `BreachDate` nor `AddedDate`: the import invents no date.
+    NoDate,
+}
+
+impl SkipReason {
+    /// The entry could not be read as the catalogue's format (as opposed
+    /// to one read and deliberately left out).
+    pub fn is_malformed(&self) -> bool {
+        matches!(
+            self,
+            SkipReason::NotAnObject
+                | SkipReason::NoName
+                | SkipReason::WrongType { .. }
+                | SkipReason::BadDate { .. }
+                | SkipReason::NoDate
+        )
+    }
+}
+
+/// The type a catalogue field must have.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum FieldType {
+    Text,
+    WholeNumber,
+    TrueOrFalse,
+    ListOfText,
+}
+
+/// Each field the import reads, with the type it must have when present.
+const FIELD_TYPES: [(Key, &str, FieldType); 17] = [
+    (Key::Name, "Name", FieldType::Text),
+    (Key::Title, "Title", FieldType::Text),
+    (Key::Domain, "Domain", FieldType::Text),
+    (Key::BreachDate, "BreachDate", FieldType::Text),
+    (Key::AddedDate, "AddedDate", FieldType::Text),
+    (Key::PwnCount, "PwnCount", FieldType::WholeNumber),
+    (Key::Description, "Description", FieldType::Text),
+    (Key::DataClasses, "DataClasses", FieldType::ListOfText),
+    (Key::IsVerified, "IsVerified", FieldType::TrueOrFalse),
+    (Key::IsFabricated, "IsFabricated", FieldType::TrueOrFalse),
+    (Key::IsSensitive, "IsSensitive", FieldType::TrueOrFalse),
+    (Key::IsRetired, "IsRetired", FieldType::TrueOrFalse),
+    (Key::IsSpamList, "IsSpamList", FieldType::TrueOrFalse),
+    (Key::IsMalware, "IsMalware", FieldType::TrueOrFalse),
+    (Key::IsStealerLog, "IsStealerLog", FieldType::TrueOrFalse),
+    (Key::DisclosureUrl, "DisclosureUrl", FieldType::Text),
+    (Key::Attribution, "Attribution", FieldType::Text),
+];
 
 /// What an import produced, and what it left out and why.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -214,8 +294,14 @@ fn decode_entities(s: &str) -> String {
 /// checked to be JSON. A field of an unexpected type reads as missing.
 #[derive(Debug, Default)]
 enum Field<'a> {
+    /// Absent.
     #[default]
     Other,
+    /// `null`, taken as absent.
+    Null,
+    /// A value of a type no field of the catalogue has (a fraction, a
+    /// negative number, an object, an array holding more than text).
+    Wrong,
     Str(Cow<'a, str>),
     Bool(bool),
     U64(u64),
@@ -248,6 +334,18 @@ impl<'a> Field<'a> {
 
     fn flag(&self) -> bool {
         self.as_bool().unwrap_or(false)
+    }
+
+    /// Present, and not of type `t`.
+    fn is_not(&self, t: FieldType) -> bool {
+        !matches!(
+            (self, t),
+            (Field::Other | Field::Null, _)
+                | (Field::Str(_), FieldType::Text)
+                | (Field::U64(_), FieldType::WholeNumber)
+                | (Field::Bool(_), FieldType::TrueOrFalse)
+                | (Field::Strings(_), FieldType::ListOfText)
+        )
     }
 }
 
@@ -300,14 +398,14 @@ impl<'de> Visitor<'de> for SkipVisitor {
     }
 }
 
-/// An array item: its text when it is a string.
-struct Item<'a>(Option<Cow<'a, str>>);
+/// An array item: its text when it is a string, else `Err(())`.
+struct Item<'a>(Result<Cow<'a, str>, ()>);
 
 impl<'de> Deserialize<'de> for Item<'de> {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Item<'de>, D::Error> {
         d.deserialize_any(FieldVisitor).map(|f| match f {
-            Field::Str(s) => Item(Some(s)),
-            _ => Item(None),
+            Field::Str(s) => Item(Ok(s)),
+            _ => Item(Err(())),
         })
     }
 }
@@ -330,13 +428,13 @@ impl<'de> Visitor<'de> for FieldVisitor {
         Ok(Field::Bool(b))
     }
     fn visit_i64<E>(self, _: i64) -> Result<Field<'de>, E> {
-        Ok(Field::Other)
+        Ok(Field::Wrong)
     }
     fn visit_u64<E>(self, n: u64) -> Result<Field<'de>, E> {
         Ok(Field::U64(n))
     }
     fn visit_f64<E>(self, _: f64) -> Result<Field<'de>, E> {
-        Ok(Field::Other)
+        Ok(Field::Wrong)
     }
     fn visit_borrowed_str<E>(self, s: &'de str) -> Result<Field<'de>, E> {
         Ok(Field::Str(Cow::Borrowed(s)))
@@ -348,21 +446,29 @@ impl<'de> Visitor<'de> for FieldVisitor {
         Ok(Field::Str(Cow::Owned(s)))
     }
     fn visit_unit<E>(self) -> Result<Field<'de>, E> {
-        Ok(Field::Other)
+        Ok(Field::Null)
     }
     fn visit_none<E>(self) -> Result<Field<'de>, E> {
-        Ok(Field::Other)
+        Ok(Field::Null)
     }
     fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Field<'de>, A::Error> {
         let mut items = Vec::new();
+        let mut all_text = true;
         while let Some(Item(item)) = seq.next_element::<Item>()? {
-            items.extend(item);
+            match item {
+                Ok(s) => items.push(s),
+                Err(()) => all_text = false,
+            }
         }
-        Ok(Field::Strings(items))
+        Ok(if all_text {
+            Field::Strings(items)
+        } else {
+            Field::Wrong
+        })
     }
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Field<'de>, A::Error> {
         while map.next_entry::<Skip, Skip>()?.is_some() {}
-        Ok(Field::Other)
+        Ok(Field::Wrong)
     }
 }
 
@@ -755,58 +861,84 @@ impl<'d> CatalogReader<'d> {
         let ids = &mut self.ids;
         let unmapped = &mut self.unmapped;
         let name = e.text(Key::Name);
-        let mut skip = |reason: &str| {
+        let mut skip = |reason: SkipReason| {
             out.skipped.push(Skipped {
                 name: match name {
                     Some(name) => name.chars().take(100).collect(),
                     None => format!("entry {}", n + 1),
                 },
-                reason: reason.to_string(),
+                reason,
             })
         };
         if !e.object {
-            skip("not a breach object");
+            skip(SkipReason::NotAnObject);
+            return;
+        }
+        // Nothing read from a field of the wrong type, and nothing invented
+        // in its place: the entry is left out, saying which field.
+        if let Some((_, field, expected)) =
+            FIELD_TYPES.iter().find(|(k, _, t)| e.get(*k).is_not(*t))
+        {
+            skip(SkipReason::WrongType {
+                field,
+                expected: *expected,
+            });
             return;
         }
         let Some(name) = name else {
-            skip("no Name");
+            skip(SkipReason::NoName);
             return;
         };
         if e.flag(Key::IsFabricated) {
-            skip("marked fabricated by Have I Been Pwned");
+            skip(SkipReason::Fabricated);
             return;
         }
         if e.flag(Key::IsSpamList) {
-            skip("a spam list, not a breach of the company");
+            skip(SkipReason::SpamList);
             return;
         }
         if e.flag(Key::IsRetired) {
-            skip("retired by Have I Been Pwned");
+            skip(SkipReason::Retired);
             return;
         }
         if e.flag(Key::IsMalware) || e.flag(Key::IsStealerLog) {
-            skip("malware or stealer-log data, not a breach of the company");
+            skip(SkipReason::Malware);
             return;
         }
         let id_slug = slug(name);
         if id_slug.is_empty() {
-            skip("the Name has no letters or digits");
+            skip(SkipReason::NameWithoutLetters);
             return;
         }
+        let date_of = |key: Key| {
+            e.text(key)
+                .map(|d| PartialDate::parse(d.get(..10).unwrap_or(d)).ok())
+        };
+        let (breach_date, added) = match (date_of(Key::BreachDate), date_of(Key::AddedDate)) {
+            (Some(None), _) => {
+                skip(SkipReason::BadDate {
+                    field: "BreachDate",
+                });
+                return;
+            }
+            (_, Some(None)) => {
+                skip(SkipReason::BadDate { field: "AddedDate" });
+                return;
+            }
+            (None, None) => {
+                skip(SkipReason::NoDate);
+                return;
+            }
+            (b, a) => (b.flatten(), a.flatten()),
+        };
         let id = ["hibp-", &id_slug].concat();
         if ids.contains(&id) {
-            skip("the same breach appears twice");
+            skip(SkipReason::Duplicate);
             return;
         }
         ids.insert(id.clone());
         let title = cut_chars(e.text(Key::Title).unwrap_or(name), 200);
         let domain = e.text(Key::Domain).map(|d| d.to_ascii_lowercase());
-        let breach_date = e
-            .text(Key::BreachDate)
-            .and_then(|d| PartialDate::parse(d.get(..10).unwrap_or(d)).ok());
-        let added = e
-            .text(Key::AddedDate)
-            .and_then(|d| PartialDate::parse(d.get(..10).unwrap_or(d)).ok());
 
         // Link to a curated organization when the domain or title names one.
         // Only sure links: the exact domain or an exact name, never a typo
@@ -834,7 +966,9 @@ impl<'d> CatalogReader<'d> {
                     .min_by_key(|(_, gap)| *gap)
             });
             if let Some((existing, _)) = same {
-                skip(&format!("already in the curated data as {}", existing.id));
+                skip(SkipReason::AlreadyCurated {
+                    incident: existing.id.clone(),
+                });
                 return;
             }
         }
@@ -921,11 +1055,10 @@ impl<'d> CatalogReader<'d> {
             summary.push_str(" (Listed as a sensitive breach.)");
         }
         summary.shrink_to_fit();
-        let date = added.or(breach_date).unwrap_or(PartialDate {
-            year: 2013,
-            month: None,
-            day: None,
-        });
+        // The date the catalogue gives (an entry with neither was left out).
+        let Some(date) = added.or(breach_date) else {
+            return;
+        };
         let affected = e.get(Key::PwnCount).as_u64();
         let mut sources = Vec::with_capacity(1);
         sources.push(Source {

@@ -116,6 +116,37 @@ fn every_hibp_class_maps_to_a_known_type() {
     for (class, target) in &ds.taxonomy.hibp_classes {
         assert!(ds.data_type(target).is_some(), "{class} → {target}");
     }
+    // Every class the current catalogue uses is mapped by the reviewed
+    // table (an unknown future class becomes `other` and is named in the
+    // import report), the sensitive ones to their sensitive type.
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../../tests/fixtures/hibp-classes.txt");
+    let used: Vec<String> = std::fs::read_to_string(path)
+        .unwrap()
+        .lines()
+        .filter(|l| !l.starts_with('#') && !l.is_empty())
+        .map(String::from)
+        .collect();
+    assert!(used.len() >= 150);
+    let unmapped: Vec<&String> = used
+        .iter()
+        .filter(|c| !ds.taxonomy.hibp_classes.contains_key(*c))
+        .collect();
+    assert!(unmapped.is_empty(), "unmapped: {unmapped:?}");
+    for (class, want) in [
+        ("HIV statuses", "medical"),
+        ("Loan information", "account_number"),
+        ("Social security numbers", "ssn"),
+        ("Passport numbers", "passport_number"),
+        ("Partial phone numbers", "phone_number"),
+        ("Vehicle identification numbers (VINs)", "other"),
+    ] {
+        assert_eq!(
+            ds.taxonomy.hibp_classes.get(class).map(String::as_str),
+            Some(want),
+            "{class}"
+        );
+    }
 }
 
 /// Each breakage and the words its problem must contain.

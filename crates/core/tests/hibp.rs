@@ -3,7 +3,7 @@
 
 mod support;
 
-use exposure_core::hibp::CatalogError;
+use exposure_core::hibp::{CatalogError, FieldType, SkipReason};
 use exposure_core::Engine;
 
 fn fixture() -> String {
@@ -18,22 +18,23 @@ fn imports_the_fixture_with_a_report() {
     let (engine, import) = base.with_catalog(&fixture()).unwrap();
     assert_eq!(import.breaches, 5);
     assert_eq!(import.imported, 1);
-    let reasons: Vec<(&str, &str)> = import
+    let reasons: Vec<(&str, &SkipReason)> = import
         .skipped
         .iter()
-        .map(|s| (s.name.as_str(), s.reason.as_str()))
+        .map(|s| (s.name.as_str(), &s.reason))
         .collect();
-    assert!(reasons.contains(&("SpamHeap", "a spam list, not a breach of the company")));
+    assert!(reasons.contains(&("SpamHeap", &SkipReason::SpamList)));
     assert!(
-        reasons.contains(&("ATT", "already in the curated data as att-data-leak-2024")),
+        reasons.contains(&(
+            "ATT",
+            &SkipReason::AlreadyCurated {
+                incident: "att-data-leak-2024".into()
+            }
+        )),
         "{reasons:?}"
     );
-    assert!(reasons
-        .iter()
-        .any(|(n, r)| *n == "entry 4" && r.contains("not a breach object")));
-    assert!(reasons
-        .iter()
-        .any(|(n, r)| *n == "entry 5" && r.contains("no Name")));
+    assert!(reasons.contains(&("entry 4", &SkipReason::NotAnObject)));
+    assert!(reasons.contains(&("entry 5", &SkipReason::NoName)));
     assert_eq!(
         import.class_mapping.get("Passwords").map(String::as_str),
         Some("password")
@@ -138,7 +139,8 @@ fn broken_structure_fails_clearly() {
         assert!(err.to_string().contains(want), "{text:?}: {err}");
     }
     // Byte order mark, white space, strings holding brackets and quotes.
-    let ok = "\u{feff} [ {\"Name\":\"A]b,c\\\"[{\",\"Title\":\"A ] B\"} ,\n {\"Name\":\"Z\"} ] \n";
+    // (Each with its date: an entry without one is left out.)
+    let ok = "\u{feff} [ {\"Name\":\"A]b,c\\\"[{\",\"Title\":\"A ] B\",\"AddedDate\":\"2024-01-01\"} ,\n {\"Name\":\"Z\",\"AddedDate\":\"2024\"} ] \n";
     let import = read_in_pieces(&base, ok.as_bytes(), &[1]).unwrap();
     assert_eq!((import.breaches, import.imported), (2, 2));
     assert!(import
@@ -166,41 +168,51 @@ fn shared_engine() -> &'static Engine {
     ENGINE.get_or_init(|| Engine::bundled().unwrap())
 }
 
-/// A field of an unexpected type reads as missing, a repeated key as its
-/// last value (as a JSON object read whole), an escaped key as its text.
+/// A repeated key reads as its last value (as a JSON object read whole), an
+/// escaped key as its text; a field of an unexpected type leaves the entry
+/// out, naming the field (changed by design in issue 19: such fields read as
+/// missing before, and the entry was imported with what was left).
 #[test]
 fn odd_fields_read_as_a_json_object_would() {
     let base = Engine::bundled().unwrap();
     let text = r#"[
-        {"Name": 5, "Title": "Five"},
-        {"Name": "Dup", "Name": ["x"]},
-        {"Name": 5, "Name": "Later", "DataClasses": "Passwords", "PwnCount": -3, "IsVerified": "no"},
-        {"N\u0061me": "Escaped", "DataClasses": [1, "Passwords", null, {"a": ["b"]}, "Passwords"], "PwnCount": 7.0},
-        {"Name": "Counted", "PwnCount": 12, "IsVerified": false, "IsSensitive": 1, "Extra": {"x": [1e3, -0, "\ud83d\ude00"]}},
+        {"Name": 5, "Title": "Five", "AddedDate": "2024-01-01"},
+        {"Name": "Dup", "Name": ["x"], "AddedDate": "2024-01-01"},
+        {"Name": 5, "Name": "Later", "DataClasses": "Passwords", "AddedDate": "2024-01-01"},
+        {"N\u0061me": "Escaped", "DataClasses": ["Passwords", "Passwords"], "PwnCount": 7.0, "AddedDate": "2024-01-01"},
+        {"Name": "Counted", "N\u0061me": "Counted", "PwnCount": 12, "IsVerified": false, "IsSensitive": false, "AddedDate": "2024-01-01", "Extra": {"x": [1e3, -0, "\ud83d\ude00"]}},
+        {"Name": "Negative", "PwnCount": -3, "AddedDate": "2024-01-01"},
+        {"Name": "Flag", "IsVerified": "no", "AddedDate": "2024-01-01"},
+        {"Name": "Mixed", "DataClasses": [1, "Passwords", null], "AddedDate": "2024-01-01"},
+        {"Name": "Kept", "DataClasses": ["Passwords"], "Title": null, "AddedDate": "2024-01-01"},
         [1, 2], "text", null
     ]"#;
     let (engine, import) = base.with_catalog(text).unwrap();
-    let reasons: Vec<(&str, &str)> = import
+    let reasons: Vec<(&str, SkipReason)> = import
         .skipped
         .iter()
-        .map(|s| (s.name.as_str(), s.reason.as_str()))
+        .map(|s| (s.name.as_str(), s.reason.clone()))
         .collect();
+    let wrong = |field, expected| SkipReason::WrongType { field, expected };
     assert_eq!(
         reasons,
         [
-            ("entry 1", "no Name"),
-            ("entry 2", "no Name"),
-            ("entry 6", "not a breach object"),
-            ("entry 7", "not a breach object"),
-            ("entry 8", "not a breach object"),
+            ("entry 1", wrong("Name", FieldType::Text)),
+            ("entry 2", wrong("Name", FieldType::Text)),
+            ("Later", wrong("DataClasses", FieldType::ListOfText)),
+            ("Escaped", wrong("PwnCount", FieldType::WholeNumber)),
+            ("Negative", wrong("PwnCount", FieldType::WholeNumber)),
+            ("Flag", wrong("IsVerified", FieldType::TrueOrFalse)),
+            ("Mixed", wrong("DataClasses", FieldType::ListOfText)),
+            ("entry 10", SkipReason::NotAnObject),
+            ("entry 11", SkipReason::NotAnObject),
+            ("entry 12", SkipReason::NotAnObject),
         ]
     );
-    let later = engine.data.incident("hibp-later").unwrap();
-    assert_eq!(later.data_types, ["other"]);
-    assert_eq!((later.affected, later.affected_unconfirmed), (None, false));
-    let escaped = engine.data.incident("hibp-escaped").unwrap();
-    assert_eq!(escaped.data_types, ["password"]);
-    assert_eq!(escaped.affected, None);
+    assert!(import.skipped.iter().all(|s| s.reason.is_malformed()));
+    // A null is taken as absent.
+    let kept = engine.data.incident("hibp-kept").unwrap();
+    assert_eq!(kept.data_types, ["password"]);
     let counted = engine.data.incident("hibp-counted").unwrap();
     assert_eq!(
         (counted.affected, counted.affected_unconfirmed),
@@ -218,4 +230,41 @@ fn odd_fields_read_as_a_json_object_would() {
         let err = base.with_catalog(bad).expect_err(bad);
         assert!(err.to_string().contains("entry 1"), "{bad}: {err}");
     }
+}
+
+/// Nothing is invented: an entry without any date, or with a date that is
+/// not one, is left out with its reason; an entry with only its breach date
+/// is sourced on that date, not on a date the file never had.
+#[test]
+fn dates_are_read_never_invented() {
+    let base = Engine::bundled().unwrap();
+    let text = r#"[
+        {"Name": "Dateless", "PwnCount": 5},
+        {"Name": "Garbled", "BreachDate": "last spring"},
+        {"Name": "Badadded", "BreachDate": "2020-01-02", "AddedDate": "2020-13-45"},
+        {"Name": "BreachOnly", "BreachDate": "2020-01-02", "PwnCount": 10}
+    ]"#;
+    let (engine, import) = base.with_catalog(text).unwrap();
+    let reasons: Vec<(&str, SkipReason)> = import
+        .skipped
+        .iter()
+        .map(|s| (s.name.as_str(), s.reason.clone()))
+        .collect();
+    assert_eq!(
+        reasons,
+        [
+            ("Dateless", SkipReason::NoDate),
+            (
+                "Garbled",
+                SkipReason::BadDate {
+                    field: "BreachDate"
+                }
+            ),
+            ("Badadded", SkipReason::BadDate { field: "AddedDate" }),
+        ]
+    );
+    let only = engine.data.incident("hibp-breachonly").unwrap();
+    let d = exposure_core::PartialDate::ymd(2020, 1, 2);
+    assert_eq!(only.sources[0].date, d);
+    assert_eq!(only.affected_as_of, Some(d));
 }

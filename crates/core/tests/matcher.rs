@@ -255,7 +255,7 @@ fn typos_are_found_in_a_large_imported_catalogue() {
     let json = serde_json::to_string(
         &titles
             .iter()
-            .map(|t| serde_json::json!({ "Name": t.replace(' ', ""), "Title": t, "DataClasses": ["Email addresses"] }))
+            .map(|t| serde_json::json!({ "Name": t.replace(' ', ""), "Title": t, "DataClasses": ["Email addresses"], "AddedDate": "2024-01-01" }))
             .collect::<Vec<_>>(),
     )
     .unwrap();
