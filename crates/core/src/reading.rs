@@ -115,6 +115,178 @@ pub fn split_list(text: &str) -> Vec<String> {
 /// Johnson).
 const JOINERS: &[&str] = &["/", " & ", "&", " and ", " + "];
 
+/// Where what follows a name is not part of it (lower case, ASCII).
+const CUTS: &[&str] = &[
+    " and/or its affiliates",
+    " and / or its affiliates",
+    " and /or its affiliates",
+    " and/or it's affiliates",
+    " and its affiliates",
+    " and affiliates",
+    " and subsidiaries",
+    " and its subsidiaries",
+    ", its affiliates",
+    ", it affiliates",
+    ", its affilitates",
+    ", including",
+    " including ",
+    ", a division of ",
+    " a division of ",
+    ", a wholly owned subsidiary of",
+    ", a subsidiary of",
+    " - ",
+    " – ",
+    " — ",
+    "-ca ",
+    ", ",
+];
+
+/// Words of corporate form that end a filed name without naming anyone.
+const FORM_WORDS: &[&str] = &[
+    "inc",
+    "llc",
+    "corp",
+    "corporation",
+    "company",
+    "co",
+    "companies",
+    "ltd",
+    "lp",
+    "plc",
+    "services",
+    "operations",
+    "holdings",
+    "management",
+    "systems",
+    "franchises",
+    "usa",
+    "association",
+    "national",
+    "na",
+    "fsb",
+    "group",
+    "stores",
+    "store",
+    "online",
+];
+
+/// Words that say which part, product line or place of a company filed,
+/// after its name: never a name of their own.
+const UNIT_WORDS: &[&str] = &[
+    "benefits",
+    "dental",
+    "prepaid",
+    "merchant",
+    "photo",
+    "center",
+    "centre",
+    "business",
+    "advisors",
+    "advisers",
+    "financial",
+    "retirement",
+    "plan",
+    "plans",
+    "market",
+    "mutual",
+    "insurance",
+    "clinic",
+    "clinics",
+    "tools",
+    "animal",
+    "supplies",
+    "brands",
+    "bistro",
+    "china",
+    "travel",
+    "related",
+    "of",
+    "the",
+    "and",
+    "in",
+    "at",
+    "northern",
+    "southern",
+    "eastern",
+    "western",
+    "central",
+    "region",
+    "department",
+    "research",
+    "office",
+    "division",
+    "unit",
+    "ca",
+    "california",
+    "delaware",
+    "texas",
+    "florida",
+    "new",
+    "york",
+    "jersey",
+    "washington",
+    "oregon",
+    "nevada",
+    "arizona",
+    "illinois",
+    "ohio",
+    "michigan",
+    "georgia",
+    "virginia",
+    "carolina",
+    "pennsylvania",
+    "massachusetts",
+    "colorado",
+    "utah",
+    "idaho",
+    "montana",
+    "wisconsin",
+    "minnesota",
+    "iowa",
+    "missouri",
+    "kentucky",
+    "tennessee",
+    "alabama",
+    "mississippi",
+    "louisiana",
+    "arkansas",
+    "oklahoma",
+    "kansas",
+    "nebraska",
+    "dakota",
+    "wyoming",
+    "mexico",
+    "maryland",
+    "connecticut",
+    "maine",
+    "vermont",
+    "hampshire",
+    "rhode",
+    "island",
+    "hawaii",
+    "alaska",
+    "indiana",
+    "west",
+    "east",
+    "north",
+    "south",
+];
+
+/// The text without anything in parentheses or brackets.
+fn without_parentheses(line: &str) -> String {
+    let mut out = String::with_capacity(line.len());
+    let mut depth = 0usize;
+    for c in line.chars() {
+        match c {
+            '(' | '[' => depth += 1,
+            ')' | ']' => depth = depth.saturating_sub(1),
+            _ if depth == 0 => out.push(c),
+            _ => {}
+        }
+    }
+    out.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
 /// Notification and claims administrators: they file or write for the
 /// organization whose data it was, and are never the company meant.
 const ADMINISTRATORS: &[&str] = &[
@@ -234,11 +406,115 @@ impl Engine {
                     .collect();
             }
         }
+        if whole.is_none() {
+            if let Some((text, m)) = self.undecorated(line) {
+                let mut q = query(line, Some(m));
+                if let Some(n) = &mut q.name_match {
+                    // Read through what surrounds the name: likely, not sure.
+                    n.certainty = n.certainty.min(Certainty::Likely);
+                    n.matched = text;
+                }
+                return vec![q];
+            }
+        }
         vec![query(line, whole)]
     }
 
+    /// A filed name that is a known organization's name once what surrounds
+    /// it is taken off: a parenthesis ("(“AXP”)"), a list of affiliates
+    /// ("and/or its affiliates", "including …"), a unit or place after a
+    /// dash or comma ("– Lawton", ", College of Engineering"), the company a
+    /// division belongs to ("a division of …"), or words of corporate form
+    /// at the end ("Services, Inc.", "Holdings", "National Association").
+    /// Only a sure match (a name, alias or web address) of what is left
+    /// counts: surroundings never make a guess.
+    fn undecorated(&self, line: &str) -> Option<(String, OrgMatch)> {
+        // Hash look-ups only (web address, name, name without spaces): no
+        // typo search for each of the many texts tried.
+        let sure_match = |t: &str| {
+            self.names
+                .resolve_exact(t)
+                .filter(sure)
+                .map(|m| (t.trim().to_string(), m))
+        };
+        let plain = without_parentheses(line);
+        let mut tries: Vec<String> = vec![plain.clone()];
+        let lower = plain.to_ascii_lowercase();
+        // The head before a cut, and for a division the company it is part of.
+        let mut heads: Vec<String> = Vec::new();
+        let mut owners: Vec<String> = Vec::new();
+        for cut in CUTS {
+            if let Some(at) = lower.find(cut) {
+                heads.push(plain[..at].to_string());
+                if cut.contains("division of") {
+                    owners.push(plain[at + cut.len()..].to_string());
+                }
+            }
+        }
+        heads.sort_by_key(|h| std::cmp::Reverse(h.len()));
+        tries.extend(heads);
+        let mut all: Vec<String> = Vec::new();
+        for t in tries.into_iter().chain(owners) {
+            let t = t.trim().trim_end_matches([',', '.', ';', ' ']).to_string();
+            if t.is_empty() || all.contains(&t) {
+                continue;
+            }
+            all.push(t.clone());
+            // Corporate-form words off the end, one at a time.
+            let mut words: Vec<&str> = t.split_whitespace().collect();
+            while words.len() > 1 {
+                let last = words[words.len() - 1]
+                    .trim_matches(|c: char| !c.is_alphanumeric())
+                    .to_ascii_lowercase();
+                if !FORM_WORDS.contains(&last.as_str()) {
+                    break;
+                }
+                words.pop();
+                let shorter = words
+                    .join(" ")
+                    .trim_end_matches([',', '.', ' '])
+                    .to_string();
+                if !all.contains(&shorter) {
+                    all.push(shorter);
+                }
+            }
+        }
+        all.iter().find_map(|t| sure_match(t)).or_else(|| {
+            // A known name followed only by words that say which part of
+            // it filed ("Cigna Dental", "Molina Healthcare of California").
+            all.iter().find_map(|t| {
+                let words: Vec<&str> = t.split_whitespace().collect();
+                (1..words.len()).rev().find_map(|n| {
+                    let rest_is_descriptive = words[n..].iter().all(|w| {
+                        let w = w
+                            .trim_matches(|c: char| !c.is_alphanumeric())
+                            .to_ascii_lowercase();
+                        w.is_empty()
+                            || FORM_WORDS.contains(&w.as_str())
+                            || UNIT_WORDS.contains(&w.as_str())
+                    });
+                    let head = words[..n].join(" ");
+                    let letters = |s: &str| -> String {
+                        s.chars()
+                            .filter(|c| c.is_alphanumeric())
+                            .flat_map(char::to_lowercase)
+                            .collect()
+                    };
+                    // The head must be a whole name as the data writes it,
+                    // of some length: not "City" read through "City Holding
+                    // Company", not "Bank".
+                    (rest_is_descriptive && letters(&head).chars().count() >= 4)
+                        .then(|| sure_match(&head))
+                        .flatten()
+                        .filter(|(_, m)| letters(&m.matched) == letters(&head))
+                })
+            })
+        })
+    }
+
     /// "A on behalf of B": B is the company; A too when the data knows A as
-    /// B's vendor, never a notification or claims administrator.
+    /// B's vendor, never a notification or claims administrator; A alone
+    /// when the data does not know B.
     fn on_behalf_of(&self, line: &str) -> Option<Vec<CompanyQuery>> {
         // ASCII case only: byte positions stay those of `line`.
         let lower = line.to_ascii_lowercase();
@@ -255,7 +531,23 @@ impl Engine {
         let administrator = ADMINISTRATORS
             .iter()
             .any(|a| filer_key == *a || filer_key.starts_with(&format!("{a} ")));
-        if let (Some(c), Some(f), false) = (&client_match, self.resolve(filer), administrator) {
+        let filer_match = self
+            .resolve(filer)
+            .or_else(|| self.undecorated(filer).map(|(_, m)| m));
+        // A client the data does not know ("51 franchised center locations",
+        // a car dealer) leaves the filer as the company the data knows —
+        // unless the filer only sends letters for others.
+        if client_match.is_none() && !administrator {
+            if let Some(f) = &filer_match {
+                return Some(vec![CompanyQuery {
+                    input: filer.trim().to_string(),
+                    name_match: Some(self.name_match(f)),
+                    org_id: Some(f.org_id.clone()),
+                    ..Default::default()
+                }]);
+            }
+        }
+        if let (Some(c), Some(f), false) = (&client_match, filer_match, administrator) {
             let vendor = self
                 .data
                 .relationships
@@ -326,6 +618,47 @@ mod tests {
         for (text, want) in cases {
             assert_eq!(&ids(&engine, text), want, "{text:?}");
         }
+    }
+
+    /// Names as registers file them, with what surrounds the name taken off;
+    /// and what must stay unknown.
+    #[test]
+    fn decorated_names_read_as_the_organization() {
+        let engine = Engine::bundled().unwrap();
+        let some = |s: &str| vec![Some(s.to_string())];
+        let cases: &[(&str, Vec<Option<String>>)] = &[
+            // A parenthesis and a list of affiliates.
+            (
+                "Bank of America, N.A. and/or its affiliates (\u{201c}BofA\u{201d})",
+                some("bank-of-america"),
+            ),
+            // Corporate-form words at the end.
+            ("Ticketmaster Holdings, Inc.", some("ticketmaster")),
+            // A unit or place after a dash or a comma.
+            ("AT&T Services, Inc. \u{2013} Dallas", some("att")),
+            // A product line after the name.
+            (
+                "Bank of America Merchant Services, LLC",
+                some("bank-of-america"),
+            ),
+            // A client the data does not know: the filer.
+            (
+                "Bank of America, N.A. on behalf of Hollow Creek Motors",
+                some("bank-of-america"),
+            ),
+            // Surroundings never turn a guess into a name.
+            ("Hollow Creek Bakery Services, Inc.", vec![None]),
+            ("City Dental", vec![None]),
+        ];
+        for (text, want) in cases {
+            assert_eq!(&ids(&engine, text), want, "{text:?}");
+        }
+        // Read through its surroundings: likely, not sure.
+        let q = engine.read_line("Bank of America Merchant Services, LLC");
+        assert_eq!(
+            q[0].name_match.as_ref().map(|n| n.certainty),
+            Some(Certainty::Likely)
+        );
     }
 
     #[test]

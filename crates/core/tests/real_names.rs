@@ -83,10 +83,12 @@ fn precision_and_recall_on_names_as_filed() {
         confusions.join("\n")
     );
     assert!(precision >= 0.99, "precision {precision:.3}");
-    // Issue 19 asks for recall >= 0.90 on these names; the matcher reaches
-    // 0.719 (filed names decorated with units, locations, "and/or its
-    // affiliates", and subsidiaries the data knows only by the parent's
-    // name). This floor keeps what it reaches from falling while the bar is
-    // not met; raise it as the reading of decorated names improves.
-    assert!(recall >= 0.71, "recall {recall:.3}");
+    // Issue 19 asks for recall >= 0.90 on these names; the reading reaches
+    // 0.850 (0.719 before decorated names were read). Most of what it
+    // misses are former names of acquired companies (US Airways, First
+    // Data, Compass Bank) and hospitals filed under their own names (Sharp
+    // Memorial Hospital): aliases the data lacks, which may not be copied
+    // from this set. This floor keeps what it reaches from falling while the
+    // bar is not met.
+    assert!(recall >= 0.84, "recall {recall:.3}");
 }
