@@ -153,6 +153,9 @@ export function offOrigin(env, requests) {
   });
 }
 
+/** The acceptance scenarios: the founding ones and those of trustworthy answers. */
 export function scenarios() {
-  return JSON.parse(readFileSync(join(ROOT, 'tests', 'scenarios', 'public.json'), 'utf8')).scenarios;
+  return ['public.json', 'trust.json'].flatMap(
+    (f) => JSON.parse(readFileSync(join(ROOT, 'tests', 'scenarios', f), 'utf8')).scenarios,
+  );
 }

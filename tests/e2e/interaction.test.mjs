@@ -587,3 +587,53 @@ test('a quick pick adds the company in one tap', async () => {
     await context.close();
   }
 });
+
+test('the answer is about the person: a slip is read as a name, a farther one offered, the relationship changes the confidence', async () => {
+  const { context, page, errors } = await openPage(env);
+  try {
+    // One letter off a long name: read as it, and said so on the chip.
+    await addCompany(page, 'Bank of Amerixa');
+    const boa = page.locator('[data-testid=company-chip][data-org-id=bank-of-america]');
+    await boa.waitFor();
+    assert.match(await boa.textContent(), /read as Bank of America/);
+    // Two letters off: not taken, offered.
+    await addCompany(page, 'Tikcetmastre');
+    const offer = page.locator('[data-testid=did-you-mean][data-org-id=ticketmaster]');
+    await offer.waitFor();
+    await offer.click();
+    await page.waitForSelector('[data-testid=company-chip][data-org-id=ticketmaster]');
+    await page.waitForSelector('[data-testid=incident-card][data-incident-id=ticketmaster-snowflake-2024]');
+    // Bank of America's part of the IMS breach was plan accounts: possible, with the condition.
+    const ims = page.locator('[data-testid=incident-card][data-incident-id=infosys-mccamish-2023]');
+    assert.equal(await ims.getAttribute('data-confidence'), 'possible');
+    assert.match(await ims.locator('[data-testid=match-fit]').textContent(), /deferred-compensation/);
+    // An employees-only incident: folded away for a customer, confirmed for an employee.
+    await addCompany(page, 'Verizon');
+    const insider = '[data-testid=incident-card][data-incident-id=verizon-insider-2023]';
+    // Shown folded, under "unlikely", with its reason.
+    await page.waitForSelector(insider, { state: 'attached' });
+    assert.equal(await page.locator(insider).getAttribute('data-confidence'), 'unlikely');
+    const chip = page.locator('[data-testid=company-chip][data-org-id=verizon]');
+    await chip.locator('[data-testid=company-period]').click();
+    await chip.locator('[data-testid=company-relation]').selectOption('employee');
+    await page.waitForSelector(`${insider}[data-confidence=confirmed]`);
+    // The relationship is kept across a reload.
+    await page.reload();
+    await page.waitForSelector(`${insider}[data-confidence=confirmed]`);
+    assert.deepEqual(errors, []);
+  } finally {
+    await context.close();
+  }
+});
+
+test('a filing that names two organizations gives two chips', async () => {
+  const { context, page } = await openPage(env);
+  try {
+    await addCompany(page, 'T-Mobile USA/Experian');
+    await page.waitForSelector('[data-testid=company-chip][data-org-id=t-mobile]');
+    await page.waitForSelector('[data-testid=company-chip][data-org-id=experian]');
+    await page.waitForSelector('[data-testid=incident-card][data-incident-id=experian-t-mobile-2015]');
+  } finally {
+    await context.close();
+  }
+});
