@@ -149,6 +149,22 @@ fn every_hibp_class_maps_to_a_known_type() {
     }
 }
 
+/// The first incident with a count of people.
+fn counted(d: &mut DataSet) -> &mut exposure_core::model::Incident {
+    d.incidents
+        .iter_mut()
+        .find(|i| i.affected.is_some())
+        .unwrap()
+}
+
+/// The first incident that names clients.
+fn with_clients(d: &mut DataSet) -> &mut exposure_core::model::Incident {
+    d.incidents
+        .iter_mut()
+        .find(|i| !i.affected_clients.is_empty())
+        .unwrap()
+}
+
 /// Each breakage and the words its problem must contain.
 #[test]
 fn validator_catches_each_kind_of_problem() {
@@ -220,24 +236,14 @@ fn validator_catches_each_kind_of_problem() {
         (
             "client link without a source",
             |d| {
-                let i = d
-                    .incidents
-                    .iter_mut()
-                    .find(|i| !i.affected_clients.is_empty())
-                    .unwrap();
-                i.affected_clients[0].source = None;
+                with_clients(d).affected_clients[0].source = None;
             },
             "has no source",
         ),
         (
             "client link citing a page the incident does not list",
             |d| {
-                let i = d
-                    .incidents
-                    .iter_mut()
-                    .find(|i| !i.affected_clients.is_empty())
-                    .unwrap();
-                i.affected_clients[0].source = Some("https://example.com/x".into());
+                with_clients(d).affected_clients[0].source = Some("https://example.com/x".into());
             },
             "which is not one of its sources",
         ),
@@ -253,26 +259,12 @@ fn validator_catches_each_kind_of_problem() {
         ),
         (
             "a figure without its date",
-            |d| {
-                let i = d
-                    .incidents
-                    .iter_mut()
-                    .find(|i| i.affected.is_some())
-                    .unwrap();
-                i.affected_as_of = None;
-            },
+            |d| counted(d).affected_as_of = None,
             "without its date",
         ),
         (
             "a figure without its source",
-            |d| {
-                let i = d
-                    .incidents
-                    .iter_mut()
-                    .find(|i| i.affected.is_some())
-                    .unwrap();
-                i.affected_source = None;
-            },
+            |d| counted(d).affected_source = None,
             "without its source",
         ),
         (

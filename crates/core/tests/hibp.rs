@@ -188,11 +188,7 @@ fn odd_fields_read_as_a_json_object_would() {
         [1, 2], "text", null
     ]"#;
     let (engine, import) = base.with_catalog(text).unwrap();
-    let reasons: Vec<(&str, SkipReason)> = import
-        .skipped
-        .iter()
-        .map(|s| (s.name.as_str(), s.reason.clone()))
-        .collect();
+    let reasons = skips(&import);
     let wrong = |field, expected| SkipReason::WrongType { field, expected };
     assert_eq!(
         reasons,
@@ -232,6 +228,15 @@ fn odd_fields_read_as_a_json_object_would() {
     }
 }
 
+/// Each entry left out, by name, with why.
+fn skips(import: &exposure_core::hibp::CatalogImport) -> Vec<(&str, SkipReason)> {
+    import
+        .skipped
+        .iter()
+        .map(|s| (s.name.as_str(), s.reason.clone()))
+        .collect()
+}
+
 /// Nothing is invented: an entry without any date, or with a date that is
 /// not one, is left out with its reason; an entry with only its breach date
 /// is sourced on that date, not on a date the file never had.
@@ -245,11 +250,7 @@ fn dates_are_read_never_invented() {
         {"Name": "BreachOnly", "BreachDate": "2020-01-02", "PwnCount": 10}
     ]"#;
     let (engine, import) = base.with_catalog(text).unwrap();
-    let reasons: Vec<(&str, SkipReason)> = import
-        .skipped
-        .iter()
-        .map(|s| (s.name.as_str(), s.reason.clone()))
-        .collect();
+    let reasons = skips(&import);
     assert_eq!(
         reasons,
         [
