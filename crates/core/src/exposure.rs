@@ -155,6 +155,13 @@ pub fn find_matches_in(ds: &DataSet, companies: &[CompanyQuery], lang: Lang) -> 
         for org in family.chain(vendors) {
             reach.extend_from_slice(ds.incidents_of(org));
         }
+        // A vendor of the same group (a claims processor owned by the
+        // insurer's parent): the incidents of the ancestors' other units.
+        for anc in ds.ancestors(org_id) {
+            for unit in ds.descendants(&anc.id) {
+                reach.extend_from_slice(ds.incidents_of(&unit.id));
+            }
+        }
         reach.sort_unstable();
         reach.dedup();
         let mut mine: Vec<Match> = reach
@@ -399,6 +406,39 @@ fn best_path(ds: &DataSet, org_id: &str, inc: &Incident, lang: Lang) -> Option<C
                         name(org_id),
                         name(holder),
                         name(holder)
+                    )
+                },
+            });
+        }
+    }
+    // 4b. A vendor unit of the same group: it handles data for the group's
+    // companies (and others), so the company's people may be among those
+    // affected. Possible, with that reason.
+    if !inc.own_customers && candidates.is_empty() {
+        let mine = ds.ancestors(org_id);
+        let theirs = ds.ancestors(breached);
+        if let Some(group) = theirs.iter().find(|a| mine.iter().any(|m| m.id == a.id)) {
+            let mut path = vec![org_id.to_string(), group.id.clone()];
+            path.extend(tail.iter().cloned());
+            candidates.push(Candidate {
+                kind: PathKind::Family,
+                confidence: Confidence::Possible,
+                path,
+                explanation: if zh {
+                    format!(
+                        "{}和{}同属{}；{}为集团内外的企业处理数据，遭到数据泄露（{how}）。如果它处理过你的数据，你就会受到影响。",
+                        name(org_id),
+                        name(breached),
+                        group.name,
+                        name(breached)
+                    )
+                } else {
+                    format!(
+                        "{} and {} both belong to {}; {} handles data for companies in and outside the group and was breached ({how}). Your data is involved if it handled yours.",
+                        name(org_id),
+                        name(breached),
+                        group.name,
+                        name(breached)
                     )
                 },
             });

@@ -4,7 +4,7 @@
 use serde::Serialize;
 
 use crate::dataset::DataSet;
-use crate::exposure::{CompanyQuery, ExposedType, Fit, Match};
+use crate::exposure::{CompanyQuery, Confidence, ExposedType, Fit, Match, PathKind};
 use crate::model::{Incident, Link, Relation, Source};
 use crate::plan::PlannedAction;
 use crate::reading::NameMatch;
@@ -95,6 +95,13 @@ pub fn relation_words(r: Relation) -> &'static str {
 pub fn fit_reason(ds: &DataSet, m: &Match) -> String {
     let org = ds.org_name(&m.org_id);
     match &m.fit {
+        Fit::Covered if m.confidence == Confidence::Possible => format!(
+            "Possible — {org} is not named: it is linked to the breached organization {}.",
+            match m.kind {
+                PathKind::VendorRelationship => "as its client",
+                _ => "through their corporate family",
+            }
+        ),
         Fit::Covered => format!("The incident's cohort covers {org}'s people broadly."),
         Fit::OnlyIf { condition } => format!("Possible — only if {condition}."),
         Fit::OtherGroup { who } => {

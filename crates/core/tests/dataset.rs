@@ -611,3 +611,28 @@ fn an_unsourced_relationship_gives_no_match() {
         "{client} → {vendor}"
     );
 }
+
+/// A breach at a vendor unit of the company's own group (Change Healthcare,
+/// UnitedHealth Group's claims processor) reaches the group's health plan's
+/// members, possible, with that reason; never as another company.
+#[test]
+fn a_group_vendor_reaches_the_group_companies_people() {
+    let engine = Engine::bundled().unwrap();
+    let report = engine.check_names(&["UnitedHealthcare"], None);
+    let change = report
+        .matches
+        .iter()
+        .find(|m| m.incident_id == "change-healthcare-2024")
+        .expect("Change Healthcare reaches UnitedHealthcare's members");
+    assert_eq!(change.confidence, exposure_core::Confidence::Possible);
+    assert_eq!(change.kind, exposure_core::PathKind::Family);
+    assert!(
+        change.explanation.contains("both belong to"),
+        "{}",
+        change.explanation
+    );
+    assert!(!report
+        .matches
+        .iter()
+        .any(|m| m.incident_id == "excellus-2015"));
+}
