@@ -285,7 +285,12 @@ pub fn app(props: &AppProps) -> Html {
     };
     let on_toggle = {
         let d = state.dispatcher();
-        Callback::from(move |action_id: String| d.dispatch(Action::ToggleDone { action_id }))
+        Callback::from(move |action_id: String| {
+            d.dispatch(Action::ToggleDone {
+                action_id,
+                on: today,
+            })
+        })
     };
     let on_clear = {
         let d = state.dispatcher();
@@ -301,6 +306,7 @@ pub fn app(props: &AppProps) -> Html {
         let report = report.clone();
         let engine = engine.clone();
         let done = state.done.clone();
+        let done_on = state.done_on.clone();
         Callback::from(move |kind: ExportKind| {
             let (Some(report), Some(engine)) = (report.as_ref(), engine.as_ref()) else {
                 return;
@@ -325,7 +331,7 @@ pub fn app(props: &AppProps) -> Html {
                     Some(day) => platform::download(
                         "exposure-check-reminders.ics",
                         "text/calendar;charset=utf-8",
-                        &export::to_ics(report, day),
+                        &export::to_ics(report, day, &done_on),
                     ),
                     None => Err(AppError::Download {
                         reason: "the browser did not give today's date".into(),

@@ -20,6 +20,8 @@ pub struct AppState {
     pub companies: Vec<CompanyQuery>,
     /// Ids of ticked actions.
     pub done: BTreeSet<String>,
+    /// When each was ticked, where the browser gave the day.
+    pub done_on: std::collections::BTreeMap<String, exposure_core::PartialDate>,
     /// The message shown in the error banner.
     pub error: Option<AppError>,
     pub lang: Lang,
@@ -125,6 +127,8 @@ pub enum Action {
     },
     ToggleDone {
         action_id: String,
+        /// The day it was ticked, when the browser gives it.
+        on: Option<exposure_core::PartialDate>,
     },
     /// Saved progress was read (or there was none).
     Restore {
@@ -230,6 +234,7 @@ impl AppState {
         Progress {
             companies: self.companies.clone(),
             done: self.done.clone(),
+            done_on: self.done_on.clone(),
         }
     }
 }
@@ -283,8 +288,13 @@ impl Reducible for AppState {
                     c.name_match = None;
                 }
             }
-            Action::ToggleDone { action_id } => {
-                if !s.done.remove(&action_id) {
+            Action::ToggleDone { action_id, on } => {
+                if s.done.remove(&action_id) {
+                    s.done_on.remove(&action_id);
+                } else {
+                    if let Some(day) = on {
+                        s.done_on.insert(action_id.clone(), day);
+                    }
                     s.done.insert(action_id);
                 }
             }
@@ -293,6 +303,7 @@ impl Reducible for AppState {
                 let added = std::mem::take(&mut s.companies);
                 s.add_all(progress.companies.into_iter().chain(added));
                 s.done.extend(progress.done);
+                s.done_on.extend(progress.done_on);
                 if let Some(l) = lang {
                     s.lang = l;
                 }
@@ -312,6 +323,7 @@ impl Reducible for AppState {
             Action::ClearAll => {
                 s.companies.clear();
                 s.done.clear();
+                s.done_on.clear();
                 s.error = None;
                 s.catalog = None;
                 s.notice = None;
@@ -322,6 +334,7 @@ impl Reducible for AppState {
             Action::ImportProgress { progress, notice } => {
                 s.add_all(progress.companies);
                 s.done.extend(progress.done);
+                s.done_on.extend(progress.done_on);
                 s.notice = Some(notice);
             }
             Action::ImportStarted => {
@@ -406,21 +419,32 @@ mod tests {
                 add("   ", None),
                 Action::ToggleDone {
                     action_id: "credit_freeze".into(),
+                    on: Some(exposure_core::PartialDate::ymd(2026, 12, 1)),
                 },
                 Action::ToggleDone {
                     action_id: "fraud_alert".into(),
+                    on: Some(exposure_core::PartialDate::ymd(2026, 12, 2)),
                 },
                 Action::ToggleDone {
                     action_id: "fraud_alert".into(),
+                    on: Some(exposure_core::PartialDate::ymd(2026, 12, 3)),
                 },
             ],
         );
         assert_eq!(s.companies.len(), 2, "same company twice is kept once");
         assert_eq!(s.done.iter().collect::<Vec<_>>(), ["credit_freeze"]);
+        // The day of a tick is kept with it, and goes with an untick.
+        assert_eq!(
+            s.done_on.iter().collect::<Vec<_>>(),
+            [(
+                &"credit_freeze".to_string(),
+                &exposure_core::PartialDate::ymd(2026, 12, 1)
+            )]
+        );
         let s = apply(s, vec![Action::RemoveCompany { key: "att".into() }]);
         assert_eq!(s.companies.len(), 1);
         let s = apply(s, vec![Action::ClearAll]);
-        assert!(s.companies.is_empty() && s.done.is_empty());
+        assert!(s.companies.is_empty() && s.done.is_empty() && s.done_on.is_empty());
     }
 
     #[test]
@@ -433,6 +457,7 @@ mod tests {
                 ..Default::default()
             }],
             done: ["irs_ip_pin".to_string()].into(),
+            ..Default::default()
         };
         let s = apply(
             AppState::default(),
@@ -479,6 +504,7 @@ mod tests {
                 },
             ],
             done: Default::default(),
+            ..Default::default()
         };
         let restore = Action::Restore {
             progress: saved,

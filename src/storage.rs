@@ -241,6 +241,7 @@ mod tests {
                 ..Default::default()
             }],
             done: ["credit_freeze".to_string()].into(),
+            ..Default::default()
         };
         let back = decode(&encode(&p));
         assert_eq!(back.progress, p);

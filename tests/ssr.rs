@@ -22,6 +22,7 @@ fn progress(names: &[&str], done: &[&str]) -> Progress {
             })
             .collect(),
         done: done.iter().map(|s| s.to_string()).collect(),
+        ..Default::default()
     }
 }
 

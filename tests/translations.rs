@@ -33,6 +33,7 @@ fn founding_progress(engine: &Engine) -> Progress {
             })
             .collect(),
         done: ["credit_freeze".to_string()].into_iter().collect(),
+        ..Default::default()
     }
 }
 

@@ -33,6 +33,7 @@ fn storage_round_trip_in_local_storage() {
             ..Default::default()
         }],
         done: ["credit_freeze".to_string()].into(),
+        ..Default::default()
     };
     storage::save(&p).unwrap();
     let (back, _, err) = storage::load();

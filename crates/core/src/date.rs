@@ -82,6 +82,29 @@ impl PartialDate {
         PartialDate::ymd(year, month, day)
     }
 
+    /// The day `months` months after this one's earliest day (the 31st of a
+    /// shorter month becomes its last day).
+    pub fn plus_months(&self, months: u32) -> Self {
+        let (y, m, d) = self.earliest();
+        let index = i64::from(y) * 12 + i64::from(m - 1) + i64::from(months);
+        let year = index.div_euclid(12) as i32;
+        let month = (index.rem_euclid(12) + 1) as u8;
+        PartialDate::ymd(year, month, d.min(days_in_month(year, month)))
+    }
+
+    /// The day `days` days after this one's earliest day.
+    pub fn plus_days(&self, days: i64) -> Self {
+        let (y, m, d) = self.earliest();
+        // Howard Hinnant's days_from_civil.
+        let y = i64::from(y) - i64::from(m <= 2);
+        let era = y.div_euclid(400);
+        let yoe = y.rem_euclid(400);
+        let mp = (i64::from(m) + 9) % 12;
+        let doy = (153 * mp + 2) / 5 + i64::from(d) - 1;
+        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+        PartialDate::from_days_since_epoch(era * 146_097 + doe - 719_468 + days)
+    }
+
     /// The earliest day this date can mean, as (year, month, day).
     pub fn earliest(&self) -> (i32, u8, u8) {
         (self.year, self.month.unwrap_or(1), self.day.unwrap_or(1))

@@ -23,6 +23,9 @@ pub const EXPORT_VERSION: u32 = 1;
 pub struct Progress {
     pub companies: Vec<CompanyQuery>,
     pub done: BTreeSet<String>,
+    /// When each ticked action was ticked (when known): a recurring step
+    /// comes back counted from then.
+    pub done_on: std::collections::BTreeMap<String, PartialDate>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -48,6 +51,7 @@ pub fn to_json(
         progress: Progress {
             companies: report.companies.clone(),
             done: done.clone(),
+            ..Default::default()
         },
         report: report.to_output(ds),
     };
@@ -181,7 +185,13 @@ fn ics_date(d: PartialDate) -> String {
 }
 
 /// Calendar reminders: recurring actions with an RRULE, and open deadlines.
-pub fn to_ics(report: &Report, today: PartialDate) -> String {
+/// A recurring step comes back one period after it was done (`done_on`), or
+/// after today when it is not done yet: never due before it was first done.
+pub fn to_ics(
+    report: &Report,
+    today: PartialDate,
+    done_on: &std::collections::BTreeMap<String, PartialDate>,
+) -> String {
     let stamp = format!("{}T000000Z", ics_date(today));
     let mut lines: Vec<String> = vec![
         "BEGIN:VCALENDAR".into(),
@@ -221,9 +231,14 @@ pub fn to_ics(report: &Report, today: PartialDate) -> String {
                         PartialDate::ymd(year, m, 15),
                     )
                 }
-                (Frequency::Yearly, _) => ("FREQ=YEARLY".to_string(), today),
-                (Frequency::Monthly, _) => ("FREQ=MONTHLY".to_string(), today),
-                (Frequency::Weekly, _) => ("FREQ=WEEKLY".to_string(), today),
+                (every, _) => {
+                    let from = done_on.get(&a.id).copied().unwrap_or(today);
+                    match every {
+                        Frequency::Yearly => ("FREQ=YEARLY".to_string(), from.plus_months(12)),
+                        Frequency::Monthly => ("FREQ=MONTHLY".to_string(), from.plus_months(1)),
+                        Frequency::Weekly => ("FREQ=WEEKLY".to_string(), from.plus_days(7)),
+                    }
+                }
             };
             event(
                 &mut lines,
@@ -303,4 +318,4 @@ mod tests {
     }
 }
 
-json_struct!(lenient Progress { companies, done });
+json_struct!(lenient Progress { companies, done, done_on: default });

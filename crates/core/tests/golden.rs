@@ -69,5 +69,8 @@ fn json_export_is_stable_and_reads_back() {
 #[test]
 fn ics_export_is_stable() {
     let (_, report, _, today) = fixture();
-    check("plan.ics", &export::to_ics(&report, today));
+    check(
+        "plan.ics",
+        &export::to_ics(&report, today, &Default::default()),
+    );
 }

@@ -221,7 +221,7 @@ fn exports_carry_the_plan() {
     let back = export::progress_from_json(&json).unwrap();
     assert_eq!(back.done, done);
     assert_eq!(back.companies[0].org_id.as_deref(), Some("bank-of-america"));
-    let ics = export::to_ics(&report, PartialDate::ymd(2026, 11, 22));
+    let ics = export::to_ics(&report, PartialDate::ymd(2026, 11, 22), &Default::default());
     assert!(ics.starts_with("BEGIN:VCALENDAR\r\n"));
     assert!(
         ics.contains("RRULE:FREQ=YEARLY"),
@@ -232,7 +232,7 @@ fn exports_carry_the_plan() {
         ics.contains("DTSTART;VALUE=DATE:20270115\r\nRRULE:FREQ=YEARLY;BYMONTH=1"),
         "a new IP PIN each January, from the next one"
     );
-    let early = export::to_ics(&report, PartialDate::ymd(2027, 1, 3));
+    let early = export::to_ics(&report, PartialDate::ymd(2027, 1, 3), &Default::default());
     assert!(early.contains("DTSTART;VALUE=DATE:20270115\r\nRRULE:FREQ=YEARLY;BYMONTH=1"));
     assert_eq!(
         ics.matches("BEGIN:VEVENT").count(),
@@ -292,4 +292,43 @@ fn confirmed_exposures_are_not_conditional() {
         .plan
         .iter()
         .any(|a| a.id == "credit_freeze" && !a.conditional && a.urgency == Urgency::Now));
+}
+
+/// A recurring step comes back one period after it was done, never before
+/// it was first done: the fraud alert placed on Nov 1 is renewed the next
+/// Nov 1; one not placed yet is due a year from today, not today.
+#[test]
+fn recurring_steps_count_from_when_they_were_done() {
+    let e = engine();
+    let today = PartialDate::ymd(2026, 12, 3);
+    let report = e.check_names(&["AT&T"], Some(today));
+    assert!(report.plan.iter().any(|a| a.id == "fraud_alert"));
+    let start = |ics: &str| -> String {
+        let at = ics
+            .find("UID:fraud_alert@")
+            .expect("a fraud alert reminder");
+        let rest = &ics[at..];
+        let d = rest.find("DTSTART;VALUE=DATE:").unwrap() + "DTSTART;VALUE=DATE:".len();
+        rest[d..d + 8].to_string()
+    };
+    let not_done = export::to_ics(&report, today, &Default::default());
+    assert_eq!(start(&not_done), "20271203");
+    let done_on = [("fraud_alert".to_string(), PartialDate::ymd(2026, 11, 1))].into();
+    let done = export::to_ics(&report, today, &done_on);
+    assert_eq!(start(&done), "20271101");
+}
+
+#[test]
+fn dates_move_by_months_and_days() {
+    let d = PartialDate::ymd(2024, 1, 31);
+    assert_eq!(d.plus_months(1), PartialDate::ymd(2024, 2, 29));
+    assert_eq!(d.plus_months(13), PartialDate::ymd(2025, 2, 28));
+    assert_eq!(
+        PartialDate::ymd(2026, 12, 28).plus_days(7),
+        PartialDate::ymd(2027, 1, 4)
+    );
+    assert_eq!(
+        PartialDate::ymd(2024, 2, 28).plus_days(1),
+        PartialDate::ymd(2024, 2, 29)
+    );
 }
