@@ -353,7 +353,6 @@ def main(slices):
     open(f"{DATA}/zh.json", "a").write("\n")
     for k in sorted(stats):
         print(f"{k}: {stats[k]}")
-    json.dump(remap, open("/tmp/merge-remap.json", "w"), indent=1)
 
 
 if __name__ == "__main__":
