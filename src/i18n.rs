@@ -246,6 +246,12 @@ pub fn severity_label(lang: Lang, s: exposure_core::model::Severity) -> &'static
 
 /// The `lang` attribute of a text shown in the page's language, or in
 /// English when it has no translation (so screen readers pronounce it right).
+/// A text from the data is in the reader's language: always in English;
+/// in Chinese when it has Chinese characters (a translation was found).
+pub fn in_reader_language(lang: Lang, text: &str) -> bool {
+    lang == Lang::En || text.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c))
+}
+
 pub fn summary_lang(lang: Lang, untranslated: bool) -> &'static str {
     if untranslated {
         Lang::En.code()

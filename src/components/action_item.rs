@@ -6,7 +6,7 @@ use exposure_core::PlannedAction;
 use yew::prelude::*;
 
 use crate::components::nodes;
-use crate::i18n::{tr, Lang, Text};
+use crate::i18n::{in_reader_language, summary_lang, tr, Lang, Text};
 
 #[derive(Properties, PartialEq)]
 pub struct ActionItemProps {
@@ -51,9 +51,10 @@ pub fn action_item(props: &ActionItemProps) -> Html {
         };
         html! { <span class={classes!("meta", a.expired.then_some("expired"))}>{ label }</span> }
     });
-    // The conditions under which it applies (in the data's English so far).
+    // The conditions under which it applies.
     let conditions = a.conditions.iter().map(|c| {
-        html! { <li><span>{ tr(lang, Text::OnlyIfYou) }{ " " }</span><span lang="en">{ c }</span></li> }
+        let c_lang = summary_lang(lang, !in_reader_language(lang, c));
+        html! { <li><span>{ tr(lang, Text::OnlyIfYou) }{ " " }</span><span lang={c_lang}>{ c }</span></li> }
     });
     let body = html! {
         <>

@@ -6,7 +6,7 @@ use exposure_core::{Confidence, Fit, Match};
 use yew::prelude::*;
 
 use crate::components::nodes;
-use crate::i18n::{relation_label, summary_lang, tr, Lang, Text};
+use crate::i18n::{in_reader_language, relation_label, summary_lang, tr, Lang, Text};
 use crate::route::Route;
 use crate::SharedEngine;
 
@@ -87,8 +87,7 @@ pub fn incident_card(props: &IncidentCardProps) -> Html {
         Fit::OnlyIf { condition } => html! {
             <p class="fit" data-testid="match-fit" data-fit="only_if">
                 { tr(lang, Text::PossibleOnlyIf) }{ " " }
-                // The data writes the condition in English only, so far.
-                <span lang="en">{ format!("{condition}.") }</span>
+                <span lang={summary_lang(lang, !in_reader_language(lang, condition))}>{ format!("{condition}{}", lang.pick(".", "。")) }</span>
             </p>
         },
         Fit::OtherGroup { who } => {

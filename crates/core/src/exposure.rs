@@ -170,7 +170,7 @@ pub fn find_matches_in(ds: &DataSet, companies: &[CompanyQuery], lang: Lang) -> 
             .filter_map(|inc| {
                 let c = best_path(ds, org_id, inc, lang)?;
                 let period_note = outside_cohort(company.period, inc, t);
-                let fit = person_fit(company, inc, &c, period_note.is_some());
+                let fit = person_fit(t, company, inc, &c, period_note.is_some());
                 // A company read from a slip of the keyboard is a guess.
                 let cap = match company.name_match.as_ref().map(|n| n.certainty) {
                     Some(crate::reading::Certainty::ReadAs) => Confidence::Likely,
@@ -218,7 +218,13 @@ pub fn find_matches_in(ds: &DataSet, companies: &[CompanyQuery], lang: Lang) -> 
 
 /// How far `inc`'s cohort covers a person with `company`'s relationship,
 /// reached by the path `c`.
-fn person_fit(company: &CompanyQuery, inc: &Incident, c: &Candidate, outside_years: bool) -> Fit {
+fn person_fit(
+    t: Texts,
+    company: &CompanyQuery,
+    inc: &Incident,
+    c: &Candidate,
+    outside_years: bool,
+) -> Fit {
     if outside_years {
         return Fit::OutsideYears;
     }
@@ -237,11 +243,11 @@ fn person_fit(company: &CompanyQuery, inc: &Incident, c: &Candidate, outside_yea
                 .find(|l| l.org == *first || c.path.contains(&l.org))
         })
         .filter(|_| matches!(c.kind, PathKind::NamedClient | PathKind::Family));
-    let condition = link
-        .and_then(|l| l.only_if.clone())
-        .or_else(|| inc.cohort.only_if.clone());
-    match condition {
-        Some(condition) => Fit::OnlyIf { condition },
+    // In the reader's language where the data has it.
+    match t.only_if(inc, link.map(|l| l.org.as_str())) {
+        Some(condition) => Fit::OnlyIf {
+            condition: condition.to_string(),
+        },
         None => Fit::Covered,
     }
 }

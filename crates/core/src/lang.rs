@@ -97,6 +97,10 @@ pub struct IncidentText {
     pub settlements: Vec<SettlementText>,
     /// Text of each extra step, in order.
     pub extra_steps: Vec<String>,
+    /// The narrow cohort's condition (`cohort.only_if`).
+    pub only_if: Option<String>,
+    /// Each client's condition (`affected_clients[].only_if`), by org id.
+    pub clients_only_if: HashMap<String, String>,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
@@ -202,6 +206,27 @@ impl<'a> Texts<'a> {
             .and_then(|t| t.cohort.as_deref())
             .and_then(non_empty)
             .unwrap_or(&inc.cohort.text)
+    }
+
+    /// The condition of a narrow cohort: the client's when the person
+    /// comes through a client that has one, else the incident's.
+    pub fn only_if(&self, inc: &'a Incident, client: Option<&str>) -> Option<&'a str> {
+        let t = self.zh_incident(&inc.id);
+        let link = client.and_then(|org| inc.affected_clients.iter().find(|c| c.org == org));
+        match link.and_then(|c| c.only_if.as_deref()) {
+            Some(english) => Some(
+                t.zip(client)
+                    .and_then(|(t, org)| t.clients_only_if.get(org))
+                    .map(String::as_str)
+                    .and_then(non_empty)
+                    .unwrap_or(english),
+            ),
+            None => inc.cohort.only_if.as_deref().map(|english| {
+                t.and_then(|t| t.only_if.as_deref())
+                    .and_then(non_empty)
+                    .unwrap_or(english)
+            }),
+        }
     }
 
     pub fn client_note(&self, inc: &'a Incident, org: &str) -> Option<&'a str> {
@@ -438,5 +463,7 @@ json_struct!(strict IncidentText {
     remedies: default,
     settlements: default,
     extra_steps: default,
+    only_if: default,
+    clients_only_if: default,
 });
 json_struct!(strict SettlementText { name: default, note: default });

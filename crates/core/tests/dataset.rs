@@ -636,3 +636,22 @@ fn a_group_vendor_reaches_the_group_companies_people() {
         .iter()
         .any(|m| m.incident_id == "excellus-2015"));
 }
+
+/// A narrow cohort's condition reads in the reader's language.
+#[test]
+fn conditions_read_in_chinese() {
+    let engine = Engine::bundled().unwrap();
+    let q = engine.read_companies("Bank of America");
+    let report = engine.check_in(&q, None, exposure_core::Lang::Zh);
+    let ims = report
+        .matches
+        .iter()
+        .find(|m| m.incident_id == "infosys-mccamish-2023")
+        .unwrap();
+    match &ims.fit {
+        exposure_core::Fit::OnlyIf { condition } => {
+            assert!(condition.contains("递延薪酬"), "{condition}")
+        }
+        other => panic!("{other:?}"),
+    }
+}
