@@ -197,7 +197,12 @@ pub fn find_matches_in(ds: &DataSet, companies: &[CompanyQuery], lang: Lang) -> 
         // company's own incident of that campaign.
         let nested: BTreeSet<String> = mine
             .iter()
-            .filter_map(|m| ds.incident(&m.incident_id)?.campaign.clone())
+            .filter_map(|m| {
+                ds.incident(&m.incident_id)?
+                    .campaign
+                    .as_deref()
+                    .map(String::from)
+            })
             .collect();
         mine.retain(|m| !nested.contains(&m.incident_id));
         crate::sort::sort_by(&mut mine, |a, b| {
@@ -230,7 +235,7 @@ fn person_fit(
     }
     if !company.relation.fits(&inc.cohort.who) {
         return Fit::OtherGroup {
-            who: inc.cohort.who.clone(),
+            who: inc.cohort.who.to_vec(),
         };
     }
     // The client link the path goes through, when it goes through one.

@@ -490,6 +490,18 @@ impl<T: FromJson> FromJson for Vec<T> {
     }
 }
 
+impl FromJson for Box<str> {
+    fn from_json(v: Json) -> Result<Self, JsonError> {
+        String::from_json(v).map(String::into_boxed_str)
+    }
+}
+
+impl<T: FromJson> FromJson for Box<[T]> {
+    fn from_json(v: Json) -> Result<Self, JsonError> {
+        Vec::<T>::from_json(v).map(Vec::into_boxed_slice)
+    }
+}
+
 // B-trees are filled by `extend`: `collect` would sort first, with a sort
 // compiled for each element type (see `crate::sort`).
 impl FromJson for BTreeSet<String> {

@@ -360,12 +360,13 @@ pub struct Cohort {
     /// Customers whose relationship began after this year are outside it.
     pub until_year: Option<i32>,
     /// The groups affected (empty: not said). An incident of employees only
-    /// is `unlikely` for a customer.
-    pub who: Vec<Relation>,
+    /// is `unlikely` for a customer. (Boxed, as the rarely set fields of an
+    /// incident are: an import holds 100 000 incidents that never set them.)
+    pub who: Box<[Relation]>,
     /// A narrow cohort: the condition a person must meet to be in it, in
     /// plain words ("you had a deferred-compensation plan serviced by the
     /// bank"). Such a match is at most `possible`.
-    pub only_if: Option<String>,
+    pub only_if: Option<Box<str>>,
 }
 
 /// How a client's part in a vendor incident is known.
@@ -485,11 +486,11 @@ pub struct Incident {
     pub platform: Option<String>,
     /// The campaign incident this one is part of (one victim's own notice
     /// of a mass exploitation): a company matched by both sees this one.
-    pub campaign: Option<String>,
+    pub campaign: Option<Box<str>>,
     /// Incidents reviewed as other events, though they name this one's
     /// organization at about the same time (its own breach, beside a
     /// campaign it was also a victim of).
-    pub distinct_from: Vec<String>,
+    pub distinct_from: Box<[String]>,
     pub kind: IncidentKind,
     pub actor: Option<String>,
     pub breach_start: Option<PartialDate>,
@@ -505,7 +506,7 @@ pub struct Incident {
     /// The URL (one of the incident's sources) that gives that figure.
     pub affected_source: Option<Text>,
     /// Earlier figures, superseded by `affected`.
-    pub affected_history: Vec<Figure>,
+    pub affected_history: Box<[Figure]>,
     /// Set when the count is disputed or only claimed by the attackers.
     pub affected_unconfirmed: bool,
     pub data_types: Vec<Text>,
