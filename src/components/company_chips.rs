@@ -60,15 +60,9 @@ pub fn company_chips(props: &CompanyChipsProps) -> Html {
         let org = c.org_id.as_deref().and_then(|id| engine.data.org(id));
         // A name read from a slip says so: the person sees what was taken.
         let read_as = org.is_some()
-            && c.name_match.as_ref().map_or_else(
-                || {
-                    engine
-                        .resolve(&c.input)
-                        .filter(|m| c.org_id.as_deref() == Some(m.org_id.as_str()))
-                        .is_some_and(|m| engine.name_match(&m).certainty == Certainty::ReadAs)
-                },
-                |n| n.certainty == Certainty::ReadAs,
-            );
+            && engine
+                .name_match_of(c)
+                .is_some_and(|n| n.certainty == Certainty::ReadAs);
         let (label, detail) = match org {
             Some(o) if read_as => (
                 o.name.clone(),

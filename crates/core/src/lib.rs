@@ -152,17 +152,26 @@ impl Engine {
     fn with_name_matches(&self, companies: &[CompanyQuery]) -> Vec<CompanyQuery> {
         companies
             .iter()
-            .map(|c| {
-                let mut c = c.clone();
-                if let (Some(org), None) = (&c.org_id, &c.name_match) {
-                    c.name_match = Some(match self.resolve(&c.input) {
-                        Some(m) if &m.org_id == org => self.name_match(&m),
-                        _ => reading::NameMatch::chosen(self.data.org_name(org)),
-                    });
-                }
-                c
+            .map(|c| CompanyQuery {
+                name_match: self.name_match_of(c),
+                ..c.clone()
             })
             .collect()
+    }
+
+    /// How a company's name was matched: as it was read, or, for one
+    /// saved without it (older progress, a pick from the suggestions), read
+    /// again; a name that does not resolve to the company was chosen by the
+    /// person. None for a company the data does not know.
+    pub fn name_match_of(&self, c: &CompanyQuery) -> Option<reading::NameMatch> {
+        let org = c.org_id.as_deref()?;
+        if let Some(n) = &c.name_match {
+            return Some(n.clone());
+        }
+        Some(match self.resolve(&c.input) {
+            Some(m) if m.org_id == org => self.name_match(&m),
+            _ => reading::NameMatch::chosen(self.data.org_name(org)),
+        })
     }
 
     /// A name that resolves to no organization may still be one with more
