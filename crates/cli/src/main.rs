@@ -24,6 +24,11 @@ usage:
   exposure plan [--json] --types TYPE,TYPE...         the actions for these data types
   exposure validate                                   check the data set; exit 1 when it has problems
   exposure stats [--json]                             counts of the data set
+  exposure ingest REGISTER FILE [--snapshot TEXT] [--notices FILE] [--decisions FILE]
+                                                      read a register snapshot (CSV) into the notices file
+                                                      (default static/data/notices.json), resolving names and
+                                                      linking incidents with the decisions file (default
+                                                      data/registers/decisions.json); registers: hhs-ocr, wa-ag
   exposure normalize                                  the matching key of each name read from standard input, a line each
   exposure help                                       this text
 
@@ -162,6 +167,82 @@ fn with_catalog(engine: Engine, catalog: Option<&str>) -> Result<Engine, CliErro
     Ok(merged)
 }
 
+/// `exposure ingest`: a register snapshot into the notices file.
+fn ingest(args: &[String]) -> Result<ExitCode, CliError> {
+    let mut positional = Vec::new();
+    let mut snapshot = None;
+    let mut notices = "static/data/notices.json".to_string();
+    let mut decisions = "data/registers/decisions.json".to_string();
+    let mut it = args.iter();
+    while let Some(a) = it.next() {
+        let mut value = |flag: &str| {
+            it.next()
+                .cloned()
+                .ok_or_else(|| UsageError(format!("{flag} needs a value")))
+        };
+        match a.as_str() {
+            "--snapshot" => snapshot = Some(value("--snapshot")?),
+            "--notices" => notices = value("--notices")?,
+            "--decisions" => decisions = value("--decisions")?,
+            s if s.starts_with("--") => {
+                return Err(UsageError(format!("unknown option '{s}'")).into())
+            }
+            s => positional.push(s.to_string()),
+        }
+    }
+    let [register, file] = positional.as_slice() else {
+        return Err(UsageError("ingest needs a register and a file".into()).into());
+    };
+    let snapshot = snapshot.unwrap_or_else(|| file.clone());
+    let mut reader = csv::ReaderBuilder::new()
+        .flexible(true)
+        .from_path(file)
+        .map_err(|e| Failure(format!("{file}: {e}")))?;
+    let header: Vec<String> = reader
+        .headers()
+        .map_err(|e| Failure(format!("{file}: {e}")))?
+        .iter()
+        .map(|h| h.trim_start_matches('\u{feff}').to_string())
+        .collect();
+    let mut rows = Vec::new();
+    for (i, r) in reader.records().enumerate() {
+        let r = r.map_err(|e| Failure(format!("{file}: row {}: {e}", i + 2)))?;
+        rows.push(r.iter().map(str::to_string).collect::<Vec<_>>());
+    }
+    let previous = match std::fs::read_to_string(&notices) {
+        Ok(text) => {
+            exposure_core::json::from_str(&text).map_err(|e| Failure(format!("{notices}: {e}")))?
+        }
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Default::default(),
+        Err(e) => return Err(Failure(format!("{notices}: {e}")).into()),
+    };
+    let decided = match std::fs::read_to_string(&decisions) {
+        Ok(text) => exposure_core::ingest::Decisions::from_json(&text)
+            .map_err(|e| Failure(format!("{decisions}: {e}")))?,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Default::default(),
+        Err(e) => return Err(Failure(format!("{decisions}: {e}")).into()),
+    };
+    let curated = exposure_core::bundled::curated()
+        .map(Engine::new)
+        .map_err(|e| Failure(format!("the bundled data set could not be loaded: {e}")))?;
+    let (file_out, summary) = exposure_core::ingest::ingest(
+        &curated, register, &snapshot, &header, &rows, previous, &decided,
+    )
+    .map_err(|e| Failure(e.to_string()))?;
+    std::fs::write(&notices, file_out.to_json()).map_err(|e| Failure(format!("{notices}: {e}")))?;
+    out!(
+        "{register}: {} rows, {} skipped; {} added, {} updated, {} unchanged, {} kept from before; {} notices in {notices}",
+        summary.rows,
+        summary.skipped.len(),
+        summary.added,
+        summary.updated,
+        summary.unchanged,
+        summary.kept,
+        file_out.notices.len()
+    );
+    Ok(ExitCode::SUCCESS)
+}
+
 fn run(args: &[String]) -> Result<ExitCode, CliError> {
     let Some((cmd, rest)) = args.split_first() else {
         return Err(UsageError("no command given".into()).into());
@@ -169,6 +250,9 @@ fn run(args: &[String]) -> Result<ExitCode, CliError> {
     if matches!(cmd.as_str(), "help" | "--help" | "-h") {
         out!("{USAGE}");
         return Ok(ExitCode::SUCCESS);
+    }
+    if cmd == "ingest" {
+        return ingest(rest);
     }
     let engine = match Engine::bundled() {
         Ok(e) => e,

@@ -323,6 +323,7 @@ fn validate_and_stats() {
             "incidents",
             "incidents_disclosed_recently",
             "incidents_without_source",
+            "notices",
             "organizations",
             "relationships",
             "relationships_without_source",
@@ -343,6 +344,27 @@ fn validate_and_stats() {
         assert!(c["list"].is_string() && c["covered_to"].is_string(), "{c}");
     }
     assert!(v["incidents"].as_u64().unwrap() >= 6);
+    // The register notices (issue 21): every row of the HHS portal and the
+    // Washington attorney general's register, counted apart.
+    let n = &v["notices"];
+    assert!(n["total"].as_u64().unwrap() >= 8000, "{n}");
+    let per_register: u64 = n["registers"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["notices"].as_u64().unwrap())
+        .sum();
+    assert_eq!(per_register, n["total"].as_u64().unwrap());
+    assert_eq!(
+        n["linked"].as_u64().unwrap()
+            + n["copies"].as_u64().unwrap()
+            + n["standing_alone"].as_u64().unwrap(),
+        n["total"].as_u64().unwrap(),
+        "each notice is linked, a copy, or a card of its own"
+    );
+    assert!(
+        n["linked"].as_u64().unwrap() > 0 && n["register_only_organizations"].as_u64().unwrap() > 0
+    );
     assert!(v["third_party_incidents"].as_u64().unwrap() >= 5);
 }
 

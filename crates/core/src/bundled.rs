@@ -7,9 +7,23 @@ pub const TAXONOMY_JSON: &str = include_str!("../../../static/data/taxonomy.json
 pub const ORGANIZATIONS_JSON: &str = include_str!("../../../static/data/organizations.json");
 pub const INCIDENTS_JSON: &str = include_str!("../../../static/data/incidents.json");
 pub const ZH_JSON: &str = include_str!("../../../static/data/zh.json");
+pub const NOTICES_JSON: &str = include_str!("../../../static/data/notices.json");
 
-/// Parses the bundled data set, with its Chinese texts.
+/// Parses the bundled data set, with its register notices and Chinese
+/// texts.
 pub fn dataset() -> Result<DataSet, LoadError> {
+    let mut ds = DataSet::from_json_with_notices(
+        TAXONOMY_JSON,
+        ORGANIZATIONS_JSON,
+        INCIDENTS_JSON,
+        NOTICES_JSON,
+    )?;
+    ds.set_translations_json(ZH_JSON)?;
+    Ok(ds)
+}
+
+/// The curated data alone (what register names are resolved against).
+pub fn curated() -> Result<DataSet, LoadError> {
     let mut ds = DataSet::from_json(TAXONOMY_JSON, ORGANIZATIONS_JSON, INCIDENTS_JSON)?;
     ds.set_translations_json(ZH_JSON)?;
     Ok(ds)

@@ -78,6 +78,33 @@ pub struct Stats {
     pub figures_without_date: usize,
     pub data_types: usize,
     pub actions: usize,
+    pub notices: NoticeStats,
+}
+
+/// Counts of the register notices.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct NoticeStats {
+    pub total: usize,
+    /// Per register: its notices and the newest one's date.
+    pub registers: Vec<RegisterStats>,
+    /// Notices of an event the curated data has (shown on its card).
+    pub linked: usize,
+    /// Copies of another register's notice of the same event.
+    pub copies: usize,
+    /// Notices shown as "reported breach" cards of their own.
+    pub standing_alone: usize,
+    /// Notices whose name resolved to a curated organization.
+    pub resolved_to_curated: usize,
+    /// Organizations known only from registers.
+    pub register_only_organizations: usize,
+    pub disputed_or_withdrawn: usize,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct RegisterStats {
+    pub id: String,
+    pub notices: usize,
+    pub covered_to: String,
 }
 
 /// The whole knowledge base, with indexes by stable id.
@@ -88,6 +115,13 @@ pub struct DataSet {
     pub relationships: Vec<Relationship>,
     pub incidents: Vec<Incident>,
     pub info: DataInfo,
+    /// Register notices (`notices.json`): those standing alone are also
+    /// incidents (and their register-only organizations organizations),
+    /// after the curated ones.
+    pub notices: crate::notices::Notices,
+    /// How many of `organizations` and of `incidents`, from the front, are
+    /// curated (the rest come from registers or an imported catalogue).
+    pub curated: (usize, usize),
     /// The Chinese texts of the data, once loaded. Set through a shared
     /// reference (`add_translations_json`): the page downloads them only when
     /// someone reads in Chinese, after the engine is built.
@@ -375,6 +409,48 @@ impl DataSet {
         Ok(ds)
     }
 
+    /// [`DataSet::from_json`] with the register notices (`notices.json`):
+    /// the register-only organizations and the notices standing alone join
+    /// the curated ones, after them.
+    pub fn from_json_with_notices(
+        taxonomy: &str,
+        organizations: &str,
+        incidents: &str,
+        notices: &str,
+    ) -> Result<DataSet, LoadError> {
+        let taxonomy: Taxonomy = parse("taxonomy.json", taxonomy)?;
+        let orgs: OrganizationsFile = parse("organizations.json", organizations)?;
+        let file: IncidentsFile = parse("incidents.json", incidents)?;
+        let notices: crate::notices::NoticesFile = parse("notices.json", notices)?;
+        let mut organizations = orgs.organizations;
+        let mut all_incidents = file.incidents;
+        let curated = (organizations.len(), all_incidents.len());
+        let known: std::collections::HashSet<&str> =
+            organizations.iter().map(|o| o.id.as_str()).collect();
+        let more = crate::notices::expand(&notices, |id| known.contains(id));
+        organizations.extend(more.organizations);
+        all_incidents.extend(more.incidents);
+        let mut ds = DataSet::new(taxonomy, organizations, orgs.relationships, all_incidents);
+        ds.curated = curated;
+        ds.notices = crate::notices::Notices::new(notices);
+        ds.info = DataInfo {
+            as_of: file.as_of,
+            coverage: file.coverage,
+            retired: file.retired,
+        };
+        Ok(ds)
+    }
+
+    /// The curated incidents (not register notices, not an import).
+    pub fn curated_incidents(&self) -> &[Incident] {
+        &self.incidents[..self.curated.1.min(self.incidents.len())]
+    }
+
+    /// The register notice an incident was made from, if it was.
+    pub fn notice_of(&self, incident_id: &str) -> Option<&crate::notices::Notice> {
+        self.notices.get(incident_id)
+    }
+
     /// Reads the Chinese texts (`zh.json`) into this data set, in place of
     /// any it had.
     pub fn set_translations_json(&mut self, zh: &str) -> Result<(), LoadError> {
@@ -419,6 +495,8 @@ impl DataSet {
     ) -> DataSet {
         DataSet {
             info: DataInfo::default(),
+            notices: crate::notices::Notices::default(),
+            curated: (organizations.len(), incidents.len()),
             translations: OnceLock::new(),
             indexes: OnceLock::new(),
             indexing: None,
@@ -562,28 +640,76 @@ impl DataSet {
         out
     }
 
+    fn notice_stats(&self) -> NoticeStats {
+        use crate::notices::{NoticeStatus, REGISTER_ORG_PREFIX};
+        let all = &self.notices.notices;
+        NoticeStats {
+            total: all.len(),
+            registers: self
+                .notices
+                .registers
+                .iter()
+                .map(|r| RegisterStats {
+                    id: r.id.clone(),
+                    notices: all.iter().filter(|n| n.register == r.id).count(),
+                    covered_to: r.covered_to.to_string(),
+                })
+                .collect(),
+            linked: all.iter().filter(|n| n.incident.is_some()).count(),
+            copies: all
+                .iter()
+                .filter(|n| n.incident.is_none() && n.same_as.is_some())
+                .count(),
+            standing_alone: all.iter().filter(|n| n.stands_alone()).count(),
+            resolved_to_curated: all
+                .iter()
+                .filter(|n| !n.org.starts_with(REGISTER_ORG_PREFIX))
+                .count(),
+            register_only_organizations: self
+                .organizations
+                .iter()
+                .filter(|o| o.id.starts_with(REGISTER_ORG_PREFIX))
+                .count(),
+            disputed_or_withdrawn: all
+                .iter()
+                .filter(|n| n.status != NoticeStatus::Filed)
+                .count(),
+        }
+    }
+
+    /// Counts of the curated data (the notices counted apart).
     pub fn stats(&self) -> Stats {
         let recent_from = self.info.as_of.map_or(i32::MAX, |d| d.year - 1);
+        let curated_orgs = &self.organizations[..self.curated.0.min(self.organizations.len())];
         Stats {
+            notices: self.notice_stats(),
             as_of: self.info.as_of.map(|d| d.to_string()),
             coverage: self.info.coverage.clone(),
-            incidents: self.incidents.len(),
+            incidents: self.curated_incidents().len(),
             incidents_disclosed_recently: self
-                .incidents
+                .curated_incidents()
                 .iter()
                 .filter(|i| i.disclosed.is_some_and(|d| d.year >= recent_from))
                 .count(),
-            third_party_incidents: self.incidents.iter().filter(|i| i.is_third_party()).count(),
+            third_party_incidents: self
+                .curated_incidents()
+                .iter()
+                .filter(|i| i.is_third_party())
+                .count(),
             client_links: self
-                .incidents
+                .curated_incidents()
                 .iter()
                 .map(|i| i.affected_clients.len())
                 .sum(),
-            organizations: self.organizations.len(),
-            aliases: self.organizations.iter().map(|o| o.aliases.len()).sum(),
-            sources: self.incidents.iter().map(|i| i.sources.len()).sum(),
+            organizations: curated_orgs.len(),
+            aliases: curated_orgs.iter().map(|o| o.aliases.len()).sum(),
+            sources: self
+                .curated_incidents()
+                .iter()
+                .map(|i| i.sources.len())
+                .sum(),
             incidents_without_source: self
-                .incidents
+                .curated_incidents()
                 .iter()
                 .filter(|i| i.sources.is_empty())
                 .count(),
@@ -594,13 +720,13 @@ impl DataSet {
                 .filter(|r| !r.is_sourced())
                 .count(),
             client_links_without_source: self
-                .incidents
+                .curated_incidents()
                 .iter()
                 .flat_map(|i| &i.affected_clients)
                 .filter(|c| c.source.is_none())
                 .count(),
             figures_without_date: self
-                .incidents
+                .curated_incidents()
                 .iter()
                 .filter(|i| i.affected.is_some() && i.affected_as_of.is_none())
                 .count(),
@@ -622,6 +748,7 @@ impl DataSet {
         v.relationships();
         v.incidents();
         v.duplicates();
+        v.notices();
         v.problems.extend(crate::lang::check_translations(self));
         v.problems.into_iter().collect()
     }
@@ -889,6 +1016,71 @@ impl Validator<'_> {
     /// the other's window (give or take about six weeks), must say it is
     /// part of that campaign or, reviewed, that it is a distinct event
     /// (`distinct_from`); two incidents of one organization with the same
+    /// The register notices: known registers, organizations and incidents,
+    /// data types, dates within the register's coverage, and a reason for
+    /// every decision that marks one disputed or withdrawn.
+    fn notices(&mut self) {
+        use crate::notices::NoticeStatus;
+        let ds = self.ds;
+        let curated: HashSet<&str> = ds
+            .curated_incidents()
+            .iter()
+            .map(|i| i.id.as_str())
+            .collect();
+        let mut seen = HashSet::new();
+        for r in &ds.notices.registers {
+            if !seen.insert(r.id.as_str()) {
+                self.report(format!("register {}", r.id), "is listed twice");
+            }
+            if !is_https_url(&r.url) {
+                self.report(format!("register {}", r.id), "needs an https URL");
+            }
+            if r.snapshot.trim().is_empty() || r.terms.trim().is_empty() {
+                self.report(format!("register {}", r.id), "needs its snapshot and terms");
+            }
+        }
+        let mut ids = HashSet::new();
+        for n in &ds.notices.notices {
+            let subject = format!("notice {}", n.id);
+            if !is_slug(&n.id) || !ids.insert(n.id.as_str()) {
+                self.report(&subject, "needs a unique slug id");
+            }
+            match ds.notices.register(&n.register) {
+                None => self.report(&subject, format!("names unknown register '{}'", n.register)),
+                Some(r) if n.reported > r.covered_to => {
+                    self.report(&subject, "is dated after its register's coverage date")
+                }
+                Some(_) => {}
+            }
+            if n.name.trim().is_empty() {
+                self.report(&subject, "has no name as filed");
+            }
+            self.known_org(&subject, "org", &n.org);
+            for t in &n.data_types {
+                self.known_type(&subject, t);
+            }
+            if let Some(i) = &n.incident {
+                if !curated.contains(i.as_str()) {
+                    self.report(&subject, format!("reports unknown curated incident '{i}'"));
+                }
+            }
+            if let Some(first) = &n.same_as {
+                if !ds.notices.get(first).is_some_and(|f| f.stands_alone()) {
+                    self.report(
+                        &subject,
+                        format!("copies '{first}', which is not a notice standing alone"),
+                    );
+                }
+            }
+            if n.status != NoticeStatus::Filed && n.note.is_none() {
+                self.report(
+                    &subject,
+                    "is disputed or withdrawn without a note and source",
+                );
+            }
+        }
+    }
+
     /// dates are one.
     fn duplicates(&mut self) {
         let ds = self.ds;
@@ -917,7 +1109,7 @@ impl Validator<'_> {
             };
         let mut by_dates: HashMap<(&str, Option<PartialDate>, Option<PartialDate>), &str> =
             HashMap::new();
-        for i in &ds.incidents {
+        for i in ds.curated_incidents() {
             if i.breach_start.is_some() || i.disclosed.is_some() {
                 let key = (i.breached_org.as_str(), i.breach_start, i.disclosed);
                 if let Some(other) = by_dates.insert(key, &i.id) {
@@ -930,7 +1122,9 @@ impl Validator<'_> {
                 }
             }
             for &p in ds.incidents_of(&i.breached_org) {
-                let other = &ds.incidents[p as usize];
+                let Some(other) = ds.curated_incidents().get(p as usize) else {
+                    continue;
+                };
                 let names_it = other.id != i.id
                     && other
                         .affected_clients
@@ -961,7 +1155,7 @@ impl Validator<'_> {
 
     fn incidents(&mut self) {
         let ds = self.ds;
-        for i in &ds.incidents {
+        for i in ds.curated_incidents() {
             let subject = format!("incident {}", i.id);
             self.known_org(&subject, "breached_org", &i.breached_org);
             if let Some(p) = &i.platform {

@@ -94,6 +94,11 @@ impl PartialDate {
 
     /// The day `days` days after this one's earliest day.
     pub fn plus_days(&self, days: i64) -> Self {
+        PartialDate::from_days_since_epoch(self.days_since_epoch() + days)
+    }
+
+    /// Days from 1970-01-01 to this date's earliest day.
+    pub fn days_since_epoch(&self) -> i64 {
         let (y, m, d) = self.earliest();
         // Howard Hinnant's days_from_civil.
         let y = i64::from(y) - i64::from(m <= 2);
@@ -102,7 +107,7 @@ impl PartialDate {
         let mp = (i64::from(m) + 9) % 12;
         let doy = (153 * mp + 2) / 5 + i64::from(d) - 1;
         let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-        PartialDate::from_days_since_epoch(era * 146_097 + doe - 719_468 + days)
+        era * 146_097 + doe - 719_468
     }
 
     /// The earliest day this date can mean, as (year, month, day).

@@ -152,10 +152,12 @@ pub fn merge(ds: &DataSet, import: &mut CatalogImport) -> DataSet {
     );
     merged.translations = ds.translations.clone();
     merged.info = ds.info.clone();
+    merged.notices = ds.notices.clone();
+    merged.curated = ds.curated;
     merged
 }
 
-fn slug(s: &str) -> String {
+pub(crate) fn slug(s: &str) -> String {
     let mut out = String::new();
     let mut put = |c: char| {
         if c.is_ascii_alphanumeric() {

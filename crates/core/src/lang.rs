@@ -413,7 +413,7 @@ pub fn check_translations(ds: &DataSet) -> Vec<crate::dataset::Problem> {
             }
         }
     }
-    for inc in &ds.incidents {
+    for inc in ds.curated_incidents() {
         if !inc.id.starts_with("hibp-") && !t.incidents.contains_key(&inc.id) {
             problem(format!("zh.json incident {}", inc.id), "no Chinese title");
         }

@@ -14,6 +14,7 @@ pub mod date;
 pub mod export;
 pub mod exposure;
 pub mod hibp;
+pub mod ingest;
 #[doc(hidden)]
 pub mod invariants;
 pub mod json;
@@ -21,6 +22,7 @@ pub mod lang;
 pub mod matcher;
 pub mod model;
 pub mod normalize;
+pub mod notices;
 pub mod plan;
 pub mod reading;
 pub mod report;

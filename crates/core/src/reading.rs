@@ -648,7 +648,7 @@ mod tests {
             ),
             // Surroundings never turn a guess into a name.
             ("Hollow Creek Bakery Services, Inc.", vec![None]),
-            ("City Dental", vec![None]),
+            ("Hollow Creek Dental Studio", vec![None]),
         ];
         for (text, want) in cases {
             assert_eq!(&ids(&engine, text), want, "{text:?}");
