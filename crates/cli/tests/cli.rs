@@ -559,3 +559,137 @@ fn a_list_reads_the_same_everywhere() {
     );
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+/// `exposure ingest` on small register snapshots written for this test
+/// (`tests/fixtures/registers/`): deterministic, never duplicating, and
+/// corrected by the decisions file.
+#[test]
+fn ingest_reads_registers_deterministically_and_updates_without_duplicates() {
+    let fixtures = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../tests/fixtures/registers");
+    let dir = std::env::temp_dir().join(format!("exposure-ingest-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let notices = dir.join("notices.json");
+    let _ = std::fs::remove_file(&notices);
+    let f = |name: &str| fixtures.join(name).to_string_lossy().into_owned();
+    let n = notices.to_string_lossy().into_owned();
+    let decisions = f("decisions.json");
+    let ingest = |register: &str, file: &str| {
+        let out = exposure(&[
+            "ingest",
+            register,
+            &f(file),
+            "--notices",
+            &n,
+            "--decisions",
+            &decisions,
+            "--snapshot",
+            "fixture",
+        ]);
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    };
+    let said = ingest("hhs-ocr", "hhs-small.csv");
+    assert!(said.contains("6 rows, 2 skipped; 4 added"), "{said}");
+    ingest("wa-ag", "wa-small.csv");
+    let first = std::fs::read(&notices).unwrap();
+    // The same snapshots again: the same bytes.
+    ingest("hhs-ocr", "hhs-small.csv");
+    let said = ingest("wa-ag", "wa-small.csv");
+    assert!(said.contains("0 added, 0 updated, 2 unchanged"), "{said}");
+    assert_eq!(
+        std::fs::read(&notices).unwrap(),
+        first,
+        "same input, same bytes"
+    );
+
+    let doc: Value = serde_json::from_slice(&first).unwrap();
+    let all = doc["notices"].as_array().unwrap();
+    let by_id = |id: &str| {
+        all.iter()
+            .find(|x| x["id"] == id)
+            .unwrap_or_else(|| panic!("{id} in {all:#?}"))
+    };
+    // A curated organization, and the curated incident its notice reports.
+    let change = by_id("hhs-ocr-2024-07-19-change-healthcare-inc-100000000");
+    assert_eq!(change["org"], "change-healthcare");
+    assert_eq!(change["incident"], "change-healthcare-2024");
+    assert_eq!(
+        change["data_types"],
+        serde_json::json!(["medical", "health_insurance"])
+    );
+    // Two rows alike in everything: one notice each, numbered.
+    let dental = by_id("hhs-ocr-2025-03-04-hollow-creek-family-dental-pllc-1250");
+    by_id("hhs-ocr-2025-03-04-hollow-creek-family-dental-pllc-1250-2");
+    assert_eq!(dental["org"], "r-hollow-creek-family-dental");
+    assert_eq!(dental["state"], "OR");
+    assert!(dental.get("incident").is_none());
+    // Washington's copy of the same event, 16 days later.
+    let copy = by_id("wa-ag-2025-03-20-hollow-creek-family-dental-640");
+    assert_eq!(
+        copy["same_as"],
+        "hhs-ocr-2025-03-04-hollow-creek-family-dental-pllc-1250"
+    );
+    assert_eq!(copy["kind"], "ransomware");
+    assert_eq!(copy["breach_start"], "2025-02-01");
+    // Decisions: a name that is not the curated organization it reads as,
+    // and a notice the named company disputes.
+    assert!(by_id("hhs-ocr-2024-12-02-msk-group-3000")["org"]
+        .as_str()
+        .unwrap()
+        .starts_with("r-"));
+    let disputed = by_id("wa-ag-2024-01-30-cascade-fictional-outfitters-1020");
+    assert_eq!(disputed["status"], "disputed");
+    assert!(disputed["note"]
+        .as_str()
+        .unwrap()
+        .contains("https://example.org/statement"));
+    let regs = doc["registers"].as_array().unwrap();
+    assert_eq!(
+        regs.iter().find(|r| r["id"] == "hhs-ocr").unwrap()["covered_to"],
+        "2025-03-04"
+    );
+    assert_eq!(
+        regs.iter().find(|r| r["id"] == "wa-ag").unwrap()["residents_only"],
+        true
+    );
+
+    // A newer snapshot: a revised count replaces its notice, a changed row
+    // is updated, a new row is added, and nothing is listed twice.
+    let said = ingest("hhs-ocr", "hhs-newer.csv");
+    assert!(
+        said.contains("5 rows, 0 skipped; 1 added, 2 updated, 2 unchanged, 0 kept"),
+        "{said}"
+    );
+    let doc: Value = serde_json::from_slice(&std::fs::read(&notices).unwrap()).unwrap();
+    let ids: Vec<&str> = doc["notices"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|x| x["id"].as_str().unwrap())
+        .collect();
+    assert!(
+        ids.contains(&"hhs-ocr-2024-07-19-change-healthcare-inc-190000000"),
+        "{ids:?}"
+    );
+    assert!(
+        !ids.contains(&"hhs-ocr-2024-07-19-change-healthcare-inc-100000000"),
+        "{ids:?}"
+    );
+    assert_eq!(ids.len(), 7, "{ids:?}");
+
+    // Bad input: a specific reason, nothing written.
+    let out = exposure(&["ingest", "nj-ag", &f("hhs-small.csv"), "--notices", &n]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("unknown register `nj-ag`"));
+    let out = exposure(&["ingest", "wa-ag", &f("hhs-small.csv"), "--notices", &n]);
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains("no column `Name`"),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+}

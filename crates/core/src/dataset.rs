@@ -917,7 +917,10 @@ impl Validator<'_> {
                 }
                 keys.insert(key);
             }
-            if !o.listed {
+            // An organization known only from registers may share a key with
+            // a curated one ("MSK Group" and MSK): the matcher reads the key
+            // as the curated one (the registers come after it).
+            if !o.listed || o.id.starts_with(crate::notices::REGISTER_ORG_PREFIX) {
                 continue;
             }
             for key in keys {

@@ -59,6 +59,7 @@ struct Filed {
     data_types: Vec<String>,
     cause: Option<String>,
     kind: Option<IncidentKind>,
+    state: Option<String>,
     entity: Option<String>,
     vendor_involved: bool,
 }
@@ -222,6 +223,7 @@ fn read_rows(
             let entity = c.maybe("Covered Entity Type");
             let cause = c.maybe("Type of Breach");
             let ba = c.maybe("Business Associate Present");
+            let state = c.maybe("State");
             rows.iter()
                 .map(|r| {
                     let entity = text(cell(r, entity));
@@ -238,6 +240,7 @@ fn read_rows(
                         affected: count(cell(r, people)),
                         data_types,
                         cause: text(cell(r, cause)),
+                        state: text(cell(r, state)),
                         entity,
                         vendor_involved: cell(r, ba).trim() == "Yes",
                         ..Filed::default()
@@ -256,6 +259,7 @@ fn read_rows(
             );
             let (cause, attack) = (c.maybe("DataBreachCause"), c.maybe("CyberattackType"));
             let (industry, business) = (c.maybe("IndustryType"), c.maybe("BusinessType"));
+            let state = c.maybe("EntityState");
             rows.iter()
                 .map(|r| {
                     let attack = text(cell(r, attack));
@@ -277,6 +281,7 @@ fn read_rows(
                         affected: count(cell(r, people)),
                         cause,
                         kind,
+                        state: text(cell(r, state)),
                         entity: text(cell(r, business)).or_else(|| text(cell(r, industry))),
                         ..Filed::default()
                     })
@@ -441,6 +446,7 @@ pub fn ingest(
                 data_types: f.data_types,
                 cause: f.cause,
                 kind: f.kind,
+                state: f.state,
                 entity: f.entity,
                 vendor_involved: f.vendor_involved,
                 incident: None,
@@ -454,18 +460,36 @@ pub fn ingest(
 
     // Merged with what was there: this register's rows updated or added,
     // kept where the snapshot no longer lists them.
+    // A row whose count the register revised has a new identity: the old
+    // notice of that name and date is replaced, not kept beside it.
     let mut all: BTreeMap<String, Notice> = BTreeMap::new();
     let registers = previous.registers;
+    let previous_ids: std::collections::HashSet<String> = previous
+        .notices
+        .iter()
+        .filter(|n| n.register == reg_id)
+        .map(|n| n.id.clone())
+        .collect();
+    let mut revisable: HashMap<(String, PartialDate), usize> = HashMap::new();
+    for n in fresh.values().filter(|n| !previous_ids.contains(&n.id)) {
+        *revisable.entry((n.name.clone(), n.reported)).or_insert(0) += 1;
+    }
     for n in previous.notices {
         if n.register != reg_id {
             all.insert(n.id.clone(), n);
             continue;
         }
         match fresh.get(&n.id) {
-            None => {
-                summary.kept += 1;
-                all.insert(n.id.clone(), n);
-            }
+            None => match revisable.get_mut(&(n.name.clone(), n.reported)) {
+                Some(left) if *left > 0 => {
+                    *left -= 1;
+                    summary.updated += 1;
+                }
+                _ => {
+                    summary.kept += 1;
+                    all.insert(n.id.clone(), n);
+                }
+            },
             Some(f) if same_row(f, &n) => summary.unchanged += 1,
             Some(_) => summary.updated += 1,
         }
@@ -574,6 +598,7 @@ fn same_row(a: &Notice, b: &Notice) -> bool {
         && a.data_types == b.data_types
         && a.cause == b.cause
         && a.kind == b.kind
+        && a.state == b.state
         && a.entity == b.entity
         && a.vendor_involved == b.vendor_involved
 }

@@ -1120,9 +1120,20 @@ impl NameIndex {
     fn unique_hit(&self, bucket: &[u32], reason: MatchReason, score: u32) -> Option<OrgMatch> {
         let first = *bucket.first()? as usize;
         let org = self.entries[first].org;
-        bucket
-            .iter()
-            .all(|&e| self.entries[e as usize].org == org)
+        if bucket.iter().all(|&e| self.entries[e as usize].org == org) {
+            return Some(self.hit(first, reason, score));
+        }
+        // A curated organization and ones known only from registers share
+        // the key: the curated one, when it is the only one.
+        let curated = |e: &u32| {
+            !self.orgs[self.entries[*e as usize].org as usize]
+                .id()
+                .starts_with(crate::notices::REGISTER_ORG_PREFIX)
+        };
+        let mut kept = bucket.iter().filter(|e| curated(e));
+        let first = *kept.next()? as usize;
+        let org = self.entries[first].org;
+        kept.all(|&e| self.entries[e as usize].org == org)
             .then(|| self.hit(first, reason, score))
     }
 

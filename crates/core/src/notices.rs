@@ -90,6 +90,10 @@ pub struct Notice {
     pub cause: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub kind: Option<IncidentKind>,
+    /// The notifier's state as filed (two letters), where given: tells
+    /// apart organizations of one name.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub state: Option<String>,
     /// The kind of notifier as filed ("Health Plan", "Finance").
     #[serde(skip_serializing_if = "Option::is_none")]
     pub entity: Option<String>,
@@ -156,6 +160,7 @@ json_struct!(strict Notice {
     data_types: default,
     cause: default,
     kind: default,
+    state: default,
     entity: default,
     vendor_involved: default,
     incident: default,
@@ -392,6 +397,7 @@ mod tests {
             data_types: vec!["medical".into()],
             cause: Some("Hacking/IT Incident".into()),
             kind: None,
+            state: Some("TN".into()),
             entity: Some("Health Plan".into()),
             vendor_involved: false,
             incident: None,
