@@ -98,7 +98,17 @@ pub fn app(props: &AppProps) -> Html {
             if !given {
                 wasm_bindgen_futures::spawn_local(async move {
                     match data::load().await {
-                        Ok(engine) => d.dispatch(Action::DataLoaded { engine }),
+                        Ok((engine, curated)) => {
+                            d.dispatch(Action::DataLoaded {
+                                engine: engine.clone(),
+                            });
+                            // Then the register notices; the curated
+                            // answer stays if they fail.
+                            match data::load_notices(curated, engine).await {
+                                Ok(engine) => d.dispatch(Action::NoticesLoaded { engine }),
+                                Err(error) => d.dispatch(Action::ShowError { error }),
+                            }
+                        }
                         Err(error) => d.dispatch(Action::ShowError { error }),
                     }
                 });

@@ -19,8 +19,22 @@ pub const FILES: [&str; 3] = [
 /// The Chinese texts of the data, downloaded by `load_texts`.
 pub const TEXTS_FILE: &str = "/data/zh.json";
 
-/// Downloads the data set and builds the engine over it.
-pub async fn load() -> Result<SharedEngine, AppError> {
+/// The register notices (`notices.json`, the largest file), downloaded
+/// after the curated data has answered: `load_notices`.
+pub const NOTICES_FILE: &str = "/data/notices.json";
+
+/// The curated files as downloaded, kept until the notices join them.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Curated {
+    taxonomy: String,
+    organizations: String,
+    incidents: String,
+}
+
+/// Downloads the curated data set and builds the engine over it; the
+/// register notices come after (`load_notices`), so a first answer does
+/// not wait for them.
+pub async fn load() -> Result<(SharedEngine, Curated), AppError> {
     let [taxonomy, organizations, incidents] = FILES;
     let fetched = platform::now();
     let (taxonomy, organizations, incidents) = futures::future::try_join3(
@@ -37,7 +51,47 @@ pub async fn load() -> Result<SharedEngine, AppError> {
         started,
         &[("incidents", engine.data.incidents.len() as f64)],
     );
+    Ok((
+        engine,
+        Curated {
+            taxonomy,
+            organizations,
+            incidents,
+        },
+    ))
+}
+
+/// Downloads the register notices and builds the engine over the curated
+/// data and them, with the Chinese texts `current` already has.
+pub async fn load_notices(
+    curated: Curated,
+    current: SharedEngine,
+) -> Result<SharedEngine, AppError> {
+    let notices = platform::fetch_text(NOTICES_FILE).await?;
+    let started = platform::now();
+    let engine = build_with_notices(&curated, &notices, &current)?;
+    platform::measure(
+        "exposure:notices",
+        started,
+        &[("notices", engine.data.notices.notices.len() as f64)],
+    );
     Ok(engine)
+}
+
+/// The engine over the curated files and the notices.
+pub fn build_with_notices(
+    curated: &Curated,
+    notices: &str,
+    current: &SharedEngine,
+) -> Result<SharedEngine, AppError> {
+    let mut ds = DataSet::from_json_with_notices(
+        &curated.taxonomy,
+        &curated.organizations,
+        &curated.incidents,
+        notices,
+    )?;
+    ds.translations = current.data.translations.clone();
+    Ok(SharedEngine::new(std::rc::Rc::new(Engine::new(ds))))
 }
 
 /// The engine over the three files' texts.
@@ -108,6 +162,29 @@ mod tests {
             before,
             "views over the engine see that its texts changed"
         );
+    }
+
+    #[test]
+    fn the_notices_join_the_curated_engine_with_its_texts() {
+        let curated = Curated {
+            taxonomy: bundled::TAXONOMY_JSON.into(),
+            organizations: bundled::ORGANIZATIONS_JSON.into(),
+            incidents: bundled::INCIDENTS_JSON.into(),
+        };
+        let first = build(
+            &curated.taxonomy,
+            &curated.organizations,
+            &curated.incidents,
+        )
+        .expect("the shipped files load");
+        add_texts(&first, bundled::ZH_JSON).expect("zh.json loads");
+        let engine = build_with_notices(&curated, bundled::NOTICES_JSON, &first)
+            .expect("notices.json loads");
+        assert!(engine.data.notices.notices.len() >= 8000);
+        assert!(engine.data.incidents.len() > first.data.incidents.len());
+        assert!(engine.data.has_translations(), "the texts carry over");
+        let e = build_with_notices(&curated, "{", &first).expect_err("a broken file fails");
+        assert!(e.to_string().contains("notices.json"), "{e}");
     }
 
     #[test]

@@ -65,6 +65,24 @@ texts! {
     NotYou => "so probably not you", "因此很可能与你无关";
     FigureAsOf => "as of", "截至";
     DataAsOf => "Breach data as of", "泄露数据截至";
+    RegistersCovered => "Public breach registers read", "已收录的公开泄露通报登记";
+    ReportedBreach => "Reported breach", "已通报的泄露";
+    ReportedTo => "Reported to", "通报对象";
+    ReportedOn => "Reported", "通报日期";
+    NotifierState => "State", "所在州";
+    NotifierKind => "Kind of organization", "机构类型";
+    Cause => "Cause, as filed", "原因（按通报原文）";
+    PeopleInRegister => "People affected, as filed", "受影响人数（按通报）";
+    ResidentsOnly => "residents of the state only", "仅计该州居民";
+    RegisterSaysNoData => "The register does not say which data was exposed; the notification letter will. The steps below fit any breach.",
+                          "登记未说明泄露了哪些数据，通知信中会写明。下面的步骤适用于任何数据泄露。";
+    NoticeIsClaim => "What the register lists is the organization's own notice; no one here has checked it.",
+                     "登记所列为该机构自己的通报，本站未另行核实。";
+    NoticeDisputed => "Disputed: the named organization contradicts this notice.",
+                      "有争议：被点名的机构否认这份通报。";
+    NoticeWithdrawn => "Withdrawn from the register.", "已从登记中撤回。";
+    AlsoReported => "Also reported", "另见通报";
+    OpenRegister => "Open the register", "打开登记页面";
     NoKnownIncidentAsOf => "no known incident in our data as of", "我们的数据中没有已知事件，截至";
     NotInOurData => "not in our data yet — that is not an all-clear: watch for breach letters and check the public breach registers.",
                     "尚未收录——这不代表安全：请留意数据泄露通知信，并查看公开的泄露登记册。";
@@ -159,6 +177,40 @@ texts! {
 
 /// The name of a sector.
 /// "no known incident in our data as of DATE", in the reader's word order.
+/// A register's name as the page says it (the data names it in full).
+pub fn register_name(lang: Lang, id: &str, full: &str) -> String {
+    match (lang, id) {
+        (Lang::En, "hhs-ocr") => "the US health department (HHS)".into(),
+        (Lang::Zh, "hhs-ocr") => "美国卫生与公众服务部（HHS）".into(),
+        (Lang::En, "wa-ag") => "the Washington State Attorney General".into(),
+        (Lang::Zh, "wa-ag") => "华盛顿州总检察长办公室".into(),
+        _ => full.to_string(),
+    }
+}
+
+/// "Also reported to … on …: N people" for a notice of an event shown on
+/// another card.
+pub fn also_reported_line(
+    lang: Lang,
+    register: &str,
+    date: &str,
+    people: Option<String>,
+    residents: bool,
+) -> String {
+    match (lang, people) {
+        (Lang::En, Some(n)) => format!(
+            "{register} on {date}: {n} {}",
+            if residents { "residents" } else { "people" }
+        ),
+        (Lang::En, None) => format!("{register} on {date}"),
+        (Lang::Zh, Some(n)) => format!(
+            "{date}通报{register}：{n}{}",
+            if residents { "名该州居民" } else { "人" }
+        ),
+        (Lang::Zh, None) => format!("{date}通报{register}"),
+    }
+}
+
 pub fn no_incident_as_of(lang: Lang, date: &str) -> String {
     match lang {
         Lang::En => format!("{} {date}", tr(lang, Text::NoKnownIncidentAsOf)),

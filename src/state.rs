@@ -159,6 +159,11 @@ pub enum Action {
     DataLoaded {
         engine: SharedEngine,
     },
+    /// The engine over the curated data and the register notices, in place
+    /// of the curated one.
+    NoticesLoaded {
+        engine: SharedEngine,
+    },
     CatalogLoaded {
         engine: SharedEngine,
         notice: Notice,
@@ -310,7 +315,7 @@ impl Reducible for AppState {
                 s.restored = true;
                 s.resolve_unmatched();
             }
-            Action::DataLoaded { engine } => {
+            Action::DataLoaded { engine } | Action::NoticesLoaded { engine } => {
                 s.base = Some(engine);
                 s.resolve_unmatched();
             }

@@ -6,7 +6,10 @@ use exposure_core::{Confidence, Fit, Match};
 use yew::prelude::*;
 
 use crate::components::nodes;
-use crate::i18n::{in_reader_language, relation_label, summary_lang, tr, Lang, Text};
+use crate::i18n::{
+    also_reported_line, in_reader_language, register_name, relation_label, summary_lang, tr, Lang,
+    Text,
+};
 use crate::route::Route;
 use crate::SharedEngine;
 
@@ -100,6 +103,33 @@ pub fn incident_card(props: &IncidentCardProps) -> Html {
         }
         Fit::Covered | Fit::OutsideYears => html! {},
     };
+    // The register notices of this event: its own and its clients'.
+    let also: Vec<Html> = ds
+        .notices
+        .also_reported(&inc.id)
+        .into_iter()
+        .map(|o| {
+            let r = ds.notices.register(&o.register);
+            let line = also_reported_line(
+                lang,
+                &register_name(lang, &o.register, r.map_or("", |r| r.name.as_str())),
+                &t.date(o.reported),
+                o.affected.map(group_thousands),
+                r.is_some_and(|r| r.residents_only),
+            );
+            html! { <li>{ format!("{}{}{line}", ds.org_name(&o.org), lang.pick(" — ", "——")) }</li> }
+        })
+        .collect();
+    let also = if also.is_empty() {
+        html! {}
+    } else {
+        html! {
+            <details class="also-reported" data-testid="also-reported">
+                <summary>{ format!("{} ({})", tr(lang, Text::AlsoReported), also.len()) }</summary>
+                <ul>{ also }</ul>
+            </details>
+        }
+    };
     let conf = m.confidence.id();
     html! {
         <article class={classes!("incident", format!("conf-{conf}"))}
@@ -126,6 +156,7 @@ pub fn incident_card(props: &IncidentCardProps) -> Html {
             </dl>
             <h4>{ tr(lang, Text::DataExposed) }</h4>
             <ul class="tags">{ nodes(types) }</ul>
+            { also }
             <p class="more"><a href={Route::Incident(inc.id.clone()).href()} data-testid="incident-link">{ tr(lang, Text::Details) }</a></p>
             <details class="sources">
                 <summary>{ format!("{} ({})", tr(lang, Text::Sources), inc.sources.len()) }</summary>

@@ -6,7 +6,8 @@ use yew::prelude::*;
 
 use crate::components::incident_card::IncidentCard;
 use crate::components::nodes;
-use crate::i18n::{no_incident_as_of, tr, Lang, Text};
+use crate::components::notice_card::NoticeCard;
+use crate::i18n::{no_incident_as_of, register_name, tr, Lang, Text};
 use crate::SharedEngine;
 
 #[derive(Properties, PartialEq)]
@@ -20,6 +21,12 @@ pub struct IncidentListProps {
 pub fn incident_list(props: &IncidentListProps) -> Html {
     let lang = props.lang;
     let card = |m: &exposure_core::Match| {
+        if props.engine.data.notice_of(&m.incident_id).is_some() {
+            return html! {
+                <NoticeCard key={format!("{}:{}", m.org_id, m.incident_id)}
+                    engine={props.engine.clone()} m={m.clone()} {lang} />
+            };
+        }
         html! {
             <IncidentCard key={format!("{}:{}", m.org_id, m.incident_id)}
                 engine={props.engine.clone()} m={m.clone()} {lang} />
@@ -72,10 +79,31 @@ pub fn incident_list(props: &IncidentListProps) -> Html {
     } else {
         html! { <ul class="quiet-companies">{ nodes(quiet) }</ul> }
     };
+    // Each register's date too: a company's silence says nothing of later
+    // filings.
+    let registers = ds
+        .notices
+        .registers
+        .iter()
+        .map(|r| {
+            format!(
+                "{} {} {}",
+                register_name(lang, &r.id, &r.name),
+                lang.pick("to", "截至"),
+                lang.date(r.covered_to)
+            )
+        })
+        .collect::<Vec<_>>();
     let as_of_line = match as_of {
         Some(d) => html! {
             <p class="as-of" data-testid="data-as-of" data-date={d.to_string()}>
                 { format!("{} {as_of_text}", tr(lang, Text::DataAsOf)) }
+                if !registers.is_empty() {
+                    <span data-testid="registers-as-of">
+                        { format!("{}{}{}", lang.pick(". ", "。"), tr(lang, Text::RegistersCovered), lang.pick(": ", "：")) }
+                        { registers.join(lang.pick("; ", "；")) }
+                    </span>
+                }
             </p>
         },
         None => html! {},

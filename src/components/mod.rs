@@ -25,6 +25,7 @@ pub mod incident_browser;
 pub mod incident_card;
 pub mod incident_list;
 pub mod incident_page;
+pub mod notice_card;
 pub mod plan_toolbar;
 pub mod quick_picks;
 pub mod year_box;

@@ -274,10 +274,22 @@ fn best_path(ds: &DataSet, org_id: &str, inc: &Incident, lang: Lang) -> Option<C
             kind: PathKind::Direct,
             confidence: Confidence::Confirmed,
             path: tail.clone(),
-            explanation: if zh {
-                format!("{}本身遭到数据泄露：{how}。", name(org_id))
-            } else {
-                format!("{} was breached directly: {how}.", name(org_id))
+            explanation: match (ds.notice_of(&inc.id), zh) {
+                // A register notice says only what was filed.
+                (Some(n), true) => format!(
+                    "{}于{}向公开登记（{}）通报了一起数据泄露。",
+                    name(org_id),
+                    lang.date(n.reported),
+                    n.register
+                ),
+                (Some(n), false) => format!(
+                    "{} filed a breach notice with a public register ({}) on {}.",
+                    name(org_id),
+                    n.register,
+                    lang.date(n.reported)
+                ),
+                (None, true) => format!("{}本身遭到数据泄露：{how}。", name(org_id)),
+                (None, false) => format!("{} was breached directly: {how}.", name(org_id)),
             },
         });
     }

@@ -1126,7 +1126,7 @@ impl NameIndex {
         // A curated organization and ones known only from registers share
         // the key: the curated one, when it is the only one.
         let curated = |e: &u32| {
-            !self.orgs[self.entries[*e as usize].org as usize]
+            !self.orgs[self.entries[*e as usize].org]
                 .id()
                 .starts_with(crate::notices::REGISTER_ORG_PREFIX)
         };

@@ -49,6 +49,14 @@ pub struct MatchOut {
     pub person: Fit,
     /// That, in one line.
     pub reason: String,
+    /// For a reported breach (a register notice no curated incident
+    /// covers): the notice as the register gives it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub notice: Option<crate::notices::Notice>,
+    /// The register notices of this event (the incident's own, its
+    /// clients', another register's copy).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub also_reported: Vec<crate::notices::Notice>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -162,6 +170,13 @@ impl Report {
                     },
                     person: m.fit.clone(),
                     reason: fit_reason(ds, m),
+                    notice: ds.notice_of(&m.incident_id).cloned(),
+                    also_reported: ds
+                        .notices
+                        .also_reported(&m.incident_id)
+                        .into_iter()
+                        .cloned()
+                        .collect(),
                 })
                 .collect(),
             exposed_types: self

@@ -1,0 +1,121 @@
+//! A reported breach: a register notice no curated incident covers, shown
+//! with what the register says and no more (the notifier's claim).
+
+use exposure_core::notices::NoticeStatus;
+use exposure_core::plan::group_thousands;
+use exposure_core::Match;
+use yew::prelude::*;
+
+use crate::components::incident_card::confidence_label;
+use crate::components::nodes;
+use crate::i18n::{register_name, tr, Lang, Text};
+use crate::route::Route;
+use crate::SharedEngine;
+
+#[derive(Properties, PartialEq)]
+pub struct NoticeCardProps {
+    pub engine: SharedEngine,
+    pub m: Match,
+    pub lang: Lang,
+}
+
+#[function_component(NoticeCard)]
+pub fn notice_card(props: &NoticeCardProps) -> Html {
+    let lang = props.lang;
+    let ds = &props.engine.data;
+    let t = ds.texts(lang);
+    let m = &props.m;
+    let Some(n) = ds.notice_of(&m.incident_id) else {
+        return html! {};
+    };
+    let register = ds.notices.register(&n.register);
+    let reg_name = register_name(lang, &n.register, register.map_or("", |r| r.name.as_str()));
+    let residents = register.is_some_and(|r| r.residents_only);
+    let fact =
+        |label: Text, value: String| html! { <><dt>{ tr(lang, label) }</dt><dd>{ value }</dd></> };
+    let people = n.affected.map(|p| {
+        let p = group_thousands(p);
+        let v = if residents {
+            format!("{p} ({})", tr(lang, Text::ResidentsOnly))
+        } else {
+            p
+        };
+        fact(Text::PeopleInRegister, v)
+    });
+    let breach = match (n.breach_start, n.breach_end) {
+        (Some(a), Some(b)) if a != b => {
+            Some(fact(Text::Breach, format!("{} – {}", t.date(a), t.date(b))))
+        }
+        (Some(a), _) => Some(fact(Text::Breach, t.date(a))),
+        _ => None,
+    };
+    let types = n.data_types.iter().map(|ty| {
+        let sev = ds.data_type(ty).map(|d| format!("sev-{}", d.severity.id()));
+        html! { <li class={classes!("tag", sev)}>{ t.type_name(ty) }</li> }
+    });
+    let also = ds.notices.also_reported(&n.id).into_iter().map(|o| {
+        let r = ds.notices.register(&o.register);
+        let line = crate::i18n::also_reported_line(
+            lang,
+            &register_name(lang, &o.register, r.map_or("", |r| r.name.as_str())),
+            &t.date(o.reported),
+            o.affected.map(group_thousands),
+            r.is_some_and(|r| r.residents_only),
+        );
+        html! { <li>{ line }</li> }
+    });
+    let status = match n.status {
+        NoticeStatus::Filed => html! {},
+        NoticeStatus::Disputed => {
+            html! { <p class="notice-status" data-status="disputed">{ tr(lang, Text::NoticeDisputed) }{ " " }{ n.note.clone().unwrap_or_default() }</p> }
+        }
+        NoticeStatus::Withdrawn => {
+            html! { <p class="notice-status" data-status="withdrawn">{ tr(lang, Text::NoticeWithdrawn) }{ " " }{ n.note.clone().unwrap_or_default() }</p> }
+        }
+    };
+    let conf = m.confidence.id();
+    let org = ds.org_name(&n.org);
+    html! {
+        <article class={classes!("incident", "notice", format!("conf-{conf}"))}
+            data-testid="notice-card"
+            data-notice-id={n.id.clone()}
+            data-register={n.register.clone()}
+            data-confidence={conf}
+            aria-labelledby={format!("inc-{}", n.id)}>
+            <header class="incident-head">
+                <h3 id={format!("inc-{}", n.id)}>
+                    <span class="kicker">{ tr(lang, Text::ReportedBreach) }{ lang.pick(": ", "：") }</span>{ org }
+                </h3>
+                <span class={classes!("badge", format!("badge-{conf}"))}>{ confidence_label(lang, m.confidence) }</span>
+            </header>
+            <dl class="facts">
+                { fact(Text::ReportedTo, reg_name) }
+                { fact(Text::ReportedOn, t.date(n.reported)) }
+                { nodes(people) }
+                { nodes(breach) }
+                { nodes(n.state.clone().map(|s| fact(Text::NotifierState, s))) }
+                { nodes(n.entity.clone().map(|e| fact(Text::NotifierKind, e))) }
+                { nodes(n.cause.clone().map(|c| fact(Text::Cause, c))) }
+            </dl>
+            { status }
+            <h4>{ tr(lang, Text::DataExposed) }</h4>
+            if n.data_types.is_empty() {
+                <p class="no-data-types" data-testid="notice-no-types">{ tr(lang, Text::RegisterSaysNoData) }</p>
+            } else {
+                <ul class="tags">{ nodes(types) }</ul>
+            }
+            if !ds.notices.also_reported(&n.id).is_empty() {
+                <div class="also-reported" data-testid="also-reported">
+                    <h4>{ tr(lang, Text::AlsoReported) }</h4>
+                    <ul>{ nodes(also) }</ul>
+                </div>
+            }
+            <p class="claim">{ tr(lang, Text::NoticeIsClaim) }</p>
+            <p class="more">
+                <a href={Route::Incident(n.id.clone()).href()} data-testid="incident-link">{ tr(lang, Text::Details) }</a>
+                { " · " }
+                <a href={register.map(|r| r.url.clone()).unwrap_or_default()} rel="noopener noreferrer" target="_blank">{ tr(lang, Text::OpenRegister) }</a>
+            </p>
+        </article>
+    }
+}
