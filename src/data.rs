@@ -144,7 +144,7 @@ mod tests {
             bundled::INCIDENTS_JSON,
         )
         .expect("the shipped files load");
-        let reference = Engine::bundled().expect("bundled data loads");
+        let reference = Engine::new(bundled::curated().expect("bundled data loads"));
         assert_eq!(engine.data.incidents.len(), reference.data.incidents.len());
         assert_eq!(
             engine.data.organizations.len(),
