@@ -82,6 +82,8 @@ pub fn app(props: &AppProps) -> Html {
             let mut s = AppState::with_progress(progress);
             s.lang = lang.unwrap_or_default();
             s.route = route.unwrap_or_default();
+            // An engine given (tests, server rendering) is complete.
+            s.data_settled = engine.is_some();
             s.base = engine;
             s.resolve_unmatched();
             s.shell_text = shell.text;
@@ -106,7 +108,7 @@ pub fn app(props: &AppProps) -> Html {
                             // answer stays if they fail.
                             match data::load_notices(curated, engine).await {
                                 Ok(engine) => d.dispatch(Action::NoticesLoaded { engine }),
-                                Err(error) => d.dispatch(Action::ShowError { error }),
+                                Err(error) => d.dispatch(Action::NoticesFailed { error }),
                             }
                         }
                         Err(error) => d.dispatch(Action::ShowError { error }),
@@ -140,12 +142,13 @@ pub fn app(props: &AppProps) -> Html {
             }
         });
     }
-    // A kept catalogue is read again once the data set it widens is here
-    // (once: not again when the data's Chinese texts arrive into it).
+    // A kept catalogue is read again once the data set it widens is
+    // complete (once: not again when the data's Chinese texts arrive into
+    // it, nor for the curated data alone before the notices join it).
     {
         let d = state.dispatcher();
-        let base = state.base.clone();
-        use_effect_with(state.base.as_ref().map(SharedEngine::id), move |_| {
+        let base = state.base.clone().filter(|_| state.data_settled);
+        use_effect_with(base.as_ref().map(SharedEngine::id), move |_| {
             if let (Some(base), Ok(Some(text))) =
                 (base, platform::storage_get(storage::CATALOG_KEY))
             {

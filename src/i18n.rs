@@ -82,6 +82,11 @@ texts! {
                       "有争议：被点名的机构否认这份通报。";
     NoticeWithdrawn => "Withdrawn from the register.", "已从登记中撤回。";
     AlsoReported => "Also reported", "另见通报";
+    Source => "Source", "来源";
+    CuratedIncidents => "Curated incidents", "整理过的事件";
+    AllSources => "All, with register notices", "全部（含登记通报）";
+    NoticesOf => "Notices to", "通报至";
+    FirstRowsOnly => "the first {n} are listed; search or filter to narrow", "仅列出前 {n} 条，请搜索或筛选以缩小范围";
     OpenRegister => "Open the register", "打开登记页面";
     NoKnownIncidentAsOf => "no known incident in our data as of", "我们的数据中没有已知事件，截至";
     NotInOurData => "not in our data yet — that is not an all-clear: watch for breach letters and check the public breach registers.",
@@ -177,6 +182,74 @@ texts! {
 
 /// The name of a sector.
 /// "no known incident in our data as of DATE", in the reader's word order.
+/// A register's own word for a cause or a kind of notifier ("Hacking/IT
+/// Incident", "Health Plan"), in the reader's language: each part of a
+/// list ("Loss, Theft", "Cyberattack: Ransomware"); a word not known here
+/// stays as filed.
+pub fn register_term(lang: Lang, text: &str) -> String {
+    if lang == Lang::En {
+        return text.to_string();
+    }
+    let one = |w: &str| -> String {
+        let zh = match w.trim() {
+            "Hacking/IT Incident" => "黑客攻击/IT 事件",
+            "Unauthorized Access/Disclosure" => "未经授权的访问或披露",
+            "Unauthorized Access" => "未经授权的访问",
+            "Theft" => "盗窃",
+            "Loss" => "遗失",
+            "Improper Disposal" => "处置不当",
+            "Theft or Mistake" => "盗窃或失误",
+            "Cyberattack" => "网络攻击",
+            "Ransomware" => "勒索软件",
+            "Malware" => "恶意软件",
+            "Phishing" => "网络钓鱼",
+            "Skimmers" => "盗刷装置",
+            "Unclear/unknown" | "Unknown" => "不明",
+            "Other" => "其他",
+            "Healthcare Provider" => "医疗服务机构",
+            "Business Associate" => "业务伙伴（供应商）",
+            "Health Plan" => "医疗保险计划",
+            "Healthcare Clearing House" => "医疗数据交换机构",
+            "Health" => "医疗",
+            "Finance" => "金融",
+            "Retail" => "零售",
+            "Non-Profit/Charity" => "非营利或慈善机构",
+            "Education" => "教育",
+            "Hospitality" => "酒店餐饮",
+            "Government" => "政府机构",
+            "Professional Services" => "专业服务",
+            "Manufacturing" => "制造业",
+            "Software" => "软件",
+            "Legal" => "法律服务",
+            "Consumable" => "消费品",
+            "Clothing" => "服装",
+            "Entertainment" => "娱乐",
+            "Construction" => "建筑",
+            "Transportation" => "交通运输",
+            "Telecommunications" => "电信",
+            "Human Resources" => "人力资源",
+            "Web Services" => "网络服务",
+            "Cosmetic" => "化妆品",
+            "Accessories" => "配饰",
+            "Shipping" => "货运物流",
+            "Real Estate" => "房地产",
+            "Home" => "家居",
+            "Fitness" => "健身",
+            "Cleaning" => "清洁",
+            "Cryptocurrency" => "加密货币",
+            "Biotech" => "生物科技",
+            other => return other.to_string(),
+        };
+        zh.to_string()
+    };
+    let mut out = Vec::new();
+    for part in text.split(", ") {
+        let words: Vec<String> = part.split(": ").map(one).collect();
+        out.push(words.join("："));
+    }
+    out.join("、")
+}
+
 /// A register's name as the page says it (the data names it in full).
 pub fn register_name(lang: Lang, id: &str, full: &str) -> String {
     match (lang, id) {

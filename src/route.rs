@@ -120,6 +120,7 @@ impl Route {
                 "type" => f.data_type = (!v.is_empty()).then_some(v),
                 "third" => f.third_party_only = v == "1",
                 "org" => f.org = (!v.is_empty()).then_some(v),
+                "src" => f.source = (!v.is_empty()).then_some(v),
                 _ => {}
             }
         }
@@ -151,6 +152,9 @@ impl Route {
                 if let Some(o) = &f.org {
                     q.push(format!("org={}", encode(o)));
                 }
+                if let Some(src) = &f.source {
+                    q.push(format!("src={}", encode(src)));
+                }
                 if q.is_empty() {
                     "#/incidents".into()
                 } else {
@@ -179,7 +183,7 @@ mod tests {
             ),
             ("#/incident/", Route::Incidents(IncidentFilter::default())),
             (
-                "#/incidents?q=bank%20of+america&year=2023&sector=bank&type=ssn&third=1&org=att",
+                "#/incidents?q=bank%20of+america&year=2023&sector=bank&type=ssn&third=1&org=att&src=hhs-ocr",
                 Route::Incidents(IncidentFilter {
                     text: "bank of america".into(),
                     year: Some(2023),
@@ -187,6 +191,7 @@ mod tests {
                     data_type: Some("ssn".into()),
                     third_party_only: true,
                     org: Some("att".into()),
+                    source: Some("hhs-ocr".into()),
                 }),
             ),
             (
@@ -219,6 +224,7 @@ mod tests {
                 data_type: Some("call_records".into()),
                 third_party_only: true,
                 org: Some("snowflake".into()),
+                source: Some("all".into()),
             }),
         ];
         for r in routes {

@@ -29,6 +29,10 @@ pub struct AppState {
     pub restored: bool,
     /// The engine over the shipped data set, once it has been downloaded.
     pub base: Option<SharedEngine>,
+    /// The data set is complete: the register notices have joined the
+    /// curated data (or could not, and the error says so). A kept
+    /// catalogue is read again only then, once.
+    pub data_settled: bool,
     /// The engine widened by an imported breach catalogue, if any.
     pub catalog: Option<SharedEngine>,
     /// A catalogue is being read.
@@ -163,6 +167,10 @@ pub enum Action {
     /// of the curated one.
     NoticesLoaded {
         engine: SharedEngine,
+    },
+    /// The register notices could not be loaded: the curated answer stays.
+    NoticesFailed {
+        error: AppError,
     },
     CatalogLoaded {
         engine: SharedEngine,
@@ -315,9 +323,18 @@ impl Reducible for AppState {
                 s.restored = true;
                 s.resolve_unmatched();
             }
-            Action::DataLoaded { engine } | Action::NoticesLoaded { engine } => {
+            Action::DataLoaded { engine } => {
                 s.base = Some(engine);
                 s.resolve_unmatched();
+            }
+            Action::NoticesLoaded { engine } => {
+                s.base = Some(engine);
+                s.data_settled = true;
+                s.resolve_unmatched();
+            }
+            Action::NoticesFailed { error } => {
+                s.data_settled = true;
+                s.error = Some(error);
             }
             // The same engines, wrapped anew: the views compare them unequal
             // and show the texts.

@@ -235,12 +235,14 @@ fn incident_browser_lists_and_filters() {
         ..Default::default()
     });
     assert!(html.contains("data-testid=\"incident-browser\""));
+    // The curated incidents by default; register notices on request.
     let ds = exposure_core::bundled::dataset().unwrap();
     assert_eq!(
         count(&html, "data-testid=\"incident-row\""),
-        ds.incidents.len()
+        ds.curated_incidents().len()
     );
     for hook in [
+        "incident-filter-register",
         "incident-search",
         "incident-filter-year",
         "incident-filter-sector",
@@ -255,6 +257,18 @@ fn incident_browser_lists_and_filters() {
     });
     assert_eq!(count(&filtered, "data-testid=\"incident-row\""), 1);
     assert!(filtered.contains("data-incident-id=\"att-snowflake-2024\""));
+    // One register's notices: only its rows, at most the first 1,000 drawn.
+    let washington = render(move || AppProps {
+        route: Some(Route::parse("#/incidents?src=wa-ag")),
+        ..Default::default()
+    });
+    let rows = count(&washington, "data-testid=\"incident-row\"");
+    assert!(rows > 500 && rows <= 1000, "{rows}");
+    assert_eq!(
+        count(&washington, "data-incident-id=\"wa-ag-"),
+        rows,
+        "only Washington's notices"
+    );
 }
 
 #[test]

@@ -184,6 +184,11 @@ fn names() -> BTreeSet<String> {
             }
         }
     }
+    // Register notices: names exactly as filed, and states.
+    for x in &ds.notices.notices {
+        n.insert(x.name.clone());
+        n.extend(x.state.clone());
+    }
     n.insert("English".into());
     // Names of file formats on the export buttons.
     n.extend(["Markdown".to_string(), "JSON".to_string()]);

@@ -6,7 +6,10 @@ use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
 use crate::components::nodes;
-use crate::i18n::{sector_label, tr, Lang, Text};
+use crate::i18n::{register_name, sector_label, tr, Lang, Text};
+
+/// Rows drawn at most (the list is in memory; the page is not).
+const MAX_ROWS: usize = 1000;
 use crate::route::{sector_from_id, sector_id, Route};
 use crate::SharedEngine;
 
@@ -49,6 +52,14 @@ pub fn incident_browser(props: &IncidentBrowserProps) -> Html {
     let on_year = select(|f, v| f.year = v.parse().ok());
     let on_sector = select(|f, v| f.sector = sector_from_id(&v));
     let on_type = select(|f, v| f.data_type = (!v.is_empty()).then_some(v));
+    let on_source = select(|f, v| f.source = (!v.is_empty()).then_some(v));
+    let sources = ds.notices.registers.iter().map(|r| {
+        html! {
+            <option value={r.id.clone()} selected={f.source.as_deref() == Some(r.id.as_str())}>
+                { format!("{} {}", tr(lang, Text::NoticesOf), register_name(lang, &r.id, &r.name)) }
+            </option>
+        }
+    });
     let on_third = {
         let set = update(|f, v| f.third_party_only = v == "1");
         Callback::from(move |e: Event| {
@@ -97,7 +108,9 @@ pub fn incident_browser(props: &IncidentBrowserProps) -> Html {
         }
         None => html! {},
     };
-    let rows = list.iter().map(|inc| {
+    // A register lists thousands: the first rows, and a word to narrow.
+    let shown = list.len().min(MAX_ROWS);
+    let rows = list.iter().take(MAX_ROWS).map(|inc| {
         // A named date: disclosed if known, else when the breach began.
         let date = match (inc.disclosed, inc.breach_start) {
             (Some(d), _) => format!("{} {}", tr(lang, Text::Disclosed), lang.date(d)),
@@ -136,6 +149,16 @@ pub fn incident_browser(props: &IncidentBrowserProps) -> Html {
                     <input type="search" data-testid="incident-search" value={f.text.clone()}
                         placeholder={tr(lang, Text::SearchPlaceholder)} oninput={on_text} />
                 </label>
+                if !ds.notices.is_empty() {
+                    <label class="filter">
+                        <span>{ tr(lang, Text::Source) }</span>
+                        <select data-testid="incident-filter-register" onchange={on_source}>
+                            <option value="" selected={f.source.is_none()}>{ tr(lang, Text::CuratedIncidents) }</option>
+                            <option value={browse::ALL_SOURCES} selected={f.source.as_deref() == Some(browse::ALL_SOURCES)}>{ tr(lang, Text::AllSources) }</option>
+                            { nodes(sources) }
+                        </select>
+                    </label>
+                }
                 <label class="filter">
                     <span>{ tr(lang, Text::Year) }</span>
                     <select data-testid="incident-filter-year" onchange={on_year}>
@@ -165,6 +188,9 @@ pub fn incident_browser(props: &IncidentBrowserProps) -> Html {
             { nodes(involving) }
             <p class="count" role="status">
                 { format!("{} {}", list.len(), tr(lang, Text::Shown)) }
+                if shown < list.len() {
+                    { format!("{}{}", lang.pick(" · ", "·"), tr(lang, Text::FirstRowsOnly).replace("{n}", &shown.to_string())) }
+                }
                 if !f.is_empty() {
                     { " · " }<button type="button" class="link-button" onclick={on_clear}>{ tr(lang, Text::ClearFilters) }</button>
                 }

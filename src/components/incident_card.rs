@@ -117,7 +117,11 @@ pub fn incident_card(props: &IncidentCardProps) -> Html {
                 o.affected.map(group_thousands),
                 r.is_some_and(|r| r.residents_only),
             );
-            html! { <li>{ format!("{}{}{line}", ds.org_name(&o.org), lang.pick(" — ", "——")) }</li> }
+            html! {
+                <li data-testid="notice-card" data-notice-id={o.id.clone()} data-register={o.register.clone()} data-linked="true">
+                    { format!("{}{}{line}", ds.org_name(&o.org), lang.pick(" — ", "——")) }
+                </li>
+            }
         })
         .collect();
     let also = if also.is_empty() {

@@ -8,7 +8,7 @@ use yew::prelude::*;
 
 use crate::components::incident_card::confidence_label;
 use crate::components::nodes;
-use crate::i18n::{register_name, tr, Lang, Text};
+use crate::i18n::{register_name, register_term, tr, Lang, Text};
 use crate::route::Route;
 use crate::SharedEngine;
 
@@ -62,7 +62,7 @@ pub fn notice_card(props: &NoticeCardProps) -> Html {
             o.affected.map(group_thousands),
             r.is_some_and(|r| r.residents_only),
         );
-        html! { <li>{ line }</li> }
+        html! { <li data-testid="notice-card" data-notice-id={o.id.clone()} data-register={o.register.clone()} data-linked="true">{ line }</li> }
     });
     let status = match n.status {
         NoticeStatus::Filed => html! {},
@@ -94,8 +94,8 @@ pub fn notice_card(props: &NoticeCardProps) -> Html {
                 { nodes(people) }
                 { nodes(breach) }
                 { nodes(n.state.clone().map(|s| fact(Text::NotifierState, s))) }
-                { nodes(n.entity.clone().map(|e| fact(Text::NotifierKind, e))) }
-                { nodes(n.cause.clone().map(|c| fact(Text::Cause, c))) }
+                { nodes(n.entity.as_deref().map(|e| fact(Text::NotifierKind, register_term(lang, e)))) }
+                { nodes(n.cause.as_deref().map(|c| fact(Text::Cause, register_term(lang, c)))) }
             </dl>
             { status }
             <h4>{ tr(lang, Text::DataExposed) }</h4>

@@ -70,18 +70,25 @@ fn check_json_has_the_documented_shape() {
         .iter()
         .find(|m| m["incident_id"] == "infosys-mccamish-2023")
         .unwrap();
+    // Per match (changed by design in issue 21): the register notice a
+    // reported breach is (null for a curated incident), and the notices of
+    // the event.
     assert_eq!(
         keys(m),
         [
+            "also_reported",
             "confidence",
             "explanation",
             "incident_id",
+            "notice",
             "org_id",
             "path",
             "person",
             "reason"
         ]
     );
+    assert_eq!(m["notice"], Value::Null);
+    assert!(m["also_reported"].is_array());
     assert_eq!(m["path"][0], "bank-of-america");
     assert_eq!(m["path"][1], "infosys-mccamish");
     // Bank of America's part of the IMS breach was its deferred-compensation

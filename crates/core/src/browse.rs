@@ -1,5 +1,6 @@
-//! Browsing every incident: search and filters (year, sector, data type,
-//! third-party only, organization), newest first, and an incident's timeline.
+//! Browsing every incident: search and filters (source: curated or a
+//! register's notices, year, sector, data type, third-party only,
+//! organization), newest first, and an incident's timeline.
 
 use serde::Serialize;
 
@@ -19,7 +20,14 @@ pub struct IncidentFilter {
     pub third_party_only: bool,
     /// Incidents that involve this organization (breached, platform or client).
     pub org: Option<String>,
+    /// Where the incidents come from: none, the curated ones; `all`, the
+    /// curated ones and the register notices that stand alone; a register's
+    /// id, that register's notices.
+    pub source: Option<String>,
 }
+
+/// `IncidentFilter::source` for the curated incidents and every notice.
+pub const ALL_SOURCES: &str = "all";
 
 impl IncidentFilter {
     pub fn is_empty(&self) -> bool {
@@ -67,6 +75,12 @@ pub fn filter_incidents<'a>(ds: &'a DataSet, f: &IncidentFilter) -> Vec<&'a Inci
     let mut out: Vec<&Incident> = ds
         .incidents
         .iter()
+        .filter(|i| match (f.source.as_deref(), ds.notice_of(&i.id)) {
+            (None, notice) => notice.is_none(),
+            (Some(ALL_SOURCES), _) => true,
+            (Some(register), Some(n)) => n.register == register,
+            (Some(_), None) => false,
+        })
         .filter(|i| f.year.is_none() || incident_year(i) == f.year)
         .filter(|i| !f.third_party_only || i.is_third_party())
         .filter(|i| {
@@ -207,8 +221,19 @@ mod tests {
                 .map(|i| i.id.clone())
                 .collect()
         };
+        // The curated incidents by default; with the notices on request.
         let all = ids(IncidentFilter::default());
-        assert_eq!(all.len(), ds.incidents.len());
+        assert_eq!(all.len(), ds.curated_incidents().len());
+        let everything = ids(IncidentFilter {
+            source: Some(ALL_SOURCES.into()),
+            ..Default::default()
+        });
+        assert_eq!(everything.len(), ds.incidents.len());
+        let hhs = ids(IncidentFilter {
+            source: Some("hhs-ocr".into()),
+            ..Default::default()
+        });
+        assert!(!hhs.is_empty() && hhs.iter().all(|id| id.starts_with("hhs-ocr-")));
         let cases: Vec<(IncidentFilter, &str, bool)> = vec![
             (
                 IncidentFilter {

@@ -51,11 +51,9 @@ pub struct MatchOut {
     pub reason: String,
     /// For a reported breach (a register notice no curated incident
     /// covers): the notice as the register gives it.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub notice: Option<crate::notices::Notice>,
     /// The register notices of this event (the incident's own, its
     /// clients', another register's copy).
-    #[serde(skip_serializing_if = "Vec::is_empty")]
     pub also_reported: Vec<crate::notices::Notice>,
 }
 
