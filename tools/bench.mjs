@@ -192,6 +192,81 @@ async function timeToInteractive(browser, base, loads) {
   return { runs, median: median(runs), ready, readyMedian: median(ready) };
 }
 
+// --- b2. first answer on a slow phone (issue 21) -----------------------------
+
+// A slow phone's network: 1.6 Mbps down, 750 kbps up, 150 ms round trip.
+const SLOW = { offline: false, latency: 150, downloadThroughput: 1.6e6 / 8, uploadThroughput: 750e3 / 8 };
+
+// Runs in the page before its scripts: when the first card of an answer
+// appears (performance.now(), from navigation start).
+function watchAnswer() {
+  const mo = new MutationObserver(() => {
+    if (window.__answer === undefined && document.querySelector('[data-testid=incident-card], article[data-testid=notice-card]')) {
+      window.__answer = performance.now();
+      mo.disconnect();
+    }
+  });
+  mo.observe(document, { childList: true, subtree: true });
+}
+
+// "AT&T" typed and Enter pressed as soon as the box is usable, until its
+// first incident card: from navigation start, and from the Enter. Cold (no
+// cache) at 4× CPU on the slow network; then a repeat visit with the
+// service worker's cache filled by a first visit.
+async function firstAnswer(browser, base, loads) {
+  const one = async (page) => {
+    await page.addInitScript(watchInput, INPUT);
+    await page.addInitScript(watchAnswer);
+    await page.goto(base);
+    await page.waitForFunction(() => window.__tti !== undefined, null, { timeout: 120000 });
+    const usable = await page.evaluate(() => window.__tti);
+    const input = page.locator(`${INPUT}:visible`).first();
+    await input.fill('AT&T');
+    const entered = await page.evaluate(() => performance.now());
+    await input.press('Enter');
+    await page.waitForFunction(() => window.__answer !== undefined, null, { timeout: 120000 });
+    const answer = await page.evaluate(() => window.__answer);
+    return { usable, answer, afterEnter: answer - entered };
+  };
+  const cold = [];
+  for (let i = 0; i < loads; i++) {
+    const { context, page, cdp, errors } = await freshPage(browser, { cacheDisabled: true, throttle: 4 });
+    await cdp.send('Network.emulateNetworkConditions', SLOW);
+    cold.push(await one(page));
+    if (errors.length) log('page errors:', errors.join('; '));
+    await context.close();
+  }
+  const repeat = [];
+  for (let i = 0; i < loads; i++) {
+    const context = await browser.newContext();
+    const first = await context.newPage();
+    await first.goto(base);
+    let ready = false;
+    for (let t = 0; t < 600 && !ready; t++) {
+      ready = await first.evaluate(async () => Boolean(navigator.serviceWorker.controller) && Boolean(await caches.match('/data/notices.json')));
+      if (!ready) await new Promise((ok) => setTimeout(ok, 100));
+    }
+    await first.close();
+    const page = await context.newPage();
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Network.enable');
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+    await cdp.send('Network.emulateNetworkConditions', SLOW);
+    repeat.push({ ...(await one(page)), cached: ready });
+    await context.close();
+  }
+  const pick = (runs, k) => runs.map((r) => r[k]);
+  return {
+    cold,
+    repeat,
+    usableMedian: median(pick(cold, 'usable')),
+    coldMedian: median(pick(cold, 'answer')),
+    coldAfterEnterMedian: median(pick(cold, 'afterEnter')),
+    repeatMedian: median(pick(repeat, 'answer')),
+    repeatAfterEnterMedian: median(pick(repeat, 'afterEnter')),
+  };
+}
+
 // --- c/d. import and heap -----------------------------------------------------
 
 // Runs in the page: note when a file is chosen and when the busy mark comes and goes.
@@ -484,6 +559,9 @@ async function main() {
     log(`time to interactive, ${opts.loads} cold loads at 4× CPU throttling`);
     result.tti = await timeToInteractive(browser, base, opts.loads);
 
+    log(`first answer on a slow phone, ${opts.loads} cold and ${opts.loads} repeat visits`);
+    result.firstAnswer = await firstAnswer(browser, base, opts.loads);
+
     log(`generating ${opts.entries} synthetic breaches`);
     const catalog = generateCatalog(opts.entries);
     const queries = generateQueries(catalog, 200);
@@ -542,9 +620,12 @@ async function main() {
   const ks = result.oursOnFuseSubset;
   const typoAcc = (r) => r.byKind.typo?.accuracy ?? null;
   const rows = [
-    { figure: 'first visit, gzipped (all responses)', value: result.firstVisit.gzip, unit: 'KB', budget: (v) => v <= 200e3, budgetText: '≤ 200 KB' },
+    // Issue 21 replaced the 200 KB budget on everything a first visit
+    // downloads (the offline data cannot fit it) with the app's code and the
+    // first answer's time, below; the bytes stay listed.
+    { figure: 'first visit, gzipped (all responses)', value: result.firstVisit.gzip, unit: 'KB' },
     ...result.firstVisit.files.map((f) => ({ figure: `  ${f.file} (${fmt(f.bytes, 'KB')} raw)`, value: f.gzip, unit: 'KB' })),
-    { figure: 'first visit of a Chinese reader, gzipped', value: result.firstVisitZh.gzip, unit: 'KB', budget: (v) => v <= 200e3, budgetText: '≤ 200 KB' },
+    { figure: 'first visit of a Chinese reader, gzipped', value: result.firstVisitZh.gzip, unit: 'KB' },
     ...result.firstVisitZh.files
       .filter((f) => !result.firstVisit.files.some((e) => e.file === f.file))
       .map((f) => ({ figure: `  and ${f.file} (${fmt(f.bytes, 'KB')} raw)`, value: f.gzip, unit: 'KB' })),
@@ -560,6 +641,17 @@ async function main() {
     {
       figure: `  ${result.firstVisitWorker.requests} answers, ${result.firstVisitWorker.revalidated} of them 304; downloaded twice: ${result.firstVisitWorker.twice.join(', ') || 'none'}${result.firstVisitWorker.ready ? '' : ' (the worker did not take over: incomplete)'}`,
     },
+    {
+      // The app's own code a first answer needs: page, scripts, styles, wasm.
+      figure: "app's code before the first answer, gzipped (html, js, css, wasm)",
+      value: result.firstVisit.files.filter((f) => /\.(html|js|css|wasm)$|^index\.html$/.test(f.file)).reduce((s, f) => s + f.gzip, 0),
+      unit: 'KB', budget: (v) => v <= 200e3, budgetText: '≤ 200 KB',
+    },
+    { figure: `slow phone (1.6 Mbps, 150 ms, 4× CPU): company box usable, median of ${result.firstAnswer.cold.length}`, value: result.firstAnswer.usableMedian, unit: 'ms', budget: (v) => v <= 1000, budgetText: '≤ 1.0 s' },
+    { figure: 'first answer ("AT&T", Enter as soon as usable → first card), cold, from navigation', value: result.firstAnswer.coldMedian, unit: 'ms', budget: (v) => v <= 3000, budgetText: '≤ 3.0 s' },
+    { figure: `  runs: ${result.firstAnswer.cold.map((r) => r.answer.toFixed(0)).join(', ')} ms; from Enter, median ${fmt(result.firstAnswer.coldAfterEnterMedian, 'ms')}` },
+    { figure: 'first answer, repeat visit with the worker\'s cache, from navigation', value: result.firstAnswer.repeatMedian, unit: 'ms', budget: (v) => v <= 500, budgetText: '≤ 0.5 s' },
+    { figure: `  runs: ${result.firstAnswer.repeat.map((r) => r.answer.toFixed(0)).join(', ')} ms; from Enter, median ${fmt(result.firstAnswer.repeatAfterEnterMedian, 'ms')}${result.firstAnswer.repeat.every((r) => r.cached) ? '' : ' (the worker had not cached everything)'}` },
     { figure: `time to interactive, 4× CPU, median of ${result.tti.runs.length}`, value: result.tti.median, unit: 'ms', budget: (v) => v <= 1000, budgetText: '≤ 1 s' },
     { figure: `  runs: ${result.tti.runs.map((v) => v.toFixed(0)).join(', ')} ms` },
     { figure: '  breach data in, suggestions show (median)', value: result.tti.readyMedian, unit: 'ms' },

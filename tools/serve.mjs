@@ -2,9 +2,11 @@
 // security headers a host should send (see README, "Hosting"), and a
 // validator (ETag) on every file, so that a revalidation is a 304, not the
 // file again: the service worker's precache on a first visit asks for the
-// files the page has just downloaded. Used by `./x serve`, the end-to-end
-// tests and the bench. Listens on 127.0.0.1 only.
+// files the page has just downloaded. Bodies are sent gzipped to a browser
+// that accepts it, as a static host sends them (README, "Hosting"). Used by
+// `./x serve`, the end-to-end tests and the bench. Listens on 127.0.0.1 only.
 import { createHash } from 'node:crypto';
+import { gzipSync } from 'node:zlib';
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve } from 'node:path';
@@ -86,8 +88,18 @@ export function startServer(dir, port = 0, { onResponse = () => {} } = {}) {
         return;
       }
       body ??= await readFile(file);
+      // Compressed once per version of the file (images excepted).
+      const gzip = /\bgzip\b/.test(req.headers['accept-encoding'] || '') && !/^image\/(png|x-icon)/.test(headers['Content-Type']);
+      headers.Vary = 'Accept-Encoding';
+      let sent = body;
+      if (gzip) {
+        tag.gz ??= gzipSync(body, { level: 9 });
+        sent = tag.gz;
+        headers['Content-Encoding'] = 'gzip';
+      }
+      headers['Content-Length'] = sent.length;
       res.writeHead(200, headers);
-      res.end(req.method === 'HEAD' ? undefined : body);
+      res.end(req.method === 'HEAD' ? undefined : sent);
       onResponse(path, 200, req.method === 'HEAD' ? Buffer.alloc(0) : body);
     } catch (err) {
       res.writeHead(err && err.code === 'ENOENT' ? 404 : 500, { 'Content-Type': 'text/plain', ...SECURITY_HEADERS });

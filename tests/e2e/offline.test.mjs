@@ -102,7 +102,8 @@ async function frontServer(target, { held = Promise.resolve(), seen = [] } = {})
       if (req.headers['if-none-match']) headers['if-none-match'] = req.headers['if-none-match'];
       const r = await fetch(new URL(req.url, target), { headers });
       seen.push([path, r.status]);
-      const out = Object.fromEntries([...r.headers].filter(([k]) => !['transfer-encoding', 'connection', 'keep-alive'].includes(k)));
+      // fetch() has decoded a gzipped body: it goes on as it is now.
+      const out = Object.fromEntries([...r.headers].filter(([k]) => !['transfer-encoding', 'connection', 'keep-alive', 'content-encoding', 'content-length'].includes(k)));
       res.writeHead(r.status, out);
       res.end(Buffer.from(await r.arrayBuffer()));
     } catch {

@@ -957,8 +957,10 @@ impl<'d> CatalogReader<'d> {
                 let (y, m, dd) = d.earliest();
                 i64::from(y) * 372 + i64::from(m) * 31 + i64::from(dd)
             };
+            // Curated incidents only: a register notice of the same name is
+            // the notifier's filing, not this catalogue's breach.
             let same = breach_date.and_then(|b| {
-                ds.incidents
+                ds.curated_incidents()
                     .iter()
                     .filter(|i| {
                         &i.breached_org == org || i.affected_clients.iter().any(|c| &c.org == org)
@@ -1107,13 +1109,7 @@ impl<'d> CatalogReader<'d> {
             affected_history: Box::default(),
             affected_unconfirmed: !verified,
             data_types,
-            cohort: Cohort {
-                text: "accounts in the breached data".into(),
-                from_year: None,
-                until_year: None,
-                who: Box::default(),
-                only_if: None,
-            },
+            cohort: Cohort::plain("accounts in the breached data".into()),
             own_customers: true,
             affected_clients: Vec::new(),
             remedies: Vec::new(),

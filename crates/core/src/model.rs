@@ -369,6 +369,20 @@ pub struct Cohort {
     pub only_if: Option<Box<str>>,
 }
 
+impl Cohort {
+    /// A cohort that says only who in words: no years, groups or condition
+    /// (imported and register incidents).
+    pub fn plain(text: Text) -> Cohort {
+        Cohort {
+            text,
+            from_year: None,
+            until_year: None,
+            who: Box::default(),
+            only_if: None,
+        }
+    }
+}
+
 /// How a client's part in a vendor incident is known.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "snake_case")]

@@ -292,13 +292,7 @@ pub fn expand(file: &NoticesFile, known: impl Fn(&str) -> bool) -> Expansion {
             affected_unconfirmed: n.status != NoticeStatus::Filed,
             data_types,
             // The register does not say who: the card says so.
-            cohort: Cohort {
-                text: Text::Borrowed(""),
-                from_year: None,
-                until_year: None,
-                who: Box::default(),
-                only_if: None,
-            },
+            cohort: Cohort::plain(Text::Borrowed("")),
             own_customers: true,
             affected_clients: Vec::new(),
             remedies: Vec::new(),
