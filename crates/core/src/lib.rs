@@ -103,7 +103,68 @@ impl Engine {
 
     /// The organization a typed name most likely means.
     pub fn resolve(&self, input: &str) -> Option<OrgMatch> {
-        self.names.resolve(input)
+        self.names
+            .resolve(input)
+            .filter(|m| !self.loose_short_alias(input, m))
+    }
+
+    /// A ticker or an acronym read out of a longer name once its form
+    /// words were taken off ("Hope Group LLC" is not HOPE, "MSK Group" not
+    /// MSK): such an alias counts only as the whole name, or inside more
+    /// than form words.
+    pub(crate) fn loose_short_alias(&self, input: &str, m: &OrgMatch) -> bool {
+        use model::AliasKind;
+        const FORM: [&str; 22] = [
+            "inc",
+            "incorporated",
+            "llc",
+            "l",
+            "c",
+            "ltd",
+            "limited",
+            "corp",
+            "corporation",
+            "co",
+            "company",
+            "group",
+            "holdings",
+            "plc",
+            "lp",
+            "llp",
+            "pc",
+            "pllc",
+            "na",
+            "sa",
+            "ag",
+            "the",
+        ];
+        let words = |s: &str| -> Vec<String> {
+            s.split(|c: char| !c.is_alphanumeric())
+                .filter(|w| !w.is_empty())
+                .map(str::to_lowercase)
+                .collect()
+        };
+        let acronym = |a: &str| {
+            a.chars().count() <= 5
+                && a.chars()
+                    .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit())
+        };
+        let short = self.data.org(&m.org_id).is_some_and(|o| {
+            o.aliases.iter().any(|a| {
+                a.name == m.matched
+                    && (a.kind == AliasKind::Ticker
+                        || (a.kind == AliasKind::Short && acronym(&a.name)))
+            })
+        });
+        if !short {
+            return false;
+        }
+        let alias = words(&m.matched);
+        let extra: Vec<String> = words(input)
+            .into_iter()
+            .filter(|w| !alias.contains(w))
+            .collect();
+        !extra.is_empty() && extra.iter().all(|w| FORM.contains(&w.as_str()))
     }
 
     /// Autocomplete suggestions for a partly typed name.

@@ -435,6 +435,7 @@ impl Engine {
             self.names
                 .resolve_exact(t)
                 .filter(sure)
+                .filter(|m| !self.loose_short_alias(line, m))
                 .map(|m| (t.trim().to_string(), m))
         };
         let plain = without_parentheses(line);
@@ -649,6 +650,12 @@ mod tests {
             // Surroundings never turn a guess into a name.
             ("Hollow Creek Bakery Services, Inc.", vec![None]),
             ("Hollow Creek Dental Studio", vec![None]),
+            // A ticker or acronym is not read out of a longer name by
+            // taking its form words off (HOPE is Bank of Hope's ticker, MSK
+            // Memorial Sloan Kettering's short name).
+            ("Hope Group LLC", vec![None]),
+            ("MSK Group", vec![None]),
+            ("MSK", some("memorial-sloan-kettering")),
         ];
         for (text, want) in cases {
             assert_eq!(&ids(&engine, text), want, "{text:?}");
