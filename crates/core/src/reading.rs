@@ -431,11 +431,18 @@ impl Engine {
     fn undecorated(&self, line: &str) -> Option<(String, OrgMatch)> {
         // Hash look-ups only (web address, name, name without spaces): no
         // typo search for each of the many texts tried.
+        // One word taken out of a longer name is read only as it is
+        // written, not with the spaces of a name closed up ("Medical
+        // Center, LLP" is not "Medi-Cal").
+        let one_word = |t: &str| t.split_whitespace().count() == 1;
         let sure_match = |t: &str| {
             self.names
                 .resolve_exact(t)
                 .filter(sure)
                 .filter(|m| !self.loose_short_alias(line, m))
+                .filter(|m| {
+                    !(m.reason == MatchReason::Squashed && one_word(t) && t.trim() != line.trim())
+                })
                 .map(|m| (t.trim().to_string(), m))
         };
         let plain = without_parentheses(line);
@@ -660,6 +667,12 @@ mod tests {
         for (text, want) in cases {
             assert_eq!(&ids(&engine, text), want, "{text:?}");
         }
+        // Nor one word of a longer name with the spaces of a name closed
+        // up: a practice, not California's Medi-Cal.
+        assert_ne!(
+            ids(&engine, "Medical Center, LLP"),
+            vec![Some("california-dhcs".to_string())]
+        );
         // Read through its surroundings: likely, not sure.
         let q = engine.read_line("Bank of America Merchant Services, LLC");
         assert_eq!(
