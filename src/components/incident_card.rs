@@ -6,10 +6,8 @@ use exposure_core::{Confidence, Fit, Match};
 use yew::prelude::*;
 
 use crate::components::nodes;
-use crate::i18n::{
-    also_reported_line, in_reader_language, register_name, relation_label, summary_lang, tr, Lang,
-    Text,
-};
+use crate::components::notice_card::also_reported_items;
+use crate::i18n::{in_reader_language, relation_label, summary_lang, tr, Lang, Text};
 use crate::route::Route;
 use crate::SharedEngine;
 
@@ -104,26 +102,7 @@ pub fn incident_card(props: &IncidentCardProps) -> Html {
         Fit::Covered | Fit::OutsideYears => html! {},
     };
     // The register notices of this event: its own and its clients'.
-    let also: Vec<Html> = ds
-        .notices
-        .also_reported(&inc.id)
-        .into_iter()
-        .map(|o| {
-            let r = ds.notices.register(&o.register);
-            let line = also_reported_line(
-                lang,
-                &register_name(lang, &o.register, r.map_or("", |r| r.name.as_str())),
-                &t.date(o.reported),
-                o.affected.map(group_thousands),
-                r.is_some_and(|r| r.residents_only),
-            );
-            html! {
-                <li data-testid="notice-card" data-notice-id={o.id.clone()} data-register={o.register.clone()} data-linked="true">
-                    { format!("{}{}{line}", ds.org_name(&o.org), lang.pick(" — ", "——")) }
-                </li>
-            }
-        })
-        .collect();
+    let also = also_reported_items(ds, lang, &inc.id, true);
     let also = if also.is_empty() {
         html! {}
     } else {

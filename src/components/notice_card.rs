@@ -8,7 +8,7 @@ use yew::prelude::*;
 
 use crate::components::incident_card::confidence_label;
 use crate::components::nodes;
-use crate::i18n::{register_name, register_term, tr, Lang, Text};
+use crate::i18n::{also_reported_line, register_name, register_term, tr, Lang, Text};
 use crate::route::Route;
 use crate::SharedEngine;
 
@@ -17,6 +17,41 @@ pub struct NoticeCardProps {
     pub engine: SharedEngine,
     pub m: Match,
     pub lang: Lang,
+}
+
+/// The register notices of one event (a curated incident's, or a notice's
+/// copies), one line each with the `notice-card` hook; with `with_org`,
+/// each names its notifier (a client's notice of a vendor's breach).
+pub fn also_reported_items(
+    ds: &exposure_core::DataSet,
+    lang: Lang,
+    id: &str,
+    with_org: bool,
+) -> Vec<Html> {
+    let t = ds.texts(lang);
+    ds.notices
+        .also_reported(id)
+        .into_iter()
+        .map(|o| {
+            let r = ds.notices.register(&o.register);
+            let line = also_reported_line(
+                lang,
+                &register_name(lang, &o.register, r.map_or("", |r| r.name.as_str())),
+                &t.date(o.reported),
+                o.affected.map(group_thousands),
+                r.is_some_and(|r| r.residents_only),
+            );
+            let line = if with_org {
+                format!("{}{}{line}", ds.org_name(&o.org), lang.pick(" — ", "——"))
+            } else {
+                line
+            };
+            html! {
+                <li data-testid="notice-card" data-notice-id={o.id.clone()}
+                    data-register={o.register.clone()} data-linked="true">{ line }</li>
+            }
+        })
+        .collect()
 }
 
 #[function_component(NoticeCard)]
@@ -53,17 +88,7 @@ pub fn notice_card(props: &NoticeCardProps) -> Html {
         let sev = ds.data_type(ty).map(|d| format!("sev-{}", d.severity.id()));
         html! { <li class={classes!("tag", sev)}>{ t.type_name(ty) }</li> }
     });
-    let also = ds.notices.also_reported(&n.id).into_iter().map(|o| {
-        let r = ds.notices.register(&o.register);
-        let line = crate::i18n::also_reported_line(
-            lang,
-            &register_name(lang, &o.register, r.map_or("", |r| r.name.as_str())),
-            &t.date(o.reported),
-            o.affected.map(group_thousands),
-            r.is_some_and(|r| r.residents_only),
-        );
-        html! { <li data-testid="notice-card" data-notice-id={o.id.clone()} data-register={o.register.clone()} data-linked="true">{ line }</li> }
-    });
+    let also = also_reported_items(ds, lang, &n.id, false);
     let status = match n.status {
         NoticeStatus::Filed => html! {},
         NoticeStatus::Disputed => {
@@ -104,10 +129,10 @@ pub fn notice_card(props: &NoticeCardProps) -> Html {
             } else {
                 <ul class="tags">{ nodes(types) }</ul>
             }
-            if !ds.notices.also_reported(&n.id).is_empty() {
+            if !also.is_empty() {
                 <div class="also-reported" data-testid="also-reported">
                     <h4>{ tr(lang, Text::AlsoReported) }</h4>
-                    <ul>{ nodes(also) }</ul>
+                    <ul>{ also }</ul>
                 </div>
             }
             <p class="claim">{ tr(lang, Text::NoticeIsClaim) }</p>

@@ -392,21 +392,7 @@ impl DataSet {
         organizations: &str,
         incidents: &str,
     ) -> Result<DataSet, LoadError> {
-        let taxonomy: Taxonomy = parse("taxonomy.json", taxonomy)?;
-        let orgs: OrganizationsFile = parse("organizations.json", organizations)?;
-        let incidents: IncidentsFile = parse("incidents.json", incidents)?;
-        let mut ds = DataSet::new(
-            taxonomy,
-            orgs.organizations,
-            orgs.relationships,
-            incidents.incidents,
-        );
-        ds.info = DataInfo {
-            as_of: incidents.as_of,
-            coverage: incidents.coverage,
-            retired: incidents.retired,
-        };
-        Ok(ds)
+        DataSet::load(taxonomy, organizations, incidents, None)
     }
 
     /// [`DataSet::from_json`] with the register notices (`notices.json`):
@@ -418,21 +404,37 @@ impl DataSet {
         incidents: &str,
         notices: &str,
     ) -> Result<DataSet, LoadError> {
+        DataSet::load(taxonomy, organizations, incidents, Some(notices))
+    }
+
+    /// The files parsed into one data set; with notices, the register-only
+    /// organizations and the notices standing alone after the curated ones.
+    fn load(
+        taxonomy: &str,
+        organizations: &str,
+        incidents: &str,
+        notices: Option<&str>,
+    ) -> Result<DataSet, LoadError> {
         let taxonomy: Taxonomy = parse("taxonomy.json", taxonomy)?;
         let orgs: OrganizationsFile = parse("organizations.json", organizations)?;
         let file: IncidentsFile = parse("incidents.json", incidents)?;
-        let notices: crate::notices::NoticesFile = parse("notices.json", notices)?;
+        let notices: Option<crate::notices::NoticesFile> =
+            notices.map(|n| parse("notices.json", n)).transpose()?;
         let mut organizations = orgs.organizations;
         let mut all_incidents = file.incidents;
         let curated = (organizations.len(), all_incidents.len());
-        let known: std::collections::HashSet<&str> =
-            organizations.iter().map(|o| o.id.as_str()).collect();
-        let more = crate::notices::expand(&notices, |id| known.contains(id));
-        organizations.extend(more.organizations);
-        all_incidents.extend(more.incidents);
+        if let Some(notices) = &notices {
+            let known: std::collections::HashSet<&str> =
+                organizations.iter().map(|o| o.id.as_str()).collect();
+            let more = crate::notices::expand(notices, |id| known.contains(id));
+            organizations.extend(more.organizations);
+            all_incidents.extend(more.incidents);
+        }
         let mut ds = DataSet::new(taxonomy, organizations, orgs.relationships, all_incidents);
         ds.curated = curated;
-        ds.notices = crate::notices::Notices::new(notices);
+        ds.notices = notices
+            .map(crate::notices::Notices::new)
+            .unwrap_or_default();
         ds.info = DataInfo {
             as_of: file.as_of,
             coverage: file.coverage,
