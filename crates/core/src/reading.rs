@@ -7,7 +7,7 @@ use serde::Serialize;
 use crate::exposure::CompanyQuery;
 use crate::json::{json_enum, json_struct};
 use crate::matcher::{MatchReason, OrgMatch};
-use crate::model::AliasKind;
+use crate::model::{AliasKind, Sector};
 use crate::normalize::normalize;
 use crate::Engine;
 
@@ -168,6 +168,7 @@ const FORM_WORDS: &[&str] = &[
     "stores",
     "store",
     "online",
+    "service",
 ];
 
 /// Words that say which part, product line or place of a company filed,
@@ -285,6 +286,117 @@ fn without_parentheses(line: &str) -> String {
         }
     }
     out.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Abbreviations registers write for words of a name (ASCII, lower case,
+/// with the dot as filed): tried spelt out.
+const ABBREVIATIONS: &[(&str, &str)] = &[
+    ("calif.", "California"),
+    ("dept.", "Department"),
+    ("dept", "Department"),
+    ("ins.", "Insurance"),
+    ("univ.", "University"),
+    ("hosp.", "Hospital"),
+    ("natl.", "National"),
+    ("nat'l", "National"),
+    ("assn.", "Association"),
+    ("svcs.", "Services"),
+    ("intl.", "International"),
+    ("int'l", "International"),
+    ("mgmt.", "Management"),
+    ("ctr.", "Center"),
+    ("ctr", "Center"),
+    ("med.", "Medical"),
+];
+
+/// The campuses of the University of California, which files as
+/// "University of California[,] [at] Davis" and is known as "UC Davis".
+const UC_CAMPUSES: &[&str] = &[
+    "berkeley",
+    "davis",
+    "irvine",
+    "los angeles",
+    "merced",
+    "riverside",
+    "san diego",
+    "san francisco",
+    "santa barbara",
+    "santa cruz",
+];
+
+/// The name with registers' abbreviations spelt out, and a University of
+/// California campus written the way it is known ("UC Davis …"); `None`
+/// when nothing changes.
+fn spelt_out(line: &str) -> Option<String> {
+    let words: Vec<String> = line
+        .split_whitespace()
+        .map(|w| {
+            let lower = w.to_ascii_lowercase();
+            let bare = lower.trim_end_matches(',');
+            ABBREVIATIONS
+                .iter()
+                .find(|(a, _)| *a == bare)
+                .map(|(_, full)| {
+                    let comma = if lower.ends_with(',') { "," } else { "" };
+                    format!("{full}{comma}")
+                })
+                .unwrap_or_else(|| w.to_string())
+        })
+        .collect();
+    let mut text = words.join(" ");
+    let lower = text.to_ascii_lowercase();
+    const UC: &str = "university of california";
+    if let Some(at) = lower.find(UC) {
+        // ASCII lower case keeps byte positions: indexes of `lower` are
+        // those of `text`.
+        let b = lower.as_bytes();
+        let mut i = at + UC.len();
+        while i < b.len() && (b[i] == b',' || b[i] == b' ') {
+            i += 1;
+        }
+        if lower[i..].starts_with("at ") {
+            i += 3;
+        }
+        let campus = UC_CAMPUSES.iter().any(|c| {
+            lower[i..].starts_with(c)
+                && lower[i + c.len()..]
+                    .chars()
+                    .next()
+                    .is_none_or(|ch| !ch.is_alphanumeric())
+        });
+        if campus {
+            text = format!("{}UC {}", &text[..at], &text[i..]);
+        }
+    }
+    (text != line.split_whitespace().collect::<Vec<_>>().join(" ")).then_some(text)
+}
+
+/// Words that, after an organization's name, say which of its hospitals,
+/// plans, schools or hotels filed ("Kaiser Permanente Health Plan",
+/// "Providence Saint Joseph Medical Center", "UC San Diego School of
+/// Medicine"), by the organization's sector: a hospital's word does not
+/// make "Providence College" the health system.
+fn unit_nouns(sector: Sector) -> &'static [&'static str] {
+    match sector {
+        // An insurer's name before "Pharmacy" or "Home Health Care" is
+        // another company's ("Guardian Pharmacy"); only its plans are its.
+        Sector::Insurer => &["plan", "plans"],
+        Sector::Health => &[
+            "hospital",
+            "hospitals",
+            "medical",
+            "health",
+            "healthcare",
+            "clinic",
+            "clinics",
+            "plan",
+            "physicians",
+            "pharmacy",
+        ],
+        Sector::Education => &["school", "campus", "extension", "sessions", "education"],
+        Sector::Travel | Sector::Entertainment => &["hotel", "hotels", "casino", "resort"],
+        _ => &[],
+    }
 }
 
 /// Notification and claims administrators: they file or write for the
@@ -416,8 +528,57 @@ impl Engine {
                 }
                 return vec![q];
             }
+            if let Some((text, m)) = self.one_known_part(line) {
+                let mut q = query(line, Some(m));
+                if let Some(n) = &mut q.name_match {
+                    n.certainty = n.certainty.min(Certainty::Likely);
+                    n.matched = text;
+                }
+                return vec![q];
+            }
         }
         vec![query(line, whole)]
+    }
+
+    /// The one organization named in a filing that lists it with names the
+    /// data does not know: the first of "A/B/C" or "A & B" when only A is
+    /// known ("Raley's/Bel Air Mart/…"), or a whole known name after the
+    /// last comma ("San Francisco Head Start, San Francisco State
+    /// University"). A sure match of that part only.
+    fn one_known_part(&self, line: &str) -> Option<(String, OrgMatch)> {
+        // A name or web address as written: not a word of the part with
+        // spaces closed up ("Medical Corp DBA …" is not Medi-Cal).
+        let sure_part = |p: &str| {
+            self.resolve(p)
+                .filter(|m| matches!(m.reason, MatchReason::Domain | MatchReason::Exact))
+                .filter(|m| !self.loose_short_alias(line, m))
+        };
+        for sep in ["/", " & "] {
+            let parts: Vec<&str> = line
+                .split(sep)
+                .map(str::trim)
+                .filter(|p| !p.is_empty())
+                .collect();
+            if parts.len() < 2 {
+                continue;
+            }
+            if let Some(m) = sure_part(parts[0]) {
+                // The others read as names, not a word of one ("Marks &
+                // Associates").
+                let names = parts[1..]
+                    .iter()
+                    .all(|p| p.split_whitespace().count() >= 2 && self.resolve(p).is_none());
+                if names {
+                    return Some((parts[0].to_string(), m));
+                }
+            }
+        }
+        let (_, tail) = line.rsplit_once(", ")?;
+        let tail = tail.trim();
+        (tail.split_whitespace().count() >= 2)
+            .then(|| sure_part(tail))
+            .flatten()
+            .map(|m| (tail.to_string(), m))
     }
 
     /// A filed name that is a known organization's name once what surrounds
@@ -447,6 +608,7 @@ impl Engine {
         };
         let plain = without_parentheses(line);
         let mut tries: Vec<String> = vec![plain.clone()];
+        tries.extend(spelt_out(&plain));
         let lower = plain.to_ascii_lowercase();
         // The head before a cut, and for a division the company it is part of.
         let mut heads: Vec<String> = Vec::new();
@@ -487,36 +649,93 @@ impl Engine {
                 }
             }
         }
-        all.iter().find_map(|t| sure_match(t)).or_else(|| {
-            // A known name followed only by words that say which part of
-            // it filed ("Cigna Dental", "Molina Healthcare of California").
-            all.iter().find_map(|t| {
-                let words: Vec<&str> = t.split_whitespace().collect();
-                (1..words.len()).rev().find_map(|n| {
-                    let rest_is_descriptive = words[n..].iter().all(|w| {
-                        let w = w
-                            .trim_matches(|c: char| !c.is_alphanumeric())
-                            .to_ascii_lowercase();
-                        w.is_empty()
-                            || FORM_WORDS.contains(&w.as_str())
-                            || UNIT_WORDS.contains(&w.as_str())
-                    });
-                    let head = words[..n].join(" ");
-                    let letters = |s: &str| -> String {
-                        s.chars()
-                            .filter(|c| c.is_alphanumeric())
-                            .flat_map(char::to_lowercase)
-                            .collect()
-                    };
-                    // The head must be a whole name as the data writes it,
-                    // of some length: not "City" read through "City Holding
-                    // Company", not "Bank".
-                    (rest_is_descriptive && letters(&head).chars().count() >= 4)
-                        .then(|| sure_match(&head))
-                        .flatten()
-                        .filter(|(_, m)| letters(&m.matched) == letters(&head))
+        all.iter()
+            .find_map(|t| sure_match(t))
+            .or_else(|| {
+                // A known name followed only by words that say which part of
+                // it filed ("Cigna Dental", "Molina Healthcare of California").
+                all.iter().find_map(|t| {
+                    let words: Vec<&str> = t.split_whitespace().collect();
+                    (1..words.len()).rev().find_map(|n| {
+                        let rest_is_descriptive = words[n..].iter().all(|w| {
+                            let w = w
+                                .trim_matches(|c: char| !c.is_alphanumeric())
+                                .to_ascii_lowercase();
+                            w.is_empty()
+                                || FORM_WORDS.contains(&w.as_str())
+                                || UNIT_WORDS.contains(&w.as_str())
+                        });
+                        let head = words[..n].join(" ");
+                        let letters = |s: &str| -> String {
+                            s.chars()
+                                .filter(|c| c.is_alphanumeric())
+                                .flat_map(char::to_lowercase)
+                                .collect()
+                        };
+                        // The head must be a whole name as the data writes it,
+                        // of some length: not "City" read through "City Holding
+                        // Company", not "Bank".
+                        (rest_is_descriptive && letters(&head).chars().count() >= 4)
+                            .then(|| sure_match(&head))
+                            .flatten()
+                            .filter(|(_, m)| letters(&m.matched) == letters(&head))
+                    })
                 })
             })
+            .or_else(|| all.iter().find_map(|t| self.name_and_unit(t, &sure_match)))
+            .or_else(|| {
+                // A one-letter slip in a name that carried a parenthesis or a
+                // list of affiliates: read as, never sure.
+                all.iter()
+                    .filter(|t| t.as_str() != line.trim())
+                    .find_map(|t| {
+                        self.resolve(t)
+                            .filter(|m| m.reason == MatchReason::Typo)
+                            .map(|m| (t.clone(), m))
+                    })
+            })
+    }
+
+    /// A known name followed by the hospital, plan, school or hotel of it
+    /// that filed, in a word of the organization's own sector ("Providence
+    /// Saint Joseph Medical Center", "Kaiser Health Plan").
+    fn name_and_unit(
+        &self,
+        text: &str,
+        sure_match: &dyn Fn(&str) -> Option<(String, OrgMatch)>,
+    ) -> Option<(String, OrgMatch)> {
+        // A unit is named in a few words; more is a description.
+        const MAX_UNIT_WORDS: usize = 5;
+        let words: Vec<&str> = text.split_whitespace().collect();
+        let bare = |w: &str| {
+            w.trim_matches(|c: char| !c.is_alphanumeric())
+                .to_ascii_lowercase()
+        };
+        let letters = |s: &str| s.chars().filter(|c| c.is_alphanumeric()).count();
+        (1..words.len()).rev().find_map(|n| {
+            let rest: Vec<&str> = words[n..]
+                .iter()
+                .copied()
+                .filter(|w| letters(w) > 0 && !w.eq_ignore_ascii_case("and"))
+                .collect();
+            let head = words[..n].join(" ");
+            // One word after a name may be another institution's name
+            // ("Florida State College", "Providence Hospital").
+            if rest.len() < 2 || rest.len() > MAX_UNIT_WORDS || letters(&head) < 4 {
+                return None;
+            }
+            let (t, m) = sure_match(&head)?;
+            let org = self.data.org(&m.org_id)?;
+            // One word before the unit is the organization's own name, not
+            // a short form ("Aspen Healthcare Services" is not Aspen
+            // Dental's, "Gonzaga Preparatory School" not the university).
+            if n == 1 && !m.matched.eq_ignore_ascii_case(&org.name) {
+                return None;
+            }
+            let nouns = unit_nouns(org.sector);
+            rest.iter()
+                .any(|w| nouns.contains(&bare(w).as_str()))
+                .then_some((t, m))
         })
     }
 
@@ -667,6 +886,55 @@ mod tests {
         for (text, want) in cases {
             assert_eq!(&ids(&engine, text), want, "{text:?}");
         }
+        // Registers' abbreviations, and a University of California campus
+        // as it files.
+        let cases: &[(&str, Vec<Option<String>>)] = &[
+            ("Calif. Dept. of Motor Vehicles", some("california-dmv")),
+            (
+                "University of California, Irvine Health",
+                some("uci-health"),
+            ),
+            ("University of California at Los Angeles", some("ucla")),
+            // A hospital or plan of a known system, in words of its sector.
+            ("Providence Sacred Heart Medical Center", some("providence")),
+            (
+                "Kaiser Permanente Health Plan of Hawaii",
+                some("kaiser-permanente"),
+            ),
+            // One word after a name may be another institution; a word of
+            // another sector is not a unit.
+            ("Providence College", vec![None]),
+            ("Kaiser Aluminum Corporation", vec![None]),
+            // The one known organization of a filing that lists others.
+            ("Raley's/Hollow Creek Pharmacy", some("raleys")),
+            (
+                "Hollow Creek Head Start, San Francisco State University",
+                some("sf-state"),
+            ),
+            ("Marks & Associates", vec![None]),
+            // A slip in a name with a parenthesis: read as.
+            (
+                "Polycystic Kidney Disase Foundation (PKD)",
+                some("polycystic-kidney-disease-foundation"),
+            ),
+        ];
+        for (text, want) in cases {
+            assert_eq!(&ids(&engine, text), want, "{text:?}");
+        }
+        let certainty = |t: &str| {
+            engine.read_line(t)[0]
+                .name_match
+                .as_ref()
+                .map(|n| n.certainty)
+        };
+        assert_eq!(
+            certainty("Providence Sacred Heart Medical Center"),
+            Some(Certainty::Likely)
+        );
+        assert_eq!(
+            certainty("Polycystic Kidney Disase Foundation (PKD)"),
+            Some(Certainty::ReadAs)
+        );
         // Nor one word of a longer name with the spaces of a name closed
         // up: a practice, not California's Medi-Cal.
         assert_ne!(

@@ -41,22 +41,22 @@ fn precision_and_recall_on_names_as_filed() {
         "with register notices",
     );
     assert!(precision >= 0.99, "precision {precision:.3}");
-    // Issue 19 asks for recall >= 0.90 on these names; the reading reaches
-    // 0.850 (0.719 before decorated names were read). Most of what it
-    // misses are former names of acquired companies (US Airways, First
-    // Data, Compass Bank) and hospitals filed under their own names (Sharp
-    // Memorial Hospital): aliases the data lacks, which may not be copied
-    // from this set. This floor keeps what it reaches from falling while the
-    // bar is not met.
-    assert!(recall >= 0.84, "recall {recall:.3}");
+    // Issue 19 asks for recall >= 0.90; the reading reaches 0.892 (0.719
+    // before decorated names were read, 0.850 before abbreviations,
+    // University of California campuses, a system's hospitals and
+    // one-known-part filings were). Most of what it misses are former
+    // names of acquired companies (US Airways, First Data, Compass Bank):
+    // aliases the data lacks, which may not be copied from this set. A
+    // floor while the bar is not met.
+    assert!(recall >= 0.89, "recall {recall:.3}");
     // With the register organizations (issue 21), a name as another
     // register filed it reads as the organization that register knows:
-    // precision 0.937, recall 0.846. Most of the difference is a unit filed
-    // under its own name ("Sharp Memorial Hospital", "Kaiser Health Plan,
-    // Southern California"), which the labels, made before the registers
-    // came in, give to the curated parent. Floors, not the bar.
-    assert!(full_precision >= 0.93, "precision {full_precision:.3}");
-    assert!(full_recall >= 0.84, "recall {full_recall:.3}");
+    // precision 0.963, recall 0.888. Most of the difference is a unit filed
+    // under its own name ("Sharp Memorial Hospital"), which the labels,
+    // made before the registers came in, give to the curated parent.
+    // Floors, not the bar.
+    assert!(full_precision >= 0.95, "precision {full_precision:.3}");
+    assert!(full_recall >= 0.88, "recall {full_recall:.3}");
 }
 
 fn evaluate(
