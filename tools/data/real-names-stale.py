@@ -4,7 +4,10 @@ caught up with: labelled "not in our data" when the set was frozen, but whose
 name as filed is now, exactly (by the matcher's key), the name or an alias of
 an organization added later, often from the same register. Such a case can
 no longer say anything about the matcher either way, so the test leaves it
-out and counts it. Nothing else is changed; labels are never rewritten here.
+out and counts it; likewise a case naming an organization of the data whose
+name as filed became one of that organization's names or aliases after the
+freeze (compared with the data at `frozen_data_commit`). Nothing else is
+changed; labels are never rewritten here.
 
     python3 tools/data/real-names-stale.py
 """
@@ -41,8 +44,24 @@ def main():
     # The test leaves out a case labelled "not in our data" that reads as
     # one of these: the label predates the organization.
     doc["added_after_freeze"] = sorted(added)
+    # And a case naming an organization of the data whose very name became
+    # one of its names or aliases after the freeze (however it was found):
+    # the set can no longer measure the matcher on it.
+    frozen = subprocess.run(
+        ["git", "show", f"{doc['frozen_data_commit']}:static/data/organizations.json"],
+        capture_output=True, text=True, check=True, cwd=ROOT,
+    ).stdout
+    old = [n for o in json.loads(frozen)["organizations"] for n in [o["name"]] + [a["name"] for a in o.get("aliases", [])]]
+    k.update(keys([n for n in old if n not in k]))
+    before = {k[n] for n in old}
+    named = sorted(
+        c["input"] for c in doc["cases"]
+        if c["expected"] is not None and k[c["input"]] in owner and k[c["input"]] not in before
+    )
+    doc["names_added_after_freeze"] = named
     dump(path, doc)
     print(f"{len(added)} organization(s) added after the freeze under a name the set files")
+    print(f"{len(named)} labelled name(s) the data took up as a name or alias after the freeze")
 
 
 if __name__ == "__main__":

@@ -745,9 +745,28 @@ impl Engine {
     fn on_behalf_of(&self, line: &str) -> Option<Vec<CompanyQuery>> {
         // ASCII case only: byte positions stay those of `line`.
         let lower = line.to_ascii_lowercase();
-        let at = lower.find(" on behalf of ")?;
-        let (filer, client) = (&line[..at], &line[at + " on behalf of ".len()..]);
-        let client_match = self.resolve(client);
+        // "A c/o B" (outside a parenthesis: "(submitted c/o a vendor)"
+        // only says who sent the filing) reads as "A on behalf of B".
+        let outside = |at: usize| {
+            let open = lower[..at].matches(['(', '[']).count();
+            let close = lower[..at].matches([')', ']']).count();
+            open <= close
+        };
+        let (at, len) = lower
+            .find(" on behalf of ")
+            .map(|at| (at, " on behalf of ".len()))
+            .or_else(|| {
+                lower
+                    .match_indices(" c/o ")
+                    .map(|(at, _)| at)
+                    .find(|&at| outside(at))
+                    .map(|at| (at, " c/o ".len()))
+            })?;
+        let filer = line[..at].trim_end_matches([',', ' ']);
+        let client = &line[at + len..];
+        let client_match = self
+            .resolve(client)
+            .or_else(|| self.undecorated(client).map(|(_, m)| m));
         let mut out = vec![CompanyQuery {
             input: client.trim().to_string(),
             org_id: client_match.as_ref().map(|m| m.org_id.clone()),
@@ -840,6 +859,11 @@ mod tests {
             (
                 "Kroll on behalf of Bank of America",
                 vec![some("bank-of-america")],
+            ),
+            // "c/o": the organization cared for is the company.
+            (
+                "Hollow Creek Pet Box, c/o Petco Animal Supplies Stores, Inc.",
+                vec![some("petco")],
             ),
         ];
         for (text, want) in cases {
