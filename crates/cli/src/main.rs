@@ -104,6 +104,11 @@ struct Parsed {
     catalog: Option<String>,
     /// `--file`: a list of companies, a line each.
     file: Option<String>,
+    /// `ingest`'s options.
+    snapshot: Option<String>,
+    notices: Option<String>,
+    decisions: Option<String>,
+    /// Company names (`check`), or `ingest`'s register and file.
     names: Vec<String>,
 }
 
@@ -113,39 +118,47 @@ struct Accepts {
     names: bool,
     types: bool,
     catalog: bool,
+    ingest: bool,
 }
 
+/// One subcommand's arguments (`--flag value` and `--flag=value` alike,
+/// `--` before names that begin with a dash).
 fn parse(args: &[String], accepts: Accepts) -> Result<Parsed, UsageError> {
+    use lexopt::Arg::{Long, Short, Value};
     let mut p = Parsed::default();
-    let mut it = args.iter();
-    let value = |it: &mut std::slice::Iter<'_, String>, flag: &str| {
-        it.next()
-            .cloned()
-            .ok_or_else(|| UsageError(format!("{flag} needs a value")))
+    let mut parser = lexopt::Parser::from_args(args);
+    let usage = |e: lexopt::Error| UsageError(e.to_string().to_lowercase());
+    let text = |v: std::ffi::OsString| {
+        v.into_string()
+            .map_err(|v| UsageError(format!("'{}' is not valid text", v.to_string_lossy())))
     };
-    while let Some(a) = it.next() {
-        match a.as_str() {
-            "--" if accepts.names => {
-                p.names.extend(it.by_ref().cloned());
+    while let Some(arg) = parser.next().map_err(usage)? {
+        let flag = |name: &str| format!("--{name}");
+        match arg {
+            Long("json") => p.json = true,
+            Long("types") if accepts.types => p.types = Some(text(parser.value().map_err(usage)?)?),
+            Long("catalog") if accepts.catalog => {
+                p.catalog = Some(text(parser.value().map_err(usage)?)?)
             }
-            "--json" => p.json = true,
-            "--types" if accepts.types => p.types = Some(value(&mut it, "--types")?),
-            s if s.starts_with("--types=") && accepts.types => {
-                p.types = Some(s["--types=".len()..].to_string());
+            Long("file") if accepts.names => p.file = Some(text(parser.value().map_err(usage)?)?),
+            Long("snapshot") if accepts.ingest => {
+                p.snapshot = Some(text(parser.value().map_err(usage)?)?)
             }
-            "--catalog" if accepts.catalog => p.catalog = Some(value(&mut it, "--catalog")?),
-            "--file" if accepts.names => p.file = Some(value(&mut it, "--file")?),
-            s if s.starts_with("--file=") && accepts.names => {
-                p.file = Some(s["--file=".len()..].to_string());
+            Long("notices") if accepts.ingest => {
+                p.notices = Some(text(parser.value().map_err(usage)?)?)
             }
-            s if s.starts_with("--catalog=") && accepts.catalog => {
-                p.catalog = Some(s["--catalog=".len()..].to_string());
+            Long("decisions") if accepts.ingest => {
+                p.decisions = Some(text(parser.value().map_err(usage)?)?)
             }
-            s if s.starts_with('-') && s.len() > 1 => {
-                return Err(UsageError(format!("unknown option '{s}'")));
+            Long(other) => return Err(UsageError(format!("unknown option '{}'", flag(other)))),
+            Short(c) => return Err(UsageError(format!("unknown option '-{c}'"))),
+            Value(v) if accepts.names || accepts.ingest => p.names.push(text(v)?),
+            Value(v) => {
+                return Err(UsageError(format!(
+                    "unexpected argument '{}'",
+                    v.to_string_lossy()
+                )))
             }
-            s if accepts.names => p.names.push(s.to_string()),
-            s => return Err(UsageError(format!("unexpected argument '{s}'"))),
         }
     }
     Ok(p)
@@ -169,28 +182,21 @@ fn with_catalog(engine: Engine, catalog: Option<&str>) -> Result<Engine, CliErro
 
 /// `exposure ingest`: a register snapshot into the notices file.
 fn ingest(args: &[String]) -> Result<ExitCode, CliError> {
-    let mut positional = Vec::new();
-    let mut snapshot = None;
-    let mut notices = "static/data/notices.json".to_string();
-    let mut decisions = "data/registers/decisions.json".to_string();
-    let mut it = args.iter();
-    while let Some(a) = it.next() {
-        let mut value = |flag: &str| {
-            it.next()
-                .cloned()
-                .ok_or_else(|| UsageError(format!("{flag} needs a value")))
-        };
-        match a.as_str() {
-            "--snapshot" => snapshot = Some(value("--snapshot")?),
-            "--notices" => notices = value("--notices")?,
-            "--decisions" => decisions = value("--decisions")?,
-            s if s.starts_with("--") => {
-                return Err(UsageError(format!("unknown option '{s}'")).into())
-            }
-            s => positional.push(s.to_string()),
-        }
-    }
-    let [register, file] = positional.as_slice() else {
+    let p = parse(
+        args,
+        Accepts {
+            ingest: true,
+            ..Default::default()
+        },
+    )?;
+    let notices = p
+        .notices
+        .unwrap_or_else(|| "static/data/notices.json".to_string());
+    let decisions = p
+        .decisions
+        .unwrap_or_else(|| "data/registers/decisions.json".to_string());
+    let snapshot = p.snapshot;
+    let [register, file] = p.names.as_slice() else {
         return Err(UsageError("ingest needs a register and a file".into()).into());
     };
     let snapshot = snapshot.unwrap_or_else(|| file.clone());
@@ -608,6 +614,58 @@ fn print_report(engine: &Engine, report: &Report) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn parse_table() {
+        let args = |v: &[&str]| v.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+        let check = Accepts {
+            names: true,
+            catalog: true,
+            ..Default::default()
+        };
+        let p = parse(
+            &args(&["--json", "AT&T", "--file=a.txt", "--catalog", "b.json"]),
+            check,
+        )
+        .unwrap();
+        assert!(p.json);
+        assert_eq!(p.names, ["AT&T"]);
+        assert_eq!(p.file.as_deref(), Some("a.txt"));
+        assert_eq!(p.catalog.as_deref(), Some("b.json"));
+        // After "--" a name may begin with a dash; "-" is standard input.
+        let p = parse(&args(&["-", "--", "-Dash Co"]), check).unwrap();
+        assert_eq!(p.names, ["-", "-Dash Co"]);
+        let err = |v: &[&str], a: Accepts| parse(&args(v), a).err().map(|e| e.0);
+        assert_eq!(
+            err(&["--bogus"], check).as_deref(),
+            Some("unknown option '--bogus'")
+        );
+        assert_eq!(err(&["-x"], check).as_deref(), Some("unknown option '-x'"));
+        // An option another subcommand takes is unknown here.
+        assert_eq!(
+            err(&["--types=ssn"], check).as_deref(),
+            Some("unknown option '--types'")
+        );
+        assert_eq!(
+            err(&["extra"], Accepts::default()).as_deref(),
+            Some("unexpected argument 'extra'")
+        );
+        assert!(err(&["--file"], check).is_some_and(|m| m.contains("--file")));
+        let ingest = Accepts {
+            ingest: true,
+            ..Default::default()
+        };
+        let p = parse(
+            &args(&["hhs-ocr", "x.csv", "--snapshot=s", "--notices", "n.json"]),
+            ingest,
+        )
+        .unwrap();
+        assert_eq!(p.names, ["hhs-ocr", "x.csv"]);
+        assert_eq!(
+            (p.snapshot.as_deref(), p.notices.as_deref()),
+            (Some("s"), Some("n.json"))
+        );
+    }
 
     #[test]
     fn split_period_table() {
