@@ -2,12 +2,17 @@
 //! web page, the `exposure` CLI and the tests.
 //!
 //! ```
+//! # #[cfg(feature = "bundled")] {
 //! let engine = exposure_core::Engine::bundled().unwrap();
 //! let report = engine.check_names(&["Bank of America"], None);
 //! assert!(report.matches.iter().any(|m| m.incident_id == "infosys-mccamish-2023"));
+//! # }
 //! ```
 
 pub mod browse;
+/// The data set compiled in (the CLI and the tests; not the page, which
+/// downloads it).
+#[cfg(feature = "bundled")]
 pub mod bundled;
 pub mod dataset;
 pub mod date;
@@ -15,6 +20,8 @@ pub mod export;
 pub mod exposure;
 pub mod hibp;
 pub mod ingest;
+/// The fuzz targets' checks (the fuzz crate and the tests).
+#[cfg(feature = "invariants")]
 #[doc(hidden)]
 pub mod invariants;
 pub mod json;
@@ -87,6 +94,7 @@ impl Engine {
     }
 
     /// The data set compiled into this build.
+    #[cfg(feature = "bundled")]
     pub fn bundled() -> Result<Engine, LoadError> {
         bundled::dataset().map(Engine::new)
     }
