@@ -3,7 +3,6 @@
 
 use std::collections::{BTreeSet, HashMap, HashSet};
 use std::fmt;
-use std::hash::{BuildHasher, RandomState};
 use std::sync::OnceLock;
 
 use serde::Serialize;
@@ -15,6 +14,7 @@ use crate::model::{
     Relationship, Taxonomy,
 };
 use crate::normalize::normalize;
+use crate::table::{Keep, PosTable};
 
 /// The schema version this build reads. Files carry it as `schema_version`.
 pub const SCHEMA_VERSION: u32 = 1;
@@ -166,71 +166,6 @@ fn parse<T: FromJson>(file: &'static str, text: &str) -> Result<T, LoadError> {
     T::from_json(doc).map_err(invalid)
 }
 
-/// Positions of items by their id: a hash table of positions (open
-/// addressing, linear probing), the ids staying in the items rather than
-/// copied into keys. The first of several items with one id is found.
-#[derive(Clone, Default)]
-struct IdIndex {
-    /// Item positions; `EMPTY` where none. A power of two long, at most half full.
-    slots: Vec<u32>,
-    hasher: RandomState,
-}
-
-const EMPTY: u32 = u32::MAX;
-
-impl fmt::Debug for IdIndex {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let used = self.slots.iter().filter(|&&s| s != EMPTY).count();
-        write!(f, "IdIndex({used} ids)")
-    }
-}
-
-impl IdIndex {
-    fn with_capacity(n: usize) -> IdIndex {
-        IdIndex {
-            slots: vec![EMPTY; n.saturating_mul(2).next_power_of_two().max(8)],
-            hasher: RandomState::new(),
-        }
-    }
-
-    /// Adds `items[n]` unless an earlier item has its id.
-    fn insert<T>(&mut self, items: &[T], n: usize, id: impl Fn(&T) -> &str) {
-        let key = id(&items[n]);
-        let mask = self.slots.len() - 1;
-        let mut i = self.hasher.hash_one(key) as usize & mask;
-        loop {
-            let slot = self.slots[i];
-            if slot == EMPTY {
-                self.slots[i] = n as u32;
-                return;
-            }
-            if id(&items[slot as usize]) == key {
-                return;
-            }
-            i = (i + 1) & mask;
-        }
-    }
-
-    /// The position of the (first) item with this id.
-    fn get<T>(&self, items: &[T], key: &str, id: impl Fn(&T) -> &str) -> Option<usize> {
-        if self.slots.is_empty() {
-            return None;
-        }
-        let mask = self.slots.len() - 1;
-        let mut i = self.hasher.hash_one(key) as usize & mask;
-        loop {
-            let slot = self.slots[i];
-            if slot == EMPTY {
-                return None;
-            }
-            if items.get(slot as usize).is_some_and(|item| id(item) == key) {
-                return Some(slot as usize);
-            }
-            i = (i + 1) & mask;
-        }
-    }
-}
-
 /// A list of positions for each of `n` things, in one buffer.
 #[derive(Debug, Clone, Default)]
 struct Lists {
@@ -270,8 +205,8 @@ impl Lists {
 /// A data set's look-ups by id.
 #[derive(Debug, Clone, Default)]
 struct Indexes {
-    org_by_id: IdIndex,
-    incident_by_id: IdIndex,
+    org_by_id: PosTable,
+    incident_by_id: PosTable,
     /// By org position: positions of the incidents it is involved in.
     incidents_of_org: Lists,
     /// By org position: positions of its direct children.
@@ -303,31 +238,33 @@ impl Indexing {
     /// Handles about `budget` items of `ds`; true when the indexes are complete.
     fn step(&mut self, ds: &DataSet, budget: usize) -> bool {
         let (orgs, incidents) = (&ds.organizations, &ds.incidents);
-        fn org_id(o: &Organization) -> &str {
-            &o.id
+        fn org_id(o: &Organization) -> Option<&str> {
+            Some(&o.id)
         }
         let mut work = 0;
         while work < budget.max(1) {
             match self.phase {
                 0 => {
                     if self.at == 0 {
-                        self.ix.org_by_id = IdIndex::with_capacity(orgs.len());
+                        self.ix.org_by_id = PosTable::with_capacity(orgs.len());
                         self.ix.mentions = vec![0; orgs.len()];
                     }
                     let end = self.at.saturating_add(budget).min(orgs.len());
                     for n in self.at..end {
-                        self.ix.org_by_id.insert(orgs, n, org_id);
+                        self.ix.org_by_id.insert(orgs, n, Keep::First, org_id);
                     }
                     work += end - self.at;
                     self.at = end;
                 }
                 1 => {
                     if self.at == 0 {
-                        self.ix.incident_by_id = IdIndex::with_capacity(incidents.len());
+                        self.ix.incident_by_id = PosTable::with_capacity(incidents.len());
                     }
                     let end = self.at.saturating_add(budget).min(incidents.len());
                     for (n, inc) in incidents.iter().enumerate().take(end).skip(self.at) {
-                        self.ix.incident_by_id.insert(incidents, n, |i| &i.id);
+                        self.ix
+                            .incident_by_id
+                            .insert(incidents, n, Keep::First, |i| Some(&i.id));
                         // Each incident once per organization, though it may
                         // name one twice.
                         for (j, org) in crate::browse::involved_orgs(inc).enumerate() {
@@ -563,14 +500,16 @@ impl DataSet {
     }
 
     fn org_position(&self, id: &str) -> Option<usize> {
-        self.ix().org_by_id.get(&self.organizations, id, |o| &o.id)
+        self.ix()
+            .org_by_id
+            .get(&self.organizations, id, |o| Some(&o.id))
     }
 
     pub fn incident(&self, id: &str) -> Option<&Incident> {
         let id = self.info.retired.get(id).map_or(id, String::as_str);
         self.ix()
             .incident_by_id
-            .get(&self.incidents, id, |i| &i.id)
+            .get(&self.incidents, id, |i| Some(&i.id))
             .map(|i| &self.incidents[i])
     }
 

@@ -34,6 +34,7 @@ pub mod plan;
 pub mod reading;
 pub mod report;
 pub mod sort;
+mod table;
 
 pub use dataset::{DataSet, LoadError, Problem, Stats};
 pub use date::PartialDate;

@@ -12,6 +12,7 @@ use serde::Serialize;
 
 use crate::dataset::DataSet;
 use crate::normalize::{bounded_distance, domain_of, normalize, squash, typo_budget};
+use crate::table::{Keep, PosTable};
 
 /// Why a name matched an organization.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
@@ -329,71 +330,6 @@ impl OrgText {
     }
 }
 
-/// Org positions by domain: a hash table of positions (open addressing,
-/// linear probing), the domains staying in `OrgText`s. Sized for every
-/// organization up front; at most half full.
-#[derive(Debug, Clone, Default)]
-struct DomainTable {
-    slots: Vec<u32>,
-    used: usize,
-    hasher: std::hash::RandomState,
-}
-
-const NO_ORG: u32 = u32::MAX;
-
-impl DomainTable {
-    fn with_capacity(n: usize) -> DomainTable {
-        DomainTable {
-            slots: vec![NO_ORG; n.saturating_mul(2).next_power_of_two().max(8)],
-            used: 0,
-            hasher: std::hash::RandomState::new(),
-        }
-    }
-
-    /// Files `orgs[oi]` under its domain, in place of any earlier one.
-    fn insert(&mut self, orgs: &[OrgText], oi: usize) {
-        let Some(domain) = orgs[oi].domain() else {
-            return;
-        };
-        if (self.used + 1) * 2 > self.slots.len() {
-            // More than it was sized for: twice the room.
-            let old = std::mem::replace(self, DomainTable::with_capacity(self.slots.len()));
-            for slot in old.slots.into_iter().filter(|&s| s != NO_ORG) {
-                self.insert(orgs, slot as usize);
-            }
-        }
-        let mask = self.slots.len() - 1;
-        let mut i = std::hash::BuildHasher::hash_one(&self.hasher, domain) as usize & mask;
-        loop {
-            let slot = self.slots[i];
-            if slot == NO_ORG || orgs[slot as usize].domain() == Some(domain) {
-                self.used += usize::from(slot == NO_ORG);
-                self.slots[i] = oi as u32;
-                return;
-            }
-            i = (i + 1) & mask;
-        }
-    }
-
-    fn get(&self, orgs: &[OrgText], domain: &str) -> Option<usize> {
-        if self.slots.is_empty() {
-            return None;
-        }
-        let mask = self.slots.len() - 1;
-        let mut i = std::hash::BuildHasher::hash_one(&self.hasher, domain) as usize & mask;
-        loop {
-            let slot = self.slots[i];
-            if slot == NO_ORG {
-                return None;
-            }
-            if orgs.get(slot as usize).and_then(OrgText::domain) == Some(domain) {
-                return Some(slot as usize);
-            }
-            i = (i + 1) & mask;
-        }
-    }
-}
-
 /// Index over every listed organization's names, built once per data set.
 #[derive(Debug, Clone, Default)]
 pub struct NameIndex {
@@ -403,7 +339,7 @@ pub struct NameIndex {
     by_key: Vec<u32>,
     by_words: Vec<u32>,
     /// Organizations by their web domain (the last listed with it).
-    by_domain: DomainTable,
+    by_domain: PosTable,
     /// By org position: its id, name and domain.
     orgs: Vec<OrgText>,
     /// How prominent each org is (incidents involving it, names known), 0–40;
@@ -608,7 +544,7 @@ impl NameIndexBuilder {
     pub fn new(ds: &DataSet) -> NameIndexBuilder {
         NameIndexBuilder {
             ix: NameIndex {
-                by_domain: DomainTable::with_capacity(ds.organizations.len()),
+                by_domain: PosTable::with_capacity(ds.organizations.len()),
                 ..NameIndex::default()
             },
             next: 0,
@@ -697,7 +633,8 @@ impl NameIndexBuilder {
             if !org.listed {
                 continue;
             }
-            ix.by_domain.insert(&ix.orgs, oi);
+            ix.by_domain
+                .insert(&ix.orgs, oi, Keep::Last, OrgText::domain);
             // Keys and keys without spaces already indexed for this org (its
             // entries so far): a one-word alias that is another name run
             // together ("AcmeBank" beside "Acme Bank") is found through the
@@ -1139,7 +1076,7 @@ impl NameIndex {
 
     /// The organization whose web domain this is.
     fn domain_hit(&self, domain: &str) -> Option<OrgMatch> {
-        let oi = self.by_domain.get(&self.orgs, domain)?;
+        let oi = self.by_domain.get(&self.orgs, domain, OrgText::domain)?;
         Some(OrgMatch {
             org_id: self.orgs[oi].id().to_string(),
             name: self.orgs[oi].name().to_string(),
