@@ -320,6 +320,7 @@ pub fn app(props: &AppProps) -> Html {
         let engine = engine.clone();
         let done = state.done.clone();
         let done_on = state.done_on.clone();
+        let lang = state.lang;
         Callback::from(move |kind: ExportKind| {
             let (Some(report), Some(engine)) = (report.as_ref(), engine.as_ref()) else {
                 return;
@@ -338,7 +339,13 @@ pub fn app(props: &AppProps) -> Html {
                 ExportKind::Json => platform::download(
                     "exposure-check-plan.json",
                     "application/json",
-                    &export::to_json(ds, report, &done, today),
+                    &export::to_json(
+                        ds,
+                        report,
+                        &done,
+                        today,
+                        &exposure_words::match_words(ds, lang),
+                    ),
                 ),
                 ExportKind::Ics => match today {
                     Some(day) => platform::download(

@@ -127,8 +127,8 @@ pub fn incident_card(props: &IncidentCardProps) -> Html {
             <div class="match-path" data-testid="match-path" data-path={m.path.join(" ")}>
                 <span class="visually-hidden">{ tr(lang, Text::PathLabel) }</span>
                 <ol class="path">{ nodes(path_steps) }</ol>
-                <p class="explanation">{ &m.explanation }</p>
-                if let Some(note) = &m.period_note { <p class="period-note">{ note }</p> }
+                <p class="explanation">{ exposure_words::explanation(ds, m, lang) }</p>
+                if let Some(note) = exposure_words::outside_note(ds, m, lang) { <p class="period-note">{ note }</p> }
                 { fit }
             </div>
             <p class="summary" lang={summary_lang(lang, t.incident_summary(inc) == inc.summary)}>{ t.incident_summary(inc) }</p>

@@ -8,6 +8,7 @@ use std::process::ExitCode;
 use exposure_core::exposure::ExposedType;
 use exposure_core::hibp::{FieldType, SkipReason};
 use exposure_core::json::JsonEnum;
+use exposure_core::lang::Lang;
 use exposure_core::model::Relation;
 use exposure_core::reading::split_list;
 use exposure_core::report::{actions_out, incident_out};
@@ -311,7 +312,10 @@ fn run(args: &[String]) -> Result<ExitCode, CliError> {
             }
             let report = engine.check(&queries, Some(today()));
             if p.json {
-                print_json(&engine.output(&report));
+                print_json(&engine.output(
+                    &report,
+                    &exposure_words::match_words(&engine.data, Lang::En),
+                ));
             } else {
                 print_report(&engine, &report);
             }
@@ -579,8 +583,8 @@ fn print_report(engine: &Engine, report: &Report) {
         let path: Vec<&str> = m.path.iter().map(|p| ds.org_name(p)).collect();
         out!("  [{}] {} ({})", m.confidence.id(), title, m.incident_id);
         out!("      You → {}", path.join(" → "));
-        out!("      {}", m.explanation);
-        if let Some(n) = &m.period_note {
+        out!("      {}", exposure_words::explanation(ds, m, Lang::En));
+        if let Some(n) = exposure_words::outside_note(ds, m, Lang::En) {
             out!("      {n}");
         }
     }

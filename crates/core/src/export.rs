@@ -37,12 +37,14 @@ pub struct ExportDoc {
     pub report: CheckOut,
 }
 
-/// The JSON export: progress plus the report, pretty-printed.
+/// The JSON export: progress plus the report, pretty-printed; `words`
+/// puts each match into words.
 pub fn to_json(
     ds: &DataSet,
     report: &Report,
     done: &BTreeSet<String>,
     today: Option<PartialDate>,
+    words: &dyn Fn(&crate::exposure::Match) -> crate::report::MatchWords,
 ) -> String {
     let doc = ExportDoc {
         format: EXPORT_FORMAT,
@@ -53,7 +55,7 @@ pub fn to_json(
             done: done.clone(),
             ..Default::default()
         },
-        report: report.to_output(ds),
+        report: report.to_output(ds, words),
     };
     serde_json::to_string_pretty(&doc).unwrap_or_else(|_| "{}".into())
 }

@@ -99,13 +99,55 @@ pub struct Match {
     pub kind: PathKind,
     /// Org ids from the company to the breached org (and its platform).
     pub path: Vec<String>,
-    /// Plain-language account of the path.
-    pub explanation: String,
-    /// Why the match is `unlikely`, when it is.
-    pub period_note: Option<String>,
+    /// How the company reaches the incident, as facts (the front ends put
+    /// it into words).
+    pub route: Route,
+    /// The years the person gave, when they cannot overlap the cohort's
+    /// (the match is then `unlikely`).
+    pub outside: Option<Outside>,
     /// How far the cohort covers the person: what the confidence says of
     /// *them*, not only of the company.
     pub fit: Fit,
+}
+
+/// How a company reaches an incident: the facts a front end puts into
+/// words. Organizations by id.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(tag = "route", rename_all = "snake_case")]
+pub enum Route {
+    /// The company itself was breached.
+    Breached,
+    /// The company filed a breach notice with a public register (all that
+    /// is known of a register-only event).
+    FiledNotice {
+        register: String,
+        reported: crate::date::PartialDate,
+    },
+    /// Named among the breached vendor's affected clients.
+    NamedClient { confirmed_by: Confirmation },
+    /// The company is a brand (`brand`) or part of `owner`, which was breached.
+    UnderBreached { owner: String, brand: bool },
+    /// The company is a brand or part of `owner`, a named client of the
+    /// breached vendor.
+    UnderClient { owner: String, brand: bool },
+    /// `unit`, which belongs to the company, was breached or was a named
+    /// client.
+    OwnedUnit { unit: String },
+    /// The company and the breached vendor belong to one `group`; the
+    /// vendor handles data for companies in and outside it.
+    SameGroup { group: String },
+    /// A known vendor relationship (`service`), without being named.
+    UsesVendor { service: String },
+}
+
+/// Why the years a person gave cannot overlap an incident's cohort.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(tag = "outside", rename_all = "snake_case")]
+pub enum Outside {
+    /// A customer until `until`; the cohort starts in `from`.
+    EndedBefore { until: i32, from: i32 },
+    /// A customer from `from`; the cohort ends in `until`.
+    StartedAfter { from: i32, until: i32 },
 }
 
 /// A data type exposed by one or more matched incidents.
@@ -121,7 +163,7 @@ struct Candidate {
     kind: PathKind,
     confidence: Confidence,
     path: Vec<String>,
-    explanation: String,
+    route: Route,
 }
 
 /// Every match for every company, strongest first within a company.
@@ -129,7 +171,7 @@ pub fn find_matches(ds: &DataSet, companies: &[CompanyQuery]) -> Vec<Match> {
     find_matches_in(ds, companies, Lang::En)
 }
 
-/// [`find_matches`], with explanations in `lang`.
+/// [`find_matches`], with the cohort conditions in `lang` (data texts).
 pub fn find_matches_in(ds: &DataSet, companies: &[CompanyQuery], lang: Lang) -> Vec<Match> {
     let t = ds.texts(lang);
     let mut out = Vec::new();
@@ -168,9 +210,9 @@ pub fn find_matches_in(ds: &DataSet, companies: &[CompanyQuery], lang: Lang) -> 
             .iter()
             .filter_map(|&n| ds.incidents.get(n as usize))
             .filter_map(|inc| {
-                let c = best_path(ds, org_id, inc, lang)?;
-                let period_note = outside_cohort(company.period, inc, t);
-                let fit = person_fit(t, company, inc, &c, period_note.is_some());
+                let c = best_path(ds, org_id, inc)?;
+                let outside = outside_cohort(company.period, inc);
+                let fit = person_fit(t, company, inc, &c, outside.is_some());
                 // A company read from a slip of the keyboard is a guess.
                 let cap = match company.name_match.as_ref().map(|n| n.certainty) {
                     Some(crate::reading::Certainty::ReadAs) => Confidence::Likely,
@@ -187,8 +229,8 @@ pub fn find_matches_in(ds: &DataSet, companies: &[CompanyQuery], lang: Lang) -> 
                     confidence,
                     kind: c.kind,
                     path: c.path,
-                    explanation: c.explanation,
-                    period_note,
+                    route: c.route,
+                    outside,
                     fit,
                 })
             })
@@ -258,14 +300,11 @@ fn person_fit(
 }
 
 /// The strongest way `org_id` reaches `inc`, if any.
-fn best_path(ds: &DataSet, org_id: &str, inc: &Incident, lang: Lang) -> Option<Candidate> {
-    let zh = lang == Lang::Zh;
-    let name = |id: &str| ds.org_name(id).to_string();
+fn best_path(ds: &DataSet, org_id: &str, inc: &Incident) -> Option<Candidate> {
     let breached = inc.breached_org.as_str();
     let tail: Vec<String> = std::iter::once(breached.to_string())
         .chain(inc.platform.clone())
         .collect();
-    let how = incident_phrase(ds, inc, lang);
     let mut candidates: Vec<Candidate> = Vec::new();
 
     // 1. The company itself was breached.
@@ -274,22 +313,13 @@ fn best_path(ds: &DataSet, org_id: &str, inc: &Incident, lang: Lang) -> Option<C
             kind: PathKind::Direct,
             confidence: Confidence::Confirmed,
             path: tail.clone(),
-            explanation: match (ds.notice_of(&inc.id), zh) {
+            route: match ds.notice_of(&inc.id) {
                 // A register notice says only what was filed.
-                (Some(n), true) => format!(
-                    "{}于{}向公开登记（{}）通报了一起数据泄露。",
-                    name(org_id),
-                    lang.date(n.reported),
-                    n.register
-                ),
-                (Some(n), false) => format!(
-                    "{} filed a breach notice with a public register ({}) on {}.",
-                    name(org_id),
-                    n.register,
-                    lang.date(n.reported)
-                ),
-                (None, true) => format!("{}本身遭到数据泄露：{how}。", name(org_id)),
-                (None, false) => format!("{} was breached directly: {how}.", name(org_id)),
+                Some(n) => Route::FiledNotice {
+                    register: n.register.clone(),
+                    reported: n.reported,
+                },
+                None => Route::Breached,
             },
         });
     }
@@ -305,23 +335,8 @@ fn best_path(ds: &DataSet, org_id: &str, inc: &Incident, lang: Lang) -> Option<C
                 Confidence::Likely
             },
             path,
-            explanation: if zh {
-                format!(
-                    "{}是{}的客户，{}遭到数据泄露（{how}）；{}将{}列为受影响的客户。",
-                    name(org_id),
-                    name(breached),
-                    name(breached),
-                    confirmation_phrase(ds, c.confirmed_by, org_id, lang),
-                    name(org_id)
-                )
-            } else {
-                format!(
-                    "{} is a client of {}, which was breached ({how}); {} is named among the affected clients in {}.",
-                    name(org_id),
-                    name(breached),
-                    name(org_id),
-                    confirmation_phrase(ds, c.confirmed_by, org_id, lang)
-                )
+            route: Route::NamedClient {
+                confirmed_by: c.confirmed_by,
             },
         });
     }
@@ -330,15 +345,6 @@ fn best_path(ds: &DataSet, org_id: &str, inc: &Incident, lang: Lang) -> Option<C
     let is_brand = ds.org(org_id).and_then(|o| o.parent_relation) == Some(ParentRelation::Brand);
     for (depth, anc) in ancestors.iter().enumerate() {
         let brand = is_brand && depth == 0;
-        let rel = if brand { "a brand of" } else { "part of" };
-        // "X是Y旗下的品牌" / "X隶属于Y".
-        let rel_zh = |anc: &str| {
-            if brand {
-                format!("{}是{anc}旗下的品牌", name(org_id))
-            } else {
-                format!("{}隶属于{anc}", name(org_id))
-            }
-        };
         let chain: Vec<String> = std::iter::once(org_id.to_string())
             .chain(ancestors.iter().take(depth + 1).map(|o| o.id.clone()))
             .collect();
@@ -349,14 +355,9 @@ fn best_path(ds: &DataSet, org_id: &str, inc: &Incident, lang: Lang) -> Option<C
                 kind: PathKind::Family,
                 confidence: Confidence::Likely,
                 path,
-                explanation: if zh {
-                    format!("{}，{}遭到数据泄露：{how}。", rel_zh(&anc.name), anc.name)
-                } else {
-                    format!(
-                        "{} is {rel} {}, which was breached: {how}.",
-                        name(org_id),
-                        anc.name
-                    )
+                route: Route::UnderBreached {
+                    owner: anc.id.clone(),
+                    brand,
                 },
             });
         } else if let Some(c) = inc.affected_clients.iter().find(|c| c.org == anc.id) {
@@ -370,21 +371,9 @@ fn best_path(ds: &DataSet, org_id: &str, inc: &Incident, lang: Lang) -> Option<C
                     Confidence::Possible
                 },
                 path,
-                explanation: if zh {
-                    format!(
-                        "{}，{}是{}的客户，{}遭到数据泄露（{how}）。",
-                        rel_zh(&anc.name),
-                        anc.name,
-                        name(breached),
-                        name(breached)
-                    )
-                } else {
-                    format!(
-                        "{} is {rel} {}, a client of {}, which was breached ({how}).",
-                        name(org_id),
-                        anc.name,
-                        name(breached)
-                    )
+                route: Route::UnderClient {
+                    owner: anc.id.clone(),
+                    brand,
                 },
             });
         }
@@ -414,22 +403,8 @@ fn best_path(ds: &DataSet, org_id: &str, inc: &Incident, lang: Lang) -> Option<C
                     Confidence::Likely
                 },
                 path,
-                explanation: if zh {
-                    format!(
-                        "{}隶属于{}；{}受到影响（{how}）。只有当你与{}打过交道时，你的数据才会涉及。",
-                        name(holder),
-                        name(org_id),
-                        name(holder),
-                        name(holder)
-                    )
-                } else {
-                    format!(
-                        "{} belongs to {}; {} was affected ({how}). Your data is involved only if you dealt with {}.",
-                        name(holder),
-                        name(org_id),
-                        name(holder),
-                        name(holder)
-                    )
+                route: Route::OwnedUnit {
+                    unit: holder.to_string(),
                 },
             });
         }
@@ -447,22 +422,8 @@ fn best_path(ds: &DataSet, org_id: &str, inc: &Incident, lang: Lang) -> Option<C
                 kind: PathKind::Family,
                 confidence: Confidence::Possible,
                 path,
-                explanation: if zh {
-                    format!(
-                        "{}和{}同属{}；{}为集团内外的企业处理数据，遭到数据泄露（{how}）。如果它处理过你的数据，你就会受到影响。",
-                        name(org_id),
-                        name(breached),
-                        group.name,
-                        name(breached)
-                    )
-                } else {
-                    format!(
-                        "{} and {} both belong to {}; {} handles data for companies in and outside the group and was breached ({how}). Your data is involved if it handled yours.",
-                        name(org_id),
-                        name(breached),
-                        group.name,
-                        name(breached)
-                    )
+                route: Route::SameGroup {
+                    group: group.id.clone(),
                 },
             });
         }
@@ -479,24 +440,8 @@ fn best_path(ds: &DataSet, org_id: &str, inc: &Incident, lang: Lang) -> Option<C
             kind: PathKind::VendorRelationship,
             confidence: Confidence::Possible,
             path,
-            explanation: if zh {
-                format!(
-                    "{}使用{}的服务（{}）；{}遭到数据泄露（{how}），但{}未被列为受影响的客户。",
-                    name(org_id),
-                    name(breached),
-                    r.service,
-                    name(breached),
-                    name(org_id)
-                )
-            } else {
-                format!(
-                    "{} uses {} for {}; {} was breached ({how}), but {} was not named among the affected clients.",
-                    name(org_id),
-                    name(breached),
-                    r.service,
-                    name(breached),
-                    name(org_id)
-                )
+            route: Route::UsesVendor {
+                service: r.service.clone(),
             },
         });
     }
@@ -507,76 +452,16 @@ fn best_path(ds: &DataSet, org_id: &str, inc: &Incident, lang: Lang) -> Option<C
     })
 }
 
-/// "Bank of America's own notice", "a regulator filing", …
-fn confirmation_phrase(ds: &DataSet, how: Confirmation, client: &str, lang: Lang) -> String {
-    match (how, lang) {
-        (Confirmation::ClientNotice, Lang::En) => format!("{}'s own notice", ds.org_name(client)),
-        (Confirmation::ClientNotice, Lang::Zh) => format!("{}自己的通知", ds.org_name(client)),
-        (other, _) => ds.texts(lang).confirmation(other).to_string(),
-    }
-}
-
-/// "ransomware by LockBit, Oct 29, 2023 – Nov 2, 2023" and the like.
-fn incident_phrase(ds: &DataSet, inc: &Incident, lang: Lang) -> String {
-    let t = ds.texts(lang);
-    let zh = lang == Lang::Zh;
-    let mut s = t.kind(inc.kind).to_string();
-    if let Some(p) = &inc.platform {
-        s.push_str(&if zh {
-            format!("，发生在 {} 平台上", ds.org_name(p))
-        } else {
-            format!(" on the {} platform", ds.org_name(p))
-        });
-    }
-    if let Some(actor) = &inc.actor {
-        s.push_str(&if zh {
-            format!("，攻击者为 {actor}")
-        } else {
-            format!(" by {actor}")
-        });
-    }
-    let comma = lang.pick(", ", "，");
-    match (inc.breach_start, inc.breach_end) {
-        (Some(a), Some(b)) if a != b => s.push_str(&format!(
-            "{comma}{}{}{}",
-            t.date(a),
-            lang.pick(" – ", "至"),
-            t.date(b)
-        )),
-        (Some(a), _) => s.push_str(&format!("{comma}{}", t.date(a))),
-        (None, _) => {
-            if let Some(d) = inc.disclosed {
-                s.push_str(&if zh {
-                    format!("，{}披露", t.date(d))
-                } else {
-                    format!(", disclosed {}", d.human())
-                });
-            }
-        }
-    }
-    s
-}
-
-/// A note when the customer period cannot overlap the affected cohort.
-fn outside_cohort(period: Period, inc: &Incident, t: Texts) -> Option<String> {
-    let zh = t.lang == Lang::Zh;
-    let cohort = t.cohort(inc);
+/// The years the person gave, when they cannot overlap the affected cohort's.
+fn outside_cohort(period: Period, inc: &Incident) -> Option<Outside> {
     if let (Some(until), Some(from)) = (period.until, inc.cohort.from_year) {
         if until < from {
-            return Some(if zh {
-                format!("你在{until}年之前是其客户；此事件涉及{cohort}（{from}年起）。")
-            } else {
-                format!("You were a customer until {until}; this incident concerns {cohort} ({from} onwards).")
-            });
+            return Some(Outside::EndedBefore { until, from });
         }
     }
     if let (Some(from), Some(until)) = (period.from, inc.cohort.until_year) {
         if from > until {
-            return Some(if zh {
-                format!("你从{from}年起才成为其客户；此事件涉及{cohort}（截至{until}年）。")
-            } else {
-                format!("You became a customer in {from}; this incident concerns {cohort} (up to {until}).")
-            });
+            return Some(Outside::StartedAfter { from, until });
         }
     }
     None
@@ -636,7 +521,7 @@ mod tests {
             let reached: Vec<&Incident> = ds
                 .incidents
                 .iter()
-                .filter(|inc| best_path(&ds, &org.id, inc, Lang::En).is_some())
+                .filter(|inc| best_path(&ds, &org.id, inc).is_some())
                 .collect();
             // A campaign gives way to the company's own incident of it.
             let every: BTreeSet<&str> = reached

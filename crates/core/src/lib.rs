@@ -258,9 +258,13 @@ impl Engine {
     }
 
     /// The `exposure check --json` document of a report, with a suggestion
-    /// for each name not resolved.
-    pub fn output(&self, report: &Report) -> report::CheckOut {
-        let mut out = report.to_output(&self.data);
+    /// for each name not resolved; `words` puts each match into words.
+    pub fn output(
+        &self,
+        report: &Report,
+        words: &dyn Fn(&exposure::Match) -> report::MatchWords,
+    ) -> report::CheckOut {
+        let mut out = report.to_output(&self.data, words);
         for c in out.companies.iter_mut().filter(|c| c.org_id.is_none()) {
             c.suggestion = self.did_you_mean(&c.input).map(|m| report::Suggestion {
                 org_id: m.org_id,

@@ -4,7 +4,7 @@
 use serde::Serialize;
 
 use crate::dataset::DataSet;
-use crate::exposure::{CompanyQuery, Confidence, ExposedType, Fit, Match, PathKind};
+use crate::exposure::{CompanyQuery, ExposedType, Fit, Match};
 use crate::model::{Incident, Link, Relation, Source};
 use crate::plan::PlannedAction;
 use crate::reading::NameMatch;
@@ -83,42 +83,13 @@ pub struct CheckOut {
     pub actions: Vec<ActionOut>,
 }
 
-/// A relationship in words, as a group of people ("customers").
-pub fn relation_words(r: Relation) -> &'static str {
-    match r {
-        Relation::Customer => "customers",
-        Relation::Employee => "employees",
-        Relation::Applicant => "job applicants",
-        Relation::Patient => "patients",
-        Relation::Member => "members",
-        Relation::Student => "students and parents",
-        Relation::PlanParticipant => "plan participants",
-    }
-}
-
-/// The one-line reason of a match's confidence about the person, in
-/// English (the CLI's words; the page has its own, in two languages).
-pub fn fit_reason(ds: &DataSet, m: &Match) -> String {
-    let org = ds.org_name(&m.org_id);
-    match &m.fit {
-        Fit::Covered if m.confidence == Confidence::Possible => format!(
-            "Possible — {org} is not named: it is linked to the breached organization {}.",
-            match m.kind {
-                PathKind::VendorRelationship => "as its client",
-                _ => "through their corporate family",
-            }
-        ),
-        Fit::Covered => format!("The incident's cohort covers {org}'s people broadly."),
-        Fit::OnlyIf { condition } => format!("Possible — only if {condition}."),
-        Fit::OtherGroup { who } => {
-            let groups: Vec<&str> = who.iter().map(|r| relation_words(*r)).collect();
-            format!("Affects {} of {org} only.", groups.join(" and "))
-        }
-        Fit::OutsideYears => m
-            .period_note
-            .clone()
-            .unwrap_or_else(|| "Outside the years you gave.".into()),
-    }
+/// The words of one match in the `check --json` shape, which the front end
+/// supplies (the core says how, not in which words).
+pub struct MatchWords {
+    /// How the company reaches the incident (and the years note, if any).
+    pub explanation: String,
+    /// The confidence about the person, in one line.
+    pub reason: String,
 }
 
 /// The plan's actions in the `actions` shape of `check --json`.
@@ -136,7 +107,7 @@ pub fn actions_out(plan: &[PlannedAction]) -> Vec<ActionOut> {
 }
 
 impl Report {
-    pub fn to_output(&self, ds: &DataSet) -> CheckOut {
+    pub fn to_output(&self, ds: &DataSet, words: &dyn Fn(&Match) -> MatchWords) -> CheckOut {
         CheckOut {
             companies: self
                 .companies
@@ -157,17 +128,15 @@ impl Report {
             matches: self
                 .matches
                 .iter()
-                .map(|m| MatchOut {
+                .map(|m| (m, words(m)))
+                .map(|(m, w)| MatchOut {
                     org_id: m.org_id.clone(),
                     incident_id: m.incident_id.clone(),
                     confidence: m.confidence.id(),
                     path: m.path.clone(),
-                    explanation: match &m.period_note {
-                        Some(n) => format!("{} {n}", m.explanation),
-                        None => m.explanation.clone(),
-                    },
+                    explanation: w.explanation,
                     person: m.fit.clone(),
-                    reason: fit_reason(ds, m),
+                    reason: w.reason,
                     notice: ds.notice_of(&m.incident_id).cloned(),
                     also_reported: ds
                         .notices

@@ -627,9 +627,12 @@ fn a_group_vendor_reaches_the_group_companies_people() {
     assert_eq!(change.confidence, exposure_core::Confidence::Possible);
     assert_eq!(change.kind, exposure_core::PathKind::Family);
     assert!(
-        change.explanation.contains("both belong to"),
-        "{}",
-        change.explanation
+        matches!(
+            change.route,
+            exposure_core::exposure::Route::SameGroup { .. }
+        ),
+        "{:?}",
+        change.route
     );
     assert!(!report
         .matches

@@ -110,7 +110,7 @@ fn run(engine: &Engine, sc: &Value) -> Vec<String> {
     }
     // Whatever the scenario says, these hold for every report.
     for m in &report.matches {
-        let reason = m.period_note.is_some() || matches!(m.fit, Fit::OtherGroup { .. });
+        let reason = m.outside.is_some() || matches!(m.fit, Fit::OtherGroup { .. });
         if m.confidence == Confidence::Unlikely && !reason {
             fails.push(format!("{} is unlikely without a reason", m.incident_id));
         }

@@ -1,11 +1,12 @@
 //! The exports, golden-tested: the same check on the same day must give the
 //! same Markdown, JSON and iCalendar files as tests/golden/. After an intended
 //! change (wording, data of the founding incidents), regenerate them with
-//! `UPDATE_GOLDEN=1 cargo test -p exposure-core --test golden` and review the diff.
+//! `UPDATE_GOLDEN=1 cargo test -p exposure-words --test golden` and review the diff.
 
 use std::collections::BTreeSet;
 use std::path::PathBuf;
 
+use exposure_core::lang::Lang;
 use exposure_core::{export, Engine, PartialDate};
 
 fn check(name: &str, actual: &str) {
@@ -61,7 +62,8 @@ fn markdown_export_is_stable() {
 #[test]
 fn json_export_is_stable_and_reads_back() {
     let (engine, report, done, today) = fixture();
-    let json = export::to_json(&engine.data, &report, &done, Some(today));
+    let words = exposure_words::match_words(&engine.data, Lang::En);
+    let json = export::to_json(&engine.data, &report, &done, Some(today), &words);
     check("plan.json", &json);
     assert_eq!(export::progress_from_json(&json).unwrap().done, done);
 }

@@ -1,0 +1,225 @@
+//! The words of Exposure Check's answers: the core returns facts (a match's
+//! [`Route`], the years that put a person [`Outside`] a cohort, the
+//! [`Fit`] of a cohort to the person); this crate turns them into sentences
+//! in the reader's language. The page and the CLI both use it, so a
+//! sentence lives in one place. Texts that are data (incident titles,
+//! cohorts, action steps in Chinese) stay in the data set's translations.
+
+use exposure_core::dataset::DataSet;
+use exposure_core::exposure::{Confidence, Fit, Match, Outside, PathKind, Route};
+use exposure_core::lang::Lang;
+use exposure_core::model::{Confirmation, Incident, Relation};
+use exposure_core::report::MatchWords;
+
+/// How the company reaches the incident, in one or two sentences.
+pub fn explanation(ds: &DataSet, m: &Match, lang: Lang) -> String {
+    let Some(inc) = ds.incident(&m.incident_id) else {
+        return String::new();
+    };
+    let zh = lang == Lang::Zh;
+    let name = |id: &str| ds.org_name(id).to_string();
+    let org = name(&m.org_id);
+    let breached = name(&inc.breached_org);
+    let how = incident_phrase(ds, inc, lang);
+    match &m.route {
+        Route::FiledNotice { register, reported } if zh => format!(
+            "{org}于{}向公开登记（{register}）通报了一起数据泄露。",
+            lang.date(*reported)
+        ),
+        Route::FiledNotice { register, reported } => format!(
+            "{org} filed a breach notice with a public register ({register}) on {}.",
+            lang.date(*reported)
+        ),
+        Route::Breached if zh => format!("{org}本身遭到数据泄露：{how}。"),
+        Route::Breached => format!("{org} was breached directly: {how}."),
+        Route::NamedClient { confirmed_by } if zh => format!(
+            "{org}是{breached}的客户，{breached}遭到数据泄露（{how}）；{}将{org}列为受影响的客户。",
+            confirmation_phrase(ds, *confirmed_by, &m.org_id, lang)
+        ),
+        Route::NamedClient { confirmed_by } => format!(
+            "{org} is a client of {breached}, which was breached ({how}); {org} is named among the affected clients in {}.",
+            confirmation_phrase(ds, *confirmed_by, &m.org_id, lang)
+        ),
+        Route::UnderBreached { owner, brand } if zh => {
+            format!("{}，{}遭到数据泄露：{how}。", belongs_zh(&org, &name(owner), *brand), name(owner))
+        }
+        Route::UnderBreached { owner, brand } => format!(
+            "{org} is {} {}, which was breached: {how}.",
+            belongs_en(*brand),
+            name(owner)
+        ),
+        Route::UnderClient { owner, brand } if zh => format!(
+            "{}，{}是{breached}的客户，{breached}遭到数据泄露（{how}）。",
+            belongs_zh(&org, &name(owner), *brand),
+            name(owner)
+        ),
+        Route::UnderClient { owner, brand } => format!(
+            "{org} is {} {}, a client of {breached}, which was breached ({how}).",
+            belongs_en(*brand),
+            name(owner)
+        ),
+        Route::OwnedUnit { unit } if zh => {
+            let unit = name(unit);
+            format!("{unit}隶属于{org}；{unit}受到影响（{how}）。只有当你与{unit}打过交道时，你的数据才会涉及。")
+        }
+        Route::OwnedUnit { unit } => {
+            let unit = name(unit);
+            format!("{unit} belongs to {org}; {unit} was affected ({how}). Your data is involved only if you dealt with {unit}.")
+        }
+        Route::SameGroup { group } if zh => format!(
+            "{org}和{breached}同属{}；{breached}为集团内外的企业处理数据，遭到数据泄露（{how}）。如果它处理过你的数据，你就会受到影响。",
+            name(group)
+        ),
+        Route::SameGroup { group } => format!(
+            "{org} and {breached} both belong to {}; {breached} handles data for companies in and outside the group and was breached ({how}). Your data is involved if it handled yours.",
+            name(group)
+        ),
+        Route::UsesVendor { service } if zh => format!(
+            "{org}使用{breached}的服务（{service}）；{breached}遭到数据泄露（{how}），但{org}未被列为受影响的客户。"
+        ),
+        Route::UsesVendor { service } => format!(
+            "{org} uses {breached} for {service}; {breached} was breached ({how}), but {org} was not named among the affected clients."
+        ),
+    }
+}
+
+fn belongs_en(brand: bool) -> &'static str {
+    if brand {
+        "a brand of"
+    } else {
+        "part of"
+    }
+}
+
+/// "X是Y旗下的品牌" / "X隶属于Y".
+fn belongs_zh(org: &str, owner: &str, brand: bool) -> String {
+    if brand {
+        format!("{org}是{owner}旗下的品牌")
+    } else {
+        format!("{org}隶属于{owner}")
+    }
+}
+
+/// Why the years the person gave cannot overlap the cohort, when they
+/// cannot.
+pub fn outside_note(ds: &DataSet, m: &Match, lang: Lang) -> Option<String> {
+    let inc = ds.incident(&m.incident_id)?;
+    let cohort = ds.texts(lang).cohort(inc);
+    Some(match (m.outside?, lang) {
+        (Outside::EndedBefore { until, from }, Lang::Zh) => {
+            format!("你在{until}年之前是其客户；此事件涉及{cohort}（{from}年起）。")
+        }
+        (Outside::EndedBefore { until, from }, Lang::En) => format!(
+            "You were a customer until {until}; this incident concerns {cohort} ({from} onwards)."
+        ),
+        (Outside::StartedAfter { from, until }, Lang::Zh) => {
+            format!("你从{from}年起才成为其客户；此事件涉及{cohort}（截至{until}年）。")
+        }
+        (Outside::StartedAfter { from, until }, Lang::En) => format!(
+            "You became a customer in {from}; this incident concerns {cohort} (up to {until})."
+        ),
+    })
+}
+
+/// "Bank of America's own notice", "a regulator filing", …
+fn confirmation_phrase(ds: &DataSet, how: Confirmation, client: &str, lang: Lang) -> String {
+    match (how, lang) {
+        (Confirmation::ClientNotice, Lang::En) => format!("{}'s own notice", ds.org_name(client)),
+        (Confirmation::ClientNotice, Lang::Zh) => format!("{}自己的通知", ds.org_name(client)),
+        (other, _) => ds.texts(lang).confirmation(other).to_string(),
+    }
+}
+
+/// "ransomware by LockBit, Oct 29, 2023 – Nov 2, 2023" and the like.
+fn incident_phrase(ds: &DataSet, inc: &Incident, lang: Lang) -> String {
+    let t = ds.texts(lang);
+    let zh = lang == Lang::Zh;
+    let mut s = t.kind(inc.kind).to_string();
+    if let Some(p) = &inc.platform {
+        s.push_str(&if zh {
+            format!("，发生在 {} 平台上", ds.org_name(p))
+        } else {
+            format!(" on the {} platform", ds.org_name(p))
+        });
+    }
+    if let Some(actor) = &inc.actor {
+        s.push_str(&if zh {
+            format!("，攻击者为 {actor}")
+        } else {
+            format!(" by {actor}")
+        });
+    }
+    let comma = lang.pick(", ", "，");
+    match (inc.breach_start, inc.breach_end) {
+        (Some(a), Some(b)) if a != b => s.push_str(&format!(
+            "{comma}{}{}{}",
+            t.date(a),
+            lang.pick(" – ", "至"),
+            t.date(b)
+        )),
+        (Some(a), _) => s.push_str(&format!("{comma}{}", t.date(a))),
+        (None, _) => {
+            if let Some(d) = inc.disclosed {
+                s.push_str(&if zh {
+                    format!("，{}披露", t.date(d))
+                } else {
+                    format!(", disclosed {}", d.human())
+                });
+            }
+        }
+    }
+    s
+}
+
+/// A relationship in words, as a group of people ("customers").
+pub fn relation_words(r: Relation) -> &'static str {
+    match r {
+        Relation::Customer => "customers",
+        Relation::Employee => "employees",
+        Relation::Applicant => "job applicants",
+        Relation::Patient => "patients",
+        Relation::Member => "members",
+        Relation::Student => "students and parents",
+        Relation::PlanParticipant => "plan participants",
+    }
+}
+
+/// The one-line reason of a match's confidence about the person, in
+/// English (the CLI's words; the page has its own, in two languages).
+pub fn fit_reason(ds: &DataSet, m: &Match) -> String {
+    let org = ds.org_name(&m.org_id);
+    match &m.fit {
+        Fit::Covered if m.confidence == Confidence::Possible => format!(
+            "Possible — {org} is not named: it is linked to the breached organization {}.",
+            match m.kind {
+                PathKind::VendorRelationship => "as its client",
+                _ => "through their corporate family",
+            }
+        ),
+        Fit::Covered => format!("The incident's cohort covers {org}'s people broadly."),
+        Fit::OnlyIf { condition } => format!("Possible — only if {condition}."),
+        Fit::OtherGroup { who } => {
+            let groups: Vec<&str> = who.iter().map(|r| relation_words(*r)).collect();
+            format!("Affects {} of {org} only.", groups.join(" and "))
+        }
+        Fit::OutsideYears => {
+            outside_note(ds, m, Lang::En).unwrap_or_else(|| "Outside the years you gave.".into())
+        }
+    }
+}
+
+/// The words of each match in the `exposure check --json` shape and the
+/// plan's JSON export: the explanation (with the years note) in `lang`,
+/// the reason in English.
+pub fn match_words(ds: &DataSet, lang: Lang) -> impl Fn(&Match) -> MatchWords + '_ {
+    move |m| {
+        let explanation = explanation(ds, m, lang);
+        MatchWords {
+            explanation: match outside_note(ds, m, lang) {
+                Some(n) => format!("{explanation} {n}"),
+                None => explanation,
+            },
+            reason: fit_reason(ds, m),
+        }
+    }
+}

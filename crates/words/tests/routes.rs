@@ -1,0 +1,83 @@
+//! Every route and years note in both languages: a sentence that names the
+//! organizations, English in English and Chinese in Chinese.
+
+use exposure_core::exposure::{Confidence, Fit, Match, Outside, PathKind, Route};
+use exposure_core::lang::Lang;
+use exposure_core::model::Confirmation;
+use exposure_core::{Engine, PartialDate};
+
+fn has_chinese(s: &str) -> bool {
+    s.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c))
+}
+
+#[test]
+fn each_route_and_note_reads_in_both_languages() {
+    let engine = Engine::bundled().unwrap();
+    let ds = &engine.data;
+    let routes = [
+        Route::Breached,
+        Route::FiledNotice {
+            register: "hhs-ocr".into(),
+            reported: PartialDate::ymd(2024, 7, 1),
+        },
+        Route::NamedClient {
+            confirmed_by: Confirmation::ClientNotice,
+        },
+        Route::NamedClient {
+            confirmed_by: Confirmation::Press,
+        },
+        Route::UnderBreached {
+            owner: "att".into(),
+            brand: true,
+        },
+        Route::UnderClient {
+            owner: "att".into(),
+            brand: false,
+        },
+        Route::OwnedUnit {
+            unit: "cricket-wireless".into(),
+        },
+        Route::SameGroup {
+            group: "att".into(),
+        },
+        Route::UsesVendor {
+            service: "call records storage".into(),
+        },
+    ];
+    let notes = [
+        None,
+        Some(Outside::EndedBefore {
+            until: 2015,
+            from: 2019,
+        }),
+        Some(Outside::StartedAfter {
+            from: 2023,
+            until: 2022,
+        }),
+    ];
+    for route in routes {
+        for outside in notes {
+            let m = Match {
+                org_id: "att".into(),
+                incident_id: "att-snowflake-2024".into(),
+                confidence: Confidence::Likely,
+                kind: PathKind::Family,
+                path: vec!["att".into(), "snowflake".into()],
+                route: route.clone(),
+                outside,
+                fit: Fit::Covered,
+            };
+            let en = exposure_words::explanation(ds, &m, Lang::En);
+            let zh = exposure_words::explanation(ds, &m, Lang::Zh);
+            assert!(en.contains("AT&T") && !has_chinese(&en), "{route:?}: {en}");
+            assert!(has_chinese(&zh) && zh != en, "{route:?}: {zh}");
+            let note_en = exposure_words::outside_note(ds, &m, Lang::En);
+            let note_zh = exposure_words::outside_note(ds, &m, Lang::Zh);
+            assert_eq!(note_en.is_some(), outside.is_some());
+            assert_eq!(note_zh.is_some(), outside.is_some());
+            if let (Some(en), Some(zh)) = (note_en, note_zh) {
+                assert!(en.contains("customer") && has_chinese(&zh), "{en} / {zh}");
+            }
+        }
+    }
+}
