@@ -1,7 +1,6 @@
 //! Interface text in English and Simplified Chinese. The data's own texts
 //! (data types, actions, incidents) come from the core (`Lang`, `Texts`).
 
-use exposure_core::hibp::{FieldType, SkipReason};
 pub use exposure_core::Lang;
 
 macro_rules! texts {
@@ -386,71 +385,7 @@ pub fn summary_lang(lang: Lang, untranslated: bool) -> &'static str {
 }
 
 /// A skip reason of the catalogue import, in the person's language.
-pub fn skip_reason(lang: Lang, reason: &SkipReason) -> String {
-    let zh = lang == Lang::Zh;
-    let kind = |t: FieldType| match (t, zh) {
-        (FieldType::Text, false) => "text",
-        (FieldType::Text, true) => "文本",
-        (FieldType::WholeNumber, false) => "a whole number",
-        (FieldType::WholeNumber, true) => "整数",
-        (FieldType::TrueOrFalse, false) => "true or false",
-        (FieldType::TrueOrFalse, true) => "true 或 false",
-        (FieldType::ListOfText, false) => "a list of text",
-        (FieldType::ListOfText, true) => "文本列表",
-    };
-    match reason {
-        SkipReason::NotAnObject => lang.pick("not a breach object", "不是泄露事件条目").into(),
-        SkipReason::NoName => lang.pick("no Name", "缺少 Name 字段").into(),
-        SkipReason::Fabricated => lang
-            .pick(
-                "marked fabricated by Have I Been Pwned",
-                "Have I Been Pwned 标记为伪造",
-            )
-            .into(),
-        SkipReason::SpamList => lang
-            .pick(
-                "a spam list, not a breach of the company",
-                "垃圾邮件名单，并非该公司的数据泄露",
-            )
-            .into(),
-        SkipReason::Retired => lang
-            .pick(
-                "retired by Have I Been Pwned",
-                "已被 Have I Been Pwned 撤下",
-            )
-            .into(),
-        SkipReason::Malware => lang
-            .pick(
-                "malware or stealer-log data, not a breach of the company",
-                "恶意软件或窃密日志数据，并非该公司的数据泄露",
-            )
-            .into(),
-        SkipReason::NameWithoutLetters => lang
-            .pick("the Name has no letters or digits", "Name 中没有字母或数字")
-            .into(),
-        SkipReason::Duplicate => lang
-            .pick("the same breach appears twice", "同一泄露事件出现了两次")
-            .into(),
-        SkipReason::AlreadyCurated { incident } if zh => format!("已收录于精选数据（{incident}）"),
-        SkipReason::AlreadyCurated { incident } => {
-            format!("already in the curated data as {incident}")
-        }
-        SkipReason::WrongType { field, expected } if zh => {
-            format!("{field} 应为{}", kind(*expected))
-        }
-        SkipReason::WrongType { field, expected } => {
-            format!("{field} is not {}", kind(*expected))
-        }
-        SkipReason::BadDate { field } if zh => format!("{field} 不是日期"),
-        SkipReason::BadDate { field } => format!("{field} is not a date"),
-        SkipReason::NoDate => lang
-            .pick(
-                "neither BreachDate nor AddedDate",
-                "既无 BreachDate 也无 AddedDate",
-            )
-            .into(),
-    }
-}
+pub use exposure_words::skip_reason;
 
 /// What the last import did, as sentences in the person's language.
 pub fn notice_text(lang: Lang, n: &crate::state::Notice) -> String {

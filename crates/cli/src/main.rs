@@ -6,7 +6,6 @@
 use std::process::ExitCode;
 
 use exposure_core::exposure::ExposedType;
-use exposure_core::hibp::{FieldType, SkipReason};
 use exposure_core::json::JsonEnum;
 use exposure_core::lang::Lang;
 use exposure_core::model::Relation;
@@ -448,7 +447,11 @@ fn run(args: &[String]) -> Result<ExitCode, CliError> {
                     import.skipped.len()
                 );
                 for k in &import.skipped {
-                    out!("  skipped {}: {}", k.name, skip_reason(&k.reason));
+                    out!(
+                        "  skipped {}: {}",
+                        k.name,
+                        exposure_words::skip_reason(Lang::En, &k.reason)
+                    );
                 }
                 if !import.unmapped_classes.is_empty() {
                     out!(
@@ -465,32 +468,6 @@ fn run(args: &[String]) -> Result<ExitCode, CliError> {
 
 /// "AT&T@2010-2016" → ("AT&T", 2010..2016). A name without a valid year
 /// suffix is kept whole (company names may contain '@').
-/// Why a catalogue entry was left out, in words.
-fn skip_reason(r: &SkipReason) -> String {
-    let kind = |t: FieldType| match t {
-        FieldType::Text => "text",
-        FieldType::WholeNumber => "a whole number",
-        FieldType::TrueOrFalse => "true or false",
-        FieldType::ListOfText => "a list of text",
-    };
-    match r {
-        SkipReason::NotAnObject => "not a breach object".into(),
-        SkipReason::NoName => "no Name".into(),
-        SkipReason::Fabricated => "marked fabricated by Have I Been Pwned".into(),
-        SkipReason::SpamList => "a spam list, not a breach of the company".into(),
-        SkipReason::Retired => "retired by Have I Been Pwned".into(),
-        SkipReason::Malware => "malware or stealer-log data, not a breach of the company".into(),
-        SkipReason::NameWithoutLetters => "the Name has no letters or digits".into(),
-        SkipReason::Duplicate => "the same breach appears twice".into(),
-        SkipReason::AlreadyCurated { incident } => {
-            format!("already in the curated data as {incident}")
-        }
-        SkipReason::WrongType { field, expected } => format!("{field} is not {}", kind(*expected)),
-        SkipReason::BadDate { field } => format!("{field} is not a date"),
-        SkipReason::NoDate => "neither BreachDate nor AddedDate".into(),
-    }
-}
-
 /// `NAME#RELATION` (before any `@FROM-UNTIL`, or after it): the person's
 /// relationship to the company; customer when not given.
 fn split_relation(arg: &str) -> Result<(String, Relation), UsageError> {

@@ -7,6 +7,7 @@
 
 use exposure_core::dataset::DataSet;
 use exposure_core::exposure::{Confidence, Fit, Match, Outside, PathKind, Route};
+use exposure_core::hibp::{FieldType, SkipReason};
 use exposure_core::lang::Lang;
 use exposure_core::model::{Confirmation, Incident, Relation};
 use exposure_core::report::MatchWords;
@@ -221,5 +222,73 @@ pub fn match_words(ds: &DataSet, lang: Lang) -> impl Fn(&Match) -> MatchWords + 
             },
             reason: fit_reason(ds, m),
         }
+    }
+}
+
+/// Why a catalogue entry was left out of the import, in the reader's
+/// language (the page's import report and the CLI's `import-hibp`).
+pub fn skip_reason(lang: Lang, reason: &SkipReason) -> String {
+    let zh = lang == Lang::Zh;
+    let kind = |t: FieldType| match (t, zh) {
+        (FieldType::Text, false) => "text",
+        (FieldType::Text, true) => "文本",
+        (FieldType::WholeNumber, false) => "a whole number",
+        (FieldType::WholeNumber, true) => "整数",
+        (FieldType::TrueOrFalse, false) => "true or false",
+        (FieldType::TrueOrFalse, true) => "true 或 false",
+        (FieldType::ListOfText, false) => "a list of text",
+        (FieldType::ListOfText, true) => "文本列表",
+    };
+    match reason {
+        SkipReason::NotAnObject => lang.pick("not a breach object", "不是泄露事件条目").into(),
+        SkipReason::NoName => lang.pick("no Name", "缺少 Name 字段").into(),
+        SkipReason::Fabricated => lang
+            .pick(
+                "marked fabricated by Have I Been Pwned",
+                "Have I Been Pwned 标记为伪造",
+            )
+            .into(),
+        SkipReason::SpamList => lang
+            .pick(
+                "a spam list, not a breach of the company",
+                "垃圾邮件名单，并非该公司的数据泄露",
+            )
+            .into(),
+        SkipReason::Retired => lang
+            .pick(
+                "retired by Have I Been Pwned",
+                "已被 Have I Been Pwned 撤下",
+            )
+            .into(),
+        SkipReason::Malware => lang
+            .pick(
+                "malware or stealer-log data, not a breach of the company",
+                "恶意软件或窃密日志数据，并非该公司的数据泄露",
+            )
+            .into(),
+        SkipReason::NameWithoutLetters => lang
+            .pick("the Name has no letters or digits", "Name 中没有字母或数字")
+            .into(),
+        SkipReason::Duplicate => lang
+            .pick("the same breach appears twice", "同一泄露事件出现了两次")
+            .into(),
+        SkipReason::AlreadyCurated { incident } if zh => format!("已收录于精选数据（{incident}）"),
+        SkipReason::AlreadyCurated { incident } => {
+            format!("already in the curated data as {incident}")
+        }
+        SkipReason::WrongType { field, expected } if zh => {
+            format!("{field} 应为{}", kind(*expected))
+        }
+        SkipReason::WrongType { field, expected } => {
+            format!("{field} is not {}", kind(*expected))
+        }
+        SkipReason::BadDate { field } if zh => format!("{field} 不是日期"),
+        SkipReason::BadDate { field } => format!("{field} is not a date"),
+        SkipReason::NoDate => lang
+            .pick(
+                "neither BreachDate nor AddedDate",
+                "既无 BreachDate 也无 AddedDate",
+            )
+            .into(),
     }
 }

@@ -1,5 +1,5 @@
-//! Every route and years note in both languages: a sentence that names the
-//! organizations, English in English and Chinese in Chinese.
+//! Every route, years note and import skip reason in both languages: a
+//! sentence in English in English and in Chinese in Chinese.
 
 use exposure_core::exposure::{Confidence, Fit, Match, Outside, PathKind, Route};
 use exposure_core::lang::Lang;
@@ -79,5 +79,49 @@ fn each_route_and_note_reads_in_both_languages() {
                 assert!(en.contains("customer") && has_chinese(&zh), "{en} / {zh}");
             }
         }
+    }
+}
+
+#[test]
+fn each_skip_reason_reads_in_both_languages() {
+    use exposure_core::hibp::{FieldType, SkipReason};
+    let reasons = [
+        SkipReason::NotAnObject,
+        SkipReason::NoName,
+        SkipReason::Fabricated,
+        SkipReason::SpamList,
+        SkipReason::Retired,
+        SkipReason::Malware,
+        SkipReason::NameWithoutLetters,
+        SkipReason::Duplicate,
+        SkipReason::AlreadyCurated {
+            incident: "att-snowflake-2024".into(),
+        },
+        SkipReason::WrongType {
+            field: "Title",
+            expected: FieldType::Text,
+        },
+        SkipReason::WrongType {
+            field: "PwnCount",
+            expected: FieldType::WholeNumber,
+        },
+        SkipReason::WrongType {
+            field: "IsVerified",
+            expected: FieldType::TrueOrFalse,
+        },
+        SkipReason::WrongType {
+            field: "DataClasses",
+            expected: FieldType::ListOfText,
+        },
+        SkipReason::BadDate {
+            field: "BreachDate",
+        },
+        SkipReason::NoDate,
+    ];
+    for r in &reasons {
+        let en = exposure_words::skip_reason(Lang::En, r);
+        let zh = exposure_words::skip_reason(Lang::Zh, r);
+        assert!(!en.is_empty() && !has_chinese(&en), "{r:?}: {en}");
+        assert!(has_chinese(&zh), "{r:?}: {zh}");
     }
 }
