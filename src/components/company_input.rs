@@ -57,7 +57,7 @@ fn sole_prefix(suggestions: &[OrgMatch]) -> Option<&OrgMatch> {
     match suggestions {
         [only]
             if matches!(only.reason, MatchReason::Prefix | MatchReason::Exact)
-                && only.score >= 850 =>
+                && only.score >= exposure_core::matcher::score::SQUASHED_PREFIX =>
         {
             Some(only)
         }

@@ -65,7 +65,35 @@ pub struct OrgMatch {
 pub const MIN_SLIP_CHARS: usize = 8;
 
 /// Lowest score `resolve` accepts.
-pub const ACCEPT_SCORE: u32 = 600;
+pub const ACCEPT_SCORE: u32 = score::ACCEPT;
+
+/// The score levels of a match (0–1000; higher is surer), named once.
+pub mod score {
+    /// A name or alias as typed.
+    pub const EXACT: u32 = 1000;
+    /// A name or alias with spaces closed up.
+    pub const SQUASHED: u32 = 980;
+    /// The organization's web address.
+    pub const DOMAIN: u32 = 970;
+    /// The same words in another order.
+    pub const SAME_WORDS: u32 = 950;
+    /// A slip of the keyboard (less 100 per letter off); also a suggestion
+    /// whose name begins with what was typed.
+    pub const TYPO: u32 = 900;
+    pub const NAME_PREFIX: u32 = 900;
+    /// A name inside a longer text (less 40 per word around it).
+    pub const CONTAINED: u32 = 860;
+    /// A suggestion whose name, without spaces, begins with what was typed.
+    pub const SQUASHED_PREFIX: u32 = 850;
+    /// A suggestion with a later word of its name beginning with what was
+    /// typed.
+    pub const WORD_PREFIX: u32 = 700;
+    /// A suggestion with a slip in what was typed so far (less 100 per
+    /// letter off).
+    pub const TYPED_SO_FAR_TYPO: u32 = 650;
+    /// Lowest score `resolve` accepts.
+    pub const ACCEPT: u32 = 600;
+}
 
 /// Words too common to identify a company on their own: a text made only of
 /// these needs an exact alias, never a typo or partial match.
@@ -1082,7 +1110,7 @@ impl NameIndex {
             name: self.orgs[oi].name().to_string(),
             matched: domain.to_string(),
             reason: MatchReason::Domain,
-            score: 970,
+            score: score::DOMAIN,
         })
     }
 
@@ -1127,9 +1155,13 @@ impl NameIndex {
         if key.is_empty() {
             return None;
         }
-        self.unique_hit(self.with_key(&key), MatchReason::Exact, 1000)
+        self.unique_hit(self.with_key(&key), MatchReason::Exact, score::EXACT)
             .or_else(|| {
-                self.unique_hit(self.with_squash(&squash(&key)), MatchReason::Squashed, 980)
+                self.unique_hit(
+                    self.with_squash(&squash(&key)),
+                    MatchReason::Squashed,
+                    score::SQUASHED,
+                )
             })
     }
 
@@ -1138,17 +1170,21 @@ impl NameIndex {
         if key.is_empty() {
             return None;
         }
-        if let Some(m) = self.unique_hit(self.with_key(&key), MatchReason::Exact, 1000) {
+        if let Some(m) = self.unique_hit(self.with_key(&key), MatchReason::Exact, score::EXACT) {
             return Some(m);
         }
         let sq = squash(&key);
-        if let Some(m) = self.unique_hit(self.with_squash(&sq), MatchReason::Squashed, 980) {
+        if let Some(m) = self.unique_hit(
+            self.with_squash(&sq),
+            MatchReason::Squashed,
+            score::SQUASHED,
+        ) {
             return Some(m);
         }
         if let Some(m) = self.unique_hit(
             self.with_words(&word_set(&key)),
             MatchReason::SameWords,
-            950,
+            score::SAME_WORDS,
         ) {
             return Some(m);
         }
@@ -1310,7 +1346,7 @@ impl NameIndex {
             }
         }
         let (d, e) = best.filter(|_| !tie)?;
-        let score = 900u32.saturating_sub(100 * d as u32);
+        let score = score::TYPO.saturating_sub(100 * d as u32);
         Some(self.hit(e, MatchReason::Typo, score))
     }
 
@@ -1342,7 +1378,7 @@ impl NameIndex {
                     if entry.squash_len < 5 && j - i < 2 {
                         continue;
                     }
-                    let score = 860 - 40 * extra as u32;
+                    let score = score::CONTAINED - 40 * extra as u32;
                     match best {
                         Some((bs, be)) if score == bs && self.entries[be].org != entry.org => {
                             tie = true
@@ -1386,7 +1422,7 @@ impl NameIndex {
                 + self.org_weight[self.entries[e].org]
         };
         for &e in self.with_key(&key) {
-            offer(&mut best, e as usize, 1000, MatchReason::Exact);
+            offer(&mut best, e as usize, score::EXACT, MatchReason::Exact);
         }
         let words = prefix_range(&self.word_starts, &key, |(e, off)| {
             &self.entries[*e as usize].key()[usize::from(*off)..]
@@ -1397,7 +1433,14 @@ impl NameIndex {
                 offer(
                     &mut best,
                     e,
-                    scored(e, if off == 0 { 900 } else { 700 }),
+                    scored(
+                        e,
+                        if off == 0 {
+                            score::NAME_PREFIX
+                        } else {
+                            score::WORD_PREFIX
+                        },
+                    ),
                     MatchReason::Prefix,
                 );
             }
@@ -1408,7 +1451,12 @@ impl NameIndex {
         for &e in squashed.iter().take(MAX_PREFIX_SCAN) {
             let e = e as usize;
             if self.entries[e].key() != key {
-                offer(&mut best, e, scored(e, 850), MatchReason::Prefix);
+                offer(
+                    &mut best,
+                    e,
+                    scored(e, score::SQUASHED_PREFIX),
+                    MatchReason::Prefix,
+                );
             }
         }
         // A typo in what has been typed so far, only when the cheap matches
@@ -1429,7 +1477,7 @@ impl NameIndex {
                     offer(
                         &mut best,
                         e as usize,
-                        650 - 100 * d as u32 + weight / 2,
+                        score::TYPED_SO_FAR_TYPO - 100 * d as u32 + weight / 2,
                         MatchReason::Typo,
                     );
                     found += 1;
@@ -1461,7 +1509,7 @@ impl NameIndex {
                     offer(
                         best,
                         e as usize,
-                        650 - 100 * d as u32 + weight / 2,
+                        score::TYPED_SO_FAR_TYPO - 100 * d as u32 + weight / 2,
                         MatchReason::Typo,
                     );
                 }
