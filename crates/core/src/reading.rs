@@ -906,13 +906,8 @@ mod tests {
             ("Hope Group LLC", vec![None]),
             ("MSK Group", vec![None]),
             ("MSK", some("memorial-sloan-kettering")),
-        ];
-        for (text, want) in cases {
-            assert_eq!(&ids(&engine, text), want, "{text:?}");
-        }
-        // Registers' abbreviations, and a University of California campus
-        // as it files.
-        let cases: &[(&str, Vec<Option<String>>)] = &[
+            // Registers' abbreviations, and a University of California
+            // campus as it files.
             ("Calif. Dept. of Motor Vehicles", some("california-dmv")),
             (
                 "University of California, Irvine Health",

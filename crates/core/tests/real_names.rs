@@ -23,23 +23,19 @@ fn precision_and_recall_on_names_as_filed() {
     // predate: a null-labelled name read as one of them is counted apart).
     let curated = Engine::new(exposure_core::bundled::curated().unwrap());
     let full = Engine::bundled().unwrap();
-    let added: BTreeSet<String> = doc["added_after_freeze"]
-        .as_array()
-        .map(|a| {
-            a.iter()
-                .filter_map(|x| x.as_str().map(String::from))
-                .collect()
-        })
-        .unwrap_or_default();
+    let strings = |field: &str| -> BTreeSet<String> {
+        doc[field]
+            .as_array()
+            .map(|a| {
+                a.iter()
+                    .filter_map(|x| x.as_str().map(String::from))
+                    .collect()
+            })
+            .unwrap_or_default()
+    };
+    let added = strings("added_after_freeze");
     // Names the data took up after the freeze (tools/data/real-names-stale.py).
-    let taken_up: BTreeSet<String> = doc["names_added_after_freeze"]
-        .as_array()
-        .map(|a| {
-            a.iter()
-                .filter_map(|x| x.as_str().map(String::from))
-                .collect()
-        })
-        .unwrap_or_default();
+    let taken_up = strings("names_added_after_freeze");
     let after = AfterFreeze {
         orgs: &added,
         names: &taken_up,
