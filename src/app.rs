@@ -19,10 +19,14 @@ use crate::components::incident_page::IncidentPage;
 use crate::components::plan_toolbar::ExportKind;
 use crate::components::quick_picks::QuickPicks;
 use crate::error::AppError;
+use crate::hooks::{
+    use_data_download, use_data_texts, use_hash_route, use_html_lang, use_kept_catalog, use_report,
+    use_saved_progress, use_shell_taken,
+};
 use crate::i18n::{tr, Lang, Text};
 use crate::route::Route;
 use crate::state::{Action, AppState};
-use crate::{catalog, data, platform, storage, SharedEngine};
+use crate::{catalog, platform, storage, SharedEngine};
 
 #[derive(Properties, PartialEq, Default)]
 pub struct AppProps {
@@ -92,152 +96,18 @@ pub fn app(props: &AppProps) -> Html {
         })
     };
 
-    // Download the data set, once, unless it was given.
-    {
-        let d = state.dispatcher();
-        let given = state.base.is_some();
-        use_effect_with((), move |_| {
-            if !given {
-                wasm_bindgen_futures::spawn_local(async move {
-                    match data::load().await {
-                        Ok((engine, curated)) => {
-                            d.dispatch(Action::DataLoaded {
-                                engine: engine.clone(),
-                            });
-                            // Then the register notices; the curated
-                            // answer stays if they fail.
-                            match data::load_notices(curated, engine).await {
-                                Ok(engine) => d.dispatch(Action::NoticesLoaded { engine }),
-                                Err(error) => d.dispatch(Action::NoticesFailed { error }),
-                            }
-                        }
-                        Err(error) => d.dispatch(Action::ShowError { error }),
-                    }
-                });
-            }
-        });
-    }
-    // The company box has taken what the static box held (it was created
-    // with it in the first render): a later visit to the check view starts
-    // with an empty box.
-    {
-        let d = state.dispatcher();
-        let held = !state.shell_text.is_empty() || state.shell_caret.is_some();
-        use_effect_with((), move |_| {
-            if held {
-                d.dispatch(Action::ShellTaken);
-            }
-        });
-    }
-    // Read what the browser saved, once. Names saved without a match are
-    // looked up again when the data set is here (the reducer does that).
-    {
-        let d = state.dispatcher();
-        use_effect_with((), move |_| {
-            let (progress, lang, error) = storage::load();
-            let lang = lang.or_else(|| platform::browser_lang().map(|c| Lang::from_code(&c)));
-            d.dispatch(Action::Restore { progress, lang });
-            if let Some(error) = error {
-                d.dispatch(Action::ShowError { error });
-            }
-        });
-    }
-    // A kept catalogue is read again once the data set it widens is
-    // complete (once: not again when the data's Chinese texts arrive into
-    // it, nor for the curated data alone before the notices join it).
-    {
-        let d = state.dispatcher();
-        let base = state.base.clone().filter(|_| state.data_settled);
-        use_effect_with(base.as_ref().map(SharedEngine::id), move |_| {
-            if let (Some(base), Ok(Some(text))) =
-                (base, platform::storage_get(storage::CATALOG_KEY))
-            {
-                catalog::import(d, base, catalog::Source::Text(text), false);
-            }
-        });
-    }
-    // Save companies and ticks whenever they change (after the first read).
-    {
-        let dispatcher = state.dispatcher();
-        let progress = state.progress();
-        use_effect_with((progress, state.restored), move |(progress, restored)| {
-            if *restored {
-                if let Err(error) = storage::save(progress) {
-                    dispatcher.dispatch(Action::ShowError { error });
-                }
-            }
-        });
-    }
-    // The view follows the URL fragment, now and on every change.
-    {
-        let d = state.dispatcher();
-        use_effect_with((), move |_| {
-            d.dispatch(Action::Navigate {
-                route: Route::parse(&platform::current_hash()),
-            });
-            let d2 = d.clone();
-            let listener = platform::on_hash_change(move |hash| {
-                d2.dispatch(Action::Navigate {
-                    route: Route::parse(&hash),
-                });
-                platform::scroll_to_top();
-            });
-            // Dropping the guard removes the listener.
-            move || {
-                let _listener = listener;
-            }
-        });
-    }
-    // Language: <html lang> follows.
-    use_effect_with(state.lang, |lang| platform::set_html_lang(lang.code()));
+    use_data_download(&state);
+    use_shell_taken(&state);
+    use_saved_progress(&state);
+    use_kept_catalog(&state);
+    use_hash_route(&state);
+    use_html_lang(state.lang);
 
     let today = props.today.or_else(platform::today);
     // The engine every view uses: the catalogue's when one is loaded.
     let active_engine = state.catalog.clone().or_else(|| state.base.clone());
-    // The Chinese texts of the data, downloaded when someone reads in
-    // Chinese (most visits never need them), into the engine in use. A
-    // catalogue merged before they came is given them in turn.
-    {
-        let d = state.dispatcher();
-        use_effect_with(
-            (state.lang, active_engine.clone()),
-            move |(lang, engine)| match (lang, engine) {
-                (Lang::Zh, Some(engine)) if !engine.data.has_translations() => {
-                    let engine = engine.clone();
-                    wasm_bindgen_futures::spawn_local(async move {
-                        match data::load_texts(&engine).await {
-                            Ok(()) => d.dispatch(Action::TextsLoaded),
-                            Err(error) => d.dispatch(Action::ShowError { error }),
-                        }
-                    });
-                }
-                _ => {}
-            },
-        );
-    }
-    let report = use_memo(
-        (
-            state.companies.clone(),
-            today,
-            active_engine.clone(),
-            state.lang,
-        ),
-        |(companies, today, engine, lang)| {
-            engine.as_ref().map(|e| {
-                let started = platform::now();
-                let report = e.check_in(companies, *today, *lang);
-                platform::measure(
-                    "exposure:check",
-                    started,
-                    &[
-                        ("companies", companies.len() as f64),
-                        ("incidents", e.data.incidents.len() as f64),
-                    ],
-                );
-                report
-            })
-        },
-    );
+    use_data_texts(&state, active_engine.clone());
+    let report = use_report(&state, today, active_engine.clone());
 
     let lang = state.lang;
     // A language the person chooses is remembered; the browser's default is not stored.

@@ -11,6 +11,7 @@ pub mod catalog;
 pub mod components;
 pub mod data;
 pub mod error;
+pub mod hooks;
 pub mod i18n;
 pub mod platform;
 pub mod route;

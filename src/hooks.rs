@@ -1,0 +1,173 @@
+//! The root component's effects as custom hooks, each one job: the data
+//! set's download, the saved progress, the kept catalogue, the route, the
+//! page's language, the data's Chinese texts, and the report derived from
+//! the state. Each takes the reducer's handle and dispatches actions.
+
+use std::rc::Rc;
+
+use exposure_core::{PartialDate, Report};
+use yew::prelude::*;
+
+use crate::i18n::Lang;
+use crate::route::Route;
+use crate::state::{Action, AppState};
+use crate::{catalog, data, platform, storage, SharedEngine};
+
+/// Downloads the data set, once, unless it was given: the curated files
+/// first, then the register notices (the curated answer stays if they fail).
+#[hook]
+pub fn use_data_download(state: &UseReducerHandle<AppState>) {
+    let d = state.dispatcher();
+    let given = state.base.is_some();
+    use_effect_with((), move |_| {
+        if !given {
+            wasm_bindgen_futures::spawn_local(async move {
+                match data::load().await {
+                    Ok((engine, curated)) => {
+                        d.dispatch(Action::DataLoaded {
+                            engine: engine.clone(),
+                        });
+                        match data::load_notices(curated, engine).await {
+                            Ok(engine) => d.dispatch(Action::NoticesLoaded { engine }),
+                            Err(error) => d.dispatch(Action::NoticesFailed { error }),
+                        }
+                    }
+                    Err(error) => d.dispatch(Action::ShowError { error }),
+                }
+            });
+        }
+    });
+}
+
+/// The company box has taken what the static box held (it was created with
+/// it in the first render): a later visit to the check view starts with an
+/// empty box.
+#[hook]
+pub fn use_shell_taken(state: &UseReducerHandle<AppState>) {
+    let d = state.dispatcher();
+    let held = !state.shell_text.is_empty() || state.shell_caret.is_some();
+    use_effect_with((), move |_| {
+        if held {
+            d.dispatch(Action::ShellTaken);
+        }
+    });
+}
+
+/// Reads what the browser saved, once (names saved without a match are
+/// looked up again when the data set is here: the reducer does that), and
+/// saves companies and ticks whenever they change after that first read.
+#[hook]
+pub fn use_saved_progress(state: &UseReducerHandle<AppState>) {
+    {
+        let d = state.dispatcher();
+        use_effect_with((), move |_| {
+            let (progress, lang, error) = storage::load();
+            let lang = lang.or_else(|| platform::browser_lang().map(|c| Lang::from_code(&c)));
+            d.dispatch(Action::Restore { progress, lang });
+            if let Some(error) = error {
+                d.dispatch(Action::ShowError { error });
+            }
+        });
+    }
+    let dispatcher = state.dispatcher();
+    let progress = state.progress();
+    use_effect_with((progress, state.restored), move |(progress, restored)| {
+        if *restored {
+            if let Err(error) = storage::save(progress) {
+                dispatcher.dispatch(Action::ShowError { error });
+            }
+        }
+    });
+}
+
+/// A kept catalogue is read again once the data set it widens is complete
+/// (once: not again when the data's Chinese texts arrive into it, nor for
+/// the curated data alone before the notices join it).
+#[hook]
+pub fn use_kept_catalog(state: &UseReducerHandle<AppState>) {
+    let d = state.dispatcher();
+    let base = state.base.clone().filter(|_| state.data_settled);
+    use_effect_with(base.as_ref().map(SharedEngine::id), move |_| {
+        if let (Some(base), Ok(Some(text))) = (base, platform::storage_get(storage::CATALOG_KEY)) {
+            catalog::import(d, base, catalog::Source::Text(text), false);
+        }
+    });
+}
+
+/// The view follows the URL fragment, now and on every change.
+#[hook]
+pub fn use_hash_route(state: &UseReducerHandle<AppState>) {
+    let d = state.dispatcher();
+    use_effect_with((), move |_| {
+        d.dispatch(Action::Navigate {
+            route: Route::parse(&platform::current_hash()),
+        });
+        let d2 = d.clone();
+        let listener = platform::on_hash_change(move |hash| {
+            d2.dispatch(Action::Navigate {
+                route: Route::parse(&hash),
+            });
+            platform::scroll_to_top();
+        });
+        // Dropping the guard removes the listener.
+        move || {
+            let _listener = listener;
+        }
+    });
+}
+
+/// `<html lang>` follows the page's language.
+#[hook]
+pub fn use_html_lang(lang: Lang) {
+    use_effect_with(lang, |lang| platform::set_html_lang(lang.code()));
+}
+
+/// The Chinese texts of the data, downloaded when someone reads in Chinese
+/// (most visits never need them), into the engine in use. A catalogue
+/// merged before they came is given them in turn.
+#[hook]
+pub fn use_data_texts(state: &UseReducerHandle<AppState>, engine: Option<SharedEngine>) {
+    let d = state.dispatcher();
+    use_effect_with((state.lang, engine), move |(lang, engine)| {
+        match (lang, engine) {
+            (Lang::Zh, Some(engine)) if !engine.data.has_translations() => {
+                let engine = engine.clone();
+                wasm_bindgen_futures::spawn_local(async move {
+                    match data::load_texts(&engine).await {
+                        Ok(()) => d.dispatch(Action::TextsLoaded),
+                        Err(error) => d.dispatch(Action::ShowError { error }),
+                    }
+                });
+            }
+            _ => {}
+        }
+    });
+}
+
+/// The report of the person's companies, checked again when they, the day,
+/// the engine or the language change (measured as `exposure:check`).
+#[hook]
+pub fn use_report(
+    state: &UseReducerHandle<AppState>,
+    today: Option<PartialDate>,
+    engine: Option<SharedEngine>,
+) -> Rc<Option<Report>> {
+    use_memo(
+        (state.companies.clone(), today, engine, state.lang),
+        |(companies, today, engine, lang)| {
+            engine.as_ref().map(|e| {
+                let started = platform::now();
+                let report = e.check_in(companies, *today, *lang);
+                platform::measure(
+                    "exposure:check",
+                    started,
+                    &[
+                        ("companies", companies.len() as f64),
+                        ("incidents", e.data.incidents.len() as f64),
+                    ],
+                );
+                report
+            })
+        },
+    )
+}
