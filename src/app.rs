@@ -1,5 +1,6 @@
-//! The root component: owns the state (one reducer), derives the report from
-//! it, and performs the side effects (storage, clock, downloads) at the edge.
+//! The root component: owns the state (one reducer), runs the effects
+//! through the custom hooks of `hooks.rs`, gives every view the language and
+//! the engine in use as context, and composes the views of each route.
 
 use exposure_core::export::{self, Progress};
 use exposure_core::{CompanyQuery, PartialDate};
@@ -18,6 +19,7 @@ use crate::components::incident_list::IncidentList;
 use crate::components::incident_page::IncidentPage;
 use crate::components::plan_toolbar::ExportKind;
 use crate::components::quick_picks::QuickPicks;
+use crate::context::EngineContext;
 use crate::error::AppError;
 use crate::hooks::{
     use_data_download, use_data_texts, use_hash_route, use_html_lang, use_kept_catalog, use_report,
@@ -266,14 +268,14 @@ pub fn app(props: &AppProps) -> Html {
         _ if state.companies.is_empty() => {
             html! { <p class="empty">{ tr(lang, Text::NoCompanies) }</p> }
         }
-        (Some(report), Some(engine)) => html! {
+        (Some(report), Some(_)) => html! {
             <>
-                <IncidentList engine={engine.clone()} report={report.clone()} {lang} />
-                <ExposureSummary engine={engine.clone()} report={report.clone()} {lang} />
+                <IncidentList report={report.clone()} />
+                <ExposureSummary report={report.clone()} />
                 <ActionPlan
                     report={report.clone()}
                     done={state.done.clone()}
-                    {lang}
+
                     on_toggle={on_toggle}
                     on_export={on_export}
                 />
@@ -295,18 +297,18 @@ pub fn app(props: &AppProps) -> Html {
             // Each part is one node whether shown or not (an absent `Option` would
             // shift its siblings, and Yew would then build the company box anew
             // when the data arrives, losing what was typed meanwhile).
-            let chosen: Html = engine.as_ref().map(|engine| {
+            let chosen: Html = engine.as_ref().map(|_| {
                 html! {
                     <>
-                        <QuickPicks engine={engine.clone()} {lang} on_add={on_add.clone()}
+                        <QuickPicks on_add={on_add.clone()}
                             chosen={state.companies.iter().filter_map(|c| c.org_id.clone()).collect::<Vec<_>>()} />
-                        <CompanyChips engine={engine.clone()} companies={state.companies.clone()} {lang} on_remove={on_remove} on_period={on_period} {on_relation} {on_pick} />
+                        <CompanyChips companies={state.companies.clone()} on_remove={on_remove} on_period={on_period} {on_relation} {on_pick} />
                     </>
                 }
             }).unwrap_or_default();
             let import: Html = if state.base.is_some() {
                 html! {
-                    <ImportPanel {lang} busy={state.importing} progress={state.import_progress} notice={state.notice.clone()}
+                    <ImportPanel busy={state.importing} progress={state.import_progress} notice={state.notice.clone()}
                         has_catalog={state.catalog.is_some()} on_file={on_file} on_error={on_error}
                         on_remove={on_remove_catalog} />
                 }
@@ -317,7 +319,7 @@ pub fn app(props: &AppProps) -> Html {
                 <>
                     <section class="panel" aria-labelledby="companies-heading">
                         <h2 id="companies-heading">{ tr(lang, Text::CompaniesHeading) }</h2>
-                        <CompanyInput engine={engine.clone()} {data_failed} {lang} on_add={on_add} {on_add_many}
+                        <CompanyInput {data_failed} on_add={on_add} {on_add_many}
                             initial_text={state.shell_text.clone()} caret={state.shell_caret} />
                         { chosen }
                     </section>
@@ -326,25 +328,27 @@ pub fn app(props: &AppProps) -> Html {
                 </>
             }
         }
-        (Route::Incidents(filter), Some(engine)) => html! {
-            <IncidentBrowser engine={engine.clone()} filter={filter.clone()} {lang} on_navigate={on_navigate} />
+        (Route::Incidents(filter), Some(_)) => html! {
+            <IncidentBrowser filter={filter.clone()} on_navigate={on_navigate} />
         },
-        (Route::Incident(id), Some(engine)) => html! {
-            <IncidentPage engine={engine.clone()} id={id.clone()} {lang} {today} />
+        (Route::Incident(id), Some(_)) => html! {
+            <IncidentPage id={id.clone()} {today} />
         },
         (_, None) => waiting,
     };
 
     html! {
-        <>
+        <ContextProvider<Lang> context={lang}>
+        <ContextProvider<EngineContext> context={EngineContext(engine.clone())}>
             <a class="skip-link" href="#main">{ tr(lang, Text::SkipToContent) }</a>
-            <Header {lang} on_lang={on_lang} route={state.route.clone()} />
+            <Header on_lang={on_lang} route={state.route.clone()} />
             <main id="main" class="page" tabindex="-1">
-                <ErrorBanner error={state.error.clone()} {lang} on_dismiss={on_dismiss} />
+                <ErrorBanner error={state.error.clone()} on_dismiss={on_dismiss} />
                 { view }
-                <ClearAll {lang} on_clear={on_clear} />
+                <ClearAll on_clear={on_clear} />
             </main>
             <footer class="footer"><p>{ tr(lang, Text::Footer) }</p></footer>
-        </>
+        </ContextProvider<EngineContext>>
+        </ContextProvider<Lang>>
     }
 }

@@ -9,6 +9,7 @@
 pub mod app;
 pub mod catalog;
 pub mod components;
+pub mod context;
 pub mod data;
 pub mod error;
 pub mod hooks;

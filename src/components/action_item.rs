@@ -6,19 +6,19 @@ use exposure_core::PlannedAction;
 use yew::prelude::*;
 
 use crate::components::nodes;
-use crate::i18n::{in_reader_language, summary_lang, tr, Lang, Text};
+use crate::context::use_lang;
+use crate::i18n::{in_reader_language, summary_lang, tr, Text};
 
 #[derive(Properties, PartialEq)]
 pub struct ActionItemProps {
     pub action: PlannedAction,
     pub done: bool,
-    pub lang: Lang,
     pub on_toggle: Callback<String>,
 }
 
 #[function_component(ActionItem)]
 pub fn action_item(props: &ActionItemProps) -> Html {
-    let lang = props.lang;
+    let lang = use_lang();
     let a = &props.action;
     let onchange = {
         let on_toggle = props.on_toggle.clone();

@@ -9,20 +9,20 @@ use yew::prelude::*;
 use crate::components::action_item::ActionItem;
 use crate::components::nodes;
 use crate::components::plan_toolbar::{ExportKind, PlanToolbar};
-use crate::i18n::{tr, Lang, Text};
+use crate::context::use_lang;
+use crate::i18n::{tr, Text};
 
 #[derive(Properties, PartialEq)]
 pub struct ActionPlanProps {
     pub report: Report,
     pub done: BTreeSet<String>,
-    pub lang: Lang,
     pub on_toggle: Callback<String>,
     pub on_export: Callback<ExportKind>,
 }
 
 #[function_component(ActionPlan)]
 pub fn action_plan(props: &ActionPlanProps) -> Html {
-    let lang = props.lang;
+    let lang = use_lang();
     let plan = &props.report.plan;
     if plan.is_empty() {
         return html! {};
@@ -41,7 +41,7 @@ pub fn action_plan(props: &ActionPlanProps) -> Html {
             .map(|a| {
                 html! {
                     <ActionItem key={a.id.clone()} action={a.clone()} done={props.done.contains(&a.id)}
-                        {lang} on_toggle={props.on_toggle.clone()} />
+                        on_toggle={props.on_toggle.clone()} />
                 }
             })
             .collect();
@@ -88,7 +88,7 @@ pub fn action_plan(props: &ActionPlanProps) -> Html {
                 <progress id="plan-progress" max={total.to_string()} value={finished.to_string()}></progress>
                 <label for="plan-progress">{ format!("{finished} / {total} {}", tr(lang, Text::Progress)) }</label>
             </div>
-            <PlanToolbar {lang} on_export={props.on_export.clone()} />
+            <PlanToolbar on_export={props.on_export.clone()} />
             { nodes(groups) }
         </section>
     }

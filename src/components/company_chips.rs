@@ -8,15 +8,13 @@ use yew::prelude::*;
 
 use crate::components::nodes;
 use crate::components::year_box::YearBox;
-use crate::i18n::{relation_label, tr, Lang, Text};
+use crate::context::{use_engine, use_lang};
+use crate::i18n::{relation_label, tr, Text};
 use crate::state::company_key;
-use crate::SharedEngine;
 
 #[derive(Properties, PartialEq)]
 pub struct CompanyChipsProps {
-    pub engine: SharedEngine,
     pub companies: Vec<CompanyQuery>,
-    pub lang: Lang,
     /// Called with the company's key.
     pub on_remove: Callback<String>,
     /// Called with the company's key and the years given.
@@ -45,7 +43,10 @@ pub const SHOWN: usize = 200;
 
 #[function_component(CompanyChips)]
 pub fn company_chips(props: &CompanyChipsProps) -> Html {
-    let lang = props.lang;
+    let lang = use_lang();
+    let Some(engine) = use_engine() else {
+        return Html::default();
+    };
     let show_all = use_state(|| false);
     if props.companies.is_empty() {
         return html! {};
@@ -56,7 +57,7 @@ pub fn company_chips(props: &CompanyChipsProps) -> Html {
         // Keyed, so removing a chip leaves the others' elements (an open
         // year editor, focus) in place; keys are unique (`AppState::add_all`).
         let key = company_key(c);
-        let engine = &props.engine;
+        let engine = &engine;
         let org = c.org_id.as_deref().and_then(|id| engine.data.org(id));
         // A name read from a slip says so: the person sees what was taken.
         let read_as = org.is_some()

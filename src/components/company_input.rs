@@ -7,7 +7,8 @@ use web_sys::{HtmlInputElement, KeyboardEvent};
 use yew::prelude::*;
 
 use crate::components::nodes;
-use crate::i18n::{tr, Lang, Text};
+use crate::context::{use_engine, use_lang};
+use crate::i18n::{tr, Text};
 use crate::SharedEngine;
 
 /// Suggestions shown at most.
@@ -15,14 +16,9 @@ const MAX_SUGGESTIONS: usize = 8;
 
 #[derive(Properties, PartialEq)]
 pub struct CompanyInputProps {
-    /// `None` while the data set is still downloading. The box takes typing
-    /// meanwhile (suggestions come with the data), and a company added then
-    /// is kept and looked up when the data arrives.
-    pub engine: Option<SharedEngine>,
     /// The data set could not be downloaded (the error banner says why).
     #[prop_or_default]
     pub data_failed: bool,
-    pub lang: Lang,
     /// (what was typed, org id when known)
     pub on_add: Callback<(String, Option<String>)>,
     /// A pasted list, resolved, added in one go.
@@ -67,10 +63,14 @@ fn sole_prefix(suggestions: &[OrgMatch]) -> Option<&OrgMatch> {
 
 #[function_component(CompanyInput)]
 pub fn company_input(props: &CompanyInputProps) -> Html {
+    let lang = use_lang();
+    // None while the data set is still downloading. The box takes typing
+    // meanwhile (suggestions come with the data), and a company added then
+    // is kept and looked up when the data arrives.
+    let engine = use_engine();
     let text = use_state(|| props.initial_text.clone());
     let active = use_state(|| None::<usize>);
     let open = use_state(|| props.caret.is_some() && !props.initial_text.trim().is_empty());
-    let lang = props.lang;
     let input_ref = use_node_ref();
 
     // Carry the static box's focus and caret over, once.
@@ -86,7 +86,7 @@ pub fn company_input(props: &CompanyInputProps) -> Html {
     }
 
     let suggestions = {
-        use_memo(((*text).clone(), props.engine.clone()), |(t, engine)| {
+        use_memo(((*text).clone(), engine.clone()), |(t, engine)| {
             engine
                 .as_ref()
                 .map(|e| e.suggest(t, MAX_SUGGESTIONS))
@@ -95,7 +95,7 @@ pub fn company_input(props: &CompanyInputProps) -> Html {
     };
 
     let add_text = {
-        let engine = props.engine.clone();
+        let engine = engine.clone();
         let on_add = props.on_add.clone();
         let on_add_many = props.on_add_many.clone();
         move |t: &str| {
@@ -172,7 +172,7 @@ pub fn company_input(props: &CompanyInputProps) -> Html {
     };
 
     let onpaste = {
-        let engine = props.engine.clone();
+        let engine = engine.clone();
         let on_add_many = props.on_add_many.clone();
         let reset = reset.clone();
         Callback::from(move |e: Event| {
@@ -243,7 +243,7 @@ pub fn company_input(props: &CompanyInputProps) -> Html {
         }
     });
 
-    let ready = props.engine.is_some();
+    let ready = engine.is_some();
     let hint = if ready {
         html! { <p id="company-hint" class="hint">{ tr(lang, Text::InputHint) }</p> }
     } else {

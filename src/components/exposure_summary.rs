@@ -5,20 +5,21 @@ use exposure_core::Report;
 use yew::prelude::*;
 
 use crate::components::nodes;
-use crate::i18n::{severity_label, tr, Lang, Text};
-use crate::SharedEngine;
+use crate::context::{use_engine, use_lang};
+use crate::i18n::{severity_label, tr, Text};
 
 #[derive(Properties, PartialEq)]
 pub struct ExposureSummaryProps {
-    pub engine: SharedEngine,
     pub report: Report,
-    pub lang: Lang,
 }
 
 #[function_component(ExposureSummary)]
 pub fn exposure_summary(props: &ExposureSummaryProps) -> Html {
-    let lang = props.lang;
-    let ds = &props.engine.data;
+    let lang = use_lang();
+    let Some(engine) = use_engine() else {
+        return Html::default();
+    };
+    let ds = &engine.data;
     let t = ds.texts(lang);
     if props.report.exposed.is_empty() {
         return html! {};

@@ -3,12 +3,12 @@
 use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
+use crate::context::use_lang;
 use crate::i18n::{tr, Lang, Text};
 use crate::route::Route;
 
 #[derive(Properties, PartialEq)]
 pub struct HeaderProps {
-    pub lang: Lang,
     pub on_lang: Callback<Lang>,
     /// Which view is shown, for the navigation's current mark.
     #[prop_or_default]
@@ -17,7 +17,7 @@ pub struct HeaderProps {
 
 #[function_component(Header)]
 pub fn header(props: &HeaderProps) -> Html {
-    let lang = props.lang;
+    let lang = use_lang();
     let onchange = {
         let on_lang = props.on_lang.clone();
         Callback::from(move |e: Event| {

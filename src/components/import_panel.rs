@@ -4,6 +4,7 @@
 use web_sys::{DragEvent, HtmlInputElement};
 use yew::prelude::*;
 
+use crate::context::use_lang;
 use crate::error::AppError;
 use crate::i18n::notice_text;
 use crate::i18n::{tr, Lang, Text};
@@ -24,7 +25,6 @@ pub const MAX_BYTES: f64 = MAX_MB as f64 * 1024.0 * 1024.0;
 
 #[derive(Properties, PartialEq)]
 pub struct ImportPanelProps {
-    pub lang: Lang,
     pub busy: bool,
     /// How far the running import has got.
     #[prop_or_default]
@@ -50,7 +50,7 @@ fn take(file: web_sys::File, on_file: &Callback<web_sys::File>, on_error: &Callb
 
 #[function_component(ImportPanel)]
 pub fn import_panel(props: &ImportPanelProps) -> Html {
-    let lang = props.lang;
+    let lang = use_lang();
     let onchange = {
         let on_file = props.on_file.clone();
         let on_error = props.on_error.clone();

@@ -6,26 +6,27 @@ use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
 use crate::components::nodes;
-use crate::i18n::{register_name, sector_label, tr, Lang, Text};
+use crate::context::{use_engine, use_lang};
+use crate::i18n::{register_name, sector_label, tr, Text};
 
 /// Rows drawn at most (the list is in memory; the page is not).
 const MAX_ROWS: usize = 1000;
 use crate::route::{sector_from_id, sector_id, Route};
-use crate::SharedEngine;
 
 #[derive(Properties, PartialEq)]
 pub struct IncidentBrowserProps {
-    pub engine: SharedEngine,
     pub filter: IncidentFilter,
-    pub lang: Lang,
     /// Called with the new filter (as a route) when a control changes.
     pub on_navigate: Callback<Route>,
 }
 
 #[function_component(IncidentBrowser)]
 pub fn incident_browser(props: &IncidentBrowserProps) -> Html {
-    let lang = props.lang;
-    let ds = &props.engine.data;
+    let lang = use_lang();
+    let Some(engine) = use_engine() else {
+        return Html::default();
+    };
+    let ds = &engine.data;
     let f = &props.filter;
     let list = browse::filter_incidents(ds, f);
 

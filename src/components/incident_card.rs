@@ -7,15 +7,13 @@ use yew::prelude::*;
 
 use crate::components::nodes;
 use crate::components::notice_card::also_reported_items;
+use crate::context::{use_engine, use_lang};
 use crate::i18n::{in_reader_language, relation_label, summary_lang, tr, Lang, Text};
 use crate::route::Route;
-use crate::SharedEngine;
 
 #[derive(Properties, PartialEq)]
 pub struct IncidentCardProps {
-    pub engine: SharedEngine,
     pub m: Match,
-    pub lang: Lang,
 }
 
 pub fn confidence_label(lang: Lang, c: Confidence) -> &'static str {
@@ -32,8 +30,11 @@ pub fn confidence_label(lang: Lang, c: Confidence) -> &'static str {
 
 #[function_component(IncidentCard)]
 pub fn incident_card(props: &IncidentCardProps) -> Html {
-    let lang = props.lang;
-    let ds = &props.engine.data;
+    let lang = use_lang();
+    let Some(engine) = use_engine() else {
+        return Html::default();
+    };
+    let ds = &engine.data;
     let t = ds.texts(lang);
     let m = &props.m;
     let Some(inc) = ds.incident(&m.incident_id) else {

@@ -7,33 +7,34 @@ use yew::prelude::*;
 use crate::components::incident_card::IncidentCard;
 use crate::components::nodes;
 use crate::components::notice_card::NoticeCard;
-use crate::i18n::{no_incident_as_of, register_name, tr, Lang, Text};
-use crate::SharedEngine;
+use crate::context::{use_engine, use_lang};
+use crate::i18n::{no_incident_as_of, register_name, tr, Text};
 
 #[derive(Properties, PartialEq)]
 pub struct IncidentListProps {
-    pub engine: SharedEngine,
     pub report: Report,
-    pub lang: Lang,
 }
 
 #[function_component(IncidentList)]
 pub fn incident_list(props: &IncidentListProps) -> Html {
-    let lang = props.lang;
+    let lang = use_lang();
+    let Some(engine) = use_engine() else {
+        return Html::default();
+    };
     let card = |m: &exposure_core::Match| {
-        if props.engine.data.notice_of(&m.incident_id).is_some() {
+        if engine.data.notice_of(&m.incident_id).is_some() {
             return html! {
                 <NoticeCard key={format!("{}:{}", m.org_id, m.incident_id)}
-                    engine={props.engine.clone()} m={m.clone()} {lang} />
+                    m={m.clone()} />
             };
         }
         html! {
             <IncidentCard key={format!("{}:{}", m.org_id, m.incident_id)}
-                engine={props.engine.clone()} m={m.clone()} {lang} />
+                m={m.clone()} />
         }
     };
     let live: Vec<Html> = props.report.live_matches().map(card).collect();
-    let ds = &props.engine.data;
+    let ds = &engine.data;
     let as_of = ds.info.as_of;
     let as_of_text = as_of.map(|d| lang.date(d)).unwrap_or_default();
     // Each company no incident reached, and what that silence means: known

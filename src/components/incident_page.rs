@@ -7,22 +7,23 @@ use exposure_core::PartialDate;
 use yew::prelude::*;
 
 use crate::components::nodes;
+use crate::context::{use_engine, use_lang};
 use crate::i18n::{summary_lang, tr, Lang, Text};
 use crate::route::Route;
-use crate::SharedEngine;
 
 #[derive(Properties, PartialEq)]
 pub struct IncidentPageProps {
-    pub engine: SharedEngine,
     pub id: String,
-    pub lang: Lang,
     pub today: Option<PartialDate>,
 }
 
 #[function_component(IncidentPage)]
 pub fn incident_page(props: &IncidentPageProps) -> Html {
-    let lang = props.lang;
-    let ds = &props.engine.data;
+    let lang = use_lang();
+    let Some(engine) = use_engine() else {
+        return Html::default();
+    };
+    let ds = &engine.data;
     let t = ds.texts(lang);
     let zh = lang == Lang::Zh;
     let back = html! {

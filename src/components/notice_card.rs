@@ -8,15 +8,13 @@ use yew::prelude::*;
 
 use crate::components::incident_card::confidence_label;
 use crate::components::nodes;
+use crate::context::{use_engine, use_lang};
 use crate::i18n::{also_reported_line, register_name, register_term, tr, Lang, Text};
 use crate::route::Route;
-use crate::SharedEngine;
 
 #[derive(Properties, PartialEq)]
 pub struct NoticeCardProps {
-    pub engine: SharedEngine,
     pub m: Match,
-    pub lang: Lang,
 }
 
 /// The register notices of one event (a curated incident's, or a notice's
@@ -56,8 +54,11 @@ pub fn also_reported_items(
 
 #[function_component(NoticeCard)]
 pub fn notice_card(props: &NoticeCardProps) -> Html {
-    let lang = props.lang;
-    let ds = &props.engine.data;
+    let lang = use_lang();
+    let Some(engine) = use_engine() else {
+        return Html::default();
+    };
+    let ds = &engine.data;
     let t = ds.texts(lang);
     let m = &props.m;
     let Some(n) = ds.notice_of(&m.incident_id) else {

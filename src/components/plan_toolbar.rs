@@ -2,7 +2,8 @@
 
 use yew::prelude::*;
 
-use crate::i18n::{tr, Lang, Text};
+use crate::context::use_lang;
+use crate::i18n::{tr, Text};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ExportKind {
@@ -14,13 +15,12 @@ pub enum ExportKind {
 
 #[derive(Properties, PartialEq)]
 pub struct PlanToolbarProps {
-    pub lang: Lang,
     pub on_export: Callback<ExportKind>,
 }
 
 #[function_component(PlanToolbar)]
 pub fn plan_toolbar(props: &PlanToolbarProps) -> Html {
-    let lang = props.lang;
+    let lang = use_lang();
     let button = |kind: ExportKind, testid: &'static str, text: Text| {
         let onclick = props.on_export.reform(move |_: MouseEvent| kind);
         html! { <button type="button" class="secondary" data-testid={testid} {onclick}>{ tr(lang, text) }</button> }

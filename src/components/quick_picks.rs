@@ -4,8 +4,8 @@ use exposure_core::model::Sector;
 use yew::prelude::*;
 
 use crate::components::nodes;
-use crate::i18n::{sector_label, tr, Lang, Text};
-use crate::SharedEngine;
+use crate::context::{use_engine, use_lang};
+use crate::i18n::{sector_label, tr, Text};
 
 /// Sectors offered, in the order a person thinks of them.
 const SECTORS: &[Sector] = &[
@@ -19,8 +19,6 @@ const SECTORS: &[Sector] = &[
 
 #[derive(Properties, PartialEq)]
 pub struct QuickPicksProps {
-    pub engine: SharedEngine,
-    pub lang: Lang,
     /// (name, org id)
     pub on_add: Callback<(String, Option<String>)>,
     /// Org ids already chosen (shown pressed).
@@ -29,9 +27,12 @@ pub struct QuickPicksProps {
 
 #[function_component(QuickPicks)]
 pub fn quick_picks(props: &QuickPicksProps) -> Html {
-    let lang = props.lang;
+    let lang = use_lang();
+    let Some(engine) = use_engine() else {
+        return Html::default();
+    };
     let groups = SECTORS.iter().map(|&sector| {
-        let picks = props.engine.names.prominent(&props.engine.data, sector, 6);
+        let picks = engine.names.prominent(&engine.data, sector, 6);
         let buttons = picks.into_iter().map(|(id, name)| {
             let pressed = props.chosen.contains(&id);
             let onclick = {
