@@ -20,15 +20,17 @@ use crate::components::incident_page::IncidentPage;
 use crate::components::plan_toolbar::ExportKind;
 use crate::components::quick_picks::QuickPicks;
 use crate::context::EngineContext;
+use crate::engine::SharedEngine;
 use crate::error::AppError;
 use crate::hooks::{
     use_data_download, use_data_texts, use_hash_route, use_html_lang, use_kept_catalog, use_report,
     use_saved_progress, use_shell_taken,
 };
 use crate::i18n::{tr, Lang, Text};
+use crate::platform::ShellInput;
 use crate::route::Route;
 use crate::state::{Action, AppState};
-use crate::{catalog, platform, storage, SharedEngine};
+use crate::{catalog, persist, platform, storage};
 
 #[derive(Properties, PartialEq, Default)]
 pub struct AppProps {
@@ -52,18 +54,6 @@ pub struct AppProps {
     /// started (index.html's shell); the browser reads it at start.
     #[prop_or_default]
     pub shell: ShellInput,
-}
-
-/// The static company box of index.html, as the person left it when the app
-/// started: the app takes over its text, caret and the companies added there.
-#[derive(Debug, Clone, PartialEq, Default)]
-pub struct ShellInput {
-    /// Text left in the box.
-    pub text: String,
-    /// Companies added there (Enter, the Add button, a pasted list).
-    pub pending: Vec<String>,
-    /// Where the caret was (UTF-16 offset), when the box had the focus.
-    pub caret: Option<u32>,
 }
 
 #[function_component(App)]
@@ -117,7 +107,7 @@ pub fn app(props: &AppProps) -> Html {
         let d = state.dispatcher();
         Callback::from(move |lang: Lang| {
             d.dispatch(Action::SetLang { lang });
-            if let Err(error) = storage::save_lang(lang) {
+            if let Err(error) = persist::save_lang(lang) {
                 d.dispatch(Action::ShowError { error });
             }
         })
@@ -181,7 +171,7 @@ pub fn app(props: &AppProps) -> Html {
         let d = state.dispatcher();
         Callback::from(move |_| {
             d.dispatch(Action::ClearAll);
-            if let Err(error) = storage::clear() {
+            if let Err(error) = persist::clear() {
                 d.dispatch(Action::ShowError { error });
             }
         })

@@ -14,9 +14,10 @@ use exposure_core::hibp::{self, CatalogImport, CatalogReader};
 use exposure_core::EngineBuilder;
 use yew::UseReducerDispatcher;
 
+use crate::engine::SharedEngine;
 use crate::error::AppError;
 use crate::state::{Action, AppState, ImportStep, Notice};
-use crate::{platform, storage, SharedEngine};
+use crate::{persist, platform};
 
 /// Bytes read from the file at a time.
 const SLICE: u64 = 512 * 1024;
@@ -261,7 +262,7 @@ async fn run(
 
     let kept = keep.then(|| {
         kept.and_then(|k| String::from_utf8(k).ok())
-            .is_some_and(|text| storage::save_catalog(&text).is_ok())
+            .is_some_and(|text| persist::save_catalog(&text).is_ok())
     });
     Ok((
         SharedEngine::new(Rc::new(engine)),

@@ -5,8 +5,8 @@
 
 use yew::prelude::*;
 
+use crate::engine::SharedEngine;
 use crate::i18n::Lang;
-use crate::SharedEngine;
 
 /// The engine in use, or none while the data set downloads.
 #[derive(Clone, PartialEq)]

@@ -6,8 +6,9 @@
 
 use exposure_core::{DataSet, Engine};
 
+use crate::engine::SharedEngine;
 use crate::error::AppError;
-use crate::{platform, SharedEngine};
+use crate::platform;
 
 /// The files, relative to the page; the order `load` reads them in.
 pub const FILES: [&str; 3] = [

@@ -8,10 +8,11 @@ use std::rc::Rc;
 use exposure_core::{PartialDate, Report};
 use yew::prelude::*;
 
+use crate::engine::SharedEngine;
 use crate::i18n::Lang;
 use crate::route::Route;
 use crate::state::{Action, AppState};
-use crate::{catalog, data, platform, storage, SharedEngine};
+use crate::{catalog, data, persist, platform, storage};
 
 /// Downloads the data set, once, unless it was given: the curated files
 /// first, then the register notices (the curated answer stays if they fail).
@@ -61,7 +62,7 @@ pub fn use_saved_progress(state: &UseReducerHandle<AppState>) {
     {
         let d = state.dispatcher();
         use_effect_with((), move |_| {
-            let (progress, lang, error) = storage::load();
+            let (progress, lang, error) = persist::load();
             let lang = lang.or_else(|| platform::browser_lang().map(|c| Lang::from_code(&c)));
             d.dispatch(Action::Restore { progress, lang });
             if let Some(error) = error {
@@ -73,7 +74,7 @@ pub fn use_saved_progress(state: &UseReducerHandle<AppState>) {
     let progress = state.progress();
     use_effect_with((progress, state.restored), move |(progress, restored)| {
         if *restored {
-            if let Err(error) = storage::save(progress) {
+            if let Err(error) = persist::save(progress) {
                 dispatcher.dispatch(Action::ShowError { error });
             }
         }

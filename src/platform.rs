@@ -1,6 +1,18 @@
 //! The browser at the edge: storage, clock, language, downloads, printing and
 //! the panic view. Outside the browser (native tests, SSR) these do nothing.
 
+/// The static company box of index.html, as the person left it when the app
+/// started: the app takes over its text, caret and the companies added there.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct ShellInput {
+    /// Text left in the box.
+    pub text: String,
+    /// Companies added there (Enter, the Add button, a pasted list).
+    pub pending: Vec<String>,
+    /// Where the caret was (UTF-16 offset), when the box had the focus.
+    pub caret: Option<u32>,
+}
+
 #[cfg(target_arch = "wasm32")]
 mod web {
     use exposure_core::PartialDate;
@@ -249,8 +261,8 @@ mod web {
     /// Reads and removes the page's static company box (index.html's
     /// shell): the text left in it, the companies added there and, when it
     /// had the focus, the caret. Nothing when the page has no shell.
-    pub fn take_shell() -> crate::app::ShellInput {
-        let mut out = crate::app::ShellInput::default();
+    pub fn take_shell() -> super::ShellInput {
+        let mut out = super::ShellInput::default();
         let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
             return out;
         };
@@ -339,8 +351,8 @@ mod native {
     }
     pub fn print() {}
     pub fn install_panic_hook() {}
-    pub fn take_shell() -> crate::app::ShellInput {
-        crate::app::ShellInput::default()
+    pub fn take_shell() -> super::ShellInput {
+        super::ShellInput::default()
     }
     pub fn current_hash() -> String {
         String::new()

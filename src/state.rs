@@ -6,13 +6,12 @@ use std::rc::Rc;
 use exposure_core::export::Progress;
 use exposure_core::model::Relation;
 use exposure_core::normalize::normalize;
-use exposure_core::{CompanyQuery, Period};
+use exposure_core::{CompanyQuery, Lang, Period};
 use yew::Reducible;
 
+use crate::engine::SharedEngine;
 use crate::error::AppError;
-use crate::i18n::Lang;
 use crate::route::Route;
-use crate::SharedEngine;
 
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct AppState {
@@ -535,7 +534,7 @@ mod tests {
         // Before the data: kept as typed.
         let waiting = apply(AppState::default(), vec![restore.clone()]);
         assert_eq!(waiting.companies.len(), 3);
-        let engine = crate::SharedEngine::new(Rc::new(
+        let engine = crate::engine::SharedEngine::new(Rc::new(
             exposure_core::Engine::bundled().expect("bundled data loads"),
         ));
         // Data after the saved list, or the other way round: the same result.

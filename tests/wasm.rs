@@ -4,7 +4,7 @@
 
 use std::rc::Rc;
 
-use exposure_check::{platform, storage, App, AppProps, SharedEngine};
+use exposure_check::{persist, platform, storage, App, AppProps, SharedEngine};
 use exposure_core::export::Progress;
 use exposure_core::CompanyQuery;
 use exposure_core::Engine;
@@ -24,7 +24,7 @@ fn document() -> web_sys::Document {
 
 #[wasm_bindgen_test]
 fn storage_round_trip_in_local_storage() {
-    storage::clear().unwrap();
+    persist::clear().unwrap();
     let p = Progress {
         companies: vec![CompanyQuery {
             input: "AT&T".into(),
@@ -35,19 +35,19 @@ fn storage_round_trip_in_local_storage() {
         done: ["credit_freeze".to_string()].into(),
         ..Default::default()
     };
-    storage::save(&p).unwrap();
-    let (back, _, err) = storage::load();
+    persist::save(&p).unwrap();
+    let (back, _, err) = persist::load();
     assert!(err.is_none());
     assert_eq!(back, p);
-    storage::clear().unwrap();
+    persist::clear().unwrap();
     assert_eq!(platform::storage_get(storage::KEY).unwrap(), None);
 }
 
 #[wasm_bindgen_test]
 fn corrupt_storage_is_backed_up_and_reported() {
-    storage::clear().unwrap();
+    persist::clear().unwrap();
     platform::storage_set(storage::KEY, "{\"version\":1,\"progress\":{\"companies\":[{\"input\":\"AT&T\",\"org_id\":\"att\"},7],\"done\":[]}}").unwrap();
-    let (p, _, err) = storage::load();
+    let (p, _, err) = persist::load();
     assert_eq!(p.companies.len(), 1, "the valid company is recovered");
     assert!(err.is_some(), "the damage is reported");
     assert!(
@@ -56,7 +56,7 @@ fn corrupt_storage_is_backed_up_and_reported() {
             .is_some(),
         "the old value is kept"
     );
-    storage::clear().unwrap();
+    persist::clear().unwrap();
 }
 
 #[wasm_bindgen_test]
@@ -97,7 +97,7 @@ async fn type_and_enter(root: &Element, text: &str) {
 
 #[wasm_bindgen_test]
 async fn app_mounts_and_matches_a_typed_company() {
-    storage::clear().unwrap();
+    persist::clear().unwrap();
     let root = document().create_element("div").unwrap();
     document().body().unwrap().append_child(&root).unwrap();
     // The test runner serves no data/ folder: the engine is given, as in SSR.

@@ -8,8 +8,8 @@ use yew::prelude::*;
 
 use crate::components::nodes;
 use crate::context::{use_engine, use_lang};
+use crate::engine::SharedEngine;
 use crate::i18n::{tr, Text};
-use crate::SharedEngine;
 
 /// Suggestions shown at most.
 const MAX_SUGGESTIONS: usize = 8;
