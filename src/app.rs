@@ -19,6 +19,7 @@ use crate::components::incident_list::IncidentList;
 use crate::components::incident_page::IncidentPage;
 use crate::components::plan_toolbar::ExportKind;
 use crate::components::quick_picks::QuickPicks;
+use crate::components::verdict::Verdict;
 use crate::context::EngineContext;
 use crate::engine::SharedEngine;
 use crate::error::AppError;
@@ -260,6 +261,7 @@ pub fn app(props: &AppProps) -> Html {
         }
         (Some(report), Some(_)) => html! {
             <>
+                <Verdict report={report.clone()} />
                 <IncidentList report={report.clone()} />
                 <ExposureSummary report={report.clone()} />
                 <ActionPlan

@@ -48,6 +48,9 @@ texts! {
     YearHint => "a year from 1900 to 2100", "1900 至 2100 之间的年份";
     NotRecognised => "not recognised", "未识别";
     Matched => "matched", "匹配";
+    VerdictHeading => "The answer in short", "简要结论";
+    FirstSteps => "First steps:", "首先要做的：";
+    SeeIncidents => "See the incidents and how each reached you", "查看各个事件以及它们如何波及你";
     NoCompanies => "No companies yet. Add the companies that have your data to see what leaked.",
                    "还没有添加公司。添加持有你数据的公司，看看泄露了什么。";
     IncidentsHeading => "Incidents that touched your data", "波及你数据的事件";

@@ -441,3 +441,59 @@ fn the_plan_separates_conditional_and_past_steps() {
     assert!(past > 0);
     assert!(html.contains("Past, for the record"));
 }
+
+/// The verdict comes first in the results: how many companies in how many
+/// incidents, how sure, the most harmful data and through whom, the first
+/// steps linked to the plan, and the data's date; in both languages.
+#[test]
+fn the_verdict_heads_the_results_in_both_languages() {
+    for lang in [Lang::En, Lang::Zh] {
+        let html = render(move || AppProps {
+            initial: Some(progress(
+                &["AT&T", "Bank of America", "Hollow Creek Bakery"],
+                &[],
+            )),
+            lang: Some(lang),
+            ..Default::default()
+        });
+        let at = html.find("data-testid=\"verdict\"").expect("a verdict");
+        let cards = html.find("data-testid=\"incident-card\"").expect("cards");
+        assert!(at < cards, "the verdict comes before the cards");
+        let tag = &html[html[..at].rfind("<section").unwrap()..at + html[at..].find('>').unwrap()];
+        assert!(tag.contains("data-as-of=\"2026-07-01\""), "{tag}");
+        assert!(tag.contains("data-companies-hit=\"2\""), "{tag}");
+        let section = &html[at..at + html[at..].find("</section>").unwrap()];
+        match lang {
+            Lang::En => {
+                assert!(
+                    section.contains("2 of your 3 companies were in"),
+                    "{section}"
+                );
+                assert!(section.contains("Social Security number"), "{section}");
+            }
+            Lang::Zh => {
+                assert!(section.contains("你的 3 家公司中有 2 家"), "{section}");
+                assert!(section.contains("最严重的是"), "{section}");
+            }
+        }
+        assert!(
+            section.contains("href=\"#action-"),
+            "first steps link to the plan"
+        );
+        let first = section.split("href=\"#action-").nth(1).unwrap();
+        let id = &first[..first.find('"').unwrap()];
+        assert!(
+            html.contains(&format!("id=\"action-{id}\"")),
+            "the step {id} is in the plan"
+        );
+    }
+    // Nothing found: the date, and no all-clear for a company not known.
+    let html = render(move || AppProps {
+        initial: Some(progress(&["Hollow Creek Bakery"], &[])),
+        ..Default::default()
+    });
+    assert!(
+        html.contains("We do not know this company yet, so no incident in our data as of Jul 1, 2026 is not an all-clear."),
+        "{html}"
+    );
+}

@@ -77,7 +77,7 @@ pub fn action_item(props: &ActionItemProps) -> Html {
     };
     html! {
         <li class={classes!("action", props.done.then_some("done"), a.expired.then_some("expired"))}
-            data-testid="action-item" data-action-id={a.id.clone()}>
+            id={format!("action-{}", a.id)} data-testid="action-item" data-action-id={a.id.clone()}>
             <div class="action-head">
                 <input type="checkbox" id={check_id.clone()} checked={props.done} {onchange} />
                 <label for={check_id}>{ &a.title }</label>

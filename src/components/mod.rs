@@ -28,4 +28,5 @@ pub mod incident_page;
 pub mod notice_card;
 pub mod plan_toolbar;
 pub mod quick_picks;
+pub mod verdict;
 pub mod year_box;

@@ -35,6 +35,7 @@ pub mod reading;
 pub mod report;
 pub mod sort;
 mod table;
+pub mod verdict;
 
 pub use dataset::{DataSet, LoadError, Problem, Stats};
 pub use date::PartialDate;

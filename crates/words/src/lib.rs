@@ -11,6 +11,7 @@ use exposure_core::hibp::{FieldType, SkipReason};
 use exposure_core::lang::Lang;
 use exposure_core::model::{Confirmation, Incident, Relation};
 use exposure_core::report::MatchWords;
+use exposure_core::verdict::{Verdict, Worst};
 
 /// How the company reaches the incident, in one or two sentences.
 pub fn explanation(ds: &DataSet, m: &Match, lang: Lang) -> String {
@@ -290,5 +291,106 @@ pub fn skip_reason(lang: Lang, reason: &SkipReason) -> String {
                 "既无 BreachDate 也无 AddedDate",
             )
             .into(),
+    }
+}
+
+/// A company's name for the reader: its Chinese name in Chinese where the
+/// data has one.
+pub fn org_name<'a>(ds: &'a DataSet, id: &'a str, lang: Lang) -> &'a str {
+    match (lang, ds.org(id).and_then(|o| o.zh_name())) {
+        (Lang::Zh, Some(zh)) => zh,
+        _ => ds.org_name(id),
+    }
+}
+
+/// The verdict's headline: how many of the companies were in how many
+/// incidents, and how sure; with nothing found, what that does and does not
+/// mean as of the data's date.
+pub fn verdict_headline(ds: &DataSet, v: &Verdict, lang: Lang) -> String {
+    let zh = lang == Lang::Zh;
+    let as_of = ds.info.as_of.map(|d| lang.date(d)).unwrap_or_default();
+    let named = v.known + v.unknown;
+    if v.incidents() == 0 {
+        return match (zh, v.unknown) {
+            (false, 0) if named == 1 => {
+                format!("Your company is in no known incident in our data as of {as_of}.")
+            }
+            (false, 1) if named == 1 => format!(
+                "We do not know this company yet, so no incident in our data as of {as_of} is not an all-clear."
+            ),
+            (false, 0) => format!(
+                "None of your {named} companies is in a known incident in our data as of {as_of}."
+            ),
+            (false, n) => format!(
+                "None of your {named} companies is in a known incident in our data as of {as_of}; {n} we do not know yet, which is not an all-clear for them."
+            ),
+            (true, 0) => format!("截至{as_of}，你的 {named} 家公司都不在我们已知的数据泄露事件中。"),
+            (true, n) => format!(
+                "截至{as_of}，你的 {named} 家公司都不在我们已知的数据泄露事件中；其中 {n} 家我们还不认识，这并不代表它们没有问题。"
+            ),
+        };
+    }
+    let mut sure: Vec<String> = Vec::new();
+    for (n, en, zh_word) in [
+        (v.confirmed, "confirmed", "已确认"),
+        (v.likely, "likely", "很可能"),
+        (v.possible, "possible", "可能"),
+    ] {
+        if n > 0 {
+            sure.push(if zh {
+                format!("{zh_word} {n} 起")
+            } else {
+                format!("{n} {en}")
+            });
+        }
+    }
+    let incidents = v.incidents();
+    if zh {
+        format!(
+            "你的 {named} 家公司中有 {} 家涉及 {incidents} 起已知数据泄露事件（{}）。",
+            v.companies_hit,
+            sure.join("，")
+        )
+    } else {
+        let who = if named == 1 {
+            "Your company was".to_string()
+        } else {
+            format!(
+                "{} of your {named} companies {}",
+                v.companies_hit,
+                if v.companies_hit == 1 { "was" } else { "were" }
+            )
+        };
+        format!(
+            "{who} in {incidents} known {} ({}).",
+            if incidents == 1 {
+                "incident"
+            } else {
+                "incidents"
+            },
+            sure.join(", ")
+        )
+    }
+}
+
+/// The most harmful data exposed and through which of the companies.
+pub fn verdict_worst(ds: &DataSet, w: &Worst, lang: Lang) -> String {
+    let t = ds.texts(lang);
+    let via: Vec<&str> = w.via.iter().map(|id| org_name(ds, id, lang)).collect();
+    let what = t.type_name(&w.type_id);
+    match (lang, w.possible_only) {
+        (Lang::En, false) => format!(
+            "Most serious data exposed: {what}, through {}.",
+            t.list(&via)
+        ),
+        (Lang::En, true) => format!(
+            "Most serious data exposed, if it applies to you: {what}, through {}.",
+            t.list(&via)
+        ),
+        (Lang::Zh, false) => format!("最严重的是：你的{what}，经由{}外泄。", t.list(&via)),
+        (Lang::Zh, true) => format!(
+            "最严重的（如果与你有关）：你的{what}，经由{}外泄。",
+            t.list(&via)
+        ),
     }
 }

@@ -125,3 +125,60 @@ fn each_skip_reason_reads_in_both_languages() {
         assert!(has_chinese(&zh), "{r:?}: {zh}");
     }
 }
+
+#[test]
+fn the_verdict_reads_in_both_languages() {
+    use exposure_core::verdict::{Verdict, Worst};
+    let engine = Engine::bundled().unwrap();
+    let ds = &engine.data;
+    let found = Verdict {
+        known: 3,
+        unknown: 1,
+        companies_hit: 2,
+        confirmed: 2,
+        likely: 1,
+        possible: 1,
+        worst: Some(Worst {
+            type_id: "ssn".into(),
+            severity: exposure_core::model::Severity::Critical,
+            possible_only: false,
+            via: vec!["att".into(), "bank-of-america".into()],
+        }),
+        first_steps: vec!["credit_freeze".into()],
+    };
+    let one = Verdict {
+        known: 1,
+        companies_hit: 1,
+        possible: 1,
+        ..Default::default()
+    };
+    let none = Verdict {
+        known: 2,
+        unknown: 1,
+        ..Default::default()
+    };
+    let cases = [
+        (&found, "2 of your 4 companies were in 4 known incidents (2 confirmed, 1 likely, 1 possible)."),
+        (&one, "Your company was in 1 known incident (1 possible)."),
+        (&none, "None of your 3 companies is in a known incident in our data as of Jul 1, 2026; 1 we do not know yet, which is not an all-clear for them."),
+    ];
+    for (v, en) in cases {
+        assert_eq!(exposure_words::verdict_headline(ds, v, Lang::En), en);
+        let zh = exposure_words::verdict_headline(ds, v, Lang::Zh);
+        assert!(
+            has_chinese(&zh) && zh.contains(&format!("{}", v.known + v.unknown)),
+            "{zh}"
+        );
+    }
+    let w = found.worst.as_ref().unwrap();
+    let en = exposure_words::verdict_worst(ds, w, Lang::En);
+    assert!(
+        en.contains("AT&T") && en.contains("Bank of America"),
+        "{en}"
+    );
+    let zh = exposure_words::verdict_worst(ds, w, Lang::Zh);
+    assert!(
+        zh.contains("美国银行"),
+        "Chinese names where the data has them: {zh}"
+    );
+}
