@@ -105,6 +105,11 @@ pub fn use_hash_route(state: &UseReducerHandle<AppState>) {
         });
         let d2 = d.clone();
         let listener = platform::on_hash_change(move |hash| {
+            // A link within the page (the skip link, the verdict's steps)
+            // keeps the view and the browser's scroll to its target.
+            if Route::is_anchor(&hash) {
+                return;
+            }
             d2.dispatch(Action::Navigate {
                 route: Route::parse(&hash),
             });

@@ -91,6 +91,20 @@ pub fn decode(s: &str) -> String {
 
 impl Route {
     /// Reads a location hash ("#/incidents?year=2024", with or without '#').
+    /// A link to a place in the page ("#main", "#action-credit_freeze"),
+    /// not a view: following it changes neither the view nor the scroll
+    /// the browser gives it.
+    pub fn is_anchor(hash: &str) -> bool {
+        let h = hash.trim_start_matches('#');
+        let path = h
+            .split('?')
+            .next()
+            .unwrap_or_default()
+            .trim_end_matches('/');
+        let view = path == "incidents" || path == "incident" || path.starts_with("incident/");
+        !h.is_empty() && !h.starts_with('/') && !view
+    }
+
     pub fn parse(hash: &str) -> Route {
         let h = hash.trim_start_matches('#').trim_start_matches('/');
         let (path, query) = h.split_once('?').unwrap_or((h, ""));
@@ -208,6 +222,23 @@ mod tests {
         ];
         for (hash, want) in cases {
             assert_eq!(Route::parse(hash), want, "{hash}");
+        }
+    }
+
+    #[test]
+    fn anchors_are_not_views() {
+        for hash in ["#main", "#action-credit_freeze", "#incidents-heading"] {
+            assert!(Route::is_anchor(hash), "{hash}");
+        }
+        for hash in [
+            "",
+            "#",
+            "#/",
+            "#/incidents?year=2024",
+            "#/incident/att-snowflake-2024",
+            "#incidents",
+        ] {
+            assert!(!Route::is_anchor(hash), "{hash}");
         }
     }
 
