@@ -479,7 +479,15 @@ test('the calendar export parses with a real iCalendar parser; recurring items r
     assert.equal(freq('fraud_alert@exposure-check'), 'YEARLY', 'renew the fraud alert every year');
     assert.equal(freq('irs_ip_pin@exposure-check'), 'YEARLY', 'a new IP PIN each year');
     assert.equal(freq('check_credit_reports@exposure-check'), 'MONTHLY', 'credit reports monthly');
-    for (const e of events) assert.ok(e.summary && e.startDate, 'every event has a summary and a start');
+    // Monthly for a year, then done; the fraud alert renewed until stopped.
+    assert.equal(byUid['check_credit_reports@exposure-check'].component.getFirstPropertyValue('rrule').count, 12);
+    assert.ok(!byUid['fraud_alert@exposure-check'].component.getFirstPropertyValue('rrule').count);
+    for (const e of events) {
+      assert.ok(e.summary && e.startDate, 'every event has a summary and a start');
+      // A timed event with an alarm: an all-day event without one notifies no one.
+      assert.equal(e.startDate.isDate, false, `${e.uid} is timed`);
+      assert.ok(e.component.getFirstSubcomponent('valarm'), `${e.uid} has an alarm`);
+    }
   } finally {
     await context.close();
   }

@@ -201,21 +201,28 @@ pub fn to_ics(
         "PRODID:-//Exposure Check//Action plan//EN".into(),
         "CALSCALE:GREGORIAN".into(),
     ];
-    let event = |lines: &mut Vec<String>,
-                 uid: &str,
-                 start: PartialDate,
-                 summary: &str,
-                 desc: &str,
-                 rrule: Option<&str>| {
+    // Timed events at the same local hour each time (floating time: the
+    // person's own clock), as long as the step takes, each with an alarm: an
+    // all-day event without one notifies no one.
+    let event = |lines: &mut Vec<String>, e: Event| {
         lines.push("BEGIN:VEVENT".into());
-        lines.push(format!("UID:{uid}@exposure-check"));
+        lines.push(format!("UID:{}@exposure-check", e.uid));
         lines.push(format!("DTSTAMP:{stamp}"));
-        lines.push(format!("DTSTART;VALUE=DATE:{}", ics_date(start)));
-        if let Some(r) = rrule {
+        lines.push(format!(
+            "DTSTART:{}T{REMINDER_HOUR:02}0000",
+            ics_date(e.start)
+        ));
+        lines.push(format!("DURATION:PT{}M", e.minutes.max(5)));
+        if let Some(r) = e.rrule {
             lines.push(format!("RRULE:{r}"));
         }
-        lines.push(format!("SUMMARY:{}", ics_text(summary)));
-        lines.push(format!("DESCRIPTION:{}", ics_text(desc)));
+        lines.push(format!("SUMMARY:{}", ics_text(e.summary)));
+        lines.push(format!("DESCRIPTION:{}", ics_text(e.desc)));
+        lines.push("BEGIN:VALARM".into());
+        lines.push("ACTION:DISPLAY".into());
+        lines.push(format!("DESCRIPTION:{}", ics_text(e.summary)));
+        lines.push(format!("TRIGGER:{}", e.alarm));
+        lines.push("END:VALARM".into());
         lines.push("END:VEVENT".into());
     };
     for a in &report.plan {
@@ -242,31 +249,59 @@ pub fn to_ics(
                     }
                 }
             };
+            let rule = match r.times {
+                Some(n) => format!("{rule};COUNT={n}"),
+                None => rule,
+            };
             event(
                 &mut lines,
-                &a.id,
-                start,
-                &r.reminder,
-                &describe(a),
-                Some(&rule),
+                Event {
+                    uid: &a.id,
+                    start,
+                    minutes: a.effort_minutes,
+                    summary: &r.reminder,
+                    desc: &describe(a),
+                    rrule: Some(&rule),
+                    alarm: "PT0M",
+                },
             );
         }
         if let (Some(d), false) = (a.deadline, a.expired) {
             if !d.is_past(&today) {
                 let end = PartialDate::ymd(d.latest().0, d.latest().1, d.latest().2);
+                // A day ahead, so there is time to act.
                 event(
                     &mut lines,
-                    &format!("{}-deadline", a.id),
-                    end,
-                    &format!("Deadline: {}", a.title),
-                    &describe(a),
-                    None,
+                    Event {
+                        uid: &format!("{}-deadline", a.id),
+                        start: end,
+                        minutes: a.effort_minutes,
+                        summary: &format!("Deadline: {}", a.title),
+                        desc: &describe(a),
+                        rrule: None,
+                        alarm: "-P1D",
+                    },
                 );
             }
         }
     }
     lines.push("END:VCALENDAR".into());
     lines.iter().map(|l| fold(l)).collect()
+}
+
+/// The local hour reminders are set at.
+const REMINDER_HOUR: u32 = 9;
+
+/// One calendar event of the plan.
+struct Event<'a> {
+    uid: &'a str,
+    start: PartialDate,
+    minutes: u32,
+    summary: &'a str,
+    desc: &'a str,
+    rrule: Option<&'a str>,
+    /// When the alarm goes off, relative to the start (an RFC 5545 duration).
+    alarm: &'a str,
 }
 
 fn describe(a: &PlannedAction) -> String {

@@ -120,6 +120,9 @@ pub struct Recurrence {
     pub month: Option<u8>,
     /// What the reminder says, e.g. "Renew your fraud alert".
     pub reminder: String,
+    /// How many times in all ("monthly for a year": 12); none when it goes
+    /// on until the person stops it.
+    pub times: Option<u32>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -591,7 +594,7 @@ json_enum!(Category {
 json_struct!(strict DataTypeDef { id, name, severity, category, harm });
 json_enum!(Urgency { Now = "now", ThisWeek = "this_week", Ongoing = "ongoing" });
 json_enum!(Frequency { Weekly = "weekly", Monthly = "monthly", Yearly = "yearly" });
-json_struct!(strict Recurrence { every, month: default, reminder });
+json_struct!(strict Recurrence { every, month: default, reminder, times: default });
 json_struct!(strict Link { label, url });
 json_struct!(strict ActionDef {
     id,

@@ -236,12 +236,31 @@ fn exports_carry_the_plan() {
         "fraud alert and IP PIN recur yearly"
     );
     assert!(ics.contains("RRULE:FREQ=MONTHLY"), "credit reports monthly");
+    // Each event of one action, as text.
+    let event = |ics: &str, uid: &str| -> String {
+        let at = ics.find(&format!("UID:{uid}@exposure-check")).unwrap();
+        ics[at..at + ics[at..].find("END:VEVENT").unwrap()].to_string()
+    };
+    // Changed by design (issue 22): timed events at 9:00 with an alarm, not
+    // all-day events that notify no one; monthly checks end after a year.
+    let pin = event(&ics, "irs_ip_pin");
     assert!(
-        ics.contains("DTSTART;VALUE=DATE:20270115\r\nRRULE:FREQ=YEARLY;BYMONTH=1"),
-        "a new IP PIN each January, from the next one"
+        pin.contains("DTSTART:20270115T090000") && pin.contains("RRULE:FREQ=YEARLY;BYMONTH=1"),
+        "a new IP PIN each January, from the next one: {pin}"
     );
     let early = export::to_ics(&report, PartialDate::ymd(2027, 1, 3), &Default::default());
-    assert!(early.contains("DTSTART;VALUE=DATE:20270115\r\nRRULE:FREQ=YEARLY;BYMONTH=1"));
+    assert!(event(&early, "irs_ip_pin").contains("DTSTART:20270115T090000"));
+    assert!(event(&ics, "check_credit_reports").contains("RRULE:FREQ=MONTHLY;COUNT=12"));
+    assert!(
+        !event(&ics, "fraud_alert").contains("COUNT="),
+        "renewed until stopped"
+    );
+    assert_eq!(
+        ics.matches("BEGIN:VEVENT").count(),
+        ics.matches("BEGIN:VALARM").count(),
+        "every event has an alarm"
+    );
+    assert!(!ics.contains("VALUE=DATE"), "no all-day event");
     assert_eq!(
         ics.matches("BEGIN:VEVENT").count(),
         ics.matches("END:VEVENT").count()
@@ -319,7 +338,7 @@ fn recurring_steps_count_from_when_they_were_done() {
             .find("UID:fraud_alert@")
             .expect("a fraud alert reminder");
         let rest = &ics[at..];
-        let d = rest.find("DTSTART;VALUE=DATE:").unwrap() + "DTSTART;VALUE=DATE:".len();
+        let d = rest.find("DTSTART:").unwrap() + "DTSTART:".len();
         rest[d..d + 8].to_string()
     };
     let not_done = export::to_ics(&report, today, &Default::default());
