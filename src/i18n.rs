@@ -293,34 +293,8 @@ pub fn no_incident_as_of(lang: Lang, date: &str) -> String {
     }
 }
 
-/// A person's relationship to a company: as a choice ("customer") and as a
-/// group of people ("customers").
-pub fn relation_label(lang: Lang, r: exposure_core::model::Relation, plural: bool) -> &'static str {
-    use exposure_core::model::Relation::*;
-    match (lang, r, plural) {
-        (Lang::En, Customer, false) => "customer",
-        (Lang::En, Customer, true) => "customers",
-        (Lang::En, Employee, false) => "employee",
-        (Lang::En, Employee, true) => "employees",
-        (Lang::En, Applicant, false) => "job applicant",
-        (Lang::En, Applicant, true) => "job applicants",
-        (Lang::En, Patient, false) => "patient",
-        (Lang::En, Patient, true) => "patients",
-        (Lang::En, Member, false) => "member",
-        (Lang::En, Member, true) => "members",
-        (Lang::En, Student, false) => "student or parent",
-        (Lang::En, Student, true) => "students and parents",
-        (Lang::En, PlanParticipant, false) => "plan participant",
-        (Lang::En, PlanParticipant, true) => "plan participants",
-        (Lang::Zh, Customer, _) => "客户",
-        (Lang::Zh, Employee, _) => "员工",
-        (Lang::Zh, Applicant, _) => "求职者",
-        (Lang::Zh, Patient, _) => "患者",
-        (Lang::Zh, Member, _) => "会员或参保人",
-        (Lang::Zh, Student, _) => "学生或家长",
-        (Lang::Zh, PlanParticipant, _) => "计划参与者",
-    }
-}
+/// A person's relationship to a company, in words (shared with the CLI).
+pub use exposure_words::relation_label;
 
 pub fn sector_label(lang: Lang, s: exposure_core::model::Sector) -> &'static str {
     use exposure_core::model::Sector::*;

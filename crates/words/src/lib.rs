@@ -173,16 +173,32 @@ fn incident_phrase(ds: &DataSet, inc: &Incident, lang: Lang) -> String {
     s
 }
 
-/// A relationship in words, as a group of people ("customers").
-pub fn relation_words(r: Relation) -> &'static str {
-    match r {
-        Relation::Customer => "customers",
-        Relation::Employee => "employees",
-        Relation::Applicant => "job applicants",
-        Relation::Patient => "patients",
-        Relation::Member => "members",
-        Relation::Student => "students and parents",
-        Relation::PlanParticipant => "plan participants",
+/// A person's relationship to a company: as a choice ("customer") and as a
+/// group of people ("customers").
+pub fn relation_label(lang: Lang, r: Relation, plural: bool) -> &'static str {
+    use Relation::*;
+    match (lang, r, plural) {
+        (Lang::En, Customer, false) => "customer",
+        (Lang::En, Customer, true) => "customers",
+        (Lang::En, Employee, false) => "employee",
+        (Lang::En, Employee, true) => "employees",
+        (Lang::En, Applicant, false) => "job applicant",
+        (Lang::En, Applicant, true) => "job applicants",
+        (Lang::En, Patient, false) => "patient",
+        (Lang::En, Patient, true) => "patients",
+        (Lang::En, Member, false) => "member",
+        (Lang::En, Member, true) => "members",
+        (Lang::En, Student, false) => "student or parent",
+        (Lang::En, Student, true) => "students and parents",
+        (Lang::En, PlanParticipant, false) => "plan participant",
+        (Lang::En, PlanParticipant, true) => "plan participants",
+        (Lang::Zh, Customer, _) => "客户",
+        (Lang::Zh, Employee, _) => "员工",
+        (Lang::Zh, Applicant, _) => "求职者",
+        (Lang::Zh, Patient, _) => "患者",
+        (Lang::Zh, Member, _) => "会员或参保人",
+        (Lang::Zh, Student, _) => "学生或家长",
+        (Lang::Zh, PlanParticipant, _) => "计划参与者",
     }
 }
 
@@ -201,7 +217,10 @@ pub fn fit_reason(ds: &DataSet, m: &Match) -> String {
         Fit::Covered => format!("The incident's cohort covers {org}'s people broadly."),
         Fit::OnlyIf { condition } => format!("Possible — only if {condition}."),
         Fit::OtherGroup { who } => {
-            let groups: Vec<&str> = who.iter().map(|r| relation_words(*r)).collect();
+            let groups: Vec<&str> = who
+                .iter()
+                .map(|r| relation_label(Lang::En, *r, true))
+                .collect();
             format!("Affects {} of {org} only.", groups.join(" and "))
         }
         Fit::OutsideYears => {
