@@ -497,6 +497,11 @@ impl Engine {
             return vec![query(line, whole)];
         }
         // Two organizations joined by "/" or "&": each part that is one.
+        // Failing that, the first part of "A/B/C" or "A & B" when only it is
+        // known and the others read as names, not a word of one ("Raley's/
+        // Bel Air Mart/…", not "Marks & Associates"): kept for when nothing
+        // else reads the line.
+        let mut first_known: Option<(String, OrgMatch)> = None;
         for sep in JOINERS {
             let parts: Vec<&str> = line
                 .split(sep)
@@ -517,67 +522,57 @@ impl Engine {
                     .map(|(p, m)| query(p, m))
                     .collect();
             }
+            let others_are_names = found[1..]
+                .iter()
+                .all(|(p, m)| m.is_none() && p.split_whitespace().count() >= 2);
+            if first_known.is_none() && matches!(*sep, "/" | " & ") && others_are_names {
+                first_known = found[0]
+                    .1
+                    .clone()
+                    .filter(|m| self.as_written(line, m))
+                    .map(|m| (found[0].0.to_string(), m));
+            }
         }
         if whole.is_none() {
-            if let Some((text, m)) = self.undecorated(line) {
-                let mut q = query(line, Some(m));
-                if let Some(n) = &mut q.name_match {
-                    // Read through what surrounds the name: likely, not sure.
-                    n.certainty = n.certainty.min(Certainty::Likely);
-                    n.matched = text;
-                }
-                return vec![q];
-            }
-            if let Some((text, m)) = self.one_known_part(line) {
+            // Read through what surrounds the name: likely, not sure.
+            let through = |(text, m): (String, OrgMatch)| {
                 let mut q = query(line, Some(m));
                 if let Some(n) = &mut q.name_match {
                     n.certainty = n.certainty.min(Certainty::Likely);
                     n.matched = text;
                 }
-                return vec![q];
+                vec![q]
+            };
+            if let Some(read) = self
+                .undecorated(line)
+                .or(first_known)
+                .or_else(|| self.known_tail(line))
+            {
+                return through(read);
             }
         }
         vec![query(line, whole)]
     }
 
-    /// The one organization named in a filing that lists it with names the
-    /// data does not know: the first of "A/B/C" or "A & B" when only A is
-    /// known ("Raley's/Bel Air Mart/…"), or a whole known name after the
-    /// last comma ("San Francisco Head Start, San Francisco State
-    /// University"). A sure match of that part only.
-    fn one_known_part(&self, line: &str) -> Option<(String, OrgMatch)> {
-        // A name or web address as written: not a word of the part with
-        // spaces closed up ("Medical Corp DBA …" is not Medi-Cal).
-        let sure_part = |p: &str| {
-            self.resolve(p)
-                .filter(|m| matches!(m.reason, MatchReason::Domain | MatchReason::Exact))
-                .filter(|m| !self.loose_short_alias(line, m))
-        };
-        for sep in ["/", " & "] {
-            let parts: Vec<&str> = line
-                .split(sep)
-                .map(str::trim)
-                .filter(|p| !p.is_empty())
-                .collect();
-            if parts.len() < 2 {
-                continue;
-            }
-            if let Some(m) = sure_part(parts[0]) {
-                // The others read as names, not a word of one ("Marks &
-                // Associates").
-                let names = parts[1..]
-                    .iter()
-                    .all(|p| p.split_whitespace().count() >= 2 && self.resolve(p).is_none());
-                if names {
-                    return Some((parts[0].to_string(), m));
-                }
-            }
-        }
+    /// A name or web address as written, not a word of a longer text with
+    /// spaces closed up ("Medical Corp DBA …" is not Medi-Cal), nor a ticker
+    /// read out of it.
+    fn as_written(&self, line: &str, m: &OrgMatch) -> bool {
+        matches!(m.reason, MatchReason::Domain | MatchReason::Exact)
+            && !self.loose_short_alias(line, m)
+    }
+
+    /// A whole known name after the last comma of a filing that begins with
+    /// names the data does not know ("San Francisco Head Start, San
+    /// Francisco State University").
+    fn known_tail(&self, line: &str) -> Option<(String, OrgMatch)> {
         let (_, tail) = line.rsplit_once(", ")?;
         let tail = tail.trim();
-        (tail.split_whitespace().count() >= 2)
-            .then(|| sure_part(tail))
-            .flatten()
+        if tail.split_whitespace().count() < 2 {
+            return None;
+        }
+        self.resolve(tail)
+            .filter(|m| self.as_written(line, m))
             .map(|m| (tail.to_string(), m))
     }
 
