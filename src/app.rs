@@ -20,8 +20,8 @@ use crate::components::incident_page::IncidentPage;
 use crate::components::plan_toolbar::ExportKind;
 use crate::components::quick_picks::QuickPicks;
 use crate::components::verdict::Verdict;
-use crate::context::EngineContext;
-use crate::engine::SharedEngine;
+use crate::context::{EngineContext, LocaleContext};
+use crate::engine::{SharedEngine, SharedTexts};
 use crate::error::AppError;
 use crate::hooks::{
     use_data_download, use_data_texts, use_hash_route, use_html_lang, use_kept_catalog, use_report,
@@ -51,6 +51,10 @@ pub struct AppProps {
     /// (`data::load`) when this is absent; tests and server rendering pass it.
     #[prop_or_default]
     pub engine: Option<SharedEngine>,
+    /// The data's Chinese texts; the browser downloads them when someone
+    /// reads in Chinese, tests and server rendering may pass them.
+    #[prop_or_default]
+    pub texts: Option<SharedTexts>,
     /// What was typed into the page's static company box before the app
     /// started (index.html's shell); the browser reads it at start.
     #[prop_or_default]
@@ -65,6 +69,7 @@ pub fn app(props: &AppProps) -> Html {
         let route = props.route.clone();
         let engine = props.engine.clone();
         let shell = props.shell.clone();
+        let texts = props.texts.clone();
         use_reducer(move || {
             // Companies added in the shell come after any given progress
             // (and after the saved list, which `Restore` puts first).
@@ -82,6 +87,7 @@ pub fn app(props: &AppProps) -> Html {
             // An engine given (tests, server rendering) is complete.
             s.data_settled = engine.is_some();
             s.base = engine;
+            s.texts = texts;
             s.resolve_unmatched();
             s.shell_text = shell.text;
             s.shell_caret = shell.caret;
@@ -99,7 +105,7 @@ pub fn app(props: &AppProps) -> Html {
     let today = props.today.or_else(platform::today);
     // The engine every view uses: the catalogue's when one is loaded.
     let active_engine = state.catalog.clone().or_else(|| state.base.clone());
-    use_data_texts(&state, active_engine.clone());
+    use_data_texts(&state);
     let report = use_report(&state, today, active_engine.clone());
 
     let lang = state.lang;
@@ -184,6 +190,7 @@ pub fn app(props: &AppProps) -> Html {
         let done = state.done.clone();
         let done_on = state.done_on.clone();
         let lang = state.lang;
+        let texts = state.texts.clone();
         Callback::from(move |kind: ExportKind| {
             let (Some(report), Some(engine)) = (report.as_ref(), engine.as_ref()) else {
                 return;
@@ -207,7 +214,14 @@ pub fn app(props: &AppProps) -> Html {
                         report,
                         &done,
                         today,
-                        &exposure_words::match_words(ds, lang),
+                        &exposure_words::match_words(
+                            ds,
+                            LocaleContext {
+                                lang,
+                                texts: texts.clone(),
+                            }
+                            .locale(),
+                        ),
                     ),
                 ),
                 ExportKind::Ics => match today {
@@ -330,7 +344,7 @@ pub fn app(props: &AppProps) -> Html {
     };
 
     html! {
-        <ContextProvider<Lang> context={lang}>
+        <ContextProvider<LocaleContext> context={LocaleContext { lang, texts: state.texts.clone() }}>
         <ContextProvider<EngineContext> context={EngineContext(engine.clone())}>
             <a class="skip-link" href="#main">{ tr(lang, Text::SkipToContent) }</a>
             <Header on_lang={on_lang} route={state.route.clone()} />
@@ -341,6 +355,6 @@ pub fn app(props: &AppProps) -> Html {
             </main>
             <footer class="footer"><p>{ tr(lang, Text::Footer) }</p></footer>
         </ContextProvider<EngineContext>>
-        </ContextProvider<Lang>>
+        </ContextProvider<LocaleContext>>
     }
 }

@@ -2,11 +2,12 @@
 //! starts (it is not compiled into the WebAssembly, which keeps the app's
 //! download small). `index.html` preloads the same files, so they arrive
 //! while the app itself is still downloading. The Chinese texts of the data
-//! (`zh.json`, 15 KB gzipped) come only when someone reads in Chinese.
+//! (`zh.json`) come only when someone reads in Chinese, as a value of their
+//! own (`SharedTexts`).
 
-use exposure_core::{DataSet, Engine};
+use exposure_core::{DataSet, Engine, Translations};
 
-use crate::engine::SharedEngine;
+use crate::engine::{SharedEngine, SharedTexts};
 use crate::error::AppError;
 use crate::platform;
 
@@ -63,14 +64,11 @@ pub async fn load() -> Result<(SharedEngine, Curated), AppError> {
 }
 
 /// Downloads the register notices and builds the engine over the curated
-/// data and them, with the Chinese texts `current` already has.
-pub async fn load_notices(
-    curated: Curated,
-    current: SharedEngine,
-) -> Result<SharedEngine, AppError> {
+/// data and them.
+pub async fn load_notices(curated: Curated) -> Result<SharedEngine, AppError> {
     let notices = platform::fetch_text(NOTICES_FILE).await?;
     let started = platform::now();
-    let engine = build_with_notices(&curated, &notices, &current)?;
+    let engine = build_with_notices(&curated, &notices)?;
     platform::measure(
         "exposure:notices",
         started,
@@ -80,18 +78,13 @@ pub async fn load_notices(
 }
 
 /// The engine over the curated files and the notices.
-pub fn build_with_notices(
-    curated: &Curated,
-    notices: &str,
-    current: &SharedEngine,
-) -> Result<SharedEngine, AppError> {
-    let mut ds = DataSet::from_json_with_notices(
+pub fn build_with_notices(curated: &Curated, notices: &str) -> Result<SharedEngine, AppError> {
+    let ds = DataSet::from_json_with_notices(
         &curated.taxonomy,
         &curated.organizations,
         &curated.incidents,
         notices,
     )?;
-    ds.translations = current.data.translations.clone();
     Ok(SharedEngine::new(std::rc::Rc::new(Engine::new(ds))))
 }
 
@@ -105,11 +98,8 @@ pub fn build(
     Ok(SharedEngine::new(std::rc::Rc::new(Engine::new(ds))))
 }
 
-/// Downloads the Chinese texts into `engine` (unless it has them).
-pub async fn load_texts(engine: &SharedEngine) -> Result<(), AppError> {
-    if engine.data.has_translations() {
-        return Ok(());
-    }
+/// Downloads the Chinese texts of the data.
+pub async fn load_texts() -> Result<SharedTexts, AppError> {
     let text = platform::fetch_text(TEXTS_FILE)
         .await
         .map_err(|e| match e {
@@ -118,15 +108,14 @@ pub async fn load_texts(engine: &SharedEngine) -> Result<(), AppError> {
             },
             other => other,
         })?;
-    add_texts(engine, &text)
+    read_texts(&text)
 }
 
-/// Reads the Chinese texts into `engine`. A broken file leaves the data
-/// set as it was (in English), and says so.
-pub fn add_texts(engine: &SharedEngine, zh: &str) -> Result<(), AppError> {
-    engine
-        .data
-        .add_translations_json(zh)
+/// Reads the Chinese texts. A broken file is an error that says so (the
+/// page stays in the data's English).
+pub fn read_texts(zh: &str) -> Result<SharedTexts, AppError> {
+    Translations::from_json(zh)
+        .map(SharedTexts::new)
         .map_err(|e| AppError::Texts {
             reason: e.to_string(),
         })
@@ -151,17 +140,17 @@ mod tests {
             engine.data.organizations.len(),
             reference.data.organizations.len()
         );
-        assert!(!engine.data.has_translations(), "zh.json comes later");
-        let before = engine.clone();
-        add_texts(&engine, bundled::ZH_JSON).expect("zh.json loads");
+        let texts = read_texts(bundled::ZH_JSON).expect("zh.json loads");
         assert_eq!(
-            engine.data.translations, reference.data.translations,
-            "the Chinese texts are read into the engine in use"
+            *texts.0,
+            bundled::translations().unwrap(),
+            "the Chinese texts read as the bundled ones"
         );
+        assert_eq!(texts, texts.clone(), "shared texts compare by identity");
         assert_ne!(
-            SharedEngine::new(engine.0.clone()),
-            before,
-            "views over the engine see that its texts changed"
+            texts,
+            read_texts(bundled::ZH_JSON).unwrap(),
+            "texts read again are another value"
         );
     }
 
@@ -178,13 +167,11 @@ mod tests {
             &curated.incidents,
         )
         .expect("the shipped files load");
-        add_texts(&first, bundled::ZH_JSON).expect("zh.json loads");
-        let engine = build_with_notices(&curated, bundled::NOTICES_JSON, &first)
-            .expect("notices.json loads");
+        let engine =
+            build_with_notices(&curated, bundled::NOTICES_JSON).expect("notices.json loads");
         assert!(engine.data.notices.notices.len() >= 8000);
         assert!(engine.data.incidents.len() > first.data.incidents.len());
-        assert!(engine.data.has_translations(), "the texts carry over");
-        let e = build_with_notices(&curated, "{", &first).expect_err("a broken file fails");
+        let e = build_with_notices(&curated, "{").expect_err("a broken file fails");
         assert!(e.to_string().contains("notices.json"), "{e}");
     }
 
@@ -193,15 +180,8 @@ mod tests {
         let e = build("{", bundled::ORGANIZATIONS_JSON, bundled::INCIDENTS_JSON)
             .expect_err("a broken file fails");
         assert!(matches!(e, AppError::Data(_)), "{e:?}");
-        let engine = build(
-            bundled::TAXONOMY_JSON,
-            bundled::ORGANIZATIONS_JSON,
-            bundled::INCIDENTS_JSON,
-        )
-        .expect("the shipped files load");
-        let e = add_texts(&engine, "[]").expect_err("a broken zh.json fails");
+        let e = read_texts("[]").expect_err("a broken zh.json fails");
         assert!(matches!(e, AppError::Texts { .. }), "{e:?}");
         assert!(e.to_string().contains("zh.json"), "{e}");
-        assert!(!engine.data.has_translations(), "nothing half-read is kept");
     }
 }

@@ -1,32 +1,25 @@
-//! The engine as the app shares it: one type that the views, the state
-//! and the loaders all use, so none of them reaches up into another.
+//! The values the app shares by identity: the engine and the data's
+//! Chinese texts. One type each, so the views, the state and the loaders
+//! use the same one and none of them reaches up into another.
 
 use std::rc::Rc;
 
-use exposure_core::Engine;
+use exposure_core::{Engine, Translations};
 
-/// The engine shared by every view; compared by identity so props stay
-/// cheap, and by whether its Chinese texts had arrived when it was wrapped:
-/// they arrive later (`data::load_texts`), and the views must see it.
+/// The engine shared by every view, compared by identity so props stay
+/// cheap. A new data set (notices, a catalogue) is a new engine.
 #[derive(Clone, Debug)]
-pub struct SharedEngine(pub Rc<Engine>, bool);
+pub struct SharedEngine(pub Rc<Engine>);
 
 impl SharedEngine {
     pub fn new(engine: Rc<Engine>) -> SharedEngine {
-        let texts = engine.data.has_translations();
-        SharedEngine(engine, texts)
-    }
-
-    /// The engine's identity, whatever texts it has: the key of effects
-    /// that must run once per engine, not again when its texts arrive.
-    pub fn id(&self) -> usize {
-        Rc::as_ptr(&self.0) as usize
+        SharedEngine(engine)
     }
 }
 
 impl PartialEq for SharedEngine {
     fn eq(&self, other: &Self) -> bool {
-        Rc::ptr_eq(&self.0, &other.0) && self.1 == other.1
+        Rc::ptr_eq(&self.0, &other.0)
     }
 }
 
@@ -34,5 +27,22 @@ impl std::ops::Deref for SharedEngine {
     type Target = Engine;
     fn deref(&self) -> &Engine {
         &self.0
+    }
+}
+
+/// The data's Chinese texts (`zh.json`), loaded once when someone reads in
+/// Chinese and given to rendering beside the engine; compared by identity.
+#[derive(Clone, Debug)]
+pub struct SharedTexts(pub Rc<Translations>);
+
+impl SharedTexts {
+    pub fn new(texts: Translations) -> SharedTexts {
+        SharedTexts(Rc::new(texts))
+    }
+}
+
+impl PartialEq for SharedTexts {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
     }
 }

@@ -5,7 +5,7 @@
 
 use std::rc::Rc;
 
-use exposure_core::{PartialDate, Report};
+use exposure_core::{Locale, PartialDate, Report};
 use yew::prelude::*;
 
 use crate::engine::SharedEngine;
@@ -14,8 +14,10 @@ use crate::route::Route;
 use crate::state::{Action, AppState};
 use crate::{catalog, data, persist, platform, storage};
 
-/// Downloads the data set, once, unless it was given: the curated files
-/// first, then the register notices (the curated answer stays if they fail).
+/// Downloads the data set, once, unless it was given, in stages: each
+/// stage's engine takes the place of the last as it arrives (the curated
+/// files first, then the register notices); a later stage that fails
+/// leaves the answer of the earlier ones.
 #[hook]
 pub fn use_data_download(state: &UseReducerHandle<AppState>) {
     let d = state.dispatcher();
@@ -23,17 +25,20 @@ pub fn use_data_download(state: &UseReducerHandle<AppState>) {
     use_effect_with((), move |_| {
         if !given {
             wasm_bindgen_futures::spawn_local(async move {
-                match data::load().await {
-                    Ok((engine, curated)) => {
-                        d.dispatch(Action::DataLoaded {
-                            engine: engine.clone(),
-                        });
-                        match data::load_notices(curated, engine).await {
-                            Ok(engine) => d.dispatch(Action::NoticesLoaded { engine }),
-                            Err(error) => d.dispatch(Action::NoticesFailed { error }),
-                        }
-                    }
-                    Err(error) => d.dispatch(Action::ShowError { error }),
+                let (engine, curated) = match data::load().await {
+                    Ok(first) => first,
+                    Err(error) => return d.dispatch(Action::ShowError { error }),
+                };
+                d.dispatch(Action::DataLoaded {
+                    engine,
+                    complete: false,
+                });
+                match data::load_notices(curated).await {
+                    Ok(engine) => d.dispatch(Action::DataLoaded {
+                        engine,
+                        complete: true,
+                    }),
+                    Err(error) => d.dispatch(Action::DataStageFailed { error }),
                 }
             });
         }
@@ -82,15 +87,14 @@ pub fn use_saved_progress(state: &UseReducerHandle<AppState>) {
 }
 
 /// A kept catalogue is read again once the data set it widens is complete
-/// (once: not again when the data's Chinese texts arrive into it, nor for
-/// the curated data alone before the notices join it).
+/// (once: not for the stages before it).
 #[hook]
 pub fn use_kept_catalog(state: &UseReducerHandle<AppState>) {
     let d = state.dispatcher();
     let base = state.base.clone().filter(|_| state.data_settled);
-    use_effect_with(base.as_ref().map(SharedEngine::id), move |_| {
+    use_effect_with(base, move |base| {
         if let (Some(base), Ok(Some(text))) = (base, platform::storage_get(storage::CATALOG_KEY)) {
-            catalog::import(d, base, catalog::Source::Text(text), false);
+            catalog::import(d, base.clone(), catalog::Source::Text(text), false);
         }
     });
 }
@@ -128,30 +132,27 @@ pub fn use_html_lang(lang: Lang) {
     use_effect_with(lang, |lang| platform::set_html_lang(lang.code()));
 }
 
-/// The Chinese texts of the data, downloaded when someone reads in Chinese
-/// (most visits never need them), into the engine in use. A catalogue
-/// merged before they came is given them in turn.
+/// The Chinese texts of the data, downloaded once, when someone first
+/// reads in Chinese (most visits never need them).
 #[hook]
-pub fn use_data_texts(state: &UseReducerHandle<AppState>, engine: Option<SharedEngine>) {
+pub fn use_data_texts(state: &UseReducerHandle<AppState>) {
     let d = state.dispatcher();
-    use_effect_with((state.lang, engine), move |(lang, engine)| {
-        match (lang, engine) {
-            (Lang::Zh, Some(engine)) if !engine.data.has_translations() => {
-                let engine = engine.clone();
-                wasm_bindgen_futures::spawn_local(async move {
-                    match data::load_texts(&engine).await {
-                        Ok(()) => d.dispatch(Action::TextsLoaded),
-                        Err(error) => d.dispatch(Action::ShowError { error }),
-                    }
-                });
-            }
-            _ => {}
+    let wanted = state.lang == Lang::Zh && state.texts.is_none();
+    use_effect_with(wanted, move |wanted| {
+        if *wanted {
+            wasm_bindgen_futures::spawn_local(async move {
+                match data::load_texts().await {
+                    Ok(texts) => d.dispatch(Action::TextsLoaded { texts }),
+                    Err(error) => d.dispatch(Action::ShowError { error }),
+                }
+            });
         }
     });
 }
 
 /// The report of the person's companies, checked again when they, the day,
-/// the engine or the language change (measured as `exposure:check`).
+/// the engine, the language or its texts change (measured as
+/// `exposure:check`).
 #[hook]
 pub fn use_report(
     state: &UseReducerHandle<AppState>,
@@ -159,11 +160,18 @@ pub fn use_report(
     engine: Option<SharedEngine>,
 ) -> Rc<Option<Report>> {
     use_memo(
-        (state.companies.clone(), today, engine, state.lang),
-        |(companies, today, engine, lang)| {
+        (
+            state.companies.clone(),
+            today,
+            engine,
+            state.lang,
+            state.texts.clone(),
+        ),
+        |(companies, today, engine, lang, texts)| {
             engine.as_ref().map(|e| {
                 let started = platform::now();
-                let report = e.check_in(companies, *today, *lang);
+                let locale = Locale::new(*lang, texts.as_ref().map(|t| &*t.0));
+                let report = e.check_in(companies, *today, locale);
                 platform::measure(
                     "exposure:check",
                     started,

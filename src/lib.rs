@@ -22,7 +22,7 @@ pub mod state;
 pub mod storage;
 
 pub use app::{App, AppProps};
-pub use engine::SharedEngine;
+pub use engine::{SharedEngine, SharedTexts};
 pub use platform::ShellInput;
 
 /// Mounts the app on the page's body (browser only), in place of the static

@@ -9,7 +9,7 @@ use exposure_core::normalize::normalize;
 use exposure_core::{CompanyQuery, Lang, Period};
 use yew::Reducible;
 
-use crate::engine::SharedEngine;
+use crate::engine::{SharedEngine, SharedTexts};
 use crate::error::AppError;
 use crate::route::Route;
 
@@ -34,6 +34,8 @@ pub struct AppState {
     pub data_settled: bool,
     /// The engine widened by an imported breach catalogue, if any.
     pub catalog: Option<SharedEngine>,
+    /// The data's Chinese texts, once someone has read in Chinese.
+    pub texts: Option<SharedTexts>,
     /// A catalogue is being read.
     pub importing: bool,
     /// How far the catalogue being read has got.
@@ -158,17 +160,16 @@ pub enum Action {
         done: u64,
         total: u64,
     },
-    /// The shipped data set is ready.
+    /// A stage of the shipped data set is ready: the engine over all that
+    /// has arrived so far, in place of the last one (the curated data
+    /// first, the register notices after). `complete` when no stage follows.
     DataLoaded {
         engine: SharedEngine,
+        complete: bool,
     },
-    /// The engine over the curated data and the register notices, in place
-    /// of the curated one.
-    NoticesLoaded {
-        engine: SharedEngine,
-    },
-    /// The register notices could not be loaded: the curated answer stays.
-    NoticesFailed {
+    /// A later stage of the data set could not be loaded: the engine of the
+    /// stages before it stays, and the data set counts as settled.
+    DataStageFailed {
         error: AppError,
     },
     CatalogLoaded {
@@ -184,8 +185,10 @@ pub enum Action {
     },
     /// The company box has started with what the static box held.
     ShellTaken,
-    /// The Chinese texts of the data arrived (into the engines in use).
-    TextsLoaded,
+    /// The Chinese texts of the data arrived.
+    TextsLoaded {
+        texts: SharedTexts,
+    },
 }
 
 /// The identity of a chosen company: its org id, or its normalized text when
@@ -322,24 +325,17 @@ impl Reducible for AppState {
                 s.restored = true;
                 s.resolve_unmatched();
             }
-            Action::DataLoaded { engine } => {
+            Action::DataLoaded { engine, complete } => {
                 s.base = Some(engine);
+                s.data_settled = complete;
                 s.resolve_unmatched();
             }
-            Action::NoticesLoaded { engine } => {
-                s.base = Some(engine);
-                s.data_settled = true;
-                s.resolve_unmatched();
-            }
-            Action::NoticesFailed { error } => {
+            Action::DataStageFailed { error } => {
                 s.data_settled = true;
                 s.error = Some(error);
             }
-            // The same engines, wrapped anew: the views compare them unequal
-            // and show the texts.
-            Action::TextsLoaded => {
-                s.base = s.base.take().map(|e| SharedEngine::new(e.0));
-                s.catalog = s.catalog.take().map(|e| SharedEngine::new(e.0));
+            Action::TextsLoaded { texts } => {
+                s.texts = Some(texts);
             }
             Action::ClearAll => {
                 s.companies.clear();
@@ -543,11 +539,13 @@ mod tests {
                 restore.clone(),
                 Action::DataLoaded {
                     engine: engine.clone(),
+                    complete: true,
                 },
             ],
             vec![
                 Action::DataLoaded {
                     engine: engine.clone(),
+                    complete: true,
                 },
                 restore.clone(),
             ],

@@ -176,10 +176,12 @@ fn names() -> BTreeSet<String> {
             n.extend(s.title.clone());
         }
     }
+    let texts = exposure_core::bundled::translations().unwrap();
+    let zh = ds.texts(exposure_core::Locale::new(Lang::Zh, Some(&texts)));
     for a in &ds.taxonomy.actions {
         for (i, l) in a.links.iter().enumerate() {
             // Link labels that are a site's own name (IdentityTheft.gov).
-            if ds.texts(Lang::Zh).action_link_label(a, i) == Some(l.label.as_str()) {
+            if zh.action_link_label(a, i) == Some(l.label.as_str()) {
                 n.insert(l.label.clone());
             }
         }

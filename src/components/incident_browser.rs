@@ -6,7 +6,7 @@ use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
 use crate::components::nodes;
-use crate::context::{use_engine, use_lang};
+use crate::context::{use_engine, use_locale};
 use crate::i18n::{register_name, sector_label, tr, Text};
 
 /// Rows drawn at most (the list is in memory; the page is not).
@@ -22,7 +22,8 @@ pub struct IncidentBrowserProps {
 
 #[function_component(IncidentBrowser)]
 pub fn incident_browser(props: &IncidentBrowserProps) -> Html {
-    let lang = use_lang();
+    let locale = use_locale();
+    let lang = locale.lang;
     let Some(engine) = use_engine() else {
         return Html::default();
     };
@@ -78,7 +79,7 @@ pub fn incident_browser(props: &IncidentBrowserProps) -> Html {
     let sectors = browse::sectors(ds).into_iter().map(|s| {
         html! { <option value={sector_id(s)} selected={f.sector == Some(s)}>{ sector_label(lang, s) }</option> }
     });
-    let texts = ds.texts(lang);
+    let texts = ds.texts(locale.locale());
     let types = ds.taxonomy.data_types.iter().map(|t| {
         html! { <option value={t.id.clone()} selected={f.data_type.as_deref() == Some(t.id.as_str())}>{ texts.type_name(&t.id) }</option> }
     });

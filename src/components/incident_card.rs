@@ -7,7 +7,7 @@ use yew::prelude::*;
 
 use crate::components::nodes;
 use crate::components::notice_card::also_reported_items;
-use crate::context::{use_engine, use_lang};
+use crate::context::{use_engine, use_locale};
 use crate::i18n::{in_reader_language, relation_label, summary_lang, tr, Lang, Text};
 use crate::route::Route;
 
@@ -30,12 +30,13 @@ pub fn confidence_label(lang: Lang, c: Confidence) -> &'static str {
 
 #[function_component(IncidentCard)]
 pub fn incident_card(props: &IncidentCardProps) -> Html {
-    let lang = use_lang();
+    let locale = use_locale();
+    let lang = locale.lang;
     let Some(engine) = use_engine() else {
         return Html::default();
     };
     let ds = &engine.data;
-    let t = ds.texts(lang);
+    let t = ds.texts(locale.locale());
     let m = &props.m;
     let Some(inc) = ds.incident(&m.incident_id) else {
         return html! {};
@@ -103,7 +104,7 @@ pub fn incident_card(props: &IncidentCardProps) -> Html {
         Fit::Covered | Fit::OutsideYears => html! {},
     };
     // The register notices of this event: its own and its clients'.
-    let also = also_reported_items(ds, lang, &inc.id, true);
+    let also = also_reported_items(ds, locale.locale(), &inc.id, true);
     let also = if also.is_empty() {
         html! {}
     } else {
@@ -129,7 +130,7 @@ pub fn incident_card(props: &IncidentCardProps) -> Html {
                 <span class="visually-hidden">{ tr(lang, Text::PathLabel) }</span>
                 <ol class="path">{ nodes(path_steps) }</ol>
                 <p class="explanation">{ exposure_words::explanation(ds, m, lang) }</p>
-                if let Some(note) = exposure_words::outside_note(ds, m, lang) { <p class="period-note">{ note }</p> }
+                if let Some(note) = exposure_words::outside_note(ds, m, locale.locale()) { <p class="period-note">{ note }</p> }
                 { fit }
             </div>
             <p class="summary" lang={summary_lang(lang, t.incident_summary(inc) == inc.summary)}>{ t.incident_summary(inc) }</p>

@@ -7,7 +7,7 @@ use exposure_core::PartialDate;
 use yew::prelude::*;
 
 use crate::components::nodes;
-use crate::context::{use_engine, use_lang};
+use crate::context::{use_engine, use_locale};
 use crate::i18n::{summary_lang, tr, Lang, Text};
 use crate::route::Route;
 
@@ -19,12 +19,13 @@ pub struct IncidentPageProps {
 
 #[function_component(IncidentPage)]
 pub fn incident_page(props: &IncidentPageProps) -> Html {
-    let lang = use_lang();
+    let locale = use_locale();
+    let lang = locale.lang;
     let Some(engine) = use_engine() else {
         return Html::default();
     };
     let ds = &engine.data;
-    let t = ds.texts(lang);
+    let t = ds.texts(locale.locale());
     let zh = lang == Lang::Zh;
     let back = html! {
         <p><a href={Route::Incidents(IncidentFilter::default()).href()}>{ format!("← {}", tr(lang, Text::BackToList)) }</a></p>

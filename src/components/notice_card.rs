@@ -8,8 +8,8 @@ use yew::prelude::*;
 
 use crate::components::incident_card::confidence_label;
 use crate::components::nodes;
-use crate::context::{use_engine, use_lang};
-use crate::i18n::{also_reported_line, register_name, register_term, tr, Lang, Text};
+use crate::context::{use_engine, use_locale};
+use crate::i18n::{also_reported_line, register_name, register_term, tr, Text};
 use crate::route::Route;
 
 #[derive(Properties, PartialEq)]
@@ -22,11 +22,12 @@ pub struct NoticeCardProps {
 /// each names its notifier (a client's notice of a vendor's breach).
 pub fn also_reported_items(
     ds: &exposure_core::DataSet,
-    lang: Lang,
+    locale: exposure_core::Locale,
     id: &str,
     with_org: bool,
 ) -> Vec<Html> {
-    let t = ds.texts(lang);
+    let lang = locale.lang;
+    let t = ds.texts(locale);
     ds.notices
         .also_reported(id)
         .into_iter()
@@ -54,12 +55,13 @@ pub fn also_reported_items(
 
 #[function_component(NoticeCard)]
 pub fn notice_card(props: &NoticeCardProps) -> Html {
-    let lang = use_lang();
+    let locale = use_locale();
+    let lang = locale.lang;
     let Some(engine) = use_engine() else {
         return Html::default();
     };
     let ds = &engine.data;
-    let t = ds.texts(lang);
+    let t = ds.texts(locale.locale());
     let m = &props.m;
     let Some(n) = ds.notice_of(&m.incident_id) else {
         return html! {};
@@ -89,7 +91,7 @@ pub fn notice_card(props: &NoticeCardProps) -> Html {
         let sev = ds.data_type(ty).map(|d| format!("sev-{}", d.severity.id()));
         html! { <li class={classes!("tag", sev)}>{ t.type_name(ty) }</li> }
     });
-    let also = also_reported_items(ds, lang, &n.id, false);
+    let also = also_reported_items(ds, locale.locale(), &n.id, false);
     let status = match n.status {
         NoticeStatus::Filed => html! {},
         NoticeStatus::Disputed => {

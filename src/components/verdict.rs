@@ -7,7 +7,7 @@ use exposure_core::Report;
 use yew::prelude::*;
 
 use crate::components::nodes;
-use crate::context::{use_engine, use_lang};
+use crate::context::{use_engine, use_locale};
 use crate::i18n::{tr, Text};
 
 #[derive(Properties, PartialEq)]
@@ -17,7 +17,8 @@ pub struct VerdictProps {
 
 #[function_component(Verdict)]
 pub fn verdict(props: &VerdictProps) -> Html {
-    let lang = use_lang();
+    let locale = use_locale();
+    let lang = locale.lang;
     let Some(engine) = use_engine() else {
         return Html::default();
     };
@@ -26,7 +27,7 @@ pub fn verdict(props: &VerdictProps) -> Html {
     let worst = v
         .worst
         .as_ref()
-        .map(|w| exposure_words::verdict_worst(ds, w, lang));
+        .map(|w| exposure_words::verdict_worst(ds, w, locale.locale()));
     let steps = v.first_steps.iter().filter_map(|id| {
         let a = props.report.plan.iter().find(|a| &a.id == id)?;
         Some(html! {

@@ -313,7 +313,7 @@ fn run(args: &[String]) -> Result<ExitCode, CliError> {
             if p.json {
                 print_json(&engine.output(
                     &report,
-                    &exposure_words::match_words(&engine.data, Lang::En),
+                    &exposure_words::match_words(&engine.data, Lang::En.into()),
                 ));
             } else {
                 print_report(&engine, &report);
@@ -383,7 +383,17 @@ fn run(args: &[String]) -> Result<ExitCode, CliError> {
         }
         "validate" => {
             parse(rest, Accepts::default())?;
-            let problems = engine.data.validate();
+            let mut problems = engine.data.validate();
+            match exposure_core::bundled::translations() {
+                Ok(zh) => {
+                    problems.extend(exposure_core::lang::check_translations(&engine.data, &zh))
+                }
+                Err(e) => problems.push(exposure_core::Problem {
+                    subject: "zh.json".into(),
+                    message: e.to_string(),
+                }),
+            }
+            problems.sort();
             if problems.is_empty() {
                 let s = engine.data.stats();
                 out!(
@@ -561,7 +571,7 @@ fn print_report(engine: &Engine, report: &Report) {
         out!("  [{}] {} ({})", m.confidence.id(), title, m.incident_id);
         out!("      You → {}", path.join(" → "));
         out!("      {}", exposure_words::explanation(ds, m, Lang::En));
-        if let Some(n) = exposure_words::outside_note(ds, m, Lang::En) {
+        if let Some(n) = exposure_words::outside_note(ds, m, Lang::En.into()) {
             out!("      {n}");
         }
     }

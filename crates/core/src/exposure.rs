@@ -9,7 +9,7 @@ use serde::Serialize;
 use crate::json::json_struct;
 
 use crate::dataset::DataSet;
-use crate::lang::{Lang, Texts};
+use crate::lang::{Lang, Locale, Texts};
 use crate::model::{Confirmation, Incident, ParentRelation, Relation, Severity};
 
 /// How sure a match is.
@@ -168,12 +168,12 @@ struct Candidate {
 
 /// Every match for every company, strongest first within a company.
 pub fn find_matches(ds: &DataSet, companies: &[CompanyQuery]) -> Vec<Match> {
-    find_matches_in(ds, companies, Lang::En)
+    find_matches_in(ds, companies, Lang::En.into())
 }
 
 /// [`find_matches`], with the cohort conditions in `lang` (data texts).
-pub fn find_matches_in(ds: &DataSet, companies: &[CompanyQuery], lang: Lang) -> Vec<Match> {
-    let t = ds.texts(lang);
+pub fn find_matches_in(ds: &DataSet, companies: &[CompanyQuery], locale: Locale) -> Vec<Match> {
+    let t = ds.texts(locale);
     let mut out = Vec::new();
     let mut seen = BTreeSet::new();
     for company in companies {

@@ -109,11 +109,41 @@ pub struct SettlementText {
     pub note: Option<String>,
 }
 
+impl Translations {
+    /// Reads `zh.json`.
+    pub fn from_json(zh: &str) -> Result<Translations, crate::dataset::LoadError> {
+        crate::dataset::parse("zh.json", zh)
+    }
+}
+
+/// A language and, for Chinese, the data's Chinese texts when they are
+/// loaded: the value rendering is given (the texts are never part of the
+/// data set). A `Lang` alone is a locale without data texts, which shows
+/// the data's English.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Locale<'a> {
+    pub lang: Lang,
+    pub zh: Option<&'a Translations>,
+}
+
+impl<'a> Locale<'a> {
+    pub fn new(lang: Lang, zh: Option<&'a Translations>) -> Locale<'a> {
+        Locale { lang, zh }
+    }
+}
+
+impl<'a> From<Lang> for Locale<'a> {
+    fn from(lang: Lang) -> Locale<'a> {
+        Locale { lang, zh: None }
+    }
+}
+
 /// The data's texts in one language.
 #[derive(Debug, Clone, Copy)]
 pub struct Texts<'a> {
     pub ds: &'a DataSet,
     pub lang: Lang,
+    zh: Option<&'a Translations>,
 }
 
 fn non_empty(s: &str) -> Option<&str> {
@@ -123,19 +153,19 @@ fn non_empty(s: &str) -> Option<&str> {
 impl<'a> Texts<'a> {
     fn zh_type(&self, id: &str) -> Option<&'a TypeText> {
         (self.lang == Lang::Zh)
-            .then(|| self.ds.translations.get()?.data_types.get(id))
+            .then(|| self.zh?.data_types.get(id))
             .flatten()
     }
 
     fn zh_action(&self, id: &str) -> Option<&'a ActionText> {
         (self.lang == Lang::Zh)
-            .then(|| self.ds.translations.get()?.actions.get(id))
+            .then(|| self.zh?.actions.get(id))
             .flatten()
     }
 
     fn zh_incident(&self, id: &str) -> Option<&'a IncidentText> {
         (self.lang == Lang::Zh)
-            .then(|| self.ds.translations.get()?.incidents.get(id))
+            .then(|| self.zh?.incidents.get(id))
             .flatten()
     }
 
@@ -340,13 +370,10 @@ impl<'a> Texts<'a> {
 }
 
 /// What is wrong with the translations: unknown ids, lists whose length
-/// differs from the English, and (when any are loaded) data types, actions
-/// or incidents left without a translation. None when nothing is loaded.
-pub fn check_translations(ds: &DataSet) -> Vec<crate::dataset::Problem> {
+/// differs from the English, and data types, actions or incidents left
+/// without a translation. None for an empty file.
+pub fn check_translations(ds: &DataSet, t: &Translations) -> Vec<crate::dataset::Problem> {
     let mut out = Vec::new();
-    let Some(t) = ds.translations.get() else {
-        return out;
-    };
     if t == &Translations::default() {
         return out;
     }
@@ -422,9 +449,11 @@ pub fn check_translations(ds: &DataSet) -> Vec<crate::dataset::Problem> {
 }
 
 impl DataSet {
-    /// The data's texts in a language.
-    pub fn texts(&self, lang: Lang) -> Texts<'_> {
-        Texts { ds: self, lang }
+    /// The data's texts in a locale (a `Lang` alone: the data's English
+    /// for every text the locale has no translation of).
+    pub fn texts<'a>(&'a self, locale: impl Into<Locale<'a>>) -> Texts<'a> {
+        let Locale { lang, zh } = locale.into();
+        Texts { ds: self, lang, zh }
     }
 }
 
@@ -435,7 +464,8 @@ mod tests {
     #[test]
     fn dates_and_codes() {
         let ds = crate::bundled::dataset().unwrap();
-        let zh = ds.texts(Lang::Zh);
+        let tr = crate::bundled::translations().unwrap();
+        let zh = ds.texts(Locale::new(Lang::Zh, Some(&tr)));
         assert_eq!(zh.date(PartialDate::ymd(2023, 10, 29)), "2023年10月29日");
         assert_eq!(
             ds.texts(Lang::En).date(PartialDate::ymd(2023, 10, 29)),

@@ -40,7 +40,7 @@ pub mod verdict;
 pub use dataset::{DataSet, LoadError, Problem, Stats};
 pub use date::PartialDate;
 pub use exposure::{CompanyQuery, Confidence, ExposedType, Fit, Match, PathKind, Period};
-pub use lang::{Lang, Texts};
+pub use lang::{Lang, Locale, Texts, Translations};
 pub use matcher::{MatchReason, NameIndex, OrgMatch};
 pub use plan::PlannedAction;
 pub use report::Report;
@@ -199,17 +199,19 @@ impl Engine {
         self.check_in(companies, today, Lang::En)
     }
 
-    /// [`Engine::check`], with explanations and the plan in `lang`.
-    pub fn check_in(
+    /// [`Engine::check`], with the cohort conditions and the plan in a
+    /// locale.
+    pub fn check_in<'a>(
         &self,
         companies: &[CompanyQuery],
         today: Option<PartialDate>,
-        lang: Lang,
+        locale: impl Into<Locale<'a>>,
     ) -> Report {
+        let locale = locale.into();
         let companies = self.with_name_matches(companies);
-        let matches = exposure::find_matches_in(&self.data, &companies, lang);
+        let matches = exposure::find_matches_in(&self.data, &companies, locale);
         let exposed = exposure::exposed_types(&self.data, &matches);
-        let plan = plan::build_plan_in(&self.data, &matches, &exposed, today, lang);
+        let plan = plan::build_plan_in(&self.data, &matches, &exposed, today, locale);
         Report {
             companies,
             matches,

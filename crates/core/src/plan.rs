@@ -9,7 +9,7 @@ use serde::Serialize;
 use crate::dataset::DataSet;
 use crate::date::PartialDate;
 use crate::exposure::{Confidence, ExposedType, Match};
-use crate::lang::{Lang, Texts};
+use crate::lang::{Lang, Locale, Texts};
 use crate::model::{Link, Recurrence, Severity, Urgency};
 
 /// Id of the generated action for monitoring an incident offered.
@@ -71,18 +71,18 @@ pub fn build_plan(
     exposed: &[ExposedType],
     today: Option<PartialDate>,
 ) -> Vec<PlannedAction> {
-    build_plan_in(ds, matches, exposed, today, Lang::En)
+    build_plan_in(ds, matches, exposed, today, Lang::En.into())
 }
 
-/// [`build_plan`], with every text in `lang`.
+/// [`build_plan`], with every text in `locale`.
 pub fn build_plan_in(
     ds: &DataSet,
     matches: &[Match],
     exposed: &[ExposedType],
     today: Option<PartialDate>,
-    lang: Lang,
+    locale: Locale,
 ) -> Vec<PlannedAction> {
-    let t = ds.texts(lang);
+    let t = ds.texts(locale);
     // Filled by `extend`, not `collect`: collecting into a B-tree sorts
     // first, a sort compiled for each element type (see `crate::sort`).
     let mut exposed_by_id: BTreeMap<&str, &ExposedType> = BTreeMap::new();

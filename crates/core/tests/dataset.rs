@@ -11,7 +11,10 @@ fn shipped() -> DataSet {
 
 #[test]
 fn shipped_data_set_is_valid() {
-    let problems = shipped().validate();
+    let ds = shipped();
+    let mut problems = ds.validate();
+    let texts = bundled::translations().expect("the shipped zh.json parses");
+    problems.extend(exposure_core::lang::check_translations(&ds, &texts));
     assert!(
         problems.is_empty(),
         "{}",
@@ -501,7 +504,11 @@ fn incidents_span_the_years_and_sectors_asked_for() {
 #[test]
 fn founding_incidents_and_every_action_speak_chinese() {
     let ds = shipped();
-    let zh = ds.texts(exposure_core::Lang::Zh);
+    let texts = bundled::translations().unwrap();
+    let zh = ds.texts(exposure_core::Locale::new(
+        exposure_core::Lang::Zh,
+        Some(&texts),
+    ));
     for id in [
         "infosys-mccamish-2023",
         "att-vendor-2023",
@@ -645,7 +652,12 @@ fn a_group_vendor_reaches_the_group_companies_people() {
 fn conditions_read_in_chinese() {
     let engine = Engine::bundled().unwrap();
     let q = engine.read_companies("Bank of America");
-    let report = engine.check_in(&q, None, exposure_core::Lang::Zh);
+    let texts = bundled::translations().unwrap();
+    let report = engine.check_in(
+        &q,
+        None,
+        exposure_core::Locale::new(exposure_core::Lang::Zh, Some(&texts)),
+    );
     let ims = report
         .matches
         .iter()

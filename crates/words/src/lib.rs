@@ -8,7 +8,7 @@
 use exposure_core::dataset::DataSet;
 use exposure_core::exposure::{Confidence, Fit, Match, Outside, PathKind, Route};
 use exposure_core::hibp::{FieldType, SkipReason};
-use exposure_core::lang::Lang;
+use exposure_core::lang::{Lang, Locale};
 use exposure_core::model::{Confirmation, Incident, Relation};
 use exposure_core::report::MatchWords;
 use exposure_core::verdict::{Verdict, Worst};
@@ -104,9 +104,10 @@ fn belongs_zh(org: &str, owner: &str, brand: bool) -> String {
 
 /// Why the years the person gave cannot overlap the cohort, when they
 /// cannot.
-pub fn outside_note(ds: &DataSet, m: &Match, lang: Lang) -> Option<String> {
+pub fn outside_note(ds: &DataSet, m: &Match, locale: Locale) -> Option<String> {
+    let lang = locale.lang;
     let inc = ds.incident(&m.incident_id)?;
-    let cohort = ds.texts(lang).cohort(inc);
+    let cohort = ds.texts(locale).cohort(inc);
     Some(match (m.outside?, lang) {
         (Outside::EndedBefore { until, from }, Lang::Zh) => {
             format!("你在{until}年之前是其客户；此事件涉及{cohort}（{from}年起）。")
@@ -223,20 +224,20 @@ pub fn fit_reason(ds: &DataSet, m: &Match) -> String {
                 .collect();
             format!("Affects {} of {org} only.", groups.join(" and "))
         }
-        Fit::OutsideYears => {
-            outside_note(ds, m, Lang::En).unwrap_or_else(|| "Outside the years you gave.".into())
-        }
+        Fit::OutsideYears => outside_note(ds, m, Lang::En.into())
+            .unwrap_or_else(|| "Outside the years you gave.".into()),
     }
 }
 
 /// The words of each match in the `exposure check --json` shape and the
 /// plan's JSON export: the explanation (with the years note) in `lang`,
 /// the reason in English.
-pub fn match_words(ds: &DataSet, lang: Lang) -> impl Fn(&Match) -> MatchWords + '_ {
+pub fn match_words<'a>(ds: &'a DataSet, locale: Locale<'a>) -> impl Fn(&Match) -> MatchWords + 'a {
+    let lang = locale.lang;
     move |m| {
         let explanation = explanation(ds, m, lang);
         MatchWords {
-            explanation: match outside_note(ds, m, lang) {
+            explanation: match outside_note(ds, m, locale) {
                 Some(n) => format!("{explanation} {n}"),
                 None => explanation,
             },
@@ -393,8 +394,9 @@ pub fn verdict_headline(ds: &DataSet, v: &Verdict, lang: Lang) -> String {
 }
 
 /// The most harmful data exposed and through which of the companies.
-pub fn verdict_worst(ds: &DataSet, w: &Worst, lang: Lang) -> String {
-    let t = ds.texts(lang);
+pub fn verdict_worst(ds: &DataSet, w: &Worst, locale: Locale) -> String {
+    let lang = locale.lang;
+    let t = ds.texts(locale);
     let via: Vec<&str> = w.via.iter().map(|id| org_name(ds, id, lang)).collect();
     let what = t.type_name(&w.type_id);
     match (lang, w.possible_only) {

@@ -2,7 +2,7 @@
 //! sentence in English in English and in Chinese in Chinese.
 
 use exposure_core::exposure::{Confidence, Fit, Match, Outside, PathKind, Route};
-use exposure_core::lang::Lang;
+use exposure_core::lang::{Lang, Locale};
 use exposure_core::model::Confirmation;
 use exposure_core::{Engine, PartialDate};
 
@@ -14,6 +14,8 @@ fn has_chinese(s: &str) -> bool {
 fn each_route_and_note_reads_in_both_languages() {
     let engine = Engine::bundled().unwrap();
     let ds = &engine.data;
+    let texts = exposure_core::bundled::translations().unwrap();
+    let zh_locale = Locale::new(Lang::Zh, Some(&texts));
     let routes = [
         Route::Breached,
         Route::FiledNotice {
@@ -71,8 +73,8 @@ fn each_route_and_note_reads_in_both_languages() {
             let zh = exposure_words::explanation(ds, &m, Lang::Zh);
             assert!(en.contains("AT&T") && !has_chinese(&en), "{route:?}: {en}");
             assert!(has_chinese(&zh) && zh != en, "{route:?}: {zh}");
-            let note_en = exposure_words::outside_note(ds, &m, Lang::En);
-            let note_zh = exposure_words::outside_note(ds, &m, Lang::Zh);
+            let note_en = exposure_words::outside_note(ds, &m, Lang::En.into());
+            let note_zh = exposure_words::outside_note(ds, &m, zh_locale);
             assert_eq!(note_en.is_some(), outside.is_some());
             assert_eq!(note_zh.is_some(), outside.is_some());
             if let (Some(en), Some(zh)) = (note_en, note_zh) {
@@ -171,12 +173,12 @@ fn the_verdict_reads_in_both_languages() {
         );
     }
     let w = found.worst.as_ref().unwrap();
-    let en = exposure_words::verdict_worst(ds, w, Lang::En);
+    let en = exposure_words::verdict_worst(ds, w, Lang::En.into());
     assert!(
         en.contains("AT&T") && en.contains("Bank of America"),
         "{en}"
     );
-    let zh = exposure_words::verdict_worst(ds, w, Lang::Zh);
+    let zh = exposure_words::verdict_worst(ds, w, Lang::Zh.into());
     assert!(
         zh.contains("美国银行"),
         "Chinese names where the data has them: {zh}"

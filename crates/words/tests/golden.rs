@@ -62,7 +62,7 @@ fn markdown_export_is_stable() {
 #[test]
 fn json_export_is_stable_and_reads_back() {
     let (engine, report, done, today) = fixture();
-    let words = exposure_words::match_words(&engine.data, Lang::En);
+    let words = exposure_words::match_words(&engine.data, Lang::En.into());
     let json = export::to_json(&engine.data, &report, &done, Some(today), &words);
     check("plan.json", &json);
     assert_eq!(export::progress_from_json(&json).unwrap().done, done);

@@ -79,10 +79,6 @@ pub struct DataSet {
     /// How many of `organizations` and of `incidents`, from the front, are
     /// curated (the rest come from registers or an imported catalogue).
     pub curated: (usize, usize),
-    /// The Chinese texts of the data, once loaded. Set through a shared
-    /// reference (`add_translations_json`): the page downloads them only when
-    /// someone reads in Chinese, after the engine is built.
-    pub translations: OnceLock<crate::lang::Translations>,
     /// Built by `new`, or a bounded step at a time by `index_step` for a
     /// merged catalogue (and in one go by the first look-up otherwise).
     indexes: OnceLock<Indexes>,
@@ -92,7 +88,7 @@ pub struct DataSet {
     action_by_id: HashMap<String, usize>,
 }
 
-fn parse<T: FromJson>(file: &'static str, text: &str) -> Result<T, LoadError> {
+pub(crate) fn parse<T: FromJson>(file: &'static str, text: &str) -> Result<T, LoadError> {
     let invalid = |e: JsonError| LoadError::Json {
         file,
         message: e.to_string(),
@@ -201,29 +197,6 @@ impl DataSet {
         self.notices.get(incident_id)
     }
 
-    /// Reads the Chinese texts (`zh.json`) into this data set, in place of
-    /// any it had.
-    pub fn set_translations_json(&mut self, zh: &str) -> Result<(), LoadError> {
-        self.translations = OnceLock::from(parse::<crate::lang::Translations>("zh.json", zh)?);
-        Ok(())
-    }
-
-    /// Reads the Chinese texts into a data set that has none yet (shared,
-    /// e.g. in an engine in use). A set that already has texts keeps them,
-    /// and `zh` is not read.
-    pub fn add_translations_json(&self, zh: &str) -> Result<(), LoadError> {
-        if !self.has_translations() {
-            // Lost only to a set filled meanwhile, which keeps its own.
-            let _ = self.translations.set(parse("zh.json", zh)?);
-        }
-        Ok(())
-    }
-
-    /// The Chinese texts are loaded.
-    pub fn has_translations(&self) -> bool {
-        self.translations.get().is_some()
-    }
-
     pub fn new(
         taxonomy: Taxonomy,
         organizations: Vec<Organization>,
@@ -247,7 +220,6 @@ impl DataSet {
             info: DataInfo::default(),
             notices: crate::notices::Notices::default(),
             curated: (organizations.len(), incidents.len()),
-            translations: OnceLock::new(),
             indexes: OnceLock::new(),
             indexing: None,
             type_by_id: index_of(&taxonomy.data_types, |t| &t.id),

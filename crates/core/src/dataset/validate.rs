@@ -19,7 +19,6 @@ impl DataSet {
         v.incidents();
         v.duplicates();
         v.notices();
-        v.problems.extend(crate::lang::check_translations(self));
         v.problems.into_iter().collect()
     }
 }

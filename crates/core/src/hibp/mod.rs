@@ -136,7 +136,6 @@ pub fn merge(ds: &DataSet, import: &mut CatalogImport) -> DataSet {
         ds.relationships.clone(),
         incidents,
     );
-    merged.translations = ds.translations.clone();
     merged.info = ds.info.clone();
     merged.notices = ds.notices.clone();
     merged.curated = ds.curated;
