@@ -129,7 +129,7 @@ pub fn incident_card(props: &IncidentCardProps) -> Html {
             <div class="match-path" data-testid="match-path" data-path={m.path.join(" ")}>
                 <span class="visually-hidden">{ tr(lang, Text::PathLabel) }</span>
                 <ol class="path">{ nodes(path_steps) }</ol>
-                <p class="explanation">{ exposure_words::explanation(ds, m, lang) }</p>
+                <p class="explanation">{ exposure_words::explanation(ds, m, locale.locale()) }</p>
                 if let Some(note) = exposure_words::outside_note(ds, m, locale.locale()) { <p class="period-note">{ note }</p> }
                 { fit }
             </div>

@@ -570,7 +570,10 @@ fn print_report(engine: &Engine, report: &Report) {
         let path: Vec<&str> = m.path.iter().map(|p| ds.org_name(p)).collect();
         out!("  [{}] {} ({})", m.confidence.id(), title, m.incident_id);
         out!("      You → {}", path.join(" → "));
-        out!("      {}", exposure_words::explanation(ds, m, Lang::En));
+        out!(
+            "      {}",
+            exposure_words::explanation(ds, m, Lang::En.into())
+        );
         if let Some(n) = exposure_words::outside_note(ds, m, Lang::En.into()) {
             out!("      {n}");
         }

@@ -67,6 +67,9 @@ pub struct Translations {
     pub data_types: HashMap<String, TypeText>,
     pub actions: HashMap<String, ActionText>,
     pub incidents: HashMap<String, IncidentText>,
+    /// What a vendor does for its client (a relationship's `service`), by
+    /// the English text.
+    pub services: HashMap<String, String>,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
@@ -216,6 +219,16 @@ impl<'a> Texts<'a> {
             .and_then(|t| t.elsewhere.as_deref())
             .and_then(non_empty)
             .or(a.elsewhere.as_deref())
+    }
+
+    /// A relationship's service, as the vendor does it for the client.
+    pub fn service(&self, service: &'a str) -> &'a str {
+        (self.lang == Lang::Zh)
+            .then(|| self.zh?.services.get(service))
+            .flatten()
+            .map(String::as_str)
+            .and_then(non_empty)
+            .unwrap_or(service)
     }
 
     pub fn incident_title(&self, inc: &'a Incident) -> &'a str {
@@ -440,6 +453,23 @@ pub fn check_translations(ds: &DataSet, t: &Translations) -> Vec<crate::dataset:
             }
         }
     }
+    let services: std::collections::HashSet<&str> = ds
+        .relationships
+        .iter()
+        .map(|r| r.service.as_str())
+        .collect();
+    for s in t.services.keys().filter(|s| !services.contains(s.as_str())) {
+        problem(
+            format!("zh.json service {s:?}"),
+            "no relationship has this service",
+        );
+    }
+    for s in services
+        .iter()
+        .filter(|s| !s.is_empty() && !t.services.contains_key(**s))
+    {
+        problem(format!("zh.json service {s:?}"), "no Chinese text");
+    }
     for inc in ds.curated_incidents() {
         if !inc.id.starts_with("hibp-") && !t.incidents.contains_key(&inc.id) {
             problem(format!("zh.json incident {}", inc.id), "no Chinese title");
@@ -482,7 +512,7 @@ mod tests {
 }
 
 // Reading zh.json (`crate::json`).
-json_struct!(strict Translations { schema_version, data_types: default, actions: default, incidents: default });
+json_struct!(strict Translations { schema_version, data_types: default, actions: default, incidents: default, services: default });
 json_struct!(strict TypeText { name, harm });
 json_struct!(strict ActionText { title, summary, steps, links: default, elsewhere: default });
 json_struct!(strict IncidentText {

@@ -14,7 +14,8 @@ use exposure_core::report::MatchWords;
 use exposure_core::verdict::{Verdict, Worst};
 
 /// How the company reaches the incident, in one or two sentences.
-pub fn explanation(ds: &DataSet, m: &Match, lang: Lang) -> String {
+pub fn explanation(ds: &DataSet, m: &Match, locale: Locale) -> String {
+    let lang = locale.lang;
     let Some(inc) = ds.incident(&m.incident_id) else {
         return String::new();
     };
@@ -77,7 +78,8 @@ pub fn explanation(ds: &DataSet, m: &Match, lang: Lang) -> String {
             name(group)
         ),
         Route::UsesVendor { service } if zh => format!(
-            "{org}使用{breached}的服务（{service}）；{breached}遭到数据泄露（{how}），但{org}未被列为受影响的客户。"
+            "{org}使用{breached}的服务（{}）；{breached}遭到数据泄露（{how}），但{org}未被列为受影响的客户。",
+            ds.texts(locale).service(service)
         ),
         Route::UsesVendor { service } => format!(
             "{org} uses {breached} for {service}; {breached} was breached ({how}), but {org} was not named among the affected clients."
@@ -230,12 +232,11 @@ pub fn fit_reason(ds: &DataSet, m: &Match) -> String {
 }
 
 /// The words of each match in the `exposure check --json` shape and the
-/// plan's JSON export: the explanation (with the years note) in `lang`,
+/// plan's JSON export: the explanation (with the years note) in `locale`,
 /// the reason in English.
 pub fn match_words<'a>(ds: &'a DataSet, locale: Locale<'a>) -> impl Fn(&Match) -> MatchWords + 'a {
-    let lang = locale.lang;
     move |m| {
-        let explanation = explanation(ds, m, lang);
+        let explanation = explanation(ds, m, locale);
         MatchWords {
             explanation: match outside_note(ds, m, locale) {
                 Some(n) => format!("{explanation} {n}"),

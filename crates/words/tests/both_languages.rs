@@ -69,8 +69,8 @@ fn each_route_and_note_reads_in_both_languages() {
                 outside,
                 fit: Fit::Covered,
             };
-            let en = exposure_words::explanation(ds, &m, Lang::En);
-            let zh = exposure_words::explanation(ds, &m, Lang::Zh);
+            let en = exposure_words::explanation(ds, &m, Lang::En.into());
+            let zh = exposure_words::explanation(ds, &m, zh_locale);
             assert!(en.contains("AT&T") && !has_chinese(&en), "{route:?}: {en}");
             assert!(has_chinese(&zh) && zh != en, "{route:?}: {zh}");
             let note_en = exposure_words::outside_note(ds, &m, Lang::En.into());
@@ -81,6 +81,33 @@ fn each_route_and_note_reads_in_both_languages() {
                 assert!(en.contains("customer") && has_chinese(&zh), "{en} / {zh}");
             }
         }
+    }
+}
+
+/// Every vendor's service reads in Chinese in a Chinese explanation.
+#[test]
+fn every_service_reads_in_chinese() {
+    let engine = Engine::bundled().unwrap();
+    let ds = &engine.data;
+    let texts = exposure_core::bundled::translations().unwrap();
+    let zh = Locale::new(Lang::Zh, Some(&texts));
+    for r in &ds.relationships {
+        let m = Match {
+            org_id: r.client.clone(),
+            incident_id: "att-snowflake-2024".into(),
+            confidence: Confidence::Possible,
+            kind: PathKind::VendorRelationship,
+            path: vec![r.client.clone(), r.vendor.clone()],
+            route: Route::UsesVendor {
+                service: r.service.clone(),
+            },
+            outside: None,
+            fit: Fit::Covered,
+        };
+        let words = exposure_words::explanation(ds, &m, zh);
+        let service = ds.texts(zh).service(&r.service);
+        assert!(has_chinese(service), "{}", r.service);
+        assert!(words.contains(service), "{words}");
     }
 }
 
