@@ -196,6 +196,15 @@ pub fn app(props: &AppProps) -> Html {
                 return;
             };
             let ds = &engine.data;
+            let locale = LocaleContext {
+                lang,
+                texts: texts.clone(),
+            };
+            let words = exposure_words::Speaker {
+                ds,
+                locale: locale.locale(),
+                today,
+            };
             let result = match kind {
                 ExportKind::Print => {
                     platform::print();
@@ -204,31 +213,18 @@ pub fn app(props: &AppProps) -> Html {
                 ExportKind::Markdown => platform::download(
                     "exposure-check-plan.md",
                     "text/markdown;charset=utf-8",
-                    &export::to_markdown(ds, report, &done),
+                    &exposure_words::export::to_markdown(ds, report, &done, &words),
                 ),
                 ExportKind::Json => platform::download(
                     "exposure-check-plan.json",
                     "application/json",
-                    &export::to_json(
-                        ds,
-                        report,
-                        &done,
-                        today,
-                        &exposure_words::match_words(
-                            ds,
-                            LocaleContext {
-                                lang,
-                                texts: texts.clone(),
-                            }
-                            .locale(),
-                        ),
-                    ),
+                    &export::to_json(ds, report, &done, today, &words),
                 ),
                 ExportKind::Ics => match today {
                     Some(day) => platform::download(
                         "exposure-check-reminders.ics",
                         "text/calendar;charset=utf-8",
-                        &export::to_ics(report, day, &done_on),
+                        &exposure_words::export::to_ics(report, day, &done_on, &words),
                     ),
                     None => Err(AppError::Download {
                         reason: "the browser did not give today's date".into(),
@@ -281,7 +277,7 @@ pub fn app(props: &AppProps) -> Html {
                 <ActionPlan
                     report={report.clone()}
                     done={state.done.clone()}
-
+                    today={today}
                     on_toggle={on_toggle}
                     on_export={on_export}
                 />

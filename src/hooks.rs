@@ -5,7 +5,7 @@
 
 use std::rc::Rc;
 
-use exposure_core::{Locale, PartialDate, Report};
+use exposure_core::{PartialDate, Report};
 use yew::prelude::*;
 
 use crate::engine::SharedEngine;
@@ -150,9 +150,9 @@ pub fn use_data_texts(state: &UseReducerHandle<AppState>) {
     });
 }
 
-/// The report of the person's companies, checked again when they, the day,
-/// the engine, the language or its texts change (measured as
-/// `exposure:check`).
+/// The report of the person's companies (typed facts: the views put them
+/// into words), checked again when they, the day or the engine change
+/// (measured as `exposure:check`).
 #[hook]
 pub fn use_report(
     state: &UseReducerHandle<AppState>,
@@ -160,18 +160,11 @@ pub fn use_report(
     engine: Option<SharedEngine>,
 ) -> Rc<Option<Report>> {
     use_memo(
-        (
-            state.companies.clone(),
-            today,
-            engine,
-            state.lang,
-            state.texts.clone(),
-        ),
-        |(companies, today, engine, lang, texts)| {
+        (state.companies.clone(), today, engine),
+        |(companies, today, engine)| {
             engine.as_ref().map(|e| {
                 let started = platform::now();
-                let locale = Locale::new(*lang, texts.as_ref().map(|t| &*t.0));
-                let report = e.check_in(companies, *today, locale);
+                let report = e.check(companies, *today);
                 platform::measure(
                     "exposure:check",
                     started,

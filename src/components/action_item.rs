@@ -2,6 +2,7 @@
 //! and a checkbox to tick it off.
 
 use exposure_core::model::Frequency;
+use exposure_core::report::ActionWords;
 use exposure_core::PlannedAction;
 use yew::prelude::*;
 
@@ -12,6 +13,8 @@ use crate::i18n::{in_reader_language, summary_lang, tr, Text};
 #[derive(Properties, PartialEq)]
 pub struct ActionItemProps {
     pub action: PlannedAction,
+    /// The action in the reader's language.
+    pub words: ActionWords,
     pub done: bool,
     pub on_toggle: Callback<String>,
 }
@@ -20,14 +23,15 @@ pub struct ActionItemProps {
 pub fn action_item(props: &ActionItemProps) -> Html {
     let lang = use_lang();
     let a = &props.action;
+    let w = &props.words;
     let onchange = {
         let on_toggle = props.on_toggle.clone();
         let id = a.id.clone();
         Callback::from(move |_: Event| on_toggle.emit(id.clone()))
     };
     let check_id = format!("done-{}", a.id);
-    let steps = a.steps.iter().map(|s| html! { <li>{ s }</li> });
-    let links = a.links.iter().map(|l| {
+    let steps = w.steps.iter().map(|s| html! { <li>{ s }</li> });
+    let links = w.links.iter().map(|l| {
         html! { <li><a href={l.url.clone()} rel="noopener noreferrer" target="_blank">{ &l.label }</a></li> }
     });
     let repeats = a.recurrence.as_ref().map(|r| {
@@ -52,22 +56,22 @@ pub fn action_item(props: &ActionItemProps) -> Html {
         html! { <span class={classes!("meta", a.expired.then_some("expired"))}>{ label }</span> }
     });
     // The conditions under which it applies.
-    let conditions = a.conditions.iter().map(|c| {
+    let conditions = w.conditions.iter().map(|c| {
         let c_lang = summary_lang(lang, !in_reader_language(lang, c));
         html! { <li><span>{ tr(lang, Text::OnlyIfYou) }{ " " }</span><span lang={c_lang}>{ c }</span></li> }
     });
     let body = html! {
         <>
-            if !a.conditions.is_empty() {
+            if !w.conditions.is_empty() {
                 <ul class="conditions" data-testid="action-condition">{ nodes(conditions) }</ul>
             }
-            <p class="summary">{ &a.summary }</p>
-            if !a.because.is_empty() {
-                <p class="because"><strong>{ format!("{}: ", tr(lang, Text::Why)) }</strong>{ &a.because }</p>
+            <p class="summary">{ &w.summary }</p>
+            if !w.because.is_empty() {
+                <p class="because"><strong>{ format!("{}: ", tr(lang, Text::Why)) }</strong>{ &w.because }</p>
             }
             <ol class="steps">{ nodes(steps) }</ol>
             <ul class="links">{ nodes(links) }</ul>
-            if let Some(e) = &a.elsewhere {
+            if let Some(e) = &w.elsewhere {
                 <p class="hint"><strong>{ format!("{}: ", tr(lang, Text::OutsideUs)) }</strong>{ e }</p>
             }
             if let Some(d) = a.checked {
@@ -80,7 +84,7 @@ pub fn action_item(props: &ActionItemProps) -> Html {
             id={format!("action-{}", a.id)} data-testid="action-item" data-action-id={a.id.clone()}>
             <div class="action-head">
                 <input type="checkbox" id={check_id.clone()} checked={props.done} {onchange} />
-                <label for={check_id}>{ &a.title }</label>
+                <label for={check_id}>{ &w.title }</label>
             </div>
             <div class="action-meta">
                 <span class="meta">{ format!("~{} {}", a.effort_minutes, tr(lang, Text::Minutes)) }</span>

@@ -3,30 +3,39 @@
 use std::collections::BTreeSet;
 
 use exposure_core::model::Urgency;
-use exposure_core::{PlannedAction, Report};
+use exposure_core::{PartialDate, PlannedAction, Report};
 use yew::prelude::*;
 
 use crate::components::action_item::ActionItem;
 use crate::components::nodes;
 use crate::components::plan_toolbar::{ExportKind, PlanToolbar};
-use crate::context::use_lang;
+use crate::context::{use_engine, use_locale};
 use crate::i18n::{tr, Text};
 
 #[derive(Properties, PartialEq)]
 pub struct ActionPlanProps {
     pub report: Report,
     pub done: BTreeSet<String>,
+    /// The day deadlines are judged against.
+    pub today: Option<PartialDate>,
     pub on_toggle: Callback<String>,
     pub on_export: Callback<ExportKind>,
 }
 
 #[function_component(ActionPlan)]
 pub fn action_plan(props: &ActionPlanProps) -> Html {
-    let lang = use_lang();
+    let locale = use_locale();
+    let lang = locale.lang;
+    let Some(engine) = use_engine() else {
+        return Html::default();
+    };
     let plan = &props.report.plan;
     if plan.is_empty() {
         return html! {};
     }
+    let say = |a: &PlannedAction| {
+        exposure_words::plan::action_words(&engine.data, locale.locale(), props.today, a)
+    };
     // Progress counts what is still to do: not the past offers and claims.
     let open = plan.iter().filter(|a| !a.expired);
     let total = open.clone().count();
@@ -40,7 +49,7 @@ pub fn action_plan(props: &ActionPlanProps) -> Html {
             .filter(|a| pick(a))
             .map(|a| {
                 html! {
-                    <ActionItem key={a.id.clone()} action={a.clone()} done={props.done.contains(&a.id)}
+                    <ActionItem key={a.id.clone()} action={a.clone()} words={say(a)} done={props.done.contains(&a.id)}
                         on_toggle={props.on_toggle.clone()} />
                 }
             })

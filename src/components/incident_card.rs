@@ -87,12 +87,16 @@ pub fn incident_card(props: &IncidentCardProps) -> Html {
     });
     // What the confidence says of the person: one plain line.
     let fit = match &m.fit {
-        Fit::OnlyIf { condition } => html! {
-            <p class="fit" data-testid="match-fit" data-fit="only_if">
-                { tr(lang, Text::PossibleOnlyIf) }{ " " }
-                <span lang={summary_lang(lang, !in_reader_language(lang, condition))}>{ format!("{condition}{}", lang.pick(".", "。")) }</span>
-            </p>
-        },
+        Fit::OnlyIf { condition, client } => {
+            // In the reader's language where the data has it.
+            let condition = t.only_if(inc, client.as_deref()).unwrap_or(condition);
+            html! {
+                <p class="fit" data-testid="match-fit" data-fit="only_if">
+                    { tr(lang, Text::PossibleOnlyIf) }{ " " }
+                    <span lang={summary_lang(lang, !in_reader_language(lang, condition))}>{ format!("{condition}{}", lang.pick(".", "。")) }</span>
+                </p>
+            }
+        }
         Fit::OtherGroup { who } => {
             let groups: Vec<&str> = who.iter().map(|r| relation_label(lang, *r, true)).collect();
             html! {

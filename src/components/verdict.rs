@@ -31,7 +31,7 @@ pub fn verdict(props: &VerdictProps) -> Html {
     let steps = v.first_steps.iter().filter_map(|id| {
         let a = props.report.plan.iter().find(|a| &a.id == id)?;
         Some(html! {
-            <li><a href={format!("#action-{}", a.id)} data-action-id={a.id.clone()}>{ &a.title }</a></li>
+            <li><a href={format!("#action-{}", a.id)} data-action-id={a.id.clone()}>{ exposure_words::plan::action_title(ds, locale.locale(), a) }</a></li>
         })
     });
     let as_of = ds.info.as_of.map(|d| d.to_string()).unwrap_or_default();

@@ -10,7 +10,7 @@ use exposure_core::json::JsonEnum;
 use exposure_core::lang::Lang;
 use exposure_core::model::Relation;
 use exposure_core::reading::split_list;
-use exposure_core::report::{actions_out, incident_out};
+use exposure_core::report::{actions_out, incident_out, Words};
 use exposure_core::{CompanyQuery, Confidence, Engine, PartialDate, Period, Report};
 
 const USAGE: &str = "\
@@ -311,10 +311,7 @@ fn run(args: &[String]) -> Result<ExitCode, CliError> {
             }
             let report = engine.check(&queries, Some(today()));
             if p.json {
-                print_json(&engine.output(
-                    &report,
-                    &exposure_words::match_words(&engine.data, Lang::En.into()),
-                ));
+                print_json(&engine.output(&report, &english(&engine.data)));
             } else {
                 print_report(&engine, &report);
             }
@@ -373,10 +370,12 @@ fn run(args: &[String]) -> Result<ExitCode, CliError> {
             }
             let plan = exposure_core::plan::build_plan(&engine.data, &[], &exposed, Some(today()));
             if p.json {
-                print_json(&actions_out(&plan));
+                print_json(&actions_out(&plan, &english(&engine.data)));
             } else {
                 for a in &plan {
-                    out!("[{}] {}", a.urgency.label(), a.title);
+                    let title =
+                        exposure_words::plan::action_title(&engine.data, Lang::En.into(), a);
+                    out!("[{}] {}", a.urgency.label(), title);
                 }
             }
             Ok(ExitCode::SUCCESS)
@@ -590,9 +589,10 @@ fn print_report(engine: &Engine, report: &Report) {
     out!("\nWhat to do");
     for (i, a) in report.plan.iter().enumerate() {
         let expired = if a.expired { " (deadline passed)" } else { "" };
-        out!("  {}. [{}] {}{expired}", i + 1, a.urgency.label(), a.title);
-        if !a.because.is_empty() {
-            out!("     {}", a.because);
+        let w = english(ds).action_words(a);
+        out!("  {}. [{}] {}{expired}", i + 1, a.urgency.label(), w.title);
+        if !w.because.is_empty() {
+            out!("     {}", w.because);
         }
     }
     let unlikely = report
@@ -602,6 +602,15 @@ fn print_report(engine: &Engine, report: &Report) {
         .count();
     if unlikely > 0 {
         out!("\n{unlikely} match(es) are unlikely given the years you gave and are left out of the summary and plan.");
+    }
+}
+
+/// The CLI's words: English, deadlines judged against today.
+fn english(ds: &exposure_core::DataSet) -> exposure_words::Speaker<'_> {
+    exposure_words::Speaker {
+        ds,
+        locale: Lang::En.into(),
+        today: Some(today()),
     }
 }
 

@@ -9,7 +9,7 @@ use serde::Serialize;
 use crate::json::json_struct;
 
 use crate::dataset::DataSet;
-use crate::lang::{Lang, Locale, Texts};
+use crate::lang::{Lang, Texts};
 use crate::model::{Confirmation, Incident, ParentRelation, Relation, Severity};
 
 /// How sure a match is.
@@ -81,8 +81,15 @@ pub struct CompanyQuery {
 pub enum Fit {
     /// The cohort covers people with the person's relationship broadly.
     Covered,
-    /// Only people who meet a condition were affected.
-    OnlyIf { condition: String },
+    /// Only people who meet a condition were affected: the cohort's
+    /// condition as the data writes it (English), or the condition of the
+    /// client the match goes through (`client`), where the words find it
+    /// in another language.
+    OnlyIf {
+        condition: String,
+        #[serde(skip)]
+        client: Option<String>,
+    },
     /// The cohort is other groups (employees, when the person is a customer).
     OtherGroup { who: Vec<Relation> },
     /// The years the person gave cannot overlap the cohort's.
@@ -168,12 +175,7 @@ struct Candidate {
 
 /// Every match for every company, strongest first within a company.
 pub fn find_matches(ds: &DataSet, companies: &[CompanyQuery]) -> Vec<Match> {
-    find_matches_in(ds, companies, Lang::En.into())
-}
-
-/// [`find_matches`], with the cohort conditions in `lang` (data texts).
-pub fn find_matches_in(ds: &DataSet, companies: &[CompanyQuery], locale: Locale) -> Vec<Match> {
-    let t = ds.texts(locale);
+    let t = ds.texts(Lang::En);
     let mut out = Vec::new();
     let mut seen = BTreeSet::new();
     for company in companies {
@@ -290,10 +292,11 @@ fn person_fit(
                 .find(|l| l.org == *first || c.path.contains(&l.org))
         })
         .filter(|_| matches!(c.kind, PathKind::NamedClient | PathKind::Family));
-    // In the reader's language where the data has it.
-    match t.only_if(inc, link.map(|l| l.org.as_str())) {
+    let client = link.map(|l| l.org.as_str());
+    match t.only_if(inc, client) {
         Some(condition) => Fit::OnlyIf {
             condition: condition.to_string(),
+            client: client.map(String::from),
         },
         None => Fit::Covered,
     }

@@ -194,24 +194,13 @@ impl Engine {
         }
     }
 
-    /// Matches, exposure summary and plan for already-resolved companies.
+    /// Matches, exposure summary and plan for already-resolved companies,
+    /// as typed facts (`exposure-words` says them in a language).
     pub fn check(&self, companies: &[CompanyQuery], today: Option<PartialDate>) -> Report {
-        self.check_in(companies, today, Lang::En)
-    }
-
-    /// [`Engine::check`], with the cohort conditions and the plan in a
-    /// locale.
-    pub fn check_in<'a>(
-        &self,
-        companies: &[CompanyQuery],
-        today: Option<PartialDate>,
-        locale: impl Into<Locale<'a>>,
-    ) -> Report {
-        let locale = locale.into();
         let companies = self.with_name_matches(companies);
-        let matches = exposure::find_matches_in(&self.data, &companies, locale);
+        let matches = exposure::find_matches(&self.data, &companies);
         let exposed = exposure::exposed_types(&self.data, &matches);
-        let plan = plan::build_plan_in(&self.data, &matches, &exposed, today, locale);
+        let plan = plan::build_plan(&self.data, &matches, &exposed, today);
         Report {
             companies,
             matches,
@@ -261,12 +250,8 @@ impl Engine {
     }
 
     /// The `exposure check --json` document of a report, with a suggestion
-    /// for each name not resolved; `words` puts each match into words.
-    pub fn output(
-        &self,
-        report: &Report,
-        words: &dyn Fn(&exposure::Match) -> report::MatchWords,
-    ) -> report::CheckOut {
+    /// for each name not resolved; `words` says the facts.
+    pub fn output(&self, report: &Report, words: &dyn report::Words) -> report::CheckOut {
         let mut out = report.to_output(&self.data, words);
         for c in out.companies.iter_mut().filter(|c| c.org_id.is_none()) {
             c.suggestion = self.did_you_mean(&c.input).map(|m| report::Suggestion {

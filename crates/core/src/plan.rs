@@ -9,8 +9,7 @@ use serde::Serialize;
 use crate::dataset::DataSet;
 use crate::date::PartialDate;
 use crate::exposure::{Confidence, ExposedType, Match};
-use crate::lang::{Lang, Locale, Texts};
-use crate::model::{Link, Recurrence, Severity, Urgency};
+use crate::model::{Recurrence, Severity, Urgency};
 
 /// Id of the generated action for monitoring an incident offered.
 pub const ENROLL_MONITORING: &str = "enroll_offered_monitoring";
@@ -24,20 +23,61 @@ pub struct Reason {
     pub incidents: Vec<String>,
 }
 
-/// One action of the plan.
+/// One step of an action, as a fact the words put into a language.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum Step {
+    /// The cards were exposed long ago: check statements before replacing.
+    CheckOldCards,
+    /// The action's own step, by its place in the taxonomy.
+    Rule { index: usize },
+    /// A company-specific step of an incident (`extra_steps[index]`).
+    Extra { incident: String, index: usize },
+    /// Monitoring an incident offered (`remedies[index]`).
+    Offer { incident: String, index: usize },
+    /// A settlement's claim (`settlements[index]`).
+    Claim { incident: String, index: usize },
+    /// Enrol with the letter's activation code; the offer is free.
+    UseActivationCode,
+}
+
+/// A link of an action: its address and what it is.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct PlanLink {
+    pub url: String,
+    pub to: LinkTo,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum LinkTo {
+    /// The action's own link, by its place in the taxonomy.
+    Rule { index: usize },
+    /// Where to enrol in an incident's offer.
+    Enrol { incident: String },
+    /// Where to claim from a settlement (`settlements[index]`).
+    Claim { incident: String, index: usize },
+}
+
+/// The condition of a narrow cohort (`Fit::OnlyIf`): an incident's, or
+/// that of the client the match goes through.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Condition {
+    pub incident: String,
+    pub client: Option<String>,
+}
+
+/// One action of the plan, as typed facts; `exposure-words` says it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct PlannedAction {
+    /// A taxonomy action's id, or [`ENROLL_MONITORING`] / [`FILE_CLAIM`].
     pub id: String,
-    pub title: String,
     pub urgency: Urgency,
-    /// One plain sentence: which data, which incidents.
-    pub because: String,
     pub reasons: Vec<Reason>,
     /// Incidents behind this action (for incident-specific ones, the offers).
     pub incidents: Vec<String>,
-    pub summary: String,
-    pub steps: Vec<String>,
-    pub links: Vec<Link>,
+    pub steps: Vec<Step>,
+    pub links: Vec<PlanLink>,
     pub effort_minutes: u32,
     pub recurrence: Option<Recurrence>,
     /// Most harmful data type behind it.
@@ -47,14 +87,12 @@ pub struct PlannedAction {
     /// Every deadline behind it has passed (relative to the given day).
     pub expired: bool,
     pub checked: Option<PartialDate>,
-    /// General advice for visitors outside the regions the steps are for.
-    pub elsewhere: Option<String>,
     /// Every incident behind it is only a possible match: the action
     /// belongs under "if this applies to you", with these conditions (the
-    /// narrow cohorts' own words; empty when the match is possible for
-    /// another reason, such as a vendor relationship).
+    /// narrow cohorts'; empty when the match is possible for another
+    /// reason, such as a vendor relationship).
     pub conditional: bool,
-    pub conditions: Vec<String>,
+    pub conditions: Vec<Condition>,
     /// The exposure behind it is more than three years old (a payment card
     /// long since replaced): checking beats replacing.
     pub old_exposure: bool,
@@ -71,18 +109,6 @@ pub fn build_plan(
     exposed: &[ExposedType],
     today: Option<PartialDate>,
 ) -> Vec<PlannedAction> {
-    build_plan_in(ds, matches, exposed, today, Lang::En.into())
-}
-
-/// [`build_plan`], with every text in `locale`.
-pub fn build_plan_in(
-    ds: &DataSet,
-    matches: &[Match],
-    exposed: &[ExposedType],
-    today: Option<PartialDate>,
-    locale: Locale,
-) -> Vec<PlannedAction> {
-    let t = ds.texts(locale);
     // Filled by `extend`, not `collect`: collecting into a B-tree sorts
     // first, a sort compiled for each element type (see `crate::sort`).
     let mut exposed_by_id: BTreeMap<&str, &ExposedType> = BTreeMap::new();
@@ -103,15 +129,25 @@ pub fn build_plan_in(
         let slot = best.entry(m.incident_id.as_str()).or_insert(m.confidence);
         *slot = (*slot).max(m.confidence);
     }
-    let mut conditions: BTreeMap<&str, Vec<String>> = BTreeMap::new();
+    let mut conditions: BTreeMap<&str, Vec<Condition>> = BTreeMap::new();
     for m in matches
         .iter()
         .filter(|m| m.confidence == Confidence::Possible)
     {
-        if let crate::exposure::Fit::OnlyIf { condition } = &m.fit {
+        if let crate::exposure::Fit::OnlyIf { condition, client } = &m.fit {
             let list = conditions.entry(m.incident_id.as_str()).or_default();
-            if !list.contains(condition) {
-                list.push(condition.clone());
+            // One condition once, by its words (two clients may share them).
+            let en = ds.texts(crate::lang::Lang::En);
+            let same = |c: &Condition| {
+                ds.incident(&c.incident)
+                    .and_then(|inc| en.only_if(inc, c.client.as_deref()))
+                    == Some(condition.as_str())
+            };
+            if !list.iter().any(same) {
+                list.push(Condition {
+                    incident: m.incident_id.clone(),
+                    client: client.clone(),
+                });
             }
         }
     }
@@ -121,8 +157,8 @@ pub fn build_plan_in(
                 .iter()
                 .all(|i| best.get(i.as_str()) == Some(&Confidence::Possible))
     };
-    let conditions_of = |incidents: &[String]| -> Vec<String> {
-        let mut out: Vec<String> = Vec::new();
+    let conditions_of = |incidents: &[String]| -> Vec<Condition> {
+        let mut out: Vec<Condition> = Vec::new();
         for c in incidents
             .iter()
             .filter_map(|i| conditions.get(i.as_str()))
@@ -157,19 +193,13 @@ pub fn build_plan_in(
             })
             .collect();
         // Company-specific steps that join this action.
-        let mut extra: Vec<(String, String)> = Vec::new();
+        let mut extra: Vec<(String, usize)> = Vec::new();
         for inc_id in &live {
             if let Some(inc) = ds.incident(inc_id) {
                 for (i, e) in inc.extra_steps.iter().enumerate() {
-                    if e.action != def.id {
-                        continue;
+                    if e.action == def.id {
+                        extra.push((inc.id.clone(), i));
                     }
-                    let text = t.extra_step(inc, i);
-                    let text = match &e.url {
-                        Some(u) => format!("{text} ({u})"),
-                        None => text.to_string(),
-                    };
-                    extra.push((inc.id.clone(), text));
                 }
             }
         }
@@ -192,37 +222,32 @@ pub fn build_plan_in(
             .flat_map(|r| r.incidents.iter().cloned())
             .collect();
         let old_exposure = def.id == "replace_payment_card" && old(&card_reasons);
-        let mut steps: Vec<String> = Vec::new();
+        let mut steps: Vec<Step> = Vec::new();
         if old_exposure {
-            steps.push(
-                t.lang
-                    .pick(
-                        "These card numbers were exposed more than three years ago: check your statements, and replace the card only if it is still the same card.",
-                        "这些卡号是三年多以前泄露的：请核对账单；只有在仍使用同一张卡时才需要换卡。",
-                    )
-                    .to_string(),
-            );
+            steps.push(Step::CheckOldCards);
         }
-        steps.extend(t.action_steps(def).into_iter().map(String::from));
-        steps.extend(extra.into_iter().map(|(_, text)| text));
+        steps.extend((0..def.steps.len()).map(|index| Step::Rule { index }));
+        steps.extend(
+            extra
+                .into_iter()
+                .map(|(incident, index)| Step::Extra { incident, index }),
+        );
         let links = def
             .links
             .iter()
             .enumerate()
-            .map(|(i, l)| Link {
-                label: t.action_link_label(def, i).unwrap_or(&l.label).to_string(),
+            .map(|(index, l)| PlanLink {
                 url: l.url.clone(),
+                to: LinkTo::Rule { index },
             })
             .collect();
         plan.push(PlannedAction {
             id: def.id.clone(),
-            title: t.action_title(def).to_string(),
             urgency: if old_exposure && def.urgency == Urgency::Now {
                 Urgency::ThisWeek
             } else {
                 def.urgency
             },
-            because: because_sentence(t, &reasons),
             reasons,
             conditional: only_possible(&incidents),
             conditions: if only_possible(&incidents) {
@@ -232,7 +257,6 @@ pub fn build_plan_in(
             },
             old_exposure,
             incidents,
-            summary: t.action_summary(def).to_string(),
             steps,
             links,
             effort_minutes: def.effort_minutes,
@@ -241,13 +265,12 @@ pub fn build_plan_in(
             deadline: None,
             expired: false,
             checked: Some(def.checked),
-            elsewhere: t.action_elsewhere(def).map(String::from),
         });
     }
 
     for mut a in [
-        monitoring_action(t, &live, today),
-        claim_action(t, &live, today),
+        monitoring_action(ds, &live, today),
+        claim_action(ds, &live, today),
     ]
     .into_iter()
     .flatten()
@@ -272,50 +295,6 @@ pub fn build_plan_in(
     plan
 }
 
-fn because_sentence(t: Texts, reasons: &[Reason]) -> String {
-    if reasons.is_empty() {
-        return String::new();
-    }
-    let ds = t.ds;
-    let types: Vec<&str> = reasons.iter().map(|r| t.type_name(&r.data_type)).collect();
-    let mut incidents: BTreeSet<&str> = BTreeSet::new();
-    incidents.extend(
-        reasons
-            .iter()
-            .flat_map(|r| r.incidents.iter())
-            .map(|i| ds.incident(i).map_or(i.as_str(), |x| t.incident_title(x))),
-    );
-    let incidents = incidents.into_iter().collect::<Vec<_>>();
-    match t.lang {
-        Lang::En => format!(
-            "Exposed: {} — in {}.",
-            types.join(", "),
-            incidents.join("; ")
-        ),
-        Lang::Zh => format!(
-            "泄露的数据：{}——见于{}。",
-            t.list(&types),
-            incidents.join("；")
-        ),
-    }
-}
-
-fn deadline_phrase(t: Texts, d: Option<PartialDate>, today: Option<PartialDate>) -> String {
-    let zh = t.lang == Lang::Zh;
-    match (d, today) {
-        (Some(d), Some(now)) if d.is_past(&now) => {
-            if zh {
-                format!("截止日期为{}，已经过期。", t.date(d))
-            } else {
-                format!(" The deadline was {} and has passed.", d.human())
-            }
-        }
-        (Some(d), _) if zh => format!("截止日期：{}。", t.date(d)),
-        (Some(d), _) => format!(" Deadline: {}.", d.human()),
-        (None, _) => String::new(),
-    }
-}
-
 /// Every deadline is known and past.
 fn all_past(deadlines: &[Option<PartialDate>], today: Option<PartialDate>) -> bool {
     let Some(t) = today else { return false };
@@ -326,30 +305,18 @@ fn all_past(deadlines: &[Option<PartialDate>], today: Option<PartialDate>) -> bo
 /// incidents; they become one action, one step per offer.
 #[derive(Default)]
 struct Offers {
-    steps: Vec<String>,
-    links: Vec<Link>,
+    steps: Vec<Step>,
+    links: Vec<PlanLink>,
     incidents: Vec<String>,
     deadlines: Vec<Option<PartialDate>>,
-}
-
-/// The fixed parts of an action made of offers.
-struct OfferAction {
-    id: &'static str,
-    title: &'static str,
-    /// Followed by the incidents' titles.
-    because: &'static str,
-    summary: &'static str,
-    last_step: Option<&'static str>,
-    effort_minutes: u32,
-    severity: Severity,
 }
 
 impl Offers {
     fn add(
         &mut self,
         incident: &str,
-        step: String,
-        link: Option<Link>,
+        step: Step,
+        link: Option<PlanLink>,
         deadline: Option<PartialDate>,
     ) {
         self.steps.push(step);
@@ -366,37 +333,29 @@ impl Offers {
 
     fn into_action(
         self,
-        t: Texts,
+        id: &str,
+        last_step: Option<Step>,
+        effort_minutes: u32,
+        severity: Severity,
         today: Option<PartialDate>,
-        a: OfferAction,
     ) -> Option<PlannedAction> {
         if self.steps.is_empty() {
             return None;
         }
         let mut steps = self.steps;
-        steps.extend(a.last_step.map(String::from));
+        steps.extend(last_step);
         Some(PlannedAction {
-            id: a.id.into(),
-            title: a.title.into(),
+            id: id.into(),
             urgency: Urgency::ThisWeek,
-            because: format!(
-                "{}{}{}{}",
-                a.because,
-                t.lang.pick(": ", "："),
-                titles(t, &self.incidents),
-                t.lang.pick(".", "。")
-            ),
             reasons: Vec::new(),
-            summary: a.summary.into(),
             steps,
             links: self.links,
-            effort_minutes: a.effort_minutes,
+            effort_minutes,
             recurrence: None,
-            severity: a.severity,
+            severity,
             deadline: self.deadlines.iter().flatten().max().copied(),
             expired: all_past(&self.deadlines, today),
             checked: None,
-            elsewhere: None,
             conditional: false,
             conditions: Vec::new(),
             old_exposure: false,
@@ -405,135 +364,64 @@ impl Offers {
     }
 }
 
+/// The monitoring the matched incidents offered, one step an offer.
 fn monitoring_action(
-    t: Texts,
+    ds: &DataSet,
     live: &BTreeSet<&str>,
     today: Option<PartialDate>,
 ) -> Option<PlannedAction> {
-    let zh = t.lang == Lang::Zh;
     let mut offers = Offers::default();
-    for inc in live.iter().filter_map(|i| t.ds.incident(i)) {
-        let title = t.incident_title(inc);
-        for (i, r) in inc.remedies.iter().enumerate() {
-            let what = t.remedy_kind(r.kind);
-            let deadline = deadline_phrase(t, r.enroll_by, today);
-            let how = t.remedy_how(inc, i);
-            let step = if zh {
-                let months = r.months.map(|m| format!("{m}个月的")).unwrap_or_default();
-                let provider = r
-                    .provider
-                    .as_ref()
-                    .map(|p| format!("（由 {p} 提供）"))
-                    .unwrap_or_default();
-                format!(
-                    "{title}：提供了免费的{months}{what}{provider}。{}{deadline}",
-                    how.unwrap_or_default()
-                )
-            } else {
-                let months = r
-                    .months
-                    .map(|m| format!("{m} months of "))
-                    .unwrap_or_default();
-                let provider = r
-                    .provider
-                    .as_ref()
-                    .map(|p| format!(" through {p}"))
-                    .unwrap_or_default();
-                let how = how.map(|h| format!(" {h}")).unwrap_or_default();
-                format!("{title}: free {months}{what}{provider} was offered.{how}{deadline}")
-            };
-            let link = r.url.as_ref().map(|u| Link {
-                label: format!("{}{title}", t.lang.pick("Enrol: ", "登记：")),
+    for inc in live.iter().filter_map(|i| ds.incident(i)) {
+        for (index, r) in inc.remedies.iter().enumerate() {
+            let link = r.url.as_ref().map(|u| PlanLink {
                 url: u.clone(),
+                to: LinkTo::Enrol {
+                    incident: inc.id.clone(),
+                },
             });
+            let step = Step::Offer {
+                incident: inc.id.clone(),
+                index,
+            };
             offers.add(&inc.id, step, link, r.enroll_by);
         }
     }
-    let l = t.lang;
     offers.into_action(
-        t,
+        ENROLL_MONITORING,
+        Some(Step::UseActivationCode),
+        15,
+        Severity::High,
         today,
-        OfferAction {
-            id: ENROLL_MONITORING,
-            title: l.pick(
-                "Enrol in the free monitoring you were offered",
-                "登记领取对方提供的免费监控服务",
-            ),
-            because: l.pick("Offered after", "以下事件后提供"),
-            summary: l.pick(
-                "Companies that lose sensitive data often pay for credit or identity monitoring; it only helps if you enrol before the deadline.",
-                "泄露敏感数据的公司常会出钱为受影响者提供信用或身份监控服务；只有在截止日期前登记才有用。",
-            ),
-            last_step: Some(l.pick(
-                "Use the activation code from the notification letter; the offer is free, never pay for it.",
-                "使用通知信中的激活码登记；这项服务是免费的，绝不要为此付费。",
-            )),
-            effort_minutes: 15,
-            severity: Severity::High,
-        },
     )
 }
 
+/// The settlements of the matched incidents that take claims.
 fn claim_action(
-    t: Texts,
+    ds: &DataSet,
     live: &BTreeSet<&str>,
     today: Option<PartialDate>,
 ) -> Option<PlannedAction> {
-    let zh = t.lang == Lang::Zh;
     let mut offers = Offers::default();
-    for inc in live.iter().filter_map(|i| t.ds.incident(i)) {
-        for (i, s) in inc.settlements.iter().enumerate() {
+    for inc in live.iter().filter_map(|i| ds.incident(i)) {
+        for (index, s) in inc.settlements.iter().enumerate() {
             if s.claim_deadline.is_none() {
                 continue;
             }
-            let name = t.settlement_name(inc, i);
-            let deadline = deadline_phrase(t, s.claim_deadline, today);
-            let note = t.settlement_note(inc, i);
-            let step = if zh {
-                let amount = s
-                    .amount_usd
-                    .map(|a| format!("（{}美元）", group_thousands(a)))
-                    .unwrap_or_default();
-                format!("{name}{amount}。{}{deadline}", note.unwrap_or_default())
-            } else {
-                let amount = s
-                    .amount_usd
-                    .map(|a| format!(" (USD {})", group_thousands(a)))
-                    .unwrap_or_default();
-                let note = note.map(|n| format!(" {n}")).unwrap_or_default();
-                format!("{name}{amount}.{note}{deadline}")
-            };
-            let link = s.url.as_ref().map(|u| Link {
-                label: format!("{}{name}", t.lang.pick("Claim: ", "申请：")),
+            let link = s.url.as_ref().map(|u| PlanLink {
                 url: u.clone(),
+                to: LinkTo::Claim {
+                    incident: inc.id.clone(),
+                    index,
+                },
             });
+            let step = Step::Claim {
+                incident: inc.id.clone(),
+                index,
+            };
             offers.add(&inc.id, step, link, s.claim_deadline);
         }
     }
-    let l = t.lang;
-    offers.into_action(
-        t,
-        today,
-        OfferAction {
-            id: FILE_CLAIM,
-            title: l.pick("File a settlement claim", "提交和解赔偿申请"),
-            because: l.pick("Settlements for", "以下事件的和解"),
-            summary: l.pick(
-                "Class-action settlements pay people whose data was exposed, but only those who file a claim in time.",
-                "集体诉讼和解会向数据遭泄露的人付款，但只付给按时提交申请的人。",
-            ),
-            last_step: None,
-            effort_minutes: 20,
-            severity: Severity::Medium,
-        },
-    )
-}
-
-fn titles(t: Texts, ids: &[String]) -> String {
-    ids.iter()
-        .map(|i| t.ds.incident(i).map_or(i.as_str(), |x| t.incident_title(x)))
-        .collect::<Vec<_>>()
-        .join(t.lang.pick("; ", "；"))
+    offers.into_action(FILE_CLAIM, None, 20, Severity::Medium, today)
 }
 
 /// 6078263 → "6,078,263".

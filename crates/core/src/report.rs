@@ -92,22 +92,47 @@ pub struct MatchWords {
     pub reason: String,
 }
 
+/// An action of the plan in words.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ActionWords {
+    pub title: String,
+    /// One plain sentence: which data, from where.
+    pub because: String,
+    pub summary: String,
+    pub steps: Vec<String>,
+    pub links: Vec<Link>,
+    /// General advice for visitors outside the regions the steps are for.
+    pub elsewhere: Option<String>,
+    /// The conditions under which it applies (`PlannedAction::conditions`).
+    pub conditions: Vec<String>,
+}
+
+/// What puts a report's facts into words for an output (`exposure-words`,
+/// in a language): the core's outputs take one and write no sentence.
+pub trait Words {
+    fn match_words(&self, m: &Match) -> MatchWords;
+    fn action_words(&self, a: &PlannedAction) -> ActionWords;
+}
+
 /// The plan's actions in the `actions` shape of `check --json`.
-pub fn actions_out(plan: &[PlannedAction]) -> Vec<ActionOut> {
+pub fn actions_out(plan: &[PlannedAction], words: &dyn Words) -> Vec<ActionOut> {
     plan.iter()
-        .map(|a| ActionOut {
-            id: a.id.clone(),
-            title: a.title.clone(),
-            urgency: a.urgency.id(),
-            because: a.because.clone(),
-            steps: a.steps.clone(),
-            links: a.links.clone(),
+        .map(|a| {
+            let w = words.action_words(a);
+            ActionOut {
+                id: a.id.clone(),
+                title: w.title,
+                urgency: a.urgency.id(),
+                because: w.because,
+                steps: w.steps,
+                links: w.links,
+            }
         })
         .collect()
 }
 
 impl Report {
-    pub fn to_output(&self, ds: &DataSet, words: &dyn Fn(&Match) -> MatchWords) -> CheckOut {
+    pub fn to_output(&self, ds: &DataSet, words: &dyn Words) -> CheckOut {
         CheckOut {
             companies: self
                 .companies
@@ -128,7 +153,7 @@ impl Report {
             matches: self
                 .matches
                 .iter()
-                .map(|m| (m, words(m)))
+                .map(|m| (m, words.match_words(m)))
                 .map(|(m, w)| MatchOut {
                     org_id: m.org_id.clone(),
                     incident_id: m.incident_id.clone(),
@@ -154,7 +179,7 @@ impl Report {
                     incidents: e.incidents.clone(),
                 })
                 .collect(),
-            actions: actions_out(&self.plan),
+            actions: actions_out(&self.plan, words),
         }
     }
 

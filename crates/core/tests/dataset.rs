@@ -653,18 +653,20 @@ fn conditions_read_in_chinese() {
     let engine = Engine::bundled().unwrap();
     let q = engine.read_companies("Bank of America");
     let texts = bundled::translations().unwrap();
-    let report = engine.check_in(
-        &q,
-        None,
-        exposure_core::Locale::new(exposure_core::Lang::Zh, Some(&texts)),
-    );
+    let zh = engine.data.texts(exposure_core::Locale::new(
+        exposure_core::Lang::Zh,
+        Some(&texts),
+    ));
+    let report = engine.check(&q, None);
     let ims = report
         .matches
         .iter()
         .find(|m| m.incident_id == "infosys-mccamish-2023")
         .unwrap();
     match &ims.fit {
-        exposure_core::Fit::OnlyIf { condition } => {
+        exposure_core::Fit::OnlyIf { client, .. } => {
+            let inc = engine.data.incident(&ims.incident_id).unwrap();
+            let condition = zh.only_if(inc, client.as_deref()).unwrap();
             assert!(condition.contains("递延薪酬"), "{condition}")
         }
         other => panic!("{other:?}"),

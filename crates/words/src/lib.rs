@@ -10,7 +10,12 @@ use exposure_core::exposure::{Confidence, Fit, Match, Outside, PathKind, Route};
 use exposure_core::hibp::{FieldType, SkipReason};
 use exposure_core::lang::{Lang, Locale};
 use exposure_core::model::{Confirmation, Incident, Relation};
-use exposure_core::report::MatchWords;
+use exposure_core::plan::PlannedAction;
+use exposure_core::report::{ActionWords, MatchWords, Words};
+use exposure_core::PartialDate;
+
+pub mod export;
+pub mod plan;
 use exposure_core::verdict::{Verdict, Worst};
 
 /// How the company reaches the incident, in one or two sentences.
@@ -218,7 +223,7 @@ pub fn fit_reason(ds: &DataSet, m: &Match) -> String {
             }
         ),
         Fit::Covered => format!("The incident's cohort covers {org}'s people broadly."),
-        Fit::OnlyIf { condition } => format!("Possible — only if {condition}."),
+        Fit::OnlyIf { condition, .. } => format!("Possible — only if {condition}."),
         Fit::OtherGroup { who } => {
             let groups: Vec<&str> = who
                 .iter()
@@ -231,19 +236,31 @@ pub fn fit_reason(ds: &DataSet, m: &Match) -> String {
     }
 }
 
-/// The words of each match in the `exposure check --json` shape and the
-/// plan's JSON export: the explanation (with the years note) in `locale`,
-/// the reason in English.
-pub fn match_words<'a>(ds: &'a DataSet, locale: Locale<'a>) -> impl Fn(&Match) -> MatchWords + 'a {
-    move |m| {
-        let explanation = explanation(ds, m, locale);
+/// The words of one language for the core's outputs (`exposure check
+/// --json`, the JSON, Markdown and calendar exports): each match's
+/// explanation (with the years note) in `locale` and its reason in English,
+/// each action in `locale` with deadlines judged against `today`.
+#[derive(Clone, Copy)]
+pub struct Speaker<'a> {
+    pub ds: &'a DataSet,
+    pub locale: Locale<'a>,
+    pub today: Option<PartialDate>,
+}
+
+impl Words for Speaker<'_> {
+    fn match_words(&self, m: &Match) -> MatchWords {
+        let explanation = explanation(self.ds, m, self.locale);
         MatchWords {
-            explanation: match outside_note(ds, m, locale) {
+            explanation: match outside_note(self.ds, m, self.locale) {
                 Some(n) => format!("{explanation} {n}"),
                 None => explanation,
             },
-            reason: fit_reason(ds, m),
+            reason: fit_reason(self.ds, m),
         }
+    }
+
+    fn action_words(&self, a: &PlannedAction) -> ActionWords {
+        plan::action_words(self.ds, self.locale, self.today, a)
     }
 }
 

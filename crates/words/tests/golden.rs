@@ -52,27 +52,50 @@ fn fixture() -> (Engine, exposure_core::Report, BTreeSet<String>, PartialDate) {
 
 #[test]
 fn markdown_export_is_stable() {
-    let (engine, report, done, _) = fixture();
+    let (engine, report, done, today) = fixture();
     check(
         "plan.md",
-        &export::to_markdown(&engine.data, &report, &done),
+        &exposure_words::export::to_markdown(
+            &engine.data,
+            &report,
+            &done,
+            &english(&engine, today),
+        ),
     );
+}
+
+fn english(engine: &Engine, today: PartialDate) -> exposure_words::Speaker<'_> {
+    exposure_words::Speaker {
+        ds: &engine.data,
+        locale: Lang::En.into(),
+        today: Some(today),
+    }
 }
 
 #[test]
 fn json_export_is_stable_and_reads_back() {
     let (engine, report, done, today) = fixture();
-    let words = exposure_words::match_words(&engine.data, Lang::En.into());
-    let json = export::to_json(&engine.data, &report, &done, Some(today), &words);
+    let json = export::to_json(
+        &engine.data,
+        &report,
+        &done,
+        Some(today),
+        &english(&engine, today),
+    );
     check("plan.json", &json);
     assert_eq!(export::progress_from_json(&json).unwrap().done, done);
 }
 
 #[test]
 fn ics_export_is_stable() {
-    let (_, report, _, today) = fixture();
+    let (engine, report, _, today) = fixture();
     check(
         "plan.ics",
-        &export::to_ics(&report, today, &Default::default()),
+        &exposure_words::export::to_ics(
+            &report,
+            today,
+            &Default::default(),
+            &english(&engine, today),
+        ),
     );
 }

@@ -6,10 +6,24 @@ use std::collections::BTreeSet;
 use exposure_core::exposure::ExposedType;
 use exposure_core::model::Urgency;
 use exposure_core::plan::{build_plan, ENROLL_MONITORING, FILE_CLAIM};
+use exposure_core::report::{ActionWords, Words};
 use exposure_core::{export, Engine, PartialDate};
 
 fn engine() -> Engine {
     Engine::bundled().unwrap()
+}
+
+/// The plan's words in English, as the CLI and the English page say them.
+fn english(e: &Engine, today: Option<PartialDate>) -> exposure_words::Speaker<'_> {
+    exposure_words::Speaker {
+        ds: &e.data,
+        locale: exposure_core::Lang::En.into(),
+        today,
+    }
+}
+
+fn say(e: &Engine, today: Option<PartialDate>, a: &exposure_core::PlannedAction) -> ActionWords {
+    english(e, today).action_words(a)
 }
 
 #[test]
@@ -31,7 +45,7 @@ fn every_data_type_yields_an_action_that_names_it() {
                 a.id
             );
             assert!(
-                a.because.contains(&t.name),
+                say(&e, None, a).because.contains(&t.name),
                 "{}: because of {} lacks the type's name",
                 t.id,
                 a.id
@@ -131,7 +145,10 @@ fn incident_specific_actions_come_from_incident_facts() {
         .iter()
         .find(|a| a.id == ENROLL_MONITORING)
         .expect("IMS offered monitoring");
-    assert!(monitoring.steps.iter().any(|s| s.contains("24 months")));
+    assert!(say(&e, None, monitoring)
+        .steps
+        .iter()
+        .any(|s| s.contains("24 months")));
     assert!(
         monitoring
             .incidents
@@ -146,7 +163,7 @@ fn incident_specific_actions_come_from_incident_facts() {
         .iter()
         .find(|a| a.id == "change_password")
         .unwrap();
-    assert!(change
+    assert!(say(&e, None, change)
         .steps
         .iter()
         .any(|s| s.contains("AT&T account passcode")));
@@ -174,7 +191,10 @@ fn deadlines_are_judged_against_the_given_day() {
         Some(FILE_CLAIM),
         "expired actions go last"
     );
-    assert!(claim.steps.iter().any(|s| s.contains("has passed")));
+    assert!(say(&e, Some(PartialDate::ymd(2026, 11, 22)), claim)
+        .steps
+        .iter()
+        .any(|s| s.contains("has passed")));
 }
 
 #[test]
@@ -212,7 +232,8 @@ fn exports_carry_the_plan() {
     let e = engine();
     let report = e.check_names(&["Bank of America"], None);
     let done: BTreeSet<String> = ["credit_freeze".to_string()].into();
-    let md = export::to_markdown(&e.data, &report, &done);
+    let words = english(&e, Some(PartialDate::ymd(2026, 11, 22)));
+    let md = exposure_words::export::to_markdown(&e.data, &report, &done, &words);
     assert!(md.contains("- [x] **Freeze your credit at all three bureaus**"));
     assert!(md.contains("- [ ] **Place a fraud alert**"));
     let json = export::to_json(
@@ -220,16 +241,17 @@ fn exports_carry_the_plan() {
         &report,
         &done,
         Some(PartialDate::ymd(2026, 11, 22)),
-        // The words of the matches are not what this test reads.
-        &|_| exposure_core::report::MatchWords {
-            explanation: String::new(),
-            reason: String::new(),
-        },
+        &words,
     );
     let back = export::progress_from_json(&json).unwrap();
     assert_eq!(back.done, done);
     assert_eq!(back.companies[0].org_id.as_deref(), Some("bank-of-america"));
-    let ics = export::to_ics(&report, PartialDate::ymd(2026, 11, 22), &Default::default());
+    let ics = exposure_words::export::to_ics(
+        &report,
+        PartialDate::ymd(2026, 11, 22),
+        &Default::default(),
+        &words,
+    );
     assert!(ics.starts_with("BEGIN:VCALENDAR\r\n"));
     assert!(
         ics.contains("RRULE:FREQ=YEARLY"),
@@ -248,7 +270,12 @@ fn exports_carry_the_plan() {
         pin.contains("DTSTART:20270115T090000") && pin.contains("RRULE:FREQ=YEARLY;BYMONTH=1"),
         "a new IP PIN each January, from the next one: {pin}"
     );
-    let early = export::to_ics(&report, PartialDate::ymd(2027, 1, 3), &Default::default());
+    let early = exposure_words::export::to_ics(
+        &report,
+        PartialDate::ymd(2027, 1, 3),
+        &Default::default(),
+        &words,
+    );
     assert!(event(&early, "irs_ip_pin").contains("DTSTART:20270115T090000"));
     assert!(event(&ics, "check_credit_reports").contains("RRULE:FREQ=MONTHLY;COUNT=12"));
     assert!(
@@ -284,12 +311,13 @@ fn old_and_possible_exposures_give_no_urgent_or_stale_tasks() {
         .expect("card step");
     assert!(card.old_exposure, "{card:?}");
     assert_ne!(card.urgency, Urgency::Now);
-    assert!(card.steps[0].contains("more than three years ago"));
+    let words = say(&e, Some(PartialDate::ymd(2026, 12, 3)), card);
+    assert!(words.steps[0].contains("more than three years ago"));
     assert!(card.conditional);
     assert!(
-        card.conditions.iter().any(|c| c.contains("Target store")),
+        words.conditions.iter().any(|c| c.contains("Target store")),
         "{:?}",
-        card.conditions
+        words.conditions
     );
     for a in &report.plan {
         assert!(
@@ -341,10 +369,11 @@ fn recurring_steps_count_from_when_they_were_done() {
         let d = rest.find("DTSTART:").unwrap() + "DTSTART:".len();
         rest[d..d + 8].to_string()
     };
-    let not_done = export::to_ics(&report, today, &Default::default());
+    let words = english(&e, Some(today));
+    let not_done = exposure_words::export::to_ics(&report, today, &Default::default(), &words);
     assert_eq!(start(&not_done), "20271203");
     let done_on = [("fraud_alert".to_string(), PartialDate::ymd(2026, 11, 1))].into();
-    let done = export::to_ics(&report, today, &done_on);
+    let done = exposure_words::export::to_ics(&report, today, &done_on, &words);
     assert_eq!(start(&done), "20271101");
 }
 
