@@ -62,9 +62,6 @@ texts! {
     OnlyIfYou => "Only if", "仅当";
     DidYouMean => "Did you mean", "你是不是指";
     IAmA => "I am a", "我是";
-    PossibleOnlyIf => "Possible — only if", "可能受影响——仅当";
-    AffectsOnly => "Affects only", "仅影响";
-    NotYou => "so probably not you", "因此很可能与你无关";
     FigureAsOf => "as of", "截至";
     DataAsOf => "Breach data as of", "泄露数据截至";
     RegistersCovered => "Public breach registers read", "已收录的公开泄露通报登记";

@@ -8,7 +8,7 @@ use yew::prelude::*;
 use crate::components::nodes;
 use crate::components::notice_card::also_reported_items;
 use crate::context::{use_engine, use_locale};
-use crate::i18n::{in_reader_language, relation_label, summary_lang, tr, Lang, Text};
+use crate::i18n::{summary_lang, tr, Lang, Text};
 use crate::route::Route;
 
 #[derive(Properties, PartialEq)]
@@ -86,26 +86,15 @@ pub fn incident_card(props: &IncidentCardProps) -> Html {
         }
     });
     // What the confidence says of the person: one plain line.
-    let fit = match &m.fit {
-        Fit::OnlyIf { condition, client } => {
-            // In the reader's language where the data has it.
-            let condition = t.only_if(inc, client.as_deref()).unwrap_or(condition);
-            html! {
-                <p class="fit" data-testid="match-fit" data-fit="only_if">
-                    { tr(lang, Text::PossibleOnlyIf) }{ " " }
-                    <span lang={summary_lang(lang, !in_reader_language(lang, condition))}>{ format!("{condition}{}", lang.pick(".", "。")) }</span>
-                </p>
-            }
+    let fit = match exposure_words::fit_line(ds, m, locale.locale()) {
+        Some(line) => {
+            let kind = match &m.fit {
+                Fit::OnlyIf { .. } => "only_if",
+                _ => "other_group",
+            };
+            html! { <p class="fit" data-testid="match-fit" data-fit={kind}>{ line }</p> }
         }
-        Fit::OtherGroup { who } => {
-            let groups: Vec<&str> = who.iter().map(|r| relation_label(lang, *r, true)).collect();
-            html! {
-                <p class="fit" data-testid="match-fit" data-fit="other_group">
-                    { format!("{} {}{}{}", tr(lang, Text::AffectsOnly), groups.join(lang.pick(" and ", "和")), lang.pick(" — ", "——"), tr(lang, Text::NotYou)) }
-                </p>
-            }
-        }
-        Fit::Covered | Fit::OutsideYears => html! {},
+        None => html! {},
     };
     // The register notices of this event: its own and its clients'.
     let also = also_reported_items(ds, locale.locale(), &inc.id, true);

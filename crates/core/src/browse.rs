@@ -36,14 +36,14 @@ impl IncidentFilter {
 }
 
 /// The organizations an incident involves: breached, platform, clients.
-pub fn involved_orgs(inc: &Incident) -> impl Iterator<Item = &str> {
+pub(crate) fn involved_orgs(inc: &Incident) -> impl Iterator<Item = &str> {
     std::iter::once(inc.breached_org.as_str())
         .chain(inc.platform.as_deref())
         .chain(inc.affected_clients.iter().map(|c| c.org.as_str()))
 }
 
 /// The year an incident belongs to: of its first known date.
-pub fn incident_year(inc: &Incident) -> Option<i32> {
+pub(crate) fn incident_year(inc: &Incident) -> Option<i32> {
     inc.earliest_date().map(|d| d.year)
 }
 

@@ -98,7 +98,7 @@ impl PartialDate {
     }
 
     /// Days from 1970-01-01 to this date's earliest day.
-    pub fn days_since_epoch(&self) -> i64 {
+    pub(crate) fn days_since_epoch(&self) -> i64 {
         let (y, m, d) = self.earliest();
         // Howard Hinnant's days_from_civil.
         let y = i64::from(y) - i64::from(m <= 2);
@@ -116,7 +116,7 @@ impl PartialDate {
     }
 
     /// The latest day this date can mean, as (year, month, day).
-    pub fn latest(&self) -> (i32, u8, u8) {
+    pub(crate) fn latest(&self) -> (i32, u8, u8) {
         let month = self.month.unwrap_or(12);
         (
             self.year,

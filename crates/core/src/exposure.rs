@@ -174,7 +174,7 @@ struct Candidate {
 }
 
 /// Every match for every company, strongest first within a company.
-pub fn find_matches(ds: &DataSet, companies: &[CompanyQuery]) -> Vec<Match> {
+pub(crate) fn find_matches(ds: &DataSet, companies: &[CompanyQuery]) -> Vec<Match> {
     let t = ds.texts(Lang::En);
     let mut out = Vec::new();
     let mut seen = BTreeSet::new();

@@ -156,7 +156,7 @@ fn register_of(id: &str, snapshot: &str) -> Option<Register> {
 
 /// A date as registers write it: `2026-07-01`, `07/01/2026`,
 /// `07/01/2026 12:00:00 AM`.
-pub fn register_date(s: &str) -> Option<PartialDate> {
+pub(crate) fn register_date(s: &str) -> Option<PartialDate> {
     let s = s.trim();
     let day = s.split(' ').next()?;
     if let Ok(d) = PartialDate::parse(day) {
@@ -305,7 +305,7 @@ fn row_of(f: Filed) -> Result<Filed, RowSkip> {
 
 /// A notice's identity without its sequence number: register, date, name
 /// as filed and people affected.
-pub fn notice_id(
+pub(crate) fn notice_id(
     register: &str,
     reported: PartialDate,
     name: &str,

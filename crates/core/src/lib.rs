@@ -15,7 +15,7 @@ pub mod browse;
 #[cfg(feature = "bundled")]
 pub mod bundled;
 pub mod dataset;
-pub mod date;
+mod date;
 pub mod export;
 pub mod exposure;
 pub mod hibp;
@@ -33,7 +33,7 @@ pub mod notices;
 pub mod plan;
 pub mod reading;
 pub mod report;
-pub mod sort;
+mod sort;
 mod table;
 pub mod verdict;
 

@@ -337,7 +337,7 @@ pub enum Relation {
 impl Relation {
     /// Working for the organization (or applying to), as opposed to being
     /// served by it.
-    pub fn is_workforce(self) -> bool {
+    pub(crate) fn is_workforce(self) -> bool {
         matches!(self, Relation::Employee | Relation::Applicant)
     }
 
@@ -399,7 +399,7 @@ pub enum Confirmation {
 
 impl Confirmation {
     /// Official confirmations make a match `confirmed`; press reports only `likely`.
-    pub fn is_official(self) -> bool {
+    pub(crate) fn is_official(self) -> bool {
         !matches!(self, Confirmation::Press)
     }
     pub fn label(self) -> &'static str {

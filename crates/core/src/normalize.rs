@@ -305,7 +305,7 @@ pub fn squash(normalized: &str) -> String {
 
 /// If the input looks like a web address or a bare domain, its host without
 /// "www.", lower-cased ("https://www.BankOfAmerica.com/x" → "bankofamerica.com").
-pub fn domain_of(input: &str) -> Option<String> {
+pub(crate) fn domain_of(input: &str) -> Option<String> {
     let t = input.trim();
     if t.len() > 253 {
         return None;
@@ -430,7 +430,7 @@ fn distance_of<T: PartialEq>(a: &[T], b: &[T], max: usize) -> Option<usize> {
 
 /// How many typos we forgive in a key of this many characters: none in short
 /// names (where one letter makes another company), more in long ones.
-pub fn typo_budget(len: usize) -> usize {
+pub(crate) fn typo_budget(len: usize) -> usize {
     match len {
         0..=4 => 0,
         5..=8 => 1,

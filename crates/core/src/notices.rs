@@ -120,7 +120,7 @@ fn is_filed(s: &NoticeStatus) -> bool {
 impl Notice {
     /// Shown as a card of its own: it reports no curated incident and
     /// copies no other notice.
-    pub fn stands_alone(&self) -> bool {
+    pub(crate) fn stands_alone(&self) -> bool {
         self.incident.is_none() && self.same_as.is_none()
     }
 }
@@ -194,7 +194,7 @@ pub const REGISTER_ORG_PREFIX: &str = "r-";
 
 /// The sector of an organization known only from registers, from the kind
 /// of notifier as filed; `Other` where the register's word is too broad.
-pub fn sector_of(entity: Option<&str>) -> Sector {
+pub(crate) fn sector_of(entity: Option<&str>) -> Sector {
     match entity.unwrap_or("") {
         "Healthcare Provider" | "Healthcare Clearing House" | "Health" => Sector::Health,
         "Health Plan" => Sector::Insurer,
@@ -220,7 +220,7 @@ pub struct Expansion {
 /// tells whether an organization id is already in the data set. Never
 /// fails: a notice that names an unknown register or organization still
 /// becomes a card (validation reports it).
-pub fn expand(file: &NoticesFile, known: impl Fn(&str) -> bool) -> Expansion {
+pub(crate) fn expand(file: &NoticesFile, known: impl Fn(&str) -> bool) -> Expansion {
     let registers: HashMap<&str, &Register> =
         file.registers.iter().map(|r| (r.id.as_str(), r)).collect();
     let mut orgs: Vec<Organization> = Vec::new();

@@ -482,7 +482,7 @@ impl Engine {
     }
 
     /// The companies one line names (see [`Engine::read_companies`]).
-    pub fn read_line(&self, line: &str) -> Vec<CompanyQuery> {
+    pub(crate) fn read_line(&self, line: &str) -> Vec<CompanyQuery> {
         let query = |input: &str, m: Option<OrgMatch>| CompanyQuery {
             input: input.trim().to_string(),
             name_match: m.as_ref().map(|m| self.name_match(m)),

@@ -132,7 +132,7 @@ pub fn actions_out(plan: &[PlannedAction], words: &dyn Words) -> Vec<ActionOut> 
 }
 
 impl Report {
-    pub fn to_output(&self, ds: &DataSet, words: &dyn Words) -> CheckOut {
+    pub(crate) fn to_output(&self, ds: &DataSet, words: &dyn Words) -> CheckOut {
         CheckOut {
             companies: self
                 .companies

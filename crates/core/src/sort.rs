@@ -8,7 +8,7 @@
 use std::cmp::Ordering;
 
 /// Sorts `v` by `cmp`, keeping the order of equal items (stable).
-pub fn sort_by<T>(v: &mut Vec<T>, mut cmp: impl FnMut(&T, &T) -> Ordering) {
+pub(crate) fn sort_by<T>(v: &mut Vec<T>, mut cmp: impl FnMut(&T, &T) -> Ordering) {
     if v.len() < 2 {
         return;
     }

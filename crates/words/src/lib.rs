@@ -210,9 +210,46 @@ pub fn relation_label(lang: Lang, r: Relation, plural: bool) -> &'static str {
     }
 }
 
+/// The one line on whether a narrow or other-group incident is about the
+/// person (the card's line and the CLI's reason): "Possible — only if …",
+/// "Affects only the employees of … — so probably not you". None when the
+/// cohort covers the person's relationship broadly.
+pub fn fit_line(ds: &DataSet, m: &Match, locale: Locale) -> Option<String> {
+    let lang = locale.lang;
+    let t = ds.texts(locale);
+    let org = org_name(ds, &m.org_id, lang);
+    match &m.fit {
+        Fit::OnlyIf { condition, client } => {
+            // In the reader's language where the data has it.
+            let condition = ds
+                .incident(&m.incident_id)
+                .and_then(|inc| t.only_if(inc, client.as_deref()))
+                .unwrap_or(condition);
+            Some(match lang {
+                Lang::En => format!("Possible — only if {condition}."),
+                Lang::Zh => format!("可能受影响——仅当{condition}。"),
+            })
+        }
+        Fit::OtherGroup { who } => {
+            let groups: Vec<&str> = who.iter().map(|r| relation_label(lang, *r, true)).collect();
+            Some(match lang {
+                Lang::En => format!(
+                    "Affects only the {} of {org} — so probably not you.",
+                    groups.join(" and ")
+                ),
+                Lang::Zh => format!("仅影响{org}的{}——因此很可能与你无关。", groups.join("和")),
+            })
+        }
+        Fit::Covered | Fit::OutsideYears => None,
+    }
+}
+
 /// The one-line reason of a match's confidence about the person, in
-/// English (the CLI's words; the page has its own, in two languages).
+/// English (the CLI's and `check --json`'s), for every fit.
 pub fn fit_reason(ds: &DataSet, m: &Match) -> String {
+    if let Some(line) = fit_line(ds, m, Lang::En.into()) {
+        return line;
+    }
     let org = ds.org_name(&m.org_id);
     match &m.fit {
         Fit::Covered if m.confidence == Confidence::Possible => format!(
@@ -222,17 +259,9 @@ pub fn fit_reason(ds: &DataSet, m: &Match) -> String {
                 _ => "through their corporate family",
             }
         ),
-        Fit::Covered => format!("The incident's cohort covers {org}'s people broadly."),
-        Fit::OnlyIf { condition, .. } => format!("Possible — only if {condition}."),
-        Fit::OtherGroup { who } => {
-            let groups: Vec<&str> = who
-                .iter()
-                .map(|r| relation_label(Lang::En, *r, true))
-                .collect();
-            format!("Affects {} of {org} only.", groups.join(" and "))
-        }
         Fit::OutsideYears => outside_note(ds, m, Lang::En.into())
             .unwrap_or_else(|| "Outside the years you gave.".into()),
+        _ => format!("The incident's cohort covers {org}'s people broadly."),
     }
 }
 

@@ -84,6 +84,53 @@ fn each_route_and_note_reads_in_both_languages() {
     }
 }
 
+/// The line on whether an incident is about the person reads in both
+/// languages, the same for the page and the CLI.
+#[test]
+fn each_fit_line_reads_in_both_languages() {
+    use exposure_core::model::Relation;
+    let engine = Engine::bundled().unwrap();
+    let ds = &engine.data;
+    let texts = exposure_core::bundled::translations().unwrap();
+    let zh = Locale::new(Lang::Zh, Some(&texts));
+    let base = Match {
+        org_id: "bank-of-america".into(),
+        incident_id: "infosys-mccamish-2023".into(),
+        confidence: Confidence::Possible,
+        kind: PathKind::NamedClient,
+        path: vec!["bank-of-america".into(), "infosys-mccamish".into()],
+        route: Route::Breached,
+        outside: None,
+        fit: Fit::OnlyIf {
+            condition: "you had a deferred-compensation plan account".into(),
+            client: Some("bank-of-america".into()),
+        },
+    };
+    let other = Match {
+        fit: Fit::OtherGroup {
+            who: vec![Relation::Employee],
+        },
+        ..base.clone()
+    };
+    for m in [&base, &other] {
+        let en = exposure_words::fit_line(ds, m, Lang::En.into()).unwrap();
+        let cn = exposure_words::fit_line(ds, m, zh).unwrap();
+        assert!(!has_chinese(&en) && has_chinese(&cn), "{en} / {cn}");
+        assert_eq!(exposure_words::fit_reason(ds, m), en, "one phrasing");
+    }
+    assert!(
+        exposure_words::fit_line(ds, &base, zh)
+            .unwrap()
+            .contains("递延薪酬"),
+        "the client's condition in Chinese"
+    );
+    let covered = Match {
+        fit: Fit::Covered,
+        ..base
+    };
+    assert_eq!(exposure_words::fit_line(ds, &covered, zh), None);
+}
+
 /// Every vendor's service reads in Chinese in a Chinese explanation.
 #[test]
 fn every_service_reads_in_chinese() {

@@ -262,7 +262,7 @@ impl DataSet {
     }
 
     /// Position of a data type in the taxonomy (its display order).
-    pub fn type_position(&self, id: &str) -> usize {
+    pub(crate) fn type_position(&self, id: &str) -> usize {
         self.type_by_id.get(id).copied().unwrap_or(usize::MAX)
     }
 

@@ -3,7 +3,7 @@
 
 /// Text of an HTML fragment: tags dropped (link text kept), common entities
 /// decoded, whitespace collapsed. Never returns markup.
-pub fn html_to_text(html: &str) -> String {
+pub(crate) fn html_to_text(html: &str) -> String {
     // Runs of text between tags are copied whole; tags are only looked at
     // for their name.
     let mut text = String::with_capacity(html.len());

@@ -15,7 +15,7 @@ mod html;
 mod mapping;
 
 use fields::*;
-pub use html::html_to_text;
+pub(crate) use html::html_to_text;
 
 use crate::dataset::DataSet;
 use crate::date::PartialDate;

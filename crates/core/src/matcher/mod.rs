@@ -563,11 +563,11 @@ impl NameIndex {
     /// Only the sure layers: web domain, exact alias, alias without spaces.
     /// Each is a hash lookup.
     /// The organization whose web address this is (a bare domain or a URL).
-    pub fn resolve_domain(&self, input: &str) -> Option<OrgMatch> {
+    pub(crate) fn resolve_domain(&self, input: &str) -> Option<OrgMatch> {
         domain_of(input).and_then(|d| self.domain_hit(&d))
     }
 
-    pub fn resolve_exact(&self, input: &str) -> Option<OrgMatch> {
+    pub(crate) fn resolve_exact(&self, input: &str) -> Option<OrgMatch> {
         if let Some(d) = maybe_domain(input) {
             if let Some(m) = self.domain_hit(&d) {
                 return Some(m);
