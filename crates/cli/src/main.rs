@@ -22,6 +22,9 @@ usage:
   exposure incidents [--json] [--catalog FILE]        every incident in the data set
   exposure import-hibp [--json] FILE                  read a Have I Been Pwned breaches file and report
   exposure plan [--json] --types TYPE,TYPE...         the actions for these data types
+  exposure read-letter [--json] [--show-code] FILE | -
+                                                      read a breach letter (text or .eml): sender, on whose
+                                                      behalf, incident, data types, dates, offer, lure signs
   exposure validate                                   check the data set; exit 1 when it has problems
   exposure stats [--json]                             counts of the data set
   exposure ingest REGISTER FILE [--snapshot TEXT] [--notices FILE] [--decisions FILE]
@@ -108,8 +111,11 @@ struct Parsed {
     snapshot: Option<String>,
     notices: Option<String>,
     decisions: Option<String>,
-    /// Company names (`check`), or `ingest`'s register and file.
+    /// Company names (`check`), `ingest`'s register and file, or
+    /// `read-letter`'s file.
     names: Vec<String>,
+    /// `read-letter --show-code`: print the activation code.
+    show_code: bool,
 }
 
 /// What a subcommand accepts besides `--json`.
@@ -119,6 +125,7 @@ struct Accepts {
     types: bool,
     catalog: bool,
     ingest: bool,
+    letter: bool,
 }
 
 /// One subcommand's arguments (`--flag value` and `--flag=value` alike,
@@ -136,6 +143,7 @@ fn parse(args: &[String], accepts: Accepts) -> Result<Parsed, UsageError> {
         let flag = |name: &str| format!("--{name}");
         match arg {
             Long("json") => p.json = true,
+            Long("show-code") if accepts.letter => p.show_code = true,
             Long("types") if accepts.types => p.types = Some(text(parser.value().map_err(usage)?)?),
             Long("catalog") if accepts.catalog => {
                 p.catalog = Some(text(parser.value().map_err(usage)?)?)
@@ -152,7 +160,7 @@ fn parse(args: &[String], accepts: Accepts) -> Result<Parsed, UsageError> {
             }
             Long(other) => return Err(UsageError(format!("unknown option '{}'", flag(other)))),
             Short(c) => return Err(UsageError(format!("unknown option '-{c}'"))),
-            Value(v) if accepts.names || accepts.ingest => p.names.push(text(v)?),
+            Value(v) if accepts.names || accepts.ingest || accepts.letter => p.names.push(text(v)?),
             Value(v) => {
                 return Err(UsageError(format!(
                     "unexpected argument '{}'",
@@ -380,6 +388,45 @@ fn run(args: &[String]) -> Result<ExitCode, CliError> {
             }
             Ok(ExitCode::SUCCESS)
         }
+        "read-letter" => {
+            let p = parse(
+                rest,
+                Accepts {
+                    letter: true,
+                    ..Default::default()
+                },
+            )?;
+            let [path] = p.names.as_slice() else {
+                return Err(UsageError(
+                    "read-letter needs one file, or '-' for standard input".into(),
+                )
+                .into());
+            };
+            let text = if path == "-" {
+                let mut text = String::new();
+                std::io::Read::read_to_string(&mut std::io::stdin(), &mut text)
+                    .map_err(|e| UsageError(format!("cannot read standard input: {e}")))?;
+                text
+            } else {
+                read_file(path)?
+            };
+            let mut letter = engine.read_letter(&text);
+            if !p.show_code {
+                // The code is the person's: shown only when asked.
+                if let Some(o) = letter.offer.as_mut() {
+                    o.code = o
+                        .code
+                        .take()
+                        .map(|_| "(hidden: --show-code shows it)".into());
+                }
+            }
+            if p.json {
+                print_json(&letter);
+            } else {
+                print_letter(&engine, &letter);
+            }
+            Ok(ExitCode::SUCCESS)
+        }
         "validate" => {
             parse(rest, Accepts::default())?;
             let mut problems = engine.data.validate();
@@ -602,6 +649,63 @@ fn print_report(engine: &Engine, report: &Report) {
         .count();
     if unlikely > 0 {
         out!("\n{unlikely} match(es) are unlikely given the years you gave and are left out of the summary and plan.");
+    }
+}
+
+/// A letter's findings, a line each.
+fn print_letter(engine: &Engine, l: &exposure_core::letter::Letter) {
+    let ds = &engine.data;
+    let party = |p: &exposure_core::letter::Party| match &p.org_id {
+        Some(id) => format!("{} ({id})", ds.org_name(id)),
+        None => format!("{} (not in our data)", p.name),
+    };
+    if l.is_phishing() {
+        out!("LIKELY A LURE, NOT A GENUINE NOTICE:");
+        for s in &l.phishing {
+            out!("  - {}", exposure_words::phish_reason(Lang::En, *s));
+        }
+    }
+    out!("sender: {}", l.sender.as_ref().map_or("-".into(), party));
+    if let Some(b) = &l.on_behalf_of {
+        out!("on behalf of: {}", party(b));
+    }
+    match l.incident.as_deref() {
+        Some(id) => out!(
+            "incident: {} ({id})",
+            ds.incident(id).map_or(id, |i| i.title.as_str())
+        ),
+        None => out!("incident: not in our data yet"),
+    }
+    let types: Vec<&str> = l.data_types.iter().map(|t| ds.type_name(t)).collect();
+    out!(
+        "data types: {}",
+        if types.is_empty() {
+            "-".into()
+        } else {
+            types.join(", ")
+        }
+    );
+    let d = |d: Option<exposure_core::PartialDate>| d.map_or("-".into(), |d| d.to_string());
+    out!("letter date: {}", d(l.letter_date));
+    out!(
+        "incident window: {} to {}",
+        d(l.window_start),
+        d(l.window_end)
+    );
+    if l.discovered.is_some() {
+        out!("discovered: {}", d(l.discovered));
+    }
+    match &l.offer {
+        Some(o) => out!(
+            "offer: {}{}, enrol by {}, code {}",
+            o.provider.as_deref().unwrap_or("monitoring"),
+            o.months
+                .map(|m| format!(" for {m} months"))
+                .unwrap_or_default(),
+            d(o.enroll_by),
+            o.code.as_deref().unwrap_or("-")
+        ),
+        None => out!("offer: none"),
     }
 }
 

@@ -700,3 +700,37 @@ fn ingest_reads_registers_deterministically_and_updates_without_duplicates() {
     );
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+/// `read-letter` prints the letter's findings; the activation code only
+/// when asked.
+#[test]
+fn read_letter_finds_the_sender_and_keeps_the_code_back() {
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../tests/letters");
+    let file = dir.join("en-01-infosys-mccamish-bank-of-america.txt");
+    let file = file.to_str().unwrap();
+    let doc = json(&["read-letter", "--json", file]);
+    assert_eq!(doc["sender"]["org_id"], "infosys-mccamish");
+    assert_eq!(doc["on_behalf_of"]["org_id"], "bank-of-america");
+    assert_eq!(doc["incident"], "infosys-mccamish-2023");
+    assert_eq!(doc["offer"]["enroll_by"], "2024-05-31");
+    assert!(
+        !doc.to_string().contains("BQ7M4K2XZ"),
+        "the code stays back"
+    );
+    let shown = json(&["read-letter", "--json", "--show-code", file]);
+    assert_eq!(shown["offer"]["code"], "BQ7M4K2XZ");
+    let text = exposure(&["read-letter", file]);
+    let text = String::from_utf8_lossy(&text.stdout);
+    assert!(
+        text.contains("Infosys McCamish") && text.contains("Social Security number"),
+        "{text}"
+    );
+    let lure = exposure(&[
+        "read-letter",
+        dir.join("en-04-identity-restoration-fee.txt")
+            .to_str()
+            .unwrap(),
+    ]);
+    assert!(String::from_utf8_lossy(&lure.stdout).contains("LURE"));
+    assert_eq!(exposure(&["read-letter"]).status.code(), Some(2));
+}

@@ -26,6 +26,7 @@ pub mod ingest;
 pub mod invariants;
 pub mod json;
 pub mod lang;
+pub mod letter;
 pub mod matcher;
 pub mod model;
 pub mod normalize;

@@ -293,6 +293,43 @@ impl Words for Speaker<'_> {
     }
 }
 
+/// Why a letter looks like a lure, in the reader's language.
+pub fn phish_reason(lang: Lang, sign: exposure_core::letter::PhishSign) -> &'static str {
+    use exposure_core::letter::PhishSign::*;
+    match sign {
+        AsksPayment => lang.pick(
+            "It asks you to pay: a genuine notice never charges for the protection it offers.",
+            "它要求你付款：真正的通知从不为所提供的保护收费。",
+        ),
+        GiftCards => lang.pick(
+            "It asks for gift cards: no company or agency takes payment in gift cards.",
+            "它要求用礼品卡付款：任何公司或政府机构都不会收取礼品卡付款。",
+        ),
+        AsksPassword => lang.pick(
+            "It asks for a password or log-in: a genuine notice never does.",
+            "它索要密码或登录信息：真正的通知从不这样做。",
+        ),
+        AsksSsn => lang.pick(
+            "It asks for your Social Security number by reply or on a page it links to.",
+            "它要求你通过回复或其链接的网页提供社会安全号码。",
+        ),
+        AsksCardNumber => lang.pick(
+            "It asks for a card number or its security code.",
+            "它索要银行卡号或卡的安全码。",
+        ),
+        AsksPin => lang.pick("It asks for a PIN.", "它索要 PIN 码。"),
+        AsksBankAccount => lang.pick("It asks for bank account details.", "它索要银行账户信息。"),
+        UrgentThreat => lang.pick(
+            "It threatens you with a few hours to act, a closed account or legal trouble.",
+            "它以数小时内必须处理、账户将被关闭或法律责任相威胁。",
+        ),
+        LookalikeLink => lang.pick(
+            "It links to an address that is not the company's own.",
+            "它链接到的网址并不属于该公司。",
+        ),
+    }
+}
+
 /// Why a catalogue entry was left out of the import, in the reader's
 /// language (the page's import report and the CLI's `import-hibp`).
 pub fn skip_reason(lang: Lang, reason: &SkipReason) -> String {

@@ -1,0 +1,888 @@
+//! The letter reader: a breach notice as a person received it (pasted
+//! text, a `.txt` or `.eml` file) read for its facts — who sent it and on
+//! whose behalf, which incident it is about, which data it names, its dates,
+//! the monitoring it offers and its code — and for the signs of a lure.
+//! Pure: nothing is stored or sent; the page keeps what the person chooses.
+
+mod dates;
+mod text;
+mod words;
+
+use serde::Serialize;
+
+use crate::date::PartialDate;
+use crate::lang::Lang;
+use crate::Engine;
+use words::{sentence_end, sentence_start};
+
+/// An organization a letter names: as written, and the one of our data it
+/// resolves to, if any.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Party {
+    pub name: String,
+    pub org_id: Option<String>,
+}
+
+/// Monitoring or identity protection the letter offers.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct Offer {
+    pub provider: Option<String>,
+    pub months: Option<u32>,
+    pub enroll_by: Option<PartialDate>,
+    /// The activation code as printed: the person's alone; outputs leave
+    /// it out unless asked.
+    pub code: Option<String>,
+}
+
+/// A sign that a "notice" is a lure.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum PhishSign {
+    /// It asks for a fee or payment to keep or restore protection.
+    AsksPayment,
+    /// It asks for payment in gift cards.
+    GiftCards,
+    /// It asks for a password or log-in.
+    AsksPassword,
+    /// It asks for a Social Security number.
+    AsksSsn,
+    /// It asks for a card number or its code.
+    AsksCardNumber,
+    /// It asks for a PIN.
+    AsksPin,
+    /// It asks for bank account details.
+    AsksBankAccount,
+    /// It threatens: hours to act, an account closed, legal trouble.
+    UrgentThreat,
+    /// A link to a look-alike address, not the company's own.
+    LookalikeLink,
+}
+
+impl PhishSign {
+    pub fn id(self) -> &'static str {
+        match self {
+            PhishSign::AsksPayment => "asks_payment",
+            PhishSign::GiftCards => "gift_cards",
+            PhishSign::AsksPassword => "asks_password",
+            PhishSign::AsksSsn => "asks_ssn",
+            PhishSign::AsksCardNumber => "asks_card_number",
+            PhishSign::AsksPin => "asks_pin",
+            PhishSign::AsksBankAccount => "asks_bank_account",
+            PhishSign::UrgentThreat => "urgent_threat",
+            PhishSign::LookalikeLink => "lookalike_link",
+        }
+    }
+
+    /// A threat alone is not a lure (genuine letters urge too): one of the
+    /// others is.
+    pub fn is_decisive(self) -> bool {
+        self != PhishSign::UrgentThreat
+    }
+}
+
+/// What a letter says, as facts.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct Letter {
+    /// The letter's language.
+    pub lang: Lang,
+    pub sender: Option<Party>,
+    /// The client a vendor writes for ("on behalf of …").
+    pub on_behalf_of: Option<Party>,
+    /// The incident it is about: a curated one, or a register notice's.
+    pub incident: Option<String>,
+    /// The data types it names as involved, in the taxonomy's terms.
+    pub data_types: Vec<String>,
+    pub letter_date: Option<PartialDate>,
+    /// When the intrusion began and ended, as the letter says.
+    pub window_start: Option<PartialDate>,
+    pub window_end: Option<PartialDate>,
+    /// When the sender found out, where the letter says so.
+    pub discovered: Option<PartialDate>,
+    pub offer: Option<Offer>,
+    /// Signs of a lure; it is one when any sign is decisive.
+    pub phishing: Vec<PhishSign>,
+}
+
+impl Letter {
+    /// The letter is a lure dressed as a notice.
+    pub fn is_phishing(&self) -> bool {
+        self.phishing.iter().any(|s| s.is_decisive())
+    }
+}
+
+/// Letters longer than this are read only this far (a notice is a page or
+/// two; a pasted book is not a letter).
+pub const MAX_LETTER_BYTES: usize = 200_000;
+
+impl Engine {
+    /// Reads a breach letter. Never fails: what it cannot find stays empty.
+    pub fn read_letter(&self, input: &str) -> Letter {
+        let mut end = input.len().min(MAX_LETTER_BYTES);
+        while !input.is_char_boundary(end) {
+            end -= 1;
+        }
+        let t = text::read(&input[..end]);
+        let body = t.body.as_str();
+        let found = dates::find(body);
+        let cjk = body
+            .chars()
+            .filter(|c| ('\u{4e00}'..='\u{9fff}').contains(c))
+            .count();
+        let lang = if cjk * 5 > body.chars().filter(|c| !c.is_whitespace()).count().max(1) {
+            Lang::Zh
+        } else {
+            Lang::En
+        };
+        let (sender, on_behalf_of) = self.parties(body, t.from.as_deref(), t.subject.as_deref());
+        let sender_domain = sender
+            .as_ref()
+            .and_then(|p| p.org_id.as_deref())
+            .and_then(|id| self.data.org(id))
+            .and_then(|o| o.domain.clone());
+        let ds = &self.data;
+        let brands = |host: &str| -> bool {
+            ds.organizations.iter().take(ds.curated.0).any(|o| {
+                let Some(d) = o.domain.as_deref() else {
+                    return false;
+                };
+                let label = d.split('.').next().unwrap_or("");
+                // A brand's name with more to it ("paypal-secure.com",
+                // "bankofamerica-anquan…"): a vendor's own site
+                // ("experianidworks.com") has no hyphen around it.
+                label.len() >= 5
+                    && (host.contains(&format!("{label}-")) || host.contains(&format!("-{label}")))
+                    && !(host == d || host.ends_with(&format!(".{d}")))
+            })
+        };
+        let phishing = words::phishing(body, sender_domain.as_deref(), &brands);
+        let letter_date = t
+            .date
+            .as_deref()
+            .and_then(|d| dates::find(d).first().map(|f| f.date))
+            .or_else(|| letter_date(body, &found));
+        let (window_start, window_end, discovered) = window(body, &found);
+        let is_lure = phishing.iter().any(|s| s.is_decisive());
+        let mut letter = Letter {
+            lang,
+            sender,
+            on_behalf_of,
+            incident: None,
+            data_types: words::data_types(body)
+                .into_iter()
+                .map(String::from)
+                .collect(),
+            letter_date,
+            window_start,
+            window_end,
+            discovered,
+            offer: if is_lure {
+                None
+            } else {
+                words::offer(body, &found)
+            },
+            phishing,
+        };
+        if !is_lure {
+            letter.incident = self.letter_incident(&letter);
+        }
+        letter
+    }
+
+    /// The sender and the client it writes for.
+    fn parties(
+        &self,
+        body: &str,
+        from: Option<&str>,
+        subject: Option<&str>,
+    ) -> (Option<Party>, Option<Party>) {
+        let on_behalf = on_behalf_name(body).map(|name| {
+            let org_id = self.resolve_party(&name);
+            Party { name, org_id }
+        });
+        let mut candidates: Vec<String> = Vec::new();
+        candidates.extend(defined_terms(body));
+        candidates.extend(letterhead(body));
+        candidates.extend(opening(body));
+        candidates.extend(signature(body));
+        candidates.extend(from.map(String::from));
+        candidates.extend(subject.map(String::from));
+        let other = on_behalf.as_ref().and_then(|p| p.org_id.clone());
+        let resolved = candidates.iter().find_map(|c| {
+            let id = self.resolve_party(c)?;
+            (Some(&id) != other.as_ref()).then(|| Party {
+                name: c.clone(),
+                org_id: Some(id),
+            })
+        });
+        let sender = resolved.or_else(|| {
+            // Not in our data: the name as the letter signs it.
+            signature(body)
+                .into_iter()
+                .rev()
+                .find(|c| looks_like_org(c) && !is_title(c))
+                .or_else(|| letterhead(body).into_iter().find(|c| looks_like_org(c)))
+                .or_else(|| opening(body).into_iter().next())
+                .or_else(|| from.map(String::from))
+                .or_else(|| letterhead(body).into_iter().next())
+                .map(|name| Party { name, org_id: None })
+        });
+        (sender, on_behalf)
+    }
+
+    /// An organization a letter names, by the matcher: the whole name, or
+    /// its parts around brackets ("美国银行（Bank of America）").
+    fn resolve_party(&self, name: &str) -> Option<String> {
+        let name = name.trim().trim_matches(['"', '“', '”', ',', '.', ':']);
+        if name.is_empty() || name.chars().count() > 120 {
+            return None;
+        }
+        if let Some(m) = self.resolve(name) {
+            return Some(m.org_id);
+        }
+        name.split(['(', ')', '（', '）', '—', '|'])
+            .map(str::trim)
+            .filter(|p| p.chars().count() >= 2)
+            .find_map(|p| self.resolve(p).map(|m| m.org_id))
+    }
+
+    /// The incident a letter is about: the sender's (or its client's)
+    /// curated incident whose dates fit the letter's, else a register
+    /// notice filed by it within the year before the letter.
+    fn letter_incident(&self, l: &Letter) -> Option<String> {
+        let ds = &self.data;
+        let orgs: Vec<&str> = [l.sender.as_ref(), l.on_behalf_of.as_ref()]
+            .into_iter()
+            .flatten()
+            .filter_map(|p| p.org_id.as_deref())
+            .collect();
+        let sender = l.sender.as_ref()?.org_id.as_deref()?;
+        let mut family: Vec<&str> = vec![sender];
+        family.extend(ds.ancestors(sender).into_iter().map(|o| o.id.as_str()));
+        family.extend(ds.descendants(sender).into_iter().map(|o| o.id.as_str()));
+        let day = |d: PartialDate| d.days_since_epoch();
+        let letter_day = l.letter_date.map(day);
+        let window = l.window_start.or(l.window_end).or(l.discovered).map(day);
+        let mut best: Option<(i64, &str)> = None;
+        for inc in ds.curated_incidents() {
+            let by_sender = family.contains(&inc.breached_org.as_str());
+            let as_client = orgs
+                .iter()
+                .any(|o| inc.affected_clients.iter().any(|c| c.org == *o))
+                && by_sender;
+            let own = inc.breached_org == sender
+                || (family.contains(&inc.breached_org.as_str()) && inc.own_customers);
+            if !(by_sender || as_client || own) {
+                continue;
+            }
+            let start = inc
+                .breach_start
+                .or(inc.discovered)
+                .or(inc.disclosed)
+                .map(day);
+            let end = inc
+                .breach_end
+                .or(inc.disclosed)
+                .or(inc.breach_start)
+                .map(day);
+            let disclosed = inc.disclosed.or(inc.discovered).map(day);
+            // How far the letter's dates are from the incident's.
+            let distance = match (window, start, end) {
+                (Some(w), Some(s), Some(e)) if w >= s - 31 && w <= e + 31 => 0,
+                (Some(w), Some(s), _) => (w - s).abs(),
+                _ => match (letter_day, disclosed) {
+                    // A letter goes out after the incident is known.
+                    (Some(ld), Some(d)) if ld >= d - 31 => (ld - d) / 4,
+                    (Some(ld), Some(d)) => (d - ld) * 4,
+                    _ => 400,
+                },
+            };
+            // A letter comes after what it tells, within three years.
+            if let (Some(ld), Some(s)) = (letter_day, start) {
+                if ld < s || ld > s + 1100 {
+                    continue;
+                }
+            }
+            if distance <= 400 && best.is_none_or(|(b, _)| distance < b) {
+                best = Some((distance, inc.id.as_str()));
+            }
+        }
+        if let Some((_, id)) = best {
+            return Some(id.to_string());
+        }
+        let ld = letter_day?;
+        ds.notices
+            .notices
+            .iter()
+            .filter(|n| family.contains(&n.org.as_str()))
+            .filter_map(|n| {
+                let r = day(n.reported);
+                (r <= ld + 31 && r >= ld - 365).then_some(((ld - r).abs(), n))
+            })
+            .min_by_key(|(d, _)| *d)
+            .map(|(_, n)| n.incident.clone().unwrap_or_else(|| n.id.clone()))
+    }
+}
+
+/// Words that make a line an organization's name, not a person's or an
+/// address.
+fn looks_like_org(line: &str) -> bool {
+    const WORDS: &[&str] = &[
+        "inc",
+        "llc",
+        "llp",
+        "ltd",
+        "corp",
+        "corporation",
+        "company",
+        "co",
+        "group",
+        "services",
+        "bank",
+        "credit union",
+        "union",
+        "district",
+        "school",
+        "clinic",
+        "dentistry",
+        "dental",
+        "therapy",
+        "health",
+        "hospital",
+        "medical",
+        "insurance",
+        "university",
+        "college",
+        "payroll",
+        "management",
+        "supply",
+        "outfitters",
+        "fitness",
+        "clubs",
+        "partners",
+        "associates",
+        "foundation",
+        "trust",
+        "financial",
+        "office",
+        "bureau",
+        "center",
+        "centre",
+        "administration",
+    ];
+    let lower = line.to_lowercase();
+    let zh = [
+        "公司",
+        "事务所",
+        "诊所",
+        "学校",
+        "银行",
+        "医院",
+        "中心",
+        "协会",
+        "机构",
+        "集团",
+    ];
+    !lower.contains('@')
+        && lower.chars().count() <= 90
+        && (WORDS.iter().any(|w| words::has_word(&lower, w)) || zh.iter().any(|w| line.contains(w)))
+}
+
+/// The organizations the first paragraph after the greeting names: its
+/// first sentence's subject ("Newegg understands …", "4A's Benefits is
+/// writing …"), then each capitalised run ("… your Warby Parker account").
+fn opening(body: &str) -> Vec<String> {
+    let lines: Vec<&str> = body.lines().collect();
+    let Some(greeting) = lines.iter().position(|l| {
+        let l = l.trim().to_lowercase();
+        l.starts_with("dear") || l.starts_with("尊敬的") || l.starts_with("to ") && l.ends_with(':')
+    }) else {
+        return Vec::new();
+    };
+    let para: String = lines[greeting + 1..]
+        .iter()
+        .map(|l| l.trim())
+        .skip_while(|l| l.is_empty() || l.starts_with(':'))
+        .take(6)
+        .collect::<Vec<_>>()
+        .join(" ");
+    let para = para.split_whitespace().collect::<Vec<_>>().join(" ");
+    let mut out = Vec::new();
+    let mut run: Vec<&str> = Vec::new();
+    let mut runs: Vec<String> = Vec::new();
+    for w in para.split_whitespace().take(90) {
+        let clean =
+            w.trim_matches(|c: char| !c.is_alphanumeric() && c != '&' && c != '’' && c != '\'');
+        let capital = clean
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit());
+        let joiner = matches!(clean, "of" | "and" | "&" | "for" | "the");
+        if !clean.is_empty() && (capital || (joiner && !run.is_empty())) {
+            run.push(clean);
+            if w.ends_with([',', '.', ';', ':', '(', ')']) {
+                runs.push(run.join(" "));
+                run.clear();
+            }
+        } else if !run.is_empty() {
+            runs.push(run.join(" "));
+            run.clear();
+        }
+    }
+    if !run.is_empty() {
+        runs.push(run.join(" "));
+    }
+    // Only the subject that opens the paragraph: a name the letter is
+    // about, not any capitalised words ("Social Security", a product).
+    const NOT_NAMES: &[&str] = &[
+        "We", "I", "Our", "This", "The", "As", "On", "In", "At", "You", "Your", "Please", "What",
+        "Although", "Because", "Dear", "Thank", "Re",
+    ];
+    if let Some(first) = runs.into_iter().next() {
+        let opens = para.starts_with(first.split(' ').next().unwrap_or(""));
+        let first = first
+            .trim_end_matches([' ', '&'])
+            .trim_end_matches(" and")
+            .trim_end_matches(" of")
+            .to_string();
+        let lead = first.split(' ').next().unwrap_or("");
+        if opens
+            && !NOT_NAMES.contains(&lead)
+            && first.chars().filter(|c| c.is_alphanumeric()).count() >= 3
+        {
+            out.push(first);
+        }
+    }
+    out
+}
+
+/// A person's title in a signature ("Clinic Director"), not a name.
+fn is_title(line: &str) -> bool {
+    const TITLES: &[&str] = &[
+        "director",
+        "manager",
+        "officer",
+        "president",
+        "counsel",
+        "coordinator",
+        "chief",
+        "head of",
+        "principal",
+        "superintendent",
+        "administrator",
+        "owner",
+        "partner",
+        "ceo",
+        "cfo",
+        "cio",
+        "ciso",
+        "主任",
+        "经理",
+        "负责人",
+        "总裁",
+        "校长",
+        "合伙人",
+        "主管",
+    ];
+    let lower = line.to_lowercase();
+    TITLES
+        .iter()
+        .any(|t| words::has_word(&lower, t) || (!t.is_ascii() && line.contains(t)))
+}
+
+/// Lines of the letterhead: the first lines before the greeting or the
+/// date, without addresses.
+fn letterhead(body: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    for line in body
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .take(8)
+    {
+        let lower = line.to_lowercase();
+        if lower.starts_with("dear") || line.starts_with("尊敬的") || !dates::find(line).is_empty()
+        {
+            break;
+        }
+        if is_address(line) {
+            continue;
+        }
+        out.push(line.to_string());
+    }
+    out
+}
+
+fn is_address(line: &str) -> bool {
+    let lower = line.to_lowercase();
+    // A mail house's return address and the template's placeholders are not
+    // the sender.
+    if [
+        "processing center",
+        "response center",
+        "return mail",
+        "mail id",
+        "c/o",
+        "<<",
+        "[name",
+        "customer name",
+        "street address",
+        "city, state",
+        "important information",
+        "please read",
+    ]
+    .iter()
+    .any(|w| lower.contains(w))
+    {
+        return true;
+    }
+    let digits = line.chars().filter(char::is_ascii_digit).count();
+    lower.starts_with("p.o.")
+        || lower.starts_with("po box")
+        || lower.contains("suite ")
+        || (digits >= 3 && line.split_whitespace().count() <= 8 && !line.contains('（'))
+        || lower.starts_with("re:")
+        || lower.contains("notice of")
+        || line.contains("通知")
+}
+
+/// The lines after the closing ("Sincerely," "此致"), to the end.
+fn signature(body: &str) -> Vec<String> {
+    let lines: Vec<&str> = body.lines().collect();
+    let close = lines.iter().rposition(|l| {
+        let l = l.trim().to_lowercase();
+        [
+            "sincerely",
+            "regards",
+            "respectfully",
+            "best regards",
+            "thank you,",
+            "此致",
+            "敬上",
+            "谨启",
+        ]
+        .iter()
+        .any(|c| l.starts_with(c))
+    });
+    let Some(close) = close else {
+        return Vec::new();
+    };
+    lines[close + 1..]
+        .iter()
+        .map(|l| l.trim())
+        .filter(|l| !l.is_empty() && *l != "敬礼" && !is_address(l))
+        .take(5)
+        .map(String::from)
+        .collect()
+}
+
+/// Names the letter defines ("Conduent Business Services, LLC
+/// (“Conduent”)", "Pension Benefit Information, LLC（以下简称“PBI”）"):
+/// the name before the bracket, in the order they come.
+fn defined_terms(body: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let head: String = body.chars().take(3000).collect();
+    for (i, _) in head.match_indices(['(', '（']) {
+        let after = &head[i..];
+        let defines = after
+            .chars()
+            .nth(1)
+            .is_some_and(|c| matches!(c, '"' | '“' | '「'))
+            || after.starts_with("（以下简称")
+            || after.starts_with("(the \"")
+            || after.starts_with("(“the ");
+        if !defines {
+            continue;
+        }
+        let before = &head[..i];
+        let start = before.rfind(['.', '\n', '。', '，']).map_or(0, |p| {
+            p + before[p..].chars().next().map_or(1, char::len_utf8)
+        });
+        let phrase = before[start..].trim();
+        // The name is the capitalised run at the end of the phrase.
+        let words: Vec<&str> = phrase.split_whitespace().collect();
+        let tail: Vec<&str> = words
+            .iter()
+            .rev()
+            .take_while(|w| {
+                w.chars()
+                    .next()
+                    .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit() || !c.is_ascii())
+                    || matches!(**w, "of" | "and" | "&" | "for" | "the")
+            })
+            .copied()
+            .collect::<Vec<_>>()
+            .into_iter()
+            .rev()
+            .collect();
+        let name = tail.join(" ");
+        if !name.is_empty() {
+            out.push(name);
+        } else if !phrase.is_empty() && phrase.chars().count() <= 60 {
+            out.push(phrase.to_string());
+        }
+    }
+    out
+}
+
+/// "on behalf of X", "代表X致函": the client the sender writes for.
+fn on_behalf_name(body: &str) -> Option<String> {
+    let lower = body.to_lowercase();
+    for cue in [
+        "on behalf of ",
+        "on behalf of our client, ",
+        "for our client, ",
+    ] {
+        if let Some(i) = lower.find(cue) {
+            let rest = &body[i + cue.len()..];
+            let end = rest
+                .find(['.', ';', '\n', '(', ':'])
+                .unwrap_or(rest.len())
+                .min(
+                    [
+                        " because",
+                        " to ",
+                        " regarding",
+                        " about",
+                        " and its",
+                        ", your",
+                        ", which",
+                        " who ",
+                    ]
+                    .iter()
+                    .filter_map(|w| rest.to_lowercase().find(w))
+                    .min()
+                    .unwrap_or(rest.len()),
+                );
+            let name = rest[..end].trim().trim_end_matches(',').trim();
+            // "on behalf of the District": the organization named before
+            // whose name ends so ("Menlo Park City School District").
+            if let Some(word) = name.strip_prefix("the ").filter(|w| !w.contains(' ')) {
+                if let Some(full) = named_before(&body[..i], word) {
+                    return Some(full);
+                }
+                continue;
+            }
+            if !name.is_empty() && name.chars().count() <= 100 {
+                return Some(name.to_string());
+            }
+        }
+    }
+    let i = body.find("代表")?;
+    let rest = &body[i + "代表".len()..];
+    let end = ["致函", "向您", "通知", "，", "。", "发送"]
+        .iter()
+        .filter_map(|w| rest.find(w))
+        .min()?;
+    let name = rest[..end].trim();
+    (!name.is_empty() && name.chars().count() <= 40).then(|| name.to_string())
+}
+
+/// The last capitalised run before `at` that ends with `word` ("District").
+fn named_before(text: &str, word: &str) -> Option<String> {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    let end = words
+        .iter()
+        .rposition(|w| w.trim_matches(|c: char| !c.is_alphanumeric()) == word)?;
+    let mut start = end;
+    while start > 0 {
+        let w = words[start - 1].trim_matches(|c: char| !c.is_alphanumeric() && c != '&');
+        let capital = w.chars().next().is_some_and(char::is_uppercase);
+        if !(capital || matches!(w, "of" | "and" | "&"))
+            || words[start - 1].ends_with([',', '.', ';'])
+        {
+            break;
+        }
+        start -= 1;
+    }
+    (end > start).then(|| {
+        words[start..=end]
+            .iter()
+            .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric() && c != '&'))
+            .collect::<Vec<_>>()
+            .join(" ")
+    })
+}
+
+/// The letter's own date: a line that is only a date, near the top.
+fn letter_date(body: &str, found: &[dates::Found]) -> Option<PartialDate> {
+    found
+        .iter()
+        .find(|f| {
+            let line_start = body[..f.start].rfind('\n').map_or(0, |i| i + 1);
+            let line_end = body[f.end..].find('\n').map_or(body.len(), |i| f.end + i);
+            let rest = format!("{}{}", &body[line_start..f.start], &body[f.end..line_end]);
+            let rest = rest.trim().trim_matches([',', '.']);
+            rest.is_empty() || rest.to_lowercase().starts_with("date") || rest == "日期："
+        })
+        .map(|f| f.date)
+}
+
+/// The intrusion's window and the day it was found, from what the letter
+/// says around its dates.
+fn window(
+    body: &str,
+    found: &[dates::Found],
+) -> (
+    Option<PartialDate>,
+    Option<PartialDate>,
+    Option<PartialDate>,
+) {
+    let lower_between = |a: usize, b: usize| body[a..b].to_lowercase();
+    // Two dates joined as a span: "between A and B", "from A to B", "A至B".
+    for pair in found.windows(2) {
+        let (a, b) = (pair[0], pair[1]);
+        let join = lower_between(a.end, b.start);
+        let join = join.trim().trim_matches(',');
+        let spans = matches!(
+            join.trim(),
+            "and"
+                | "to"
+                | "through"
+                | "until"
+                | "-"
+                | "–"
+                | "—"
+                | "至"
+                | "到"
+                | "和"
+                | "and on"
+                | "to on"
+                | "till"
+                | "至到"
+        );
+        if !spans || b.date < a.date {
+            continue;
+        }
+        let before = body[sentence_start(body, a.start)..a.start].to_lowercase();
+        let sentence =
+            body[sentence_start(body, a.start)..sentence_end(body, b.end)].to_lowercase();
+        if is_enrolment(&sentence) {
+            continue;
+        }
+        if before.contains("between")
+            || before.contains("from")
+            || before.contains("于")
+            || before.contains("在")
+            || before.contains("期间")
+            || before.contains("during")
+            || sentence.contains("access")
+            || sentence.contains("unauthori")
+        {
+            let discovered = discovery(body, found);
+            return (Some(a.date), Some(b.date), discovered);
+        }
+    }
+    let discovered = discovery(body, found);
+    // One day of access, or a start only ("beginning on …").
+    for f in found {
+        let s = sentence_start(body, f.start);
+        let sentence = body[s..sentence_end(body, f.end)].to_lowercase();
+        let before = body[s..f.start].to_lowercase();
+        if is_enrolment(&sentence) || is_discovery(&before) || Some(f.date) == discovered {
+            continue;
+        }
+        let intrusion = [
+            "accessed",
+            "gained access",
+            "had access",
+            "acquired",
+            "copied",
+            "took",
+            "downloaded",
+            "entered",
+            "breach occurred",
+            "occurred",
+            "attack",
+            "进入",
+            "访问",
+            "窃取",
+            "获取",
+            "入侵",
+            "下载",
+        ]
+        .iter()
+        .any(|w| sentence.contains(w));
+        if !intrusion {
+            continue;
+        }
+        if ["beginning", "starting", "since", "as early as", "自", "起"]
+            .iter()
+            .any(|w| before.contains(w))
+        {
+            return (Some(f.date), None, discovered);
+        }
+        if before.trim_end().ends_with("on")
+            || before.trim_end().ends_with("on or about")
+            || before.ends_with("于")
+            || before.ends_with("在")
+        {
+            return (Some(f.date), Some(f.date), discovered);
+        }
+    }
+    (None, None, discovered)
+}
+
+fn is_enrolment(sentence: &str) -> bool {
+    [
+        "enroll",
+        "enrol",
+        "activate",
+        "activation",
+        "deadline",
+        "注册",
+        "激活",
+        "登记",
+    ]
+    .iter()
+    .any(|w| sentence.contains(w))
+}
+
+fn is_discovery(before: &str) -> bool {
+    [
+        "discover",
+        "learned",
+        "became aware",
+        "detected",
+        "identified",
+        "noticed",
+        "发现",
+        "获悉",
+        "察觉",
+    ]
+    .iter()
+    .any(|w| before.contains(w))
+}
+
+/// The day the sender found out: a date in a sentence that says so.
+fn discovery(body: &str, found: &[dates::Found]) -> Option<PartialDate> {
+    found.iter().find_map(|f| {
+        let s = sentence_start(body, f.start);
+        let sentence = body[s..sentence_end(body, f.end)].to_lowercase();
+        (is_discovery(&sentence) && !is_enrolment(&sentence)).then_some(f.date)
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn never_panics_on_odd_input() {
+        let e = Engine::bundled().unwrap();
+        for s in [
+            "",
+            "\n\n",
+            "From:\n\n",
+            "(“",
+            "（以下简称",
+            "on behalf of",
+            "代表",
+            "2023年",
+            "=?utf-8?b?",
+            "Sincerely,",
+            "\u{0}\u{ffff}é中",
+        ] {
+            let _ = e.read_letter(s);
+        }
+    }
+}
