@@ -128,25 +128,31 @@ fn decode_words(v: &str) -> String {
     let mut out = String::new();
     let mut rest = v;
     while let Some(start) = rest.find("=?") {
-        let Some(end) = rest[start + 2..].find("?=").map(|e| start + 2 + e) else {
+        // =?charset?encoding?text?= — the text may hold "?=" only at its end.
+        let head = &rest[start + 2..];
+        let Some(c) = head.find('?') else { break };
+        let Some(e) = head[c + 1..].find('?').map(|e| c + 1 + e) else {
             break;
         };
-        let word = &rest[start + 2..end];
-        let mut parts = word.splitn(3, '?');
-        let (_charset, enc, text) = (parts.next(), parts.next(), parts.next());
-        let decoded = match (enc.map(|e| e.to_ascii_lowercase()), text) {
-            (Some(e), Some(t)) if e == "q" => Some(quoted_printable(&t.replace('_', " "))),
-            (Some(e), Some(t)) if e == "b" => base64(t),
+        let Some(t) = head[e + 1..].find("?=").map(|t| e + 1 + t) else {
+            break;
+        };
+        let enc = head[c + 1..e].to_ascii_lowercase();
+        let text = &head[e + 1..t];
+        let decoded = match enc.as_str() {
+            "q" => Some(quoted_printable(&text.replace('_', " "))),
+            "b" => base64(text),
             _ => None,
         };
+        let end = start + 2 + t + 2;
         match decoded {
             Some(d) => {
                 out.push_str(&rest[..start]);
                 out.push_str(&d);
             }
-            None => out.push_str(&rest[..end + 2]),
+            None => out.push_str(&rest[..end]),
         }
-        rest = &rest[end + 2..];
+        rest = &rest[end..];
     }
     out.push_str(rest);
     out
