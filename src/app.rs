@@ -17,6 +17,8 @@ use crate::components::import_panel::ImportPanel;
 use crate::components::incident_browser::IncidentBrowser;
 use crate::components::incident_list::IncidentList;
 use crate::components::incident_page::IncidentPage;
+use crate::components::letter_reader::LetterReader;
+use crate::components::new_since::NewSince;
 use crate::components::plan_toolbar::ExportKind;
 use crate::components::quick_picks::QuickPicks;
 use crate::components::verdict::Verdict;
@@ -25,7 +27,7 @@ use crate::engine::{SharedEngine, SharedTexts};
 use crate::error::AppError;
 use crate::hooks::{
     use_data_download, use_data_texts, use_hash_route, use_html_lang, use_kept_catalog, use_report,
-    use_saved_progress, use_shell_taken,
+    use_saved_progress, use_seen, use_shell_taken,
 };
 use crate::i18n::{tr, Lang, Text};
 use crate::platform::ShellInput;
@@ -107,6 +109,7 @@ pub fn app(props: &AppProps) -> Html {
     let active_engine = state.catalog.clone().or_else(|| state.base.clone());
     use_data_texts(&state);
     let report = use_report(&state, today, active_engine.clone());
+    use_seen(&state, report.clone(), active_engine.clone());
 
     let lang = state.lang;
     // A language the person chooses is remembered; the browser's default is not stored.
@@ -271,6 +274,7 @@ pub fn app(props: &AppProps) -> Html {
         }
         (Some(report), Some(_)) => html! {
             <>
+                <NewSince report={report.clone()} seen={state.seen_before.clone()} />
                 <Verdict report={report.clone()} />
                 <IncidentList report={report.clone()} />
                 <ExposureSummary report={report.clone()} />
@@ -286,6 +290,17 @@ pub fn app(props: &AppProps) -> Html {
         _ => waiting.clone(),
     };
 
+    let on_keep_letter = {
+        let d = state.dispatcher();
+        Callback::from(move |letter: exposure_core::letter::Kept| {
+            d.dispatch(Action::KeepLetter { letter })
+        })
+    };
+    let on_remove_letter = {
+        let d = state.dispatcher();
+        Callback::from(move |index: usize| d.dispatch(Action::RemoveLetter { index }))
+    };
+
     let on_navigate = {
         let d = state.dispatcher();
         Callback::from(move |route: Route| {
@@ -299,6 +314,12 @@ pub fn app(props: &AppProps) -> Html {
             // Each part is one node whether shown or not (an absent `Option` would
             // shift its siblings, and Yew would then build the company box anew
             // when the data arrives, losing what was typed meanwhile).
+            let letters: Html = engine.as_ref().map(|_| {
+                html! {
+                    <LetterReader companies={state.companies.clone()} kept={state.letters.clone()}
+                        on_keep={on_keep_letter.clone()} on_remove={on_remove_letter.clone()} on_error={on_error.clone()} />
+                }
+            }).unwrap_or_default();
             let chosen: Html = engine.as_ref().map(|_| {
                 html! {
                     <>
@@ -325,6 +346,7 @@ pub fn app(props: &AppProps) -> Html {
                             initial_text={state.shell_text.clone()} caret={state.shell_caret} />
                         { chosen }
                     </section>
+                    { letters }
                     { results }
                     { import }
                 </>

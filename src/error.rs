@@ -21,6 +21,8 @@ pub enum AppError {
     Download { reason: String },
     #[error("the file could not be read ({reason})")]
     FileRead { reason: String },
+    #[error("the letter could not be read ({reason})")]
+    Letter { reason: String },
     #[error("{0}")]
     Import(String),
     #[error("{unreadable} entries of the catalogue could not be read (a field of the wrong type or an impossible value) and were left out; the import report names them")]

@@ -5,6 +5,7 @@
 
 use std::rc::Rc;
 
+use exposure_core::export::Seen;
 use exposure_core::{PartialDate, Report};
 use yew::prelude::*;
 
@@ -150,8 +151,9 @@ pub fn use_data_texts(state: &UseReducerHandle<AppState>) {
     });
 }
 
-/// The report of the person's companies (typed facts: the views put them
-/// into words), checked again when they, the day or the engine change
+/// The report of the person's companies and kept letters (typed facts: the
+/// views put them into words), checked again when they, the day or the
+/// engine change
 /// (measured as `exposure:check`).
 #[hook]
 pub fn use_report(
@@ -160,11 +162,16 @@ pub fn use_report(
     engine: Option<SharedEngine>,
 ) -> Rc<Option<Report>> {
     use_memo(
-        (state.companies.clone(), today, engine),
-        |(companies, today, engine)| {
+        (
+            state.companies.clone(),
+            state.letters.clone(),
+            today,
+            engine,
+        ),
+        |(companies, letters, today, engine)| {
             engine.as_ref().map(|e| {
                 let started = platform::now();
-                let report = e.check(companies, *today);
+                let report = e.check_with_letters(companies, letters, *today);
                 platform::measure(
                     "exposure:check",
                     started,
@@ -177,4 +184,25 @@ pub fn use_report(
             })
         },
     )
+}
+
+/// What this visit shows (the data's date and the incidents found), kept
+/// for the next visit's "new since", once the data set is complete.
+#[hook]
+pub fn use_seen(
+    state: &UseReducerHandle<AppState>,
+    report: Rc<Option<Report>>,
+    engine: Option<SharedEngine>,
+) {
+    let d = state.dispatcher();
+    let settled = state.data_settled && state.restored;
+    let seen = engine.zip(report.as_ref().as_ref()).map(|(e, r)| Seen {
+        as_of: e.data.info.as_of,
+        ids: r.live_matches().map(|m| m.incident_id.clone()).collect(),
+    });
+    use_effect_with((seen, settled), move |(seen, settled)| {
+        if let (Some(seen), true) = (seen, settled) {
+            d.dispatch(Action::SeenNow { seen: seen.clone() });
+        }
+    });
 }

@@ -24,6 +24,36 @@ macro_rules! texts {
 
 texts! {
     AppName => "Exposure Check", "数据泄露自查";
+    LetterHeading => "I got a breach letter", "我收到了数据泄露通知信";
+    LetterIntro => "Paste the text of the letter or e-mail, or choose a .txt or .eml file. It is read here, in your browser: it is not sent anywhere or stored. For a PDF, copy its text and paste it here.",
+                   "粘贴通知信或电子邮件的文字，或选择 .txt 或 .eml 文件。信件只在你的浏览器中读取，不会发送到任何地方，也不会被保存。如果是 PDF，请复制其中的文字粘贴到这里。";
+    LetterInputLabel => "The letter's text", "通知信的文字";
+    LetterFile => "Or choose a file (.txt, .eml)", "或选择文件（.txt、.eml）";
+    LetterRead => "Read the letter", "读取这封信";
+    LetterEmpty => "Paste a letter or choose a file first.", "请先粘贴信件内容或选择文件。";
+    LetterLure => "This looks like a lure, not a genuine notice:", "这看起来是诈骗信，而不是真正的通知：";
+    LetterLureAdvice => "Do not reply, call a number in it, click its links or pay. Contact the company through its own website or the number on your card or statement.",
+                        "不要回复、不要拨打信中的电话、不要点击其中的链接，也不要付款。请通过公司的官方网站或你的银行卡、账单上的电话联系该公司。";
+    LetterFrom => "From", "发信方";
+    LetterOnBehalf => "On behalf of", "代表";
+    LetterTypes => "Data it names", "信中提到的数据";
+    LetterNoTypes => "The letter names no data type we could read; tick them in the short form below.", "未能从信中读出数据类型；请在下面的简表中勾选。";
+    LetterDated => "Letter dated", "来信日期";
+    LetterWindow => "Intrusion", "入侵时间";
+    LetterOffer => "Offered", "提供的服务";
+    LetterMonitoring => "monitoring", "监控服务";
+    LetterMonths => "months", "个月";
+    LetterDeadline => "enrol by", "登记截止";
+    LetterCode => "Your code (shown only here)", "你的激活码（只在这里显示）";
+    LetterKeepCode => "Also keep the code on this device", "同时在本设备上保存激活码";
+    LetterKeep => "Add to my results", "加入我的结果";
+    LetterKept => "Letters you added", "你已添加的来信";
+    LetterPaper => "A paper letter? Fill in what it says", "纸质信件？填写信中的内容";
+    LetterSender => "Who sent it (as printed)", "发信方（按信上所写）";
+    LetterUse => "Use this letter", "使用这封信";
+    FromLetter => "from your letter", "来自你的来信";
+    NewSince => "New since your last visit", "自你上次访问以来的新事件";
+    NewSinceData => "the data is now as of", "数据现已更新至";
     Tagline => "Which breaches touched your data — directly or through a company's vendors — and exactly what to do about it.",
                "哪些数据泄露事件波及了你的数据（直接或经由企业的供应商），以及应当如何应对。";
     PrivacyNote => "Everything you type stays in this browser. Nothing is sent anywhere.",

@@ -3,7 +3,8 @@
 use std::collections::BTreeSet;
 use std::rc::Rc;
 
-use exposure_core::export::Progress;
+use exposure_core::export::{Progress, Seen};
+use exposure_core::letter::Kept;
 use exposure_core::model::Relation;
 use exposure_core::normalize::normalize;
 use exposure_core::{CompanyQuery, Lang, Period};
@@ -36,6 +37,12 @@ pub struct AppState {
     pub catalog: Option<SharedEngine>,
     /// The data's Chinese texts, once someone has read in Chinese.
     pub texts: Option<SharedTexts>,
+    /// The letters the person kept (findings, never their text).
+    pub letters: Vec<Kept>,
+    /// What the last visit showed (from the saved progress), and what this
+    /// one shows (saved for the next).
+    pub seen_before: Option<Seen>,
+    pub seen_now: Option<Seen>,
     /// A catalogue is being read.
     pub importing: bool,
     /// How far the catalogue being read has got.
@@ -189,6 +196,17 @@ pub enum Action {
     TextsLoaded {
         texts: SharedTexts,
     },
+    /// Keep a letter's finding: it joins the check and the saved progress.
+    KeepLetter {
+        letter: Kept,
+    },
+    RemoveLetter {
+        index: usize,
+    },
+    /// What this visit shows, to save for the next one.
+    SeenNow {
+        seen: Seen,
+    },
 }
 
 /// The identity of a chosen company: its org id, or its normalized text when
@@ -205,6 +223,8 @@ impl AppState {
         let mut s = AppState::default();
         s.add_all(progress.companies);
         s.done = progress.done;
+        s.letters = progress.letters;
+        s.seen_before = progress.seen;
         s
     }
 
@@ -250,7 +270,30 @@ impl AppState {
             companies: self.companies.clone(),
             done: self.done.clone(),
             done_on: self.done_on.clone(),
+            letters: self.letters.clone(),
+            seen: self.seen_now.clone().or_else(|| self.seen_before.clone()),
         }
+    }
+
+    /// Keeps a letter's finding (once), and adds its sender and the client
+    /// it wrote for to the companies, marked as from the letter.
+    fn keep_letter(&mut self, letter: Kept) {
+        if self.letters.contains(&letter) {
+            return;
+        }
+        let parties = [letter.on_behalf_of.clone(), letter.sender.clone()];
+        let added = parties
+            .into_iter()
+            .flatten()
+            .filter(|p| !p.name.trim().is_empty() || p.org_id.is_some())
+            .map(|p| CompanyQuery {
+                input: p.name,
+                org_id: p.org_id,
+                from_letter: true,
+                ..Default::default()
+            });
+        self.add_all(added);
+        self.letters.push(letter);
     }
 }
 
@@ -319,6 +362,12 @@ impl Reducible for AppState {
                 s.add_all(progress.companies.into_iter().chain(added));
                 s.done.extend(progress.done);
                 s.done_on.extend(progress.done_on);
+                for letter in progress.letters {
+                    if !s.letters.contains(&letter) {
+                        s.letters.push(letter);
+                    }
+                }
+                s.seen_before = progress.seen;
                 if let Some(l) = lang {
                     s.lang = l;
                 }
@@ -337,10 +386,20 @@ impl Reducible for AppState {
             Action::TextsLoaded { texts } => {
                 s.texts = Some(texts);
             }
+            Action::KeepLetter { letter } => s.keep_letter(letter),
+            Action::RemoveLetter { index } => {
+                if index < s.letters.len() {
+                    s.letters.remove(index);
+                }
+            }
+            Action::SeenNow { seen } => s.seen_now = Some(seen),
             Action::ClearAll => {
                 s.companies.clear();
                 s.done.clear();
                 s.done_on.clear();
+                s.letters.clear();
+                s.seen_before = None;
+                s.seen_now = None;
                 s.error = None;
                 s.catalog = None;
                 s.notice = None;
@@ -352,6 +411,9 @@ impl Reducible for AppState {
                 s.add_all(progress.companies);
                 s.done.extend(progress.done);
                 s.done_on.extend(progress.done_on);
+                for letter in progress.letters {
+                    s.keep_letter(letter);
+                }
                 s.notice = Some(notice);
             }
             Action::ImportStarted => {

@@ -138,9 +138,11 @@ pub fn company_chips(props: &CompanyChipsProps) -> Html {
         html! {
             <li key={key.clone()} class={classes!("chip", org.is_none().then_some("unknown"))}
                 data-testid="company-chip"
-                data-org-id={c.org_id.clone().unwrap_or_default()}>
+                data-org-id={c.org_id.clone().unwrap_or_default()}
+                data-from-letter={c.from_letter.then_some("true")}>
                 <span class="chip-name">{ label.clone() }</span>
                 if let Some(d) = detail { <span class="chip-detail">{ d }</span> }
+                if c.from_letter { <span class="chip-detail from-letter">{ tr(lang, Text::FromLetter) }</span> }
                 { nodes(did_you_mean) }
                 if org.is_some() {
                     <details class="chip-period">

@@ -25,6 +25,8 @@ pub mod incident_browser;
 pub mod incident_card;
 pub mod incident_list;
 pub mod incident_page;
+pub mod letter_reader;
+pub mod new_since;
 pub mod notice_card;
 pub mod plan_toolbar;
 pub mod quick_picks;

@@ -27,6 +27,39 @@ pub struct Progress {
     /// When each ticked action was ticked (when known): a recurring step
     /// comes back counted from then.
     pub done_on: std::collections::BTreeMap<String, PartialDate>,
+    /// The letters the person kept (their findings, not their text).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub letters: Vec<crate::letter::Kept>,
+    /// What the last visit showed: the data's date and the incidents and
+    /// notices found for the saved companies ("new since" compares with it).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub seen: Option<Seen>,
+}
+
+/// The data's "as of" date and the ids of the incidents shown, at a visit.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct Seen {
+    pub as_of: Option<PartialDate>,
+    pub ids: BTreeSet<String>,
+}
+
+impl Seen {
+    /// The ids of `now` not seen then, when the data is newer than it was
+    /// (the same data adds nothing new; new companies are not "new").
+    pub fn new_since<'a>(
+        &self,
+        as_of: Option<PartialDate>,
+        now: &'a BTreeSet<String>,
+    ) -> Vec<&'a str> {
+        match (self.as_of, as_of) {
+            (Some(then), Some(now_date)) if now_date > then => now
+                .iter()
+                .filter(|id| !self.ids.contains(*id))
+                .map(String::as_str)
+                .collect(),
+            _ => Vec::new(),
+        }
+    }
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -210,4 +243,5 @@ mod tests {
     }
 }
 
-json_struct!(lenient Progress { companies, done, done_on: default });
+json_struct!(lenient Progress { companies, done, done_on: default, letters: default, seen: default });
+json_struct!(lenient Seen { as_of: default, ids: default });

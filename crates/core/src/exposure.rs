@@ -72,6 +72,9 @@ pub struct CompanyQuery {
     pub relation: Relation,
     /// How the typed name was matched, and how sure that is.
     pub name_match: Option<crate::reading::NameMatch>,
+    /// Added from a letter the person received (its sender or client).
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub from_letter: bool,
 }
 
 /// How far an incident's cohort covers the person, given what they said of
@@ -145,6 +148,8 @@ pub enum Route {
     SameGroup { group: String },
     /// A known vendor relationship (`service`), without being named.
     UsesVendor { service: String },
+    /// A letter the person received names the incident: it is theirs.
+    Letter,
 }
 
 /// Why the years a person gave cannot overlap an incident's cohort.
@@ -546,4 +551,5 @@ json_struct!(lenient CompanyQuery {
     period: default,
     relation: default,
     name_match: default,
+    from_letter: default,
 });

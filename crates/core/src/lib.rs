@@ -198,10 +198,75 @@ impl Engine {
     /// Matches, exposure summary and plan for already-resolved companies,
     /// as typed facts (`exposure-words` says them in a language).
     pub fn check(&self, companies: &[CompanyQuery], today: Option<PartialDate>) -> Report {
+        self.check_with_letters(companies, &[], today)
+    }
+
+    /// [`Engine::check`] with the letters the person received: a letter is
+    /// proof, so the incident it names is confirmed for them (a match is
+    /// added through its company if none was found); the data types it
+    /// names join the exposure, and its offer's deadline joins the plan.
+    pub fn check_with_letters(
+        &self,
+        companies: &[CompanyQuery],
+        letters: &[letter::Kept],
+        today: Option<PartialDate>,
+    ) -> Report {
         let companies = self.with_name_matches(companies);
-        let matches = exposure::find_matches(&self.data, &companies);
-        let exposed = exposure::exposed_types(&self.data, &matches);
-        let plan = plan::build_plan(&self.data, &matches, &exposed, today);
+        let mut matches = exposure::find_matches(&self.data, &companies);
+        for k in letters {
+            let Some(id) = k.incident.as_deref() else {
+                continue;
+            };
+            let Some(inc) = self.data.incident(id) else {
+                continue;
+            };
+            let mut found = false;
+            for m in matches.iter_mut().filter(|m| m.incident_id == id) {
+                m.confidence = exposure::Confidence::Confirmed;
+                m.fit = exposure::Fit::Covered;
+                m.outside = None;
+                found = true;
+            }
+            if let (false, Some(org)) = (found, k.company()) {
+                matches.push(exposure::Match {
+                    org_id: org.to_string(),
+                    incident_id: id.to_string(),
+                    confidence: exposure::Confidence::Confirmed,
+                    kind: exposure::PathKind::Direct,
+                    path: vec![org.to_string(), inc.breached_org.clone()],
+                    route: exposure::Route::Letter,
+                    outside: None,
+                    fit: exposure::Fit::Covered,
+                });
+            }
+        }
+        let mut exposed = exposure::exposed_types(&self.data, &matches);
+        for k in letters {
+            let source = k.incident.clone().unwrap_or_else(|| plan::letter_source(k));
+            for t in &k.data_types {
+                let Some(def) = self.data.data_type(t) else {
+                    continue;
+                };
+                match exposed.iter_mut().find(|e| &e.type_id == t) {
+                    Some(e) if e.incidents.contains(&source) => {}
+                    Some(e) => e.incidents.push(source.clone()),
+                    None => exposed.push(exposure::ExposedType {
+                        type_id: t.clone(),
+                        severity: def.severity,
+                        incidents: vec![source.clone()],
+                    }),
+                }
+            }
+        }
+        // Most harmful first, as `exposed_types` orders them.
+        sort::sort_by(&mut exposed, |a, b| {
+            b.severity.cmp(&a.severity).then_with(|| {
+                self.data
+                    .type_position(&a.type_id)
+                    .cmp(&self.data.type_position(&b.type_id))
+            })
+        });
+        let plan = plan::build_plan_with_letters(&self.data, &matches, &exposed, today, letters);
         Report {
             companies,
             matches,

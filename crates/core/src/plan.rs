@@ -37,6 +37,13 @@ pub enum Step {
     Offer { incident: String, index: usize },
     /// A settlement's claim (`settlements[index]`).
     Claim { incident: String, index: usize },
+    /// Monitoring a letter the person received offers.
+    LetterOffer {
+        sender: String,
+        provider: Option<String>,
+        months: Option<u32>,
+        enroll_by: Option<PartialDate>,
+    },
     /// Enrol with the letter's activation code; the offer is free.
     UseActivationCode,
 }
@@ -108,6 +115,17 @@ pub fn build_plan(
     matches: &[Match],
     exposed: &[ExposedType],
     today: Option<PartialDate>,
+) -> Vec<PlannedAction> {
+    build_plan_with_letters(ds, matches, exposed, today, &[])
+}
+
+/// [`build_plan`], with the offers of the letters the person received.
+pub fn build_plan_with_letters(
+    ds: &DataSet,
+    matches: &[Match],
+    exposed: &[ExposedType],
+    today: Option<PartialDate>,
+    letters: &[crate::letter::Kept],
 ) -> Vec<PlannedAction> {
     // Filled by `extend`, not `collect`: collecting into a B-tree sorts
     // first, a sort compiled for each element type (see `crate::sort`).
@@ -269,7 +287,7 @@ pub fn build_plan(
     }
 
     for mut a in [
-        monitoring_action(ds, &live, today),
+        monitoring_action(ds, &live, today, letters),
         claim_action(ds, &live, today),
     ]
     .into_iter()
@@ -369,8 +387,24 @@ fn monitoring_action(
     ds: &DataSet,
     live: &BTreeSet<&str>,
     today: Option<PartialDate>,
+    letters: &[crate::letter::Kept],
 ) -> Option<PlannedAction> {
     let mut offers = Offers::default();
+    // A letter's own offer: its deadline is the person's, whatever the
+    // data says of the incident's.
+    for k in letters {
+        if k.enroll_by.is_none() && k.provider.is_none() && k.months.is_none() {
+            continue;
+        }
+        let incident = k.incident.clone().unwrap_or_else(|| letter_source(k));
+        let step = Step::LetterOffer {
+            sender: k.sender_name().to_string(),
+            provider: k.provider.clone(),
+            months: k.months,
+            enroll_by: k.enroll_by,
+        };
+        offers.add(&incident, step, None, k.enroll_by);
+    }
     for inc in live.iter().filter_map(|i| ds.incident(i)) {
         for (index, r) in inc.remedies.iter().enumerate() {
             let link = r.url.as_ref().map(|u| PlanLink {
@@ -394,6 +428,15 @@ fn monitoring_action(
         today,
     )
 }
+
+/// The id a letter without a known incident stands under in the exposure
+/// summary and the plan: `letter:` and its sender's name.
+pub fn letter_source(k: &crate::letter::Kept) -> String {
+    format!("{LETTER_PREFIX}{}", k.sender_name())
+}
+
+/// See [`letter_source`].
+pub const LETTER_PREFIX: &str = "letter:";
 
 /// The settlements of the matched incidents that take claims.
 fn claim_action(

@@ -737,7 +737,7 @@ impl Engine {
     /// "A on behalf of B": B is the company; A too when the data knows A as
     /// B's vendor, never a notification or claims administrator; A alone
     /// when the data does not know B.
-    fn on_behalf_of(&self, line: &str) -> Option<Vec<CompanyQuery>> {
+    pub(crate) fn on_behalf_of(&self, line: &str) -> Option<Vec<CompanyQuery>> {
         // ASCII case only: byte positions stay those of `line`.
         let lower = line.to_ascii_lowercase();
         // "A c/o B" (outside a parenthesis: "(submitted c/o a vendor)"

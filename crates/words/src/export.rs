@@ -32,10 +32,11 @@ pub fn to_markdown(
     if !report.exposed.is_empty() {
         md.push_str("## What was exposed\n\n");
         for e in &report.exposed {
-            let titles: Vec<&str> = e
+            let english = ds.texts(exposure_core::Lang::En);
+            let titles: Vec<String> = e
                 .incidents
                 .iter()
-                .map(|i| ds.incident(i).map_or(i.as_str(), |x| x.title.as_str()))
+                .map(|i| crate::plan::source_name(english, i))
                 .collect();
             md.push_str(&format!(
                 "- **{}** — {}\n",

@@ -15,6 +15,7 @@ use exposure_core::report::{ActionWords, MatchWords, Words};
 use exposure_core::PartialDate;
 
 pub mod export;
+pub mod letter;
 pub mod plan;
 use exposure_core::verdict::{Verdict, Worst};
 
@@ -88,6 +89,12 @@ pub fn explanation(ds: &DataSet, m: &Match, locale: Locale) -> String {
         ),
         Route::UsesVendor { service } => format!(
             "{org} uses {breached} for {service}; {breached} was breached ({how}), but {org} was not named among the affected clients."
+        ),
+        Route::Letter if zh => format!(
+            "你收到的来信说明此事件涉及你：{org}的数据在此事件中泄露（{how}）。"
+        ),
+        Route::Letter => format!(
+            "A letter you received says this incident involves you: {org}'s data was exposed in it ({how})."
         ),
     }
 }

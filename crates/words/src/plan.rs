@@ -94,18 +94,17 @@ fn because_sentence(t: Texts, a: &PlannedAction) -> String {
     if a.reasons.is_empty() {
         return String::new();
     }
-    let ds = t.ds;
     let types: Vec<&str> = a
         .reasons
         .iter()
         .map(|r| t.type_name(&r.data_type))
         .collect();
-    let mut incidents: std::collections::BTreeSet<&str> = std::collections::BTreeSet::new();
+    let mut incidents: std::collections::BTreeSet<String> = std::collections::BTreeSet::new();
     incidents.extend(
         a.reasons
             .iter()
             .flat_map(|r| r.incidents.iter())
-            .map(|i| ds.incident(i).map_or(i.as_str(), |x| t.incident_title(x))),
+            .map(|i| source_name(t, i)),
     );
     let incidents = incidents.into_iter().collect::<Vec<_>>();
     match t.lang {
@@ -122,12 +121,25 @@ fn because_sentence(t: Texts, a: &PlannedAction) -> String {
     }
 }
 
+/// An incident's title, or "your letter from X" for a letter's data.
+pub fn source_name(t: Texts, id: &str) -> String {
+    if let Some(sender) = id.strip_prefix(exposure_core::plan::LETTER_PREFIX) {
+        return match t.lang {
+            Lang::En => format!("your letter from {sender}"),
+            Lang::Zh => format!("你收到的{sender}来信"),
+        };
+    }
+    t.ds.incident(id)
+        .map_or(id, |x| t.incident_title(x))
+        .to_string()
+}
+
 /// "Offered after: <titles>." for an action made of offers.
 fn offered_after(t: Texts, lead: &str, a: &PlannedAction) -> String {
     let titles = a
         .incidents
         .iter()
-        .map(|i| t.ds.incident(i).map_or(i.as_str(), |x| t.incident_title(x)))
+        .map(|i| source_name(t, i))
         .collect::<Vec<_>>()
         .join(t.lang.pick("; ", "；"));
     format!(
@@ -222,6 +234,29 @@ fn step_words(t: Texts, today: Option<PartialDate>, a: &PlannedAction, s: &Step)
                     .unwrap_or_default();
                 let note = note.map(|n| format!(" {n}")).unwrap_or_default();
                 format!("{name}{amount}.{note}{deadline}")
+            }
+        }
+        Step::LetterOffer {
+            sender,
+            provider,
+            months,
+            enroll_by,
+        } => {
+            let deadline = deadline_phrase(t, *enroll_by, today);
+            if zh {
+                let months = months.map(|m| format!("{m}个月的")).unwrap_or_default();
+                let provider = provider
+                    .as_ref()
+                    .map(|p| format!("（由 {p} 提供）"))
+                    .unwrap_or_default();
+                format!("你收到的{sender}来信：提供了免费的{months}监控服务{provider}。{deadline}")
+            } else {
+                let months = months.map(|m| format!("{m} months of ")).unwrap_or_default();
+                let provider = provider
+                    .as_ref()
+                    .map(|p| format!(" through {p}"))
+                    .unwrap_or_default();
+                format!("Your letter from {sender}: free {months}monitoring{provider} was offered.{deadline}")
             }
         }
         Step::UseActivationCode => t

@@ -45,6 +45,7 @@ fn each_route_and_note_reads_in_both_languages() {
         Route::UsesVendor {
             service: "call records storage".into(),
         },
+        Route::Letter,
     ];
     let notes = [
         None,

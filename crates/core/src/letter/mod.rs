@@ -11,6 +11,7 @@ mod words;
 use serde::Serialize;
 
 use crate::date::PartialDate;
+use crate::json::json_struct;
 use crate::lang::Lang;
 use crate::Engine;
 use words::{sentence_end, sentence_start};
@@ -110,11 +111,127 @@ impl Letter {
     }
 }
 
+/// What the page keeps of a letter (with saved progress, in exports): the
+/// finding, never the letter's text; the code only when the person asks.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct Kept {
+    pub sender: Option<Party>,
+    pub on_behalf_of: Option<Party>,
+    pub incident: Option<String>,
+    pub data_types: Vec<String>,
+    pub letter_date: Option<PartialDate>,
+    pub provider: Option<String>,
+    pub months: Option<u32>,
+    pub enroll_by: Option<PartialDate>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub code: Option<String>,
+}
+
+impl Letter {
+    /// What to keep of it: the finding, and the code if `with_code`.
+    pub fn kept(&self, with_code: bool) -> Kept {
+        let offer = self.offer.clone().unwrap_or_default();
+        Kept {
+            sender: self.sender.clone(),
+            on_behalf_of: self.on_behalf_of.clone(),
+            incident: self.incident.clone(),
+            data_types: self.data_types.clone(),
+            letter_date: self.letter_date,
+            provider: offer.provider,
+            months: offer.months,
+            enroll_by: offer.enroll_by,
+            code: offer.code.filter(|_| with_code),
+        }
+    }
+}
+
+impl Kept {
+    /// The organization the letter is from or for that the person deals
+    /// with: the client a vendor wrote for, else the sender.
+    pub fn company(&self) -> Option<&str> {
+        self.on_behalf_of
+            .as_ref()
+            .and_then(|p| p.org_id.as_deref())
+            .or_else(|| self.sender.as_ref().and_then(|p| p.org_id.as_deref()))
+    }
+
+    /// The sender's name as the letter writes it.
+    pub fn sender_name(&self) -> &str {
+        self.sender.as_ref().map_or("", |p| p.name.as_str())
+    }
+}
+
+/// A paper letter, from a short form: the sender as written, the letter's
+/// date, the data types ticked and the enrolment deadline.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct PaperLetter {
+    pub sender: String,
+    pub letter_date: Option<PartialDate>,
+    pub data_types: Vec<String>,
+    pub enroll_by: Option<PartialDate>,
+}
+
 /// Letters longer than this are read only this far (a notice is a page or
 /// two; a pasted book is not a letter).
 pub const MAX_LETTER_BYTES: usize = 200_000;
 
 impl Engine {
+    /// A paper letter's finding, from the short form: the sender resolved
+    /// by the matcher (its on-behalf-of client too, when the name says so)
+    /// and its incident found as for a pasted letter.
+    pub fn read_paper_letter(&self, form: &PaperLetter) -> Letter {
+        let name = form.sender.trim().to_string();
+        let (sender, on_behalf_of) = match self.on_behalf_of(&name) {
+            Some(parts) if parts.len() == 2 => {
+                let party = |q: &crate::CompanyQuery| Party {
+                    name: q.input.clone(),
+                    org_id: q.org_id.clone(),
+                };
+                // The sender is the one written first ("A on behalf of B").
+                let at = |q: &crate::CompanyQuery| name.find(q.input.as_str()).unwrap_or(usize::MAX);
+                let (first, second) = if at(&parts[0]) <= at(&parts[1]) {
+                    (&parts[0], &parts[1])
+                } else {
+                    (&parts[1], &parts[0])
+                };
+                (Some(party(first)), Some(party(second)))
+            }
+            _ => (
+                (!name.is_empty()).then(|| Party {
+                    org_id: self.resolve_party(&name),
+                    name,
+                }),
+                None,
+            ),
+        };
+        let known: std::collections::BTreeSet<&str> = self
+            .data
+            .taxonomy
+            .data_types
+            .iter()
+            .map(|t| t.id.as_str())
+            .collect();
+        let mut letter = Letter {
+            lang: Lang::En,
+            sender,
+            on_behalf_of,
+            data_types: form
+                .data_types
+                .iter()
+                .filter(|t| known.contains(t.as_str()))
+                .cloned()
+                .collect(),
+            letter_date: form.letter_date,
+            offer: form.enroll_by.map(|d| Offer {
+                enroll_by: Some(d),
+                ..Default::default()
+            }),
+            ..Default::default()
+        };
+        letter.incident = self.letter_incident(&letter);
+        letter
+    }
+
     /// Reads a breach letter. Never fails: what it cannot find stays empty.
     pub fn read_letter(&self, input: &str) -> Letter {
         let mut end = input.len().min(MAX_LETTER_BYTES);
@@ -862,9 +979,44 @@ fn discovery(body: &str, found: &[dates::Found]) -> Option<PartialDate> {
     })
 }
 
+// Reading kept letters back from saved progress and exports.
+json_struct!(lenient Party { name, org_id: default });
+json_struct!(lenient Kept {
+    sender: default,
+    on_behalf_of: default,
+    incident: default,
+    data_types: default,
+    letter_date: default,
+    provider: default,
+    months: default,
+    enroll_by: default,
+    code: default,
+});
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_paper_letter_finds_its_incident() {
+        let e = Engine::bundled().unwrap();
+        let l = e.read_paper_letter(&PaperLetter {
+            sender: "Infosys McCamish Systems on behalf of Bank of America".into(),
+            letter_date: Some(PartialDate::ymd(2024, 2, 1)),
+            data_types: vec!["ssn".into(), "no-such-type".into()],
+            enroll_by: Some(PartialDate::ymd(2024, 5, 31)),
+        });
+        assert_eq!(
+            l.sender.unwrap().org_id.as_deref(),
+            Some("infosys-mccamish")
+        );
+        assert_eq!(
+            l.on_behalf_of.unwrap().org_id.as_deref(),
+            Some("bank-of-america")
+        );
+        assert_eq!(l.incident.as_deref(), Some("infosys-mccamish-2023"));
+        assert_eq!(l.data_types, ["ssn"]);
+    }
 
     #[test]
     fn never_panics_on_odd_input() {
