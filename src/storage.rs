@@ -164,6 +164,26 @@ pub fn decode(text: &str) -> Decoded {
         }
         None => problems.push("no list of ticked actions".into()),
     }
+    // Added later: absent in older saves, which is no damage.
+    if let Some(v) = p.take("done_on") {
+        match FromJson::from_json(v) {
+            Ok(d) => progress.done_on = d,
+            Err(_) => problems.push("the days actions were ticked were damaged".into()),
+        }
+    }
+    if let Some(Json::Arr(list)) = p.take("letters") {
+        for item in list {
+            match exposure_core::letter::Kept::from_json(item) {
+                Ok(k) => progress.letters.push(k),
+                Err(_) => problems.push("a kept letter was damaged".into()),
+            }
+        }
+    }
+    if let Some(v) = p.take("seen") {
+        // What the last visit showed only marks what is new: a damaged one
+        // is dropped without a word.
+        progress.seen = FromJson::from_json(v).ok();
+    }
     problems.dedup();
     let error = (!problems.is_empty()).then(|| corrupt(problems.join(", ")));
     Decoded {
@@ -188,6 +208,25 @@ mod tests {
                 ..Default::default()
             }],
             done: ["credit_freeze".to_string()].into(),
+            done_on: [(
+                "credit_freeze".to_string(),
+                exposure_core::PartialDate::ymd(2026, 11, 1),
+            )]
+            .into(),
+            letters: vec![exposure_core::letter::Kept {
+                sender: Some(exposure_core::letter::Party {
+                    name: "Infosys McCamish Systems, LLC".into(),
+                    org_id: Some("infosys-mccamish".into()),
+                }),
+                incident: Some("infosys-mccamish-2023".into()),
+                data_types: vec!["ssn".into()],
+                enroll_by: Some(exposure_core::PartialDate::ymd(2024, 5, 31)),
+                ..Default::default()
+            }],
+            seen: Some(exposure_core::export::Seen {
+                as_of: Some(exposure_core::PartialDate::ymd(2026, 7, 1)),
+                ids: ["att-vendor-2023".to_string()].into(),
+            }),
             ..Default::default()
         };
         let back = decode(&encode(&p));

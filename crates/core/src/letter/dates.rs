@@ -167,7 +167,7 @@ pub(crate) fn find(text: &str) -> Vec<Found> {
         i += 1;
     }
     out.extend(find_chinese(text));
-    out.sort_by_key(|f| f.start);
+    crate::sort::sort_by(&mut out, |a, b| a.start.cmp(&b.start));
     out
 }
 

@@ -188,7 +188,8 @@ impl Engine {
                     org_id: q.org_id.clone(),
                 };
                 // The sender is the one written first ("A on behalf of B").
-                let at = |q: &crate::CompanyQuery| name.find(q.input.as_str()).unwrap_or(usize::MAX);
+                let at =
+                    |q: &crate::CompanyQuery| name.find(q.input.as_str()).unwrap_or(usize::MAX);
                 let (first, second) = if at(&parts[0]) <= at(&parts[1]) {
                     (&parts[0], &parts[1])
                 } else {
@@ -486,7 +487,7 @@ fn looks_like_org(line: &str) -> bool {
         "centre",
         "administration",
     ];
-    let lower = line.to_lowercase();
+    let lower = line.to_ascii_lowercase();
     let zh = [
         "公司",
         "事务所",
@@ -510,7 +511,7 @@ fn looks_like_org(line: &str) -> bool {
 fn opening(body: &str) -> Vec<String> {
     let lines: Vec<&str> = body.lines().collect();
     let Some(greeting) = lines.iter().position(|l| {
-        let l = l.trim().to_lowercase();
+        let l = l.trim().to_ascii_lowercase();
         l.starts_with("dear") || l.starts_with("尊敬的") || l.starts_with("to ") && l.ends_with(':')
     }) else {
         return Vec::new();
@@ -600,7 +601,7 @@ fn is_title(line: &str) -> bool {
         "合伙人",
         "主管",
     ];
-    let lower = line.to_lowercase();
+    let lower = line.to_ascii_lowercase();
     TITLES
         .iter()
         .any(|t| words::has_word(&lower, t) || (!t.is_ascii() && line.contains(t)))
@@ -616,7 +617,7 @@ fn letterhead(body: &str) -> Vec<String> {
         .filter(|l| !l.is_empty())
         .take(8)
     {
-        let lower = line.to_lowercase();
+        let lower = line.to_ascii_lowercase();
         if lower.starts_with("dear") || line.starts_with("尊敬的") || !dates::find(line).is_empty()
         {
             break;
@@ -630,7 +631,7 @@ fn letterhead(body: &str) -> Vec<String> {
 }
 
 fn is_address(line: &str) -> bool {
-    let lower = line.to_lowercase();
+    let lower = line.to_ascii_lowercase();
     // A mail house's return address and the template's placeholders are not
     // the sender.
     if [
@@ -666,7 +667,7 @@ fn is_address(line: &str) -> bool {
 fn signature(body: &str) -> Vec<String> {
     let lines: Vec<&str> = body.lines().collect();
     let close = lines.iter().rposition(|l| {
-        let l = l.trim().to_lowercase();
+        let l = l.trim().to_ascii_lowercase();
         [
             "sincerely",
             "regards",
@@ -743,7 +744,7 @@ fn defined_terms(body: &str) -> Vec<String> {
 
 /// "on behalf of X", "代表X致函": the client the sender writes for.
 fn on_behalf_name(body: &str) -> Option<String> {
-    let lower = body.to_lowercase();
+    let lower = body.to_ascii_lowercase();
     for cue in [
         "on behalf of ",
         "on behalf of our client, ",
@@ -766,7 +767,7 @@ fn on_behalf_name(body: &str) -> Option<String> {
                         " who ",
                     ]
                     .iter()
-                    .filter_map(|w| rest.to_lowercase().find(w))
+                    .filter_map(|w| rest.to_ascii_lowercase().find(w))
                     .min()
                     .unwrap_or(rest.len()),
                 );
@@ -829,7 +830,7 @@ fn letter_date(body: &str, found: &[dates::Found]) -> Option<PartialDate> {
             let line_end = body[f.end..].find('\n').map_or(body.len(), |i| f.end + i);
             let rest = format!("{}{}", &body[line_start..f.start], &body[f.end..line_end]);
             let rest = rest.trim().trim_matches([',', '.']);
-            rest.is_empty() || rest.to_lowercase().starts_with("date") || rest == "日期："
+            rest.is_empty() || rest.to_ascii_lowercase().starts_with("date") || rest == "日期："
         })
         .map(|f| f.date)
 }
@@ -844,7 +845,7 @@ fn window(
     Option<PartialDate>,
     Option<PartialDate>,
 ) {
-    let lower_between = |a: usize, b: usize| body[a..b].to_lowercase();
+    let lower_between = |a: usize, b: usize| body[a..b].to_ascii_lowercase();
     // Two dates joined as a span: "between A and B", "from A to B", "A至B".
     for pair in found.windows(2) {
         let (a, b) = (pair[0], pair[1]);
@@ -870,9 +871,9 @@ fn window(
         if !spans || b.date < a.date {
             continue;
         }
-        let before = body[sentence_start(body, a.start)..a.start].to_lowercase();
+        let before = body[sentence_start(body, a.start)..a.start].to_ascii_lowercase();
         let sentence =
-            body[sentence_start(body, a.start)..sentence_end(body, b.end)].to_lowercase();
+            body[sentence_start(body, a.start)..sentence_end(body, b.end)].to_ascii_lowercase();
         if is_enrolment(&sentence) {
             continue;
         }
@@ -893,8 +894,8 @@ fn window(
     // One day of access, or a start only ("beginning on …").
     for f in found {
         let s = sentence_start(body, f.start);
-        let sentence = body[s..sentence_end(body, f.end)].to_lowercase();
-        let before = body[s..f.start].to_lowercase();
+        let sentence = body[s..sentence_end(body, f.end)].to_ascii_lowercase();
+        let before = body[s..f.start].to_ascii_lowercase();
         if is_enrolment(&sentence) || is_discovery(&before) || Some(f.date) == discovered {
             continue;
         }
@@ -974,7 +975,7 @@ fn is_discovery(before: &str) -> bool {
 fn discovery(body: &str, found: &[dates::Found]) -> Option<PartialDate> {
     found.iter().find_map(|f| {
         let s = sentence_start(body, f.start);
-        let sentence = body[s..sentence_end(body, f.end)].to_lowercase();
+        let sentence = body[s..sentence_end(body, f.end)].to_ascii_lowercase();
         (is_discovery(&sentence) && !is_enrolment(&sentence)).then_some(f.date)
     })
 }

@@ -385,7 +385,7 @@ const INVOLVED_HEADINGS: &[&str] = &[
 /// "What are we doing?", "What You Can Do: …", "我们采取的措施"…
 fn starts_part(line: &str) -> bool {
     let t = line.trim();
-    let lower = t.to_lowercase();
+    let lower = t.to_ascii_lowercase();
     const EN: &[&str] = &[
         "what we",
         "what you",
@@ -511,7 +511,7 @@ fn clauses(text: &str) -> Vec<String> {
     }
     parts.push(&text[start..]);
     for part in parts {
-        let lower = part.to_lowercase();
+        let lower = part.to_ascii_lowercase();
         let pieces = lower
             .split(" but ")
             .flat_map(|c| c.split(" because "))
@@ -530,7 +530,7 @@ fn clauses(text: &str) -> Vec<String> {
 /// The part of the letter that says what was involved: under its heading
 /// when it has one, else the sentences that say "included", "involved"…
 fn involved_part(text: &str) -> String {
-    let lower = text.to_lowercase();
+    let lower = text.to_ascii_lowercase();
     // The heading starts a line (an introduction may name the parts too).
     let mut at = 0;
     let mut start = None;
@@ -617,7 +617,7 @@ fn spell_numbers(text: &str) -> String {
     ] {
         for no in [" no.", " No.", " NO."] {
             out = out.replace(&format!("{w}{no}"), &format!("{w} number"));
-            let cap = format!("{}{}", w[..1].to_uppercase(), &w[1..]);
+            let cap = format!("{}{}", w[..1].to_ascii_uppercase(), &w[1..]);
             out = out.replace(&format!("{cap}{no}"), &format!("{cap} number"));
         }
     }
@@ -644,9 +644,9 @@ pub(crate) fn data_types(text: &str) -> Vec<&'static str> {
                     .chain(zh.iter().map(move |p| (*id, *p, false)))
             })
             .collect();
-        phrases.sort_by_key(|(_, p, _)| std::cmp::Reverse(p.len()));
+        crate::sort::sort_by(&mut phrases, |a, b| b.1.len().cmp(&a.1.len()));
         for (id, p, en) in phrases {
-            let p_lower = p.to_lowercase();
+            let p_lower = p.to_ascii_lowercase();
             let mut from = 0;
             while let Some(i) = clause[from..].find(&p_lower) {
                 let at = from + i;
@@ -687,7 +687,7 @@ pub(crate) fn data_types(text: &str) -> Vec<&'static str> {
             .position(|(t, _, _)| t == id)
             .unwrap_or(usize::MAX)
     };
-    found.sort_by_key(order);
+    crate::sort::sort_by(&mut found, |a, b| order(a).cmp(&order(b)));
     found
 }
 
@@ -721,7 +721,7 @@ const PROVIDERS: &[&str] = &[
 
 /// The monitoring the letter offers, if it offers any.
 pub(crate) fn offer(text: &str, dates: &[super::dates::Found]) -> Option<Offer> {
-    let lower = text.to_lowercase();
+    let lower = text.to_ascii_lowercase();
     let joined = unwrap(text);
     let dates_joined = super::dates::find(&joined);
     let offered = [
@@ -851,8 +851,8 @@ fn enroll_by(text: &str, dates: &[super::dates::Found]) -> Option<crate::Partial
     dates.iter().find_map(|f| {
         let start = sentence_start(text, f.start);
         let end = sentence_end(text, f.end);
-        let sentence = text[start..end].to_lowercase();
-        let before = text[start..f.start].to_lowercase();
+        let sentence = text[start..end].to_ascii_lowercase();
+        let before = text[start..f.start].to_ascii_lowercase();
         let by = [
             "by",
             "before",
@@ -908,7 +908,7 @@ fn code(text: &str) -> Option<String> {
         "验证码",
         "兑换码",
     ];
-    let lower = text.to_lowercase();
+    let lower = text.to_ascii_lowercase();
     let mut best: Option<(usize, String)> = None;
     for label in LABELS {
         for (i, _) in lower.match_indices(label) {

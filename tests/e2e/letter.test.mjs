@@ -1,0 +1,146 @@
+// The letter reader in the served page (issue 23): a pasted letter is read
+// in the browser, its finding joins the results (sender and client marked
+// "from your letter", the incident confirmed, the letter's offer in the
+// plan), survives a reload without its text or code, is erased by
+// clear-all, and nothing of it is in any request; a lure is flagged and
+// cannot be added; a Chinese letter reads in the Chinese page; a newer data
+// set's incidents are marked "new since" the last visit.
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { after, before, test } from 'node:test';
+import { ROOT, offOrigin, openPage, setup } from './helpers.mjs';
+
+let env;
+before(async () => { env = await setup(); });
+after(async () => { await env?.close(); });
+
+const letter = (file) => readFileSync(join(ROOT, 'tests', 'letters', file), 'utf8');
+
+async function read(page, text) {
+  await page.locator('.letter > details > summary').click();
+  await page.getByTestId('letter-input').fill(text);
+  await page.getByRole('button', { name: /Read the letter|读取这封信/ }).click();
+  const result = page.getByTestId('letter-result');
+  await result.waitFor();
+  return result;
+}
+
+for (const [width, height] of [[390, 844], [1280, 900]]) {
+  test(`a pasted letter joins the results, privately, at ${width}x${height}`, async () => {
+    const { context, page, requests, errors } = await openPage(env);
+    try {
+      await page.setViewportSize({ width, height });
+      const text = letter('en-01-infosys-mccamish-bank-of-america.txt');
+      const result = await read(page, text);
+      assert.equal(await result.getAttribute('data-sender'), 'infosys-mccamish');
+      assert.equal(await result.getAttribute('data-incident'), 'infosys-mccamish-2023');
+      assert.equal(await result.getAttribute('data-phishing'), 'false');
+      const types = await page.getByTestId('letter-type').evaluateAll((els) => els.map((e) => e.dataset.type));
+      for (const t of ['ssn', 'date_of_birth', 'account_number', 'full_name']) assert.ok(types.includes(t), `${t} in ${types}`);
+      const said = await result.textContent();
+      assert.ok(said.includes('on behalf of Bank of America'), said);
+      assert.ok(said.includes('BQ7M4K2XZ'), 'the code is shown to the person');
+      assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth), 'no sideways scroll');
+      await page.getByTestId('letter-keep').click();
+      // The sender and the client join the companies, marked.
+      await page.waitForSelector('[data-testid=company-chip][data-org-id=bank-of-america][data-from-letter=true]');
+      await page.waitForSelector('[data-testid=company-chip][data-org-id=infosys-mccamish][data-from-letter=true]');
+      // The incident is confirmed for the person; the letter's offer is in the plan.
+      const card = page.locator('[data-testid=incident-card][data-incident-id=infosys-mccamish-2023]').first();
+      await card.waitFor();
+      assert.match(await card.getAttribute('class'), /conf-confirmed/);
+      const offer = page.locator('[data-testid=action-item][data-action-id=enroll_offered_monitoring]');
+      assert.match(await offer.textContent(), /Your letter from Infosys McCamish/);
+      assert.equal(await page.getByTestId('letter-input').inputValue(), '', 'the text is not kept');
+      // Kept across a reload: the finding, not the text, not the code.
+      await page.reload();
+      await page.waitForSelector('[data-testid=letter-kept][data-incident=infosys-mccamish-2023]');
+      const saved = await page.evaluate(() => JSON.stringify(Object.fromEntries(Object.entries(localStorage))));
+      assert.ok(saved.includes('infosys-mccamish-2023'), 'the finding is saved');
+      for (const secret of ['BQ7M4K2XZ', 'Walter Kinsella', 'Powers Ferry']) assert.ok(!saved.includes(secret), `${secret} is not saved`);
+      // Nothing of the letter in any request.
+      assert.deepEqual(offOrigin(env, requests), []);
+      const pieces = ['BQ7M4K2XZ', 'Walter', 'Kinsella', 'B113842', 'deferred compensation'];
+      const leaks = requests.filter((r) => pieces.some((p) => decodeURIComponent(r.url).includes(p) || r.body.includes(p)));
+      assert.deepEqual(leaks, [], 'no part of the letter in any request');
+      // Clear-all erases it.
+      page.once('dialog', (d) => d.accept());
+      await page.getByTestId('clear-all').click();
+      await page.waitForFunction(() => !document.querySelector('[data-testid=letter-kept]'));
+      const after = await page.evaluate(() => JSON.stringify(Object.fromEntries(Object.entries(localStorage))));
+      assert.ok(!after.includes('infosys-mccamish-2023'), after);
+      assert.deepEqual(errors, []);
+    } finally {
+      await context.close();
+    }
+  });
+}
+
+test('a lure is flagged with why and cannot be added', async () => {
+  const { context, page, errors } = await openPage(env);
+  try {
+    const result = await read(page, letter('en-04-identity-restoration-fee.txt'));
+    assert.equal(await result.getAttribute('data-phishing'), 'true');
+    const signs = await result.locator('[data-sign]').evaluateAll((els) => els.map((e) => e.dataset.sign));
+    assert.ok(signs.includes('asks_payment') && signs.includes('gift_cards'), signs.join());
+    assert.equal(await page.getByTestId('letter-keep').count(), 0);
+    assert.deepEqual(errors, []);
+  } finally {
+    await context.close();
+  }
+});
+
+test('a Chinese letter reads in the Chinese page, and a paper letter from the short form', async () => {
+  const { context, page, errors } = await openPage(env);
+  try {
+    await page.getByTestId('lang-switch').selectOption('zh-Hans');
+    await page.waitForFunction(() => document.documentElement.lang === 'zh-Hans');
+    const result = await read(page, letter('zh-07-pbi-calpers.txt'));
+    assert.equal(await result.getAttribute('data-sender'), 'pbi-research-services');
+    const types = await page.getByTestId('letter-type').evaluateAll((els) => els.map((e) => e.dataset.type));
+    assert.ok(types.includes('ssn') && types.includes('date_of_birth'), types.join());
+    assert.match(await page.getByTestId('letter-type').first().textContent(), /[\u4e00-\u9fff]/);
+    // The short form: sender, date, a ticked type, a deadline.
+    await page.locator('.letter .paper > summary').click();
+    await page.locator('input[name=letter-sender]').fill('Change Healthcare');
+    await page.locator('input[name=letter-date]').fill('2024-07-29');
+    await page.locator('[data-paper-type=medical]').check();
+    await page.locator('input[name=letter-deadline]').fill('2024-10-31');
+    await page.locator('.letter .paper button[type=submit]').click();
+    await page.waitForSelector('[data-testid=letter-result][data-incident=change-healthcare-2024]');
+    assert.equal(await page.getByTestId('letter-type').count(), 1);
+    assert.deepEqual(errors, []);
+  } finally {
+    await context.close();
+  }
+});
+
+test('incidents a newer data set adds are marked new since the last visit', async () => {
+  const context = await env.browser.newContext({ serviceWorkers: 'block' });
+  try {
+    await context.addInitScript(() => {
+      if (!sessionStorage.getItem('seeded')) {
+        sessionStorage.setItem('seeded', '1');
+        localStorage.setItem('exposure-check/progress', JSON.stringify({
+          version: 1,
+          progress: { companies: [{ input: 'AT&T', org_id: 'att' }], done: [], seen: { as_of: '2024-01-01', ids: ['att-vendor-2023'] } },
+        }));
+      }
+    });
+    const page = await context.newPage();
+    await page.goto(env.base);
+    const fresh = page.getByTestId('new-since');
+    await fresh.waitFor({ timeout: 20000 });
+    assert.equal(await fresh.getAttribute('data-since'), '2024-01-01');
+    assert.ok(Number(await fresh.getAttribute('data-count')) >= 2, 'the 2024 incidents are new');
+    assert.ok(!(await fresh.textContent()).includes('vendor'), 'what was seen is not new');
+    // Seen now: on the next visit nothing is new.
+    await page.waitForFunction(() => localStorage.getItem('exposure-check/progress').includes('"as_of":"2026-07-01"'));
+    await page.reload();
+    await page.waitForSelector('[data-testid=incident-card]');
+    assert.equal(await page.getByTestId('new-since').count(), 0);
+  } finally {
+    await context.close();
+  }
+});
