@@ -227,7 +227,6 @@ mod tests {
                 as_of: Some(exposure_core::PartialDate::ymd(2026, 7, 1)),
                 ids: ["att-vendor-2023".to_string()].into(),
             }),
-            ..Default::default()
         };
         let back = decode(&encode(&p));
         assert_eq!(back.progress, p);
