@@ -276,8 +276,6 @@ pub fn app(props: &AppProps) -> Html {
             <>
                 <NewSince report={report.clone()} seen={state.seen_before.clone()} />
                 <Verdict report={report.clone()} />
-                <IncidentList report={report.clone()} />
-                <ExposureSummary report={report.clone()} />
                 <ActionPlan
                     report={report.clone()}
                     done={state.done.clone()}
@@ -285,6 +283,8 @@ pub fn app(props: &AppProps) -> Html {
                     on_toggle={on_toggle}
                     on_export={on_export}
                 />
+                <IncidentList report={report.clone()} />
+                <ExposureSummary report={report.clone()} />
             </>
         },
         _ => waiting.clone(),

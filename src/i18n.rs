@@ -52,6 +52,9 @@ texts! {
     LetterSender => "Who sent it (as printed)", "发信方（按信上所写）";
     LetterUse => "Use this letter", "使用这封信";
     FromLetter => "from your letter", "来自你的来信";
+    MoreAboutIt => "What happened, figures and sources", "事件经过、数字和来源";
+    HowToDoIt => "How to do it", "具体做法";
+    MoreNotices => "more reported breaches filed by", "份其他已报告的泄露通知，提交者为";
     NewSince => "New since your last visit", "自你上次访问以来的新事件";
     NewSinceData => "the data is now as of", "数据现已更新至";
     Tagline => "Which breaches touched your data — directly or through a company's vendors — and exactly what to do about it.",

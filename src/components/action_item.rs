@@ -65,12 +65,16 @@ pub fn action_item(props: &ActionItemProps) -> Html {
             if !w.conditions.is_empty() {
                 <ul class="conditions" data-testid="action-condition">{ nodes(conditions) }</ul>
             }
-            <p class="summary">{ &w.summary }</p>
             if !w.because.is_empty() {
                 <p class="because"><strong>{ format!("{}: ", tr(lang, Text::Why)) }</strong>{ &w.because }</p>
             }
-            <ol class="steps">{ nodes(steps) }</ol>
-            <ul class="links">{ nodes(links) }</ul>
+            // The how on demand: the summary, the steps and the official links.
+            <details class="how">
+                <summary>{ format!("{} ({})", tr(lang, Text::HowToDoIt), w.steps.len()) }</summary>
+                <p class="summary">{ &w.summary }</p>
+                <ol class="steps">{ nodes(steps) }</ol>
+                <ul class="links">{ nodes(links) }</ul>
+            </details>
             if let Some(e) = &w.elsewhere {
                 <p class="hint"><strong>{ format!("{}: ", tr(lang, Text::OutsideUs)) }</strong>{ e }</p>
             }

@@ -126,20 +126,25 @@ pub fn incident_card(props: &IncidentCardProps) -> Html {
                 if let Some(note) = exposure_words::outside_note(ds, m, locale.locale()) { <p class="period-note">{ note }</p> }
                 { fit }
             </div>
-            <p class="summary" lang={summary_lang(lang, t.incident_summary(inc) == inc.summary)}>{ t.incident_summary(inc) }</p>
-            <dl class="facts">
-                { nodes(affected) }
-                { dates }
-                <dt>{ tr(lang, Text::WhoWasAffected) }</dt><dd lang={summary_lang(lang, t.cohort(inc) == inc.cohort.text)}>{ t.cohort(inc) }</dd>
-            </dl>
             <h4>{ tr(lang, Text::DataExposed) }</h4>
             <ul class="tags">{ nodes(types) }</ul>
-            { also }
-            <p class="more"><a href={Route::Incident(inc.id.clone()).href()} data-testid="incident-link">{ tr(lang, Text::Details) }</a></p>
-            <details class="sources">
-                <summary>{ format!("{} ({})", tr(lang, Text::Sources), inc.sources.len()) }</summary>
-                <ul>{ nodes(sources) }</ul>
+            // The rest on demand: what happened, the figures and dates, the
+            // register notices of the event and the sources.
+            <details class="card-more">
+                <summary>{ tr(lang, Text::MoreAboutIt) }</summary>
+                <p class="summary" lang={summary_lang(lang, t.incident_summary(inc) == inc.summary)}>{ t.incident_summary(inc) }</p>
+                <dl class="facts">
+                    { nodes(affected) }
+                    { dates }
+                    <dt>{ tr(lang, Text::WhoWasAffected) }</dt><dd lang={summary_lang(lang, t.cohort(inc) == inc.cohort.text)}>{ t.cohort(inc) }</dd>
+                </dl>
+                { also }
+                <details class="sources">
+                    <summary>{ format!("{} ({})", tr(lang, Text::Sources), inc.sources.len()) }</summary>
+                    <ul>{ nodes(sources) }</ul>
+                </details>
             </details>
+            <p class="more"><a href={Route::Incident(inc.id.clone()).href()} data-testid="incident-link">{ tr(lang, Text::Details) }</a></p>
         </article>
     }
 }

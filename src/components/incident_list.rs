@@ -33,8 +33,43 @@ pub fn incident_list(props: &IncidentListProps) -> Html {
                 m={m.clone()} />
         }
     };
-    let live: Vec<Html> = props.report.live_matches().map(card).collect();
     let ds = &engine.data;
+    // A company's register notices after its first two wait behind one line
+    // ("12 more reported breaches filed by …"): a health system files one
+    // for each hospital, and the answer must stay short.
+    let mut live: Vec<Html> = Vec::new();
+    let mut held: Vec<Html> = Vec::new();
+    let mut shown = 0;
+    let mut current: Option<&str> = None;
+    let flush = |held: &mut Vec<Html>, live: &mut Vec<Html>, org: Option<&str>| {
+        if held.is_empty() {
+            return;
+        }
+        let name = org.map_or("", |o| exposure_words::org_name(ds, o, lang));
+        let cards = std::mem::take(held);
+        live.push(html! {
+            <details class="more-notices" key={format!("more:{}", org.unwrap_or(""))}>
+                <summary>{ format!("{} {} {name}", cards.len(), tr(lang, Text::MoreNotices)) }</summary>
+                { cards }
+            </details>
+        });
+    };
+    for m in props.report.live_matches() {
+        if current != Some(m.org_id.as_str()) {
+            flush(&mut held, &mut live, current);
+            current = Some(m.org_id.as_str());
+            shown = 0;
+        }
+        if ds.notice_of(&m.incident_id).is_some() {
+            shown += 1;
+            if shown > 2 {
+                held.push(card(m));
+                continue;
+            }
+        }
+        live.push(card(m));
+    }
+    flush(&mut held, &mut live, current);
     let as_of = ds.info.as_of;
     let as_of_text = as_of.map(|d| lang.date(d)).unwrap_or_default();
     // Each company no incident reached, and what that silence means: known

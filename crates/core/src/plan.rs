@@ -83,6 +83,9 @@ pub struct PlannedAction {
     pub reasons: Vec<Reason>,
     /// Incidents behind this action (for incident-specific ones, the offers).
     pub incidents: Vec<String>,
+    /// The person's companies those incidents reached them through (org
+    /// ids, in the order of the check): the "why" names these.
+    pub companies: Vec<String>,
     pub steps: Vec<Step>,
     pub links: Vec<PlanLink>,
     pub effort_minutes: u32,
@@ -275,6 +278,7 @@ pub fn build_plan_with_letters(
             },
             old_exposure,
             incidents,
+            companies: Vec::new(),
             steps,
             links,
             effort_minutes: def.effort_minutes,
@@ -300,6 +304,19 @@ pub fn build_plan_with_letters(
         plan.push(a);
     }
 
+    // The companies behind each action, from the live matches.
+    for a in &mut plan {
+        let mut orgs: Vec<String> = Vec::new();
+        for m in matches
+            .iter()
+            .filter(|m| m.confidence > Confidence::Unlikely && a.incidents.contains(&m.incident_id))
+        {
+            if !orgs.contains(&m.org_id) {
+                orgs.push(m.org_id.clone());
+            }
+        }
+        a.companies = orgs;
+    }
     let rank = |id: &str| ds.action(id).map_or(50, |a| a.rank);
     crate::sort::sort_by(&mut plan, |a, b| {
         a.expired
@@ -378,6 +395,7 @@ impl Offers {
             conditions: Vec::new(),
             old_exposure: false,
             incidents: self.incidents,
+            companies: Vec::new(),
         })
     }
 }

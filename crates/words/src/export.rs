@@ -16,23 +16,73 @@ pub fn to_markdown(
     words: &dyn Words,
 ) -> String {
     let mut md = String::from("# Exposure Check — my action plan\n\n");
+    let english = ds.texts(exposure_core::Lang::En);
+    if let Some(d) = ds.info.as_of {
+        md.push_str(&format!("Data as of {}.\n\n", d.human()));
+    }
+    if !report.companies.is_empty() {
+        let v = exposure_core::verdict::verdict(report);
+        md.push_str(&format!(
+            "{}\n\n",
+            crate::verdict_headline(ds, &v, exposure_core::Lang::En)
+        ));
+    }
     let names: Vec<String> = report
         .companies
         .iter()
         .map(|c| {
-            c.org_id.as_deref().and_then(|id| ds.org(id)).map_or_else(
+            let name = c.org_id.as_deref().and_then(|id| ds.org(id)).map_or_else(
                 || format!("{} (not recognised)", c.input),
                 |o| o.name.clone(),
-            )
+            );
+            // The years and the relationship the person gave.
+            let who = crate::relation_label(exposure_core::Lang::En, c.relation, false);
+            let years = match (c.period.from, c.period.until) {
+                (Some(a), Some(b)) => format!(" ({who} {a}–{b})"),
+                (Some(a), None) => format!(" ({who} since {a})"),
+                (None, Some(b)) => format!(" ({who} until {b})"),
+                (None, None) if c.relation != exposure_core::model::Relation::Customer => {
+                    format!(" ({who})")
+                }
+                (None, None) => String::new(),
+            };
+            let letter = if c.from_letter {
+                " — from your letter"
+            } else {
+                ""
+            };
+            format!("{name}{years}{letter}")
         })
         .collect();
     if !names.is_empty() {
         md.push_str(&format!("Companies: {}\n\n", names.join(", ")));
     }
+    // One line an incident: which, through which company, how sure, when.
+    let live: Vec<&exposure_core::Match> = report.live_matches().collect();
+    if !live.is_empty() {
+        md.push_str("## Incidents\n\n");
+        for m in live {
+            let Some(inc) = ds.incident(&m.incident_id) else {
+                continue;
+            };
+            let when = match (inc.breach_start, inc.breach_end, inc.disclosed) {
+                (Some(a), Some(b), _) if a != b => format!("{} – {}", a.human(), b.human()),
+                (Some(a), _, _) => a.human(),
+                (None, _, Some(d)) => format!("disclosed {}", d.human()),
+                _ => "date not known".to_string(),
+            };
+            md.push_str(&format!(
+                "- **{}** — {}, {}; {when}\n",
+                english.incident_title(inc),
+                ds.org_name(&m.org_id),
+                m.confidence.id(),
+            ));
+        }
+        md.push('\n');
+    }
     if !report.exposed.is_empty() {
         md.push_str("## What was exposed\n\n");
         for e in &report.exposed {
-            let english = ds.texts(exposure_core::Lang::En);
             let titles: Vec<String> = e
                 .incidents
                 .iter()

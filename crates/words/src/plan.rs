@@ -89,7 +89,9 @@ pub fn condition<'a>(t: Texts<'a>, c: &Condition) -> Option<&'a str> {
     t.only_if(inc, c.client.as_deref())
 }
 
-/// "Exposed: Social Security number, … — in <incident titles>."
+/// "Exposed: Social Security number, … — through AT&T and Bank of
+/// America." The companies the person named, not incident titles (a
+/// letter's data: "your letter from X").
 fn because_sentence(t: Texts, a: &PlannedAction) -> String {
     if a.reasons.is_empty() {
         return String::new();
@@ -99,25 +101,35 @@ fn because_sentence(t: Texts, a: &PlannedAction) -> String {
         .iter()
         .map(|r| t.type_name(&r.data_type))
         .collect();
-    let mut incidents: std::collections::BTreeSet<String> = std::collections::BTreeSet::new();
-    incidents.extend(
-        a.reasons
-            .iter()
-            .flat_map(|r| r.incidents.iter())
-            .map(|i| source_name(t, i)),
-    );
-    let incidents = incidents.into_iter().collect::<Vec<_>>();
+    let via = through(t, a);
     match t.lang {
-        Lang::En => format!(
-            "Exposed: {} — in {}.",
-            types.join(", "),
-            incidents.join("; ")
-        ),
-        Lang::Zh => format!(
-            "泄露的数据：{}——见于{}。",
-            t.list(&types),
-            incidents.join("；")
-        ),
+        Lang::En => format!("Exposed: {} — through {via}.", types.join(", ")),
+        Lang::Zh => format!("泄露的数据：{}——经由{via}。", t.list(&types)),
+    }
+}
+
+/// The companies behind an action, and the letters whose data it answers.
+fn through(t: Texts, a: &PlannedAction) -> String {
+    let mut names: Vec<String> = a
+        .companies
+        .iter()
+        .map(|id| crate::org_name(t.ds, id, t.lang).to_string())
+        .collect();
+    for i in &a.incidents {
+        if i.starts_with(exposure_core::plan::LETTER_PREFIX) {
+            names.push(source_name(t, i));
+        }
+    }
+    if names.is_empty() {
+        names.extend(a.incidents.iter().map(|i| source_name(t, i)));
+    }
+    match t.lang {
+        Lang::En => match names.len() {
+            0 => String::new(),
+            1 => names.remove(0),
+            n => format!("{} and {}", names[..n - 1].join(", "), names[n - 1]),
+        },
+        Lang::Zh => names.join("、"),
     }
 }
 
