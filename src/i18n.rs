@@ -52,6 +52,7 @@ texts! {
     LetterSender => "Who sent it (as printed)", "发信方（按信上所写）";
     LetterUse => "Use this letter", "使用这封信";
     FromLetter => "from your letter", "来自你的来信";
+    ShowExposed => "Each kind of data exposed, its harm and where from", "每类泄露数据、其危害及来源";
     MoreAboutIt => "What happened, figures and sources", "事件经过、数字和来源";
     HowToDoIt => "How to do it", "具体做法";
     MoreNotices => "more reported breaches filed by", "份其他已报告的泄露通知，提交者为";

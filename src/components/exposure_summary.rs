@@ -47,7 +47,12 @@ pub fn exposure_summary(props: &ExposureSummaryProps) -> Html {
         <section class="panel" aria-labelledby="summary-heading">
             <h2 id="summary-heading">{ tr(lang, Text::SummaryHeading) }</h2>
             <p class="intro">{ tr(lang, Text::SummaryIntro) }</p>
-            <ul class="exposed-list">{ nodes(items) }</ul>
+            // Each type's harm and sources on demand: the verdict names the
+            // worst, the plan answers them all.
+            <details class="exposed-more">
+                <summary>{ format!("{} ({})", tr(lang, Text::ShowExposed), props.report.exposed.len()) }</summary>
+                <ul class="exposed-list">{ nodes(items) }</ul>
+            </details>
         </section>
     }
 }

@@ -122,7 +122,6 @@ pub fn incident_card(props: &IncidentCardProps) -> Html {
             <div class="match-path" data-testid="match-path" data-path={m.path.join(" ")}>
                 <span class="visually-hidden">{ tr(lang, Text::PathLabel) }</span>
                 <ol class="path">{ nodes(path_steps) }</ol>
-                <p class="explanation">{ exposure_words::explanation(ds, m, locale.locale()) }</p>
                 if let Some(note) = exposure_words::outside_note(ds, m, locale.locale()) { <p class="period-note">{ note }</p> }
                 { fit }
             </div>
@@ -132,6 +131,7 @@ pub fn incident_card(props: &IncidentCardProps) -> Html {
             // register notices of the event and the sources.
             <details class="card-more">
                 <summary>{ tr(lang, Text::MoreAboutIt) }</summary>
+                <p class="explanation">{ exposure_words::explanation(ds, m, locale.locale()) }</p>
                 <p class="summary" lang={summary_lang(lang, t.incident_summary(inc) == inc.summary)}>{ t.incident_summary(inc) }</p>
                 <dl class="facts">
                     { nodes(affected) }

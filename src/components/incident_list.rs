@@ -34,12 +34,21 @@ pub fn incident_list(props: &IncidentListProps) -> Html {
         }
     };
     let ds = &engine.data;
-    // A company's register notices after its first two wait behind one line
-    // ("12 more reported breaches filed by …"): a health system files one
-    // for each hospital, and the answer must stay short.
+    // A company's register notices wait behind one line ("12 more reported
+    // breaches filed by …"): a health system files one for each hospital,
+    // and the answer must stay short.
     let mut live: Vec<Html> = Vec::new();
     let mut held: Vec<Html> = Vec::new();
     let mut shown = 0;
+    // A company with curated incidents shows them, its notices behind the
+    // line; one known only from registers shows its first two.
+    let curated_for = |org: &str| {
+        props
+            .report
+            .live_matches()
+            .any(|m| m.org_id == org && ds.notice_of(&m.incident_id).is_none())
+    };
+    let mut inline = 2;
     let mut current: Option<&str> = None;
     let flush = |held: &mut Vec<Html>, live: &mut Vec<Html>, org: Option<&str>| {
         if held.is_empty() {
@@ -59,10 +68,11 @@ pub fn incident_list(props: &IncidentListProps) -> Html {
             flush(&mut held, &mut live, current);
             current = Some(m.org_id.as_str());
             shown = 0;
+            inline = if curated_for(&m.org_id) { 0 } else { 2 };
         }
         if ds.notice_of(&m.incident_id).is_some() {
             shown += 1;
-            if shown > 2 {
+            if shown > inline {
                 held.push(card(m));
                 continue;
             }
