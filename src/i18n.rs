@@ -147,9 +147,6 @@ texts! {
     PlanIntro => "One list, most urgent first. Tick each step when it is done; your progress stays in this browser.",
                  "一份清单，最紧急的在前。完成后打勾，进度只保存在本浏览器中。";
     Progress => "done", "已完成";
-    DoNow => "Do now", "立即处理";
-    ThisWeek => "This week", "本周内";
-    Ongoing => "Ongoing", "持续关注";
     Why => "Why", "原因";
     Minutes => "min", "分钟";
     Repeats => "Repeats", "重复";

@@ -43,7 +43,7 @@ pub fn action_plan(props: &ActionPlanProps) -> Html {
     // The to-do list by urgency; then the steps that depend on a condition
     // (every incident behind them is only possible); then, for the record,
     // offers and claims whose deadlines have passed.
-    let group = |class: String, label: Text, pick: &dyn Fn(&PlannedAction) -> bool| {
+    let group = |class: String, label: &str, pick: &dyn Fn(&PlannedAction) -> bool| {
         let items: Vec<Html> = plan
             .iter()
             .filter(|a| pick(a))
@@ -59,34 +59,30 @@ pub fn action_plan(props: &ActionPlanProps) -> Html {
         } else {
             html! {
                 <div class={classes!("urgency", class)} data-testid="plan-group">
-                    <h3>{ tr(lang, label) }</h3>
+                    <h3>{ label.to_string() }</h3>
                     <ul class="actions">{ items }</ul>
                 </div>
             }
         }
     };
-    let mut groups: Vec<Html> = [
-        (Urgency::Now, Text::DoNow),
-        (Urgency::ThisWeek, Text::ThisWeek),
-        (Urgency::Ongoing, Text::Ongoing),
-    ]
-    .into_iter()
-    .map(|(urgency, label)| {
-        group(
-            format!("urgency-{}", urgency.id()),
-            label,
-            &|a: &PlannedAction| a.urgency == urgency && !a.conditional && !a.expired,
-        )
-    })
-    .collect();
+    let mut groups: Vec<Html> = [Urgency::Now, Urgency::ThisWeek, Urgency::Ongoing]
+        .into_iter()
+        .map(|urgency| {
+            group(
+                format!("urgency-{}", urgency.id()),
+                exposure_words::urgency_label(lang, urgency),
+                &|a: &PlannedAction| a.urgency == urgency && !a.conditional && !a.expired,
+            )
+        })
+        .collect();
     groups.push(group(
         "urgency-if-applies".into(),
-        Text::IfApplies,
+        tr(lang, Text::IfApplies),
         &|a: &PlannedAction| a.conditional && !a.expired,
     ));
     groups.push(group(
         "urgency-past".into(),
-        Text::PastForTheRecord,
+        tr(lang, Text::PastForTheRecord),
         &|a: &PlannedAction| a.expired,
     ));
     html! {

@@ -75,16 +75,7 @@ pub fn incident_card(props: &IncidentCardProps) -> Html {
         let sev = ds.data_type(ty).map(|d| format!("sev-{}", d.severity.id()));
         html! { <li class={classes!("tag", sev)}>{ t.type_name(ty) }</li> }
     });
-    let sources = inc.sources.iter().map(|s| {
-        html! {
-            <li>
-                <a href={s.url.clone()} rel="noopener noreferrer" target="_blank">
-                    { s.title.clone().unwrap_or_else(|| s.publisher.to_string()) }
-                </a>
-                { format!(" — {}, {}", s.publisher, t.date(s.date)) }
-            </li>
-        }
-    });
+    let sources = source_items(inc, lang);
     // What the confidence says of the person: one plain line.
     let fit = match exposure_words::fit_line(ds, m, locale.locale()) {
         Some(line) => {
@@ -147,4 +138,38 @@ pub fn incident_card(props: &IncidentCardProps) -> Html {
             <p class="more"><a href={Route::Incident(inc.id.clone()).href()} data-testid="incident-link">{ tr(lang, Text::Details) }</a></p>
         </article>
     }
+}
+
+/// An incident's sources, those in the reader's language first, each once
+/// labelled: the title, then publisher and date (a source without a title
+/// is named by its publisher, not twice).
+pub fn source_items(inc: &exposure_core::model::Incident, lang: Lang) -> Vec<Html> {
+    let cjk = |s: &str| s.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c));
+    let mut list: Vec<&exposure_core::model::Source> = inc.sources.iter().collect();
+    let chinese = |s: &exposure_core::model::Source| {
+        cjk(s.publisher.as_ref()) || s.title.as_deref().is_some_and(cjk)
+    };
+    // Stable: the data's order within each language.
+    let (mut first, second): (Vec<_>, Vec<_>) = list
+        .drain(..)
+        .partition(|s| chinese(s) == (lang == Lang::Zh));
+    first.extend(second);
+    first
+        .into_iter()
+        .map(|s| {
+            let (label, after) = match &s.title {
+                Some(title) => (
+                    title.clone(),
+                    format!(" — {}, {}", s.publisher, lang.date(s.date)),
+                ),
+                None => (s.publisher.to_string(), format!(", {}", lang.date(s.date))),
+            };
+            html! {
+                <li>
+                    <a href={s.url.clone()} rel="noopener noreferrer" target="_blank">{ label }</a>
+                    { after }
+                </li>
+            }
+        })
+        .collect()
 }

@@ -136,14 +136,7 @@ pub fn incident_page(props: &IncidentPageProps) -> Html {
             </li>
         }
     });
-    let sources = inc.sources.iter().map(|s| {
-        html! {
-            <li>
-                <a href={s.url.clone()} rel="noopener noreferrer" target="_blank">{ s.title.clone().unwrap_or_else(|| s.publisher.to_string()) }</a>
-                { format!(" — {}, {}", s.publisher, t.date(s.date)) }
-            </li>
-        }
-    });
+    let sources = crate::components::incident_card::source_items(inc, lang);
     html! {
         <article class="panel incident-page" data-testid="incident-page" data-incident-id={inc.id.clone()}>
             { back }

@@ -383,7 +383,11 @@ fn run(args: &[String]) -> Result<ExitCode, CliError> {
                 for a in &plan {
                     let title =
                         exposure_words::plan::action_title(&engine.data, Lang::En.into(), a);
-                    out!("[{}] {}", a.urgency.label(), title);
+                    out!(
+                        "[{}] {}",
+                        exposure_words::urgency_label(Lang::En, a.urgency),
+                        title
+                    );
                 }
             }
             Ok(ExitCode::SUCCESS)
@@ -637,7 +641,12 @@ fn print_report(engine: &Engine, report: &Report) {
     for (i, a) in report.plan.iter().enumerate() {
         let expired = if a.expired { " (deadline passed)" } else { "" };
         let w = english(ds).action_words(a);
-        out!("  {}. [{}] {}{expired}", i + 1, a.urgency.label(), w.title);
+        out!(
+            "  {}. [{}] {}{expired}",
+            i + 1,
+            exposure_words::urgency_label(Lang::En, a.urgency),
+            w.title
+        );
         if !w.because.is_empty() {
             out!("     {}", w.because);
         }

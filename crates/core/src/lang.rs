@@ -11,7 +11,7 @@ use crate::json::json_struct;
 
 use crate::dataset::DataSet;
 use crate::date::PartialDate;
-use crate::model::{ActionDef, Confirmation, Incident, IncidentKind, RemedyKind, Urgency};
+use crate::model::{ActionDef, Confirmation, Incident, IncidentKind, RemedyKind};
 
 /// The languages the page speaks.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize)]
@@ -360,15 +360,6 @@ impl<'a> Texts<'a> {
             Confirmation::Press => "媒体报道",
         };
         self.lang.pick(c.label(), zh)
-    }
-
-    pub fn urgency(&self, u: Urgency) -> &'static str {
-        let zh = match u {
-            Urgency::Now => "立即处理",
-            Urgency::ThisWeek => "本周内",
-            Urgency::Ongoing => "持续关注",
-        };
-        self.lang.pick(u.label(), zh)
     }
 
     /// A date as people write it: "Oct 29, 2023" or "2023年10月29日".

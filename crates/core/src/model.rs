@@ -94,16 +94,6 @@ pub enum Urgency {
     Ongoing,
 }
 
-impl Urgency {
-    pub fn label(self) -> &'static str {
-        match self {
-            Urgency::Now => "Do now",
-            Urgency::ThisWeek => "This week",
-            Urgency::Ongoing => "Ongoing",
-        }
-    }
-}
-
 /// How often a recurring action comes back.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "snake_case")]

@@ -107,7 +107,7 @@ pub fn to_markdown(
         md.push_str(&format!(
             "- [{tick}] **{}** — {}{expired}\n",
             w.title,
-            a.urgency.label()
+            crate::urgency_label(exposure_core::Lang::En, a.urgency)
         ));
         if !w.because.is_empty() {
             md.push_str(&format!("  - Why: {}\n", w.because));

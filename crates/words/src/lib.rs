@@ -300,6 +300,16 @@ impl Words for Speaker<'_> {
     }
 }
 
+/// An urgency band's name: the one place it is written.
+pub fn urgency_label(lang: Lang, u: exposure_core::model::Urgency) -> &'static str {
+    use exposure_core::model::Urgency;
+    match u {
+        Urgency::Now => lang.pick("Do now", "立即处理"),
+        Urgency::ThisWeek => lang.pick("This week", "本周内"),
+        Urgency::Ongoing => lang.pick("Ongoing", "持续关注"),
+    }
+}
+
 /// Why a letter looks like a lure, in the reader's language.
 pub fn phish_reason(lang: Lang, sign: exposure_core::letter::PhishSign) -> &'static str {
     use exposure_core::letter::PhishSign::*;
