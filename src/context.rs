@@ -39,6 +39,36 @@ pub fn use_locale() -> LocaleContext {
     use_context::<LocaleContext>().unwrap_or_default()
 }
 
+/// What a view over the data needs: the engine in use and the page's
+/// locale, together (none while the data set downloads).
+#[derive(Clone)]
+pub struct DataView {
+    pub engine: SharedEngine,
+    pub locale: LocaleContext,
+}
+
+impl DataView {
+    pub fn ds(&self) -> &exposure_core::DataSet {
+        &self.engine.data
+    }
+
+    pub fn lang(&self) -> Lang {
+        self.locale.lang
+    }
+
+    /// The data's texts in the page's locale.
+    pub fn texts(&self) -> exposure_core::Texts<'_> {
+        self.engine.data.texts(self.locale.locale())
+    }
+}
+
+/// The engine and the locale, when the data set is here.
+#[hook]
+pub fn use_view() -> Option<DataView> {
+    let locale = use_locale();
+    use_engine().map(|engine| DataView { engine, locale })
+}
+
 /// The engine in use, when the data set is here.
 #[hook]
 pub fn use_engine() -> Option<SharedEngine> {

@@ -5,7 +5,7 @@ use exposure_core::Report;
 use yew::prelude::*;
 
 use crate::components::nodes;
-use crate::context::{use_engine, use_locale};
+use crate::context::use_view;
 use crate::i18n::{severity_label, tr, Text};
 
 #[derive(Properties, PartialEq)]
@@ -15,13 +15,10 @@ pub struct ExposureSummaryProps {
 
 #[function_component(ExposureSummary)]
 pub fn exposure_summary(props: &ExposureSummaryProps) -> Html {
-    let locale = use_locale();
-    let lang = locale.lang;
-    let Some(engine) = use_engine() else {
+    let Some(view) = use_view() else {
         return Html::default();
     };
-    let ds = &engine.data;
-    let t = ds.texts(locale.locale());
+    let (ds, lang, t) = (view.ds(), view.lang(), view.texts());
     if props.report.exposed.is_empty() {
         return html! {};
     }

@@ -7,7 +7,7 @@ use yew::prelude::*;
 
 use crate::components::nodes;
 use crate::components::notice_card::also_reported_items;
-use crate::context::{use_engine, use_locale};
+use crate::context::use_view;
 use crate::i18n::{summary_lang, tr, Lang, Text};
 use crate::route::Route;
 
@@ -30,13 +30,10 @@ pub fn confidence_label(lang: Lang, c: Confidence) -> &'static str {
 
 #[function_component(IncidentCard)]
 pub fn incident_card(props: &IncidentCardProps) -> Html {
-    let locale = use_locale();
-    let lang = locale.lang;
-    let Some(engine) = use_engine() else {
+    let Some(view) = use_view() else {
         return Html::default();
     };
-    let ds = &engine.data;
-    let t = ds.texts(locale.locale());
+    let (ds, lang, t, locale) = (view.ds(), view.lang(), view.texts(), &view.locale);
     let m = &props.m;
     let Some(inc) = ds.incident(&m.incident_id) else {
         return html! {};

@@ -7,7 +7,7 @@ use exposure_core::PartialDate;
 use yew::prelude::*;
 
 use crate::components::nodes;
-use crate::context::{use_engine, use_locale};
+use crate::context::use_view;
 use crate::i18n::{summary_lang, tr, Lang, Text};
 use crate::route::Route;
 
@@ -19,13 +19,10 @@ pub struct IncidentPageProps {
 
 #[function_component(IncidentPage)]
 pub fn incident_page(props: &IncidentPageProps) -> Html {
-    let locale = use_locale();
-    let lang = locale.lang;
-    let Some(engine) = use_engine() else {
+    let Some(view) = use_view() else {
         return Html::default();
     };
-    let ds = &engine.data;
-    let t = ds.texts(locale.locale());
+    let (ds, lang, t) = (view.ds(), view.lang(), view.texts());
     let zh = lang == Lang::Zh;
     let back = html! {
         <p><a href={Route::Incidents(IncidentFilter::default()).href()}>{ format!("← {}", tr(lang, Text::BackToList)) }</a></p>

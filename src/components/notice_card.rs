@@ -8,7 +8,7 @@ use yew::prelude::*;
 
 use crate::components::incident_card::confidence_label;
 use crate::components::nodes;
-use crate::context::{use_engine, use_locale};
+use crate::context::use_view;
 use crate::i18n::{also_reported_line, register_name, register_term, tr, Text};
 use crate::route::Route;
 
@@ -55,13 +55,10 @@ pub fn also_reported_items(
 
 #[function_component(NoticeCard)]
 pub fn notice_card(props: &NoticeCardProps) -> Html {
-    let locale = use_locale();
-    let lang = locale.lang;
-    let Some(engine) = use_engine() else {
+    let Some(view) = use_view() else {
         return Html::default();
     };
-    let ds = &engine.data;
-    let t = ds.texts(locale.locale());
+    let (ds, lang, t, locale) = (view.ds(), view.lang(), view.texts(), &view.locale);
     let m = &props.m;
     let Some(n) = ds.notice_of(&m.incident_id) else {
         return html! {};

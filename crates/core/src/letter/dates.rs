@@ -105,38 +105,25 @@ pub(crate) fn find(text: &str) -> Vec<Found> {
     let mut i = 0;
     while i < toks.len() {
         let t = &toks[i];
-        // Month D, YYYY / Month D YYYY
-        if let Some(m) = month_of(t.s) {
-            if let (Some(d), Some(y)) = (
-                toks.get(i + 1).and_then(|x| number(x.s)),
-                toks.get(i + 2).and_then(|x| number(x.s)),
-            ) {
-                if let Some(date) = valid(y as i32, m, d.min(255) as u8) {
-                    out.push(Found {
-                        start: t.start,
-                        end: toks[i + 2].end,
-                        date,
-                    });
-                    i += 3;
-                    continue;
-                }
-            }
-        }
-        // D Month YYYY
-        if let (Some(d), Some(m), Some(y)) = (
-            number(t.s),
-            toks.get(i + 1).and_then(|x| month_of(x.s)),
-            toks.get(i + 2).and_then(|x| number(x.s)),
-        ) {
-            if let Some(date) = valid(y as i32, m, d.min(255) as u8) {
-                out.push(Found {
-                    start: t.start,
-                    end: toks[i + 2].end,
-                    date,
-                });
-                i += 3;
-                continue;
-            }
+        // Month D, YYYY / Month D YYYY, and D Month YYYY.
+        let third = toks.get(i + 2).and_then(|x| number(x.s));
+        let second = toks.get(i + 1);
+        let month_first = month_of(t.s).zip(second.and_then(|x| number(x.s)));
+        let day_first = number(t.s)
+            .zip(second.and_then(|x| month_of(x.s)))
+            .map(|(d, m)| (m, d));
+        if let Some(date) = month_first
+            .or(day_first)
+            .zip(third)
+            .and_then(|((m, d), y)| valid(y as i32, m, d.min(255) as u8))
+        {
+            out.push(Found {
+                start: t.start,
+                end: toks[i + 2].end,
+                date,
+            });
+            i += 3;
+            continue;
         }
         // MM/DD/YYYY or YYYY-MM-DD
         let s = t.s.trim_end_matches('.');

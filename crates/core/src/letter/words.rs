@@ -795,8 +795,10 @@ fn months(lower: &str) -> Option<u32> {
             }
         }
     }
-    for (i, _) in lower.match_indices("month") {
-        let head = lower[..i].trim_end_matches([' ', '-', '(']);
+    // The number just before "month" / "个月" ("24 months", "24-month",
+    // "(12) months", "24个月").
+    let number_before = |head: &str| -> Option<u32> {
+        let head = head.trim_end_matches([' ', '-', '(', ')']);
         let digits: String = head
             .chars()
             .rev()
@@ -805,21 +807,13 @@ fn months(lower: &str) -> Option<u32> {
             .chars()
             .rev()
             .collect();
-        if let Ok(n) = digits.parse::<u32>() {
-            put(i, n);
-        }
-    }
-    for (i, _) in lower.match_indices("个月") {
-        let digits: String = lower[..i]
-            .chars()
-            .rev()
-            .take_while(char::is_ascii_digit)
-            .collect::<String>()
-            .chars()
-            .rev()
-            .collect();
-        if let Ok(n) = digits.parse::<u32>() {
-            put(i, n);
+        digits.parse().ok()
+    };
+    for unit in ["month", "个月"] {
+        for (i, _) in lower.match_indices(unit) {
+            if let Some(n) = number_before(&lower[..i]) {
+                put(i, n);
+            }
         }
     }
     for (w, n) in [("一年", 12), ("两年", 24), ("二年", 24), ("三年", 36)] {
