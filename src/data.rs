@@ -51,7 +51,7 @@ pub async fn load() -> Result<(SharedEngine, Curated), AppError> {
     platform::measure(
         "exposure:data",
         started,
-        &[("incidents", engine.data.incidents.len() as f64)],
+        &[("incidents", engine.data.incidents().len() as f64)],
     );
     Ok((
         engine,
@@ -72,7 +72,7 @@ pub async fn load_notices(curated: Curated) -> Result<SharedEngine, AppError> {
     platform::measure(
         "exposure:notices",
         started,
-        &[("notices", engine.data.notices.notices.len() as f64)],
+        &[("notices", engine.data.notices().notices.len() as f64)],
     );
     Ok(engine)
 }
@@ -135,10 +135,13 @@ mod tests {
         )
         .expect("the shipped files load");
         let reference = Engine::new(bundled::curated().expect("bundled data loads"));
-        assert_eq!(engine.data.incidents.len(), reference.data.incidents.len());
         assert_eq!(
-            engine.data.organizations.len(),
-            reference.data.organizations.len()
+            engine.data.incidents().len(),
+            reference.data.incidents().len()
+        );
+        assert_eq!(
+            engine.data.organizations().len(),
+            reference.data.organizations().len()
         );
         let texts = read_texts(bundled::ZH_JSON).expect("zh.json loads");
         assert_eq!(
@@ -169,8 +172,8 @@ mod tests {
         .expect("the shipped files load");
         let engine =
             build_with_notices(&curated, bundled::NOTICES_JSON).expect("notices.json loads");
-        assert!(engine.data.notices.notices.len() >= 8000);
-        assert!(engine.data.incidents.len() > first.data.incidents.len());
+        assert!(engine.data.notices().notices.len() >= 8000);
+        assert!(engine.data.incidents().len() > first.data.incidents().len());
         let e = build_with_notices(&curated, "{").expect_err("a broken file fails");
         assert!(e.to_string().contains("notices.json"), "{e}");
     }

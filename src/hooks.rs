@@ -177,7 +177,7 @@ pub fn use_report(
                     started,
                     &[
                         ("companies", companies.len() as f64),
-                        ("incidents", e.data.incidents.len() as f64),
+                        ("incidents", e.data.incidents().len() as f64),
                     ],
                 );
                 report
@@ -197,7 +197,7 @@ pub fn use_seen(
     let d = state.dispatcher();
     let settled = state.data_settled && state.restored;
     let seen = engine.zip(report.as_ref().as_ref()).map(|(e, r)| Seen {
-        as_of: e.data.info.as_of,
+        as_of: e.data.info().as_of,
         ids: r.live_matches().map(|m| m.incident_id.clone()).collect(),
     });
     use_effect_with((seen, settled), move |(seen, settled)| {

@@ -376,7 +376,7 @@ fn quiet_companies_say_what_the_silence_means() {
     let engine = Engine::bundled().unwrap();
     let quiet = engine
         .data
-        .organizations
+        .organizations()
         .iter()
         .filter(|o| o.listed)
         .find(|o| {
@@ -393,7 +393,7 @@ fn quiet_companies_say_what_the_silence_means() {
         initial: Some(progress(&[name.as_str(), "Hollow Creek Bakery LLC"], &[])),
         ..Default::default()
     });
-    let as_of = engine.data.info.as_of.expect("the data has its date");
+    let as_of = engine.data.info().as_of.expect("the data has its date");
     assert!(html.contains(&format!("data-testid=\"data-as-of\" data-date=\"{as_of}\"")));
     assert!(html.contains(&format!(
         "data-testid=\"company-status\" data-org-id=\"{id}\" data-status=\"no-known-incident\""

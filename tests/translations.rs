@@ -165,11 +165,11 @@ fn has_cjk(s: &str) -> bool {
 fn names() -> BTreeSet<String> {
     let ds = Engine::bundled().unwrap().data;
     let mut n: BTreeSet<String> = BTreeSet::new();
-    for o in &ds.organizations {
+    for o in ds.organizations() {
         n.insert(o.name.clone());
         n.extend(o.aliases.iter().map(|a| a.name.clone()));
     }
-    for i in &ds.incidents {
+    for i in ds.incidents() {
         n.extend(i.actor.clone());
         for s in &i.sources {
             n.insert(s.publisher.to_string());
@@ -178,7 +178,7 @@ fn names() -> BTreeSet<String> {
     }
     let texts = exposure_core::bundled::translations().unwrap();
     let zh = ds.texts(exposure_core::Locale::new(Lang::Zh, Some(&texts)));
-    for a in &ds.taxonomy.actions {
+    for a in &ds.taxonomy().actions {
         for (i, l) in a.links.iter().enumerate() {
             // Link labels that are a site's own name (IdentityTheft.gov).
             if zh.action_link_label(a, i) == Some(l.label.as_str()) {
@@ -187,7 +187,7 @@ fn names() -> BTreeSet<String> {
         }
     }
     // Register notices: names exactly as filed, and states.
-    for x in &ds.notices.notices {
+    for x in &ds.notices().notices {
         n.insert(x.name.clone());
         n.extend(x.state.clone());
     }

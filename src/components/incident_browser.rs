@@ -55,7 +55,7 @@ pub fn incident_browser(props: &IncidentBrowserProps) -> Html {
     let on_sector = select(|f, v| f.sector = sector_from_id(&v));
     let on_type = select(|f, v| f.data_type = (!v.is_empty()).then_some(v));
     let on_source = select(|f, v| f.source = (!v.is_empty()).then_some(v));
-    let sources = ds.notices.registers.iter().map(|r| {
+    let sources = ds.notices().registers.iter().map(|r| {
         html! {
             <option value={r.id.clone()} selected={f.source.as_deref() == Some(r.id.as_str())}>
                 { format!("{} {}", tr(lang, Text::NoticesOf), register_name(lang, &r.id, &r.name)) }
@@ -80,7 +80,7 @@ pub fn incident_browser(props: &IncidentBrowserProps) -> Html {
         html! { <option value={sector_id(s)} selected={f.sector == Some(s)}>{ sector_label(lang, s) }</option> }
     });
     let texts = ds.texts(locale.locale());
-    let types = ds.taxonomy.data_types.iter().map(|t| {
+    let types = ds.taxonomy().data_types.iter().map(|t| {
         html! { <option value={t.id.clone()} selected={f.data_type.as_deref() == Some(t.id.as_str())}>{ texts.type_name(&t.id) }</option> }
     });
     let involving = f.org.as_deref().map(|o| {
@@ -88,9 +88,9 @@ pub fn incident_browser(props: &IncidentBrowserProps) -> Html {
     });
 
     // How current the data is, and each list it was checked against.
-    let coverage = match ds.info.as_of {
+    let coverage = match ds.info().as_of {
         Some(as_of) => {
-            let lists = ds.info.coverage.iter().map(|c| {
+            let lists = ds.info().coverage.iter().map(|c| {
                 html! {
                     <li>
                         <span lang="en">{ c.list.clone() }</span>
@@ -151,7 +151,7 @@ pub fn incident_browser(props: &IncidentBrowserProps) -> Html {
                     <input type="search" data-testid="incident-search" value={f.text.clone()}
                         placeholder={tr(lang, Text::SearchPlaceholder)} oninput={on_text} />
                 </label>
-                if !ds.notices.is_empty() {
+                if !ds.notices().is_empty() {
                     <label class="filter">
                         <span>{ tr(lang, Text::Source) }</span>
                         <select data-testid="incident-filter-register" onchange={on_source}>

@@ -80,7 +80,7 @@ pub fn incident_list(props: &IncidentListProps) -> Html {
         live.push(card(m));
     }
     flush(&mut held, &mut live, current);
-    let as_of = ds.info.as_of;
+    let as_of = ds.info().as_of;
     let as_of_text = as_of.map(|d| lang.date(d)).unwrap_or_default();
     // Each company no incident reached, and what that silence means: known
     // to the data and quiet as of its date, or not in the data at all.
@@ -128,7 +128,7 @@ pub fn incident_list(props: &IncidentListProps) -> Html {
     // Each register's date too: a company's silence says nothing of later
     // filings.
     let registers = ds
-        .notices
+        .notices()
         .registers
         .iter()
         .map(|r| {

@@ -141,7 +141,7 @@ pub fn letter_reader(props: &LetterReaderProps) -> Html {
             found.set(Some(letter));
         })
     };
-    let type_boxes = ds.taxonomy.data_types.iter().map(|d| {
+    let type_boxes = ds.taxonomy().data_types.iter().map(|d| {
         let id = d.id.clone();
         let checked = paper_types.contains(&id);
         let onchange = {

@@ -29,8 +29,8 @@ pub fn new_since(props: &NewSinceProps) -> Html {
         .live_matches()
         .map(|m| m.incident_id.clone())
         .collect();
-    let fresh = seen.new_since(ds.info.as_of, &now);
-    let (Some(then), Some(as_of), false) = (seen.as_of, ds.info.as_of, fresh.is_empty()) else {
+    let fresh = seen.new_since(ds.info().as_of, &now);
+    let (Some(then), Some(as_of), false) = (seen.as_of, ds.info().as_of, fresh.is_empty()) else {
         return Html::default();
     };
     let t = ds.texts(locale.locale());

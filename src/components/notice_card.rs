@@ -28,11 +28,11 @@ pub fn also_reported_items(
 ) -> Vec<Html> {
     let lang = locale.lang;
     let t = ds.texts(locale);
-    ds.notices
+    ds.notices()
         .also_reported(id)
         .into_iter()
         .map(|o| {
-            let r = ds.notices.register(&o.register);
+            let r = ds.notices().register(&o.register);
             let line = also_reported_line(
                 lang,
                 &register_name(lang, &o.register, r.map_or("", |r| r.name.as_str())),
@@ -63,7 +63,7 @@ pub fn notice_card(props: &NoticeCardProps) -> Html {
     let Some(n) = ds.notice_of(&m.incident_id) else {
         return html! {};
     };
-    let register = ds.notices.register(&n.register);
+    let register = ds.notices().register(&n.register);
     let reg_name = register_name(lang, &n.register, register.map_or("", |r| r.name.as_str()));
     let residents = register.is_some_and(|r| r.residents_only);
     let fact =

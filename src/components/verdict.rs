@@ -34,7 +34,7 @@ pub fn verdict(props: &VerdictProps) -> Html {
             <li><a href={format!("#action-{}", a.id)} data-action-id={a.id.clone()}>{ exposure_words::plan::action_title(ds, locale.locale(), a) }</a></li>
         })
     });
-    let as_of = ds.info.as_of.map(|d| d.to_string()).unwrap_or_default();
+    let as_of = ds.info().as_of.map(|d| d.to_string()).unwrap_or_default();
     html! {
         <section class="verdict" data-testid="verdict" data-as-of={as_of} aria-labelledby="verdict-heading"
             data-incidents={v.incidents().to_string()} data-companies-hit={v.companies_hit.to_string()}>

@@ -336,7 +336,7 @@ fn run(args: &[String]) -> Result<ExitCode, CliError> {
             let engine = with_catalog(engine, p.catalog.as_deref())?;
             let all: Vec<_> = engine
                 .data
-                .incidents
+                .incidents()
                 .iter()
                 .map(|i| incident_out(&engine.data, i))
                 .collect();

@@ -40,8 +40,8 @@ fn main() {
         let engine = builder.finish();
         let ds = &engine.data;
         writeln!(out, "{:?}", ds.stats()).unwrap();
-        let every = (ds.organizations.len() / 3000).max(1);
-        for org in ds.organizations.iter().step_by(every) {
+        let every = (ds.organizations().len() / 3000).max(1);
+        for org in ds.organizations().iter().step_by(every) {
             let name = org.name.as_str();
             let mut typo: Vec<char> = name.chars().collect();
             if typo.len() > 4 {
@@ -62,8 +62,8 @@ fn main() {
             )
             .unwrap();
         }
-        let every = (ds.incidents.len() / 1000).max(1);
-        for inc in ds.incidents.iter().step_by(every) {
+        let every = (ds.incidents().len() / 1000).max(1);
+        for inc in ds.incidents().iter().step_by(every) {
             writeln!(
                 out,
                 "{} {:?}",

@@ -173,7 +173,7 @@ fn main() {
     );
     breakdown(&engine);
     // Sanity: the engine answers.
-    let probe = engine.data.incidents.last().map(|i| i.title.clone());
+    let probe = engine.data.incidents().last().map(|i| i.title.clone());
     if let Some(t) = probe {
         let name = t.trim_end_matches(" breach (Have I Been Pwned)");
         println!(
@@ -195,10 +195,10 @@ fn breakdown(engine: &Engine) {
         std::borrow::Cow::Owned(x) => x.capacity(),
         std::borrow::Cow::Borrowed(_) => 0,
     };
-    let inc_structs = ds.incidents.capacity() * size_of::<Incident>();
+    let inc_structs = std::mem::size_of_val(ds.incidents());
     let mut inc_text = 0;
     let mut inc_vecs = 0;
-    for i in &ds.incidents {
+    for i in ds.incidents() {
         inc_text += s(&i.id) + s(&i.title) + s(&i.summary) + s(&i.breached_org) + t(&i.cohort.text);
         inc_text += i.data_types.iter().map(t).sum::<usize>();
         inc_vecs += i.data_types.capacity() * size_of::<String>();
@@ -207,9 +207,9 @@ fn breakdown(engine: &Engine) {
             inc_text += t(&src.url) + t(&src.publisher) + o(&src.title);
         }
     }
-    let org_structs = ds.organizations.capacity() * size_of::<Organization>();
+    let org_structs = std::mem::size_of_val(ds.organizations());
     let mut org_text = 0;
-    for org in &ds.organizations {
+    for org in ds.organizations() {
         org_text += s(&org.id) + s(&org.name) + o(&org.domain);
         org_text += org.note.as_ref().map_or(0, t);
         org_text +=
@@ -219,7 +219,7 @@ fn breakdown(engine: &Engine) {
         "incidents: structs {:.1} MB ({} B each, capacity {}), texts {:.1} MB, vectors {:.1} MB; organizations: structs {:.1} MB ({} B each), texts {:.1} MB",
         mb(inc_structs),
         size_of::<Incident>(),
-        ds.incidents.capacity(),
+        ds.incidents().len(),
         mb(inc_text),
         mb(inc_vecs),
         mb(org_structs),

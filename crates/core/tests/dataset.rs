@@ -2,6 +2,7 @@
 //! §4a, and the validator catches each kind of broken data.
 
 use exposure_core::bundled;
+use exposure_core::dataset::Parts;
 use exposure_core::model::{AffectedClient, Alias, AliasKind, Confirmation};
 use exposure_core::{DataSet, Engine, LoadError, PartialDate};
 
@@ -78,7 +79,7 @@ fn every_incident_is_sourced_and_dated() {
     let stats = ds.stats();
     assert_eq!(stats.incidents_without_source, 0);
     assert!(stats.sources >= stats.incidents);
-    for i in &ds.incidents {
+    for i in ds.incidents() {
         assert!(i.earliest_date().is_some(), "{} has no date", i.id);
     }
 }
@@ -113,10 +114,10 @@ fn founding_facts_are_recorded() {
 fn every_hibp_class_maps_to_a_known_type() {
     let ds = shipped();
     assert!(
-        ds.taxonomy.hibp_classes.len() >= 130,
+        ds.taxonomy().hibp_classes.len() >= 130,
         "the published HIBP classes are mapped"
     );
-    for (class, target) in &ds.taxonomy.hibp_classes {
+    for (class, target) in &ds.taxonomy().hibp_classes {
         assert!(ds.data_type(target).is_some(), "{class} → {target}");
     }
     // Every class the current catalogue uses is mapped by the reviewed
@@ -133,7 +134,7 @@ fn every_hibp_class_maps_to_a_known_type() {
     assert!(used.len() >= 150);
     let unmapped: Vec<&String> = used
         .iter()
-        .filter(|c| !ds.taxonomy.hibp_classes.contains_key(*c))
+        .filter(|c| !ds.taxonomy().hibp_classes.contains_key(*c))
         .collect();
     assert!(unmapped.is_empty(), "unmapped: {unmapped:?}");
     for (class, want) in [
@@ -145,7 +146,7 @@ fn every_hibp_class_maps_to_a_known_type() {
         ("Vehicle identification numbers (VINs)", "other"),
     ] {
         assert_eq!(
-            ds.taxonomy.hibp_classes.get(class).map(String::as_str),
+            ds.taxonomy().hibp_classes.get(class).map(String::as_str),
             Some(want),
             "{class}"
         );
@@ -153,7 +154,7 @@ fn every_hibp_class_maps_to_a_known_type() {
 }
 
 /// The first incident with a count of people.
-fn counted(d: &mut DataSet) -> &mut exposure_core::model::Incident {
+fn counted(d: &mut Parts) -> &mut exposure_core::model::Incident {
     d.incidents
         .iter_mut()
         .find(|i| i.affected.is_some())
@@ -161,7 +162,7 @@ fn counted(d: &mut DataSet) -> &mut exposure_core::model::Incident {
 }
 
 /// The first incident that names clients.
-fn with_clients(d: &mut DataSet) -> &mut exposure_core::model::Incident {
+fn with_clients(d: &mut Parts) -> &mut exposure_core::model::Incident {
     d.incidents
         .iter_mut()
         .find(|i| !i.affected_clients.is_empty())
@@ -171,7 +172,7 @@ fn with_clients(d: &mut DataSet) -> &mut exposure_core::model::Incident {
 /// Each breakage and the words its problem must contain.
 #[test]
 fn validator_catches_each_kind_of_problem() {
-    type Breakage = (&'static str, fn(&mut DataSet), &'static str);
+    type Breakage = (&'static str, fn(&mut Parts), &'static str);
     let cases: Vec<Breakage> = vec![
         (
             "duplicate incident id",
@@ -385,24 +386,10 @@ fn validator_catches_each_kind_of_problem() {
         ),
     ];
     for (name, breakage, expected) in cases {
-        let base = shipped();
-        let mut ds = DataSet::new(
-            base.taxonomy.clone(),
-            base.organizations.clone(),
-            base.relationships.clone(),
-            base.incidents.clone(),
-        );
-        ds.info = base.info.clone();
-        breakage(&mut ds);
-        // Rebuild indexes after the edit.
-        let info = ds.info;
-        let mut ds = DataSet::new(
-            ds.taxonomy,
-            ds.organizations,
-            ds.relationships,
-            ds.incidents,
-        );
-        ds.info = info;
+        // The curated lists, broken, then indexed again.
+        let mut parts = shipped().into_parts();
+        breakage(&mut parts);
+        let ds = DataSet::from_parts(parts);
         let problems = ds.validate();
         assert!(
             problems.iter().any(|p| p.to_string().contains(expected)),
@@ -475,7 +462,7 @@ fn knowledge_base_meets_its_coverage_floor() {
 fn incidents_span_the_years_and_sectors_asked_for() {
     let ds = shipped();
     let years: std::collections::BTreeSet<i32> = ds
-        .incidents
+        .incidents()
         .iter()
         .filter_map(|i| i.earliest_date())
         .map(|d| d.year)
@@ -522,12 +509,12 @@ fn founding_incidents_and_every_action_speak_chinese() {
         assert_ne!(zh.incident_title(inc), inc.title, "{id} title");
         assert_ne!(zh.cohort(inc), inc.cohort.text, "{id} cohort");
     }
-    for a in &ds.taxonomy.actions {
+    for a in &ds.taxonomy().actions {
         assert_ne!(zh.action_title(a), a.title, "{}", a.id);
         assert_eq!(zh.action_steps(a).len(), a.steps.len(), "{}", a.id);
         assert_ne!(zh.action_steps(a)[0], a.steps[0], "{}", a.id);
     }
-    for t in &ds.taxonomy.data_types {
+    for t in &ds.taxonomy().data_types {
         assert_ne!(zh.type_name(&t.id), t.name, "{}", t.id);
     }
 }
@@ -567,10 +554,12 @@ fn a_campaign_victim_sees_one_card_for_the_event() {
 /// A retired id still finds the incident that replaced it.
 #[test]
 fn retired_ids_resolve_to_the_kept_incident() {
-    let mut ds = shipped();
-    ds.info
+    let mut parts = shipped().into_parts();
+    parts
+        .info
         .retired
         .insert("att-vendor-2023-old".into(), "att-vendor-2023".into());
+    let ds = DataSet::from_parts(parts);
     assert_eq!(
         ds.incident("att-vendor-2023-old").map(|i| i.id.as_str()),
         Some("att-vendor-2023")
@@ -583,7 +572,7 @@ fn retired_ids_resolve_to_the_kept_incident() {
 fn an_unsourced_relationship_gives_no_match() {
     let base = shipped();
     let (client, vendor) = base
-        .relationships
+        .relationships()
         .iter()
         .filter(|r| r.is_sourced())
         .find_map(|r| {
@@ -596,15 +585,15 @@ fn an_unsourced_relationship_gives_no_match() {
                 .then(|| (r.client.clone(), r.vendor.clone()))
         })
         .expect("some sourced relationship gives a match");
-    let mut ds = base.clone();
-    for r in ds
+    let mut parts = base.clone().into_parts();
+    for r in parts
         .relationships
         .iter_mut()
         .filter(|r| r.client == client && r.vendor == vendor)
     {
         r.sources.clear();
     }
-    let e = Engine::new(ds);
+    let e = Engine::new(DataSet::from_parts(parts));
     let report = e.check_names(&[base.org_name(&client)], None);
     assert!(
         !report

@@ -17,7 +17,7 @@ pub fn to_markdown(
 ) -> String {
     let mut md = String::from("# Exposure Check — my action plan\n\n");
     let english = ds.texts(exposure_core::Lang::En);
-    if let Some(d) = ds.info.as_of {
+    if let Some(d) = ds.info().as_of {
         md.push_str(&format!("Data as of {}.\n\n", d.human()));
     }
     if !report.companies.is_empty() {

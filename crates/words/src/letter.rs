@@ -25,7 +25,7 @@ pub fn summary(ds: &DataSet, locale: Locale, k: &Kept, companies: &[CompanyQuery
     // one of the person's companies the sender works for.
     let service_for = |client: &str| {
         sender_id.and_then(|v| {
-            ds.relationships
+            ds.relationships()
                 .iter()
                 .find(|r| r.vendor == v && r.client == client)
                 .map(|r| t.service(&r.service).to_string())

@@ -429,7 +429,7 @@ pub fn org_name<'a>(ds: &'a DataSet, id: &'a str, lang: Lang) -> &'a str {
 /// mean as of the data's date.
 pub fn verdict_headline(ds: &DataSet, v: &Verdict, lang: Lang) -> String {
     let zh = lang == Lang::Zh;
-    let as_of = ds.info.as_of.map(|d| lang.date(d)).unwrap_or_default();
+    let as_of = ds.info().as_of.map(|d| lang.date(d)).unwrap_or_default();
     let named = v.known + v.unknown;
     if v.incidents() == 0 {
         return match (zh, v.unknown) {

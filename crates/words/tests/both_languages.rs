@@ -139,7 +139,7 @@ fn every_service_reads_in_chinese() {
     let ds = &engine.data;
     let texts = exposure_core::bundled::translations().unwrap();
     let zh = Locale::new(Lang::Zh, Some(&texts));
-    for r in &ds.relationships {
+    for r in ds.relationships() {
         let m = Match {
             org_id: r.client.clone(),
             incident_id: "att-snowflake-2024".into(),

@@ -29,7 +29,7 @@ fn say(e: &Engine, today: Option<PartialDate>, a: &exposure_core::PlannedAction)
 #[test]
 fn every_data_type_yields_an_action_that_names_it() {
     let e = engine();
-    for t in &e.data.taxonomy.data_types {
+    for t in &e.data.taxonomy().data_types {
         let exposed = [ExposedType {
             type_id: t.id.clone(),
             severity: t.severity,

@@ -64,21 +64,34 @@ pub struct DataInfo {
     pub retired: std::collections::BTreeMap<String, String>,
 }
 
-/// The whole knowledge base, with indexes by stable id.
+/// A data set's lists without its indexes (see `DataSet::into_parts`).
 #[derive(Debug, Clone)]
-pub struct DataSet {
+pub struct Parts {
     pub taxonomy: Taxonomy,
     pub organizations: Vec<Organization>,
     pub relationships: Vec<Relationship>,
     pub incidents: Vec<Incident>,
     pub info: DataInfo,
+}
+
+/// The whole knowledge base, with indexes by stable id. Its lists are read
+/// through methods: the indexes are derived from them, so they change only
+/// inside the core (or through `into_parts` and `from_parts`, which index
+/// again).
+#[derive(Debug, Clone)]
+pub struct DataSet {
+    pub(crate) taxonomy: Taxonomy,
+    pub(crate) organizations: Vec<Organization>,
+    pub(crate) relationships: Vec<Relationship>,
+    pub(crate) incidents: Vec<Incident>,
+    pub(crate) info: DataInfo,
     /// Register notices (`notices.json`): those standing alone are also
     /// incidents (and their register-only organizations organizations),
     /// after the curated ones.
-    pub notices: crate::notices::Notices,
+    pub(crate) notices: crate::notices::Notices,
     /// How many of `organizations` and of `incidents`, from the front, are
     /// curated (the rest come from registers or an imported catalogue).
-    pub curated: (usize, usize),
+    pub(crate) curated: (usize, usize),
     /// Built by `new`, or a bounded step at a time by `index_step` for a
     /// merged catalogue (and in one go by the first look-up otherwise).
     indexes: OnceLock<Indexes>,
@@ -195,6 +208,54 @@ impl DataSet {
     /// The register notice an incident was made from, if it was.
     pub fn notice_of(&self, incident_id: &str) -> Option<&crate::notices::Notice> {
         self.notices.get(incident_id)
+    }
+
+    pub fn taxonomy(&self) -> &Taxonomy {
+        &self.taxonomy
+    }
+
+    pub fn organizations(&self) -> &[Organization] {
+        &self.organizations
+    }
+
+    pub fn relationships(&self) -> &[Relationship] {
+        &self.relationships
+    }
+
+    pub fn incidents(&self) -> &[Incident] {
+        &self.incidents
+    }
+
+    pub fn info(&self) -> &DataInfo {
+        &self.info
+    }
+
+    pub fn notices(&self) -> &crate::notices::Notices {
+        &self.notices
+    }
+
+    /// How many organizations and incidents, from the front, are curated.
+    pub fn curated(&self) -> (usize, usize) {
+        self.curated
+    }
+
+    /// The curated lists, to change and index again (`from_parts`): how
+    /// tests break a data set on purpose.
+    pub fn into_parts(self) -> Parts {
+        Parts {
+            taxonomy: self.taxonomy,
+            organizations: self.organizations,
+            relationships: self.relationships,
+            incidents: self.incidents,
+            info: self.info,
+        }
+    }
+
+    /// A data set over these lists, indexed.
+    pub fn from_parts(p: Parts) -> DataSet {
+        let mut ds = DataSet::new(p.taxonomy, p.organizations, p.relationships, p.incidents);
+        ds.info = p.info;
+        ds
     }
 
     pub fn new(
