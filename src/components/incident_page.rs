@@ -59,13 +59,13 @@ pub fn incident_page(props: &IncidentPageProps) -> Html {
             <tr>
                 <td>{ org_link(&c.org) }</td>
                 <td class="num">{ c.affected.map(group_thousands).unwrap_or_default() }</td>
-                <td>{ t.confirmation(c.confirmed_by) }</td>
+                <td>{ exposure_words::confirmation_label(lang, c.confirmed_by) }</td>
                 <td lang={summary_lang(lang, t.client_note(inc, &c.org) == c.note.as_deref())}>{ t.client_note(inc, &c.org).unwrap_or_default() }</td>
             </tr>
         }
     });
     let remedies = inc.remedies.iter().enumerate().map(|(i, r)| {
-        let what = t.remedy_kind(r.kind);
+        let what = exposure_words::remedy_label(lang, r.kind);
         let months = r
             .months
             .map(|m| {
@@ -142,7 +142,7 @@ pub fn incident_page(props: &IncidentPageProps) -> Html {
             <dl class="facts">
                 <dt>{ tr(lang, Text::BreachedOrg) }</dt><dd>{ org_link(&inc.breached_org) }</dd>
                 if let Some(p) = &inc.platform { <dt>{ tr(lang, Text::Platform) }</dt><dd>{ org_link(p) }</dd> }
-                <dt>{ tr(lang, Text::Kind) }</dt><dd>{ t.kind(inc.kind) }</dd>
+                <dt>{ tr(lang, Text::Kind) }</dt><dd>{ exposure_words::kind_label(lang, inc.kind) }</dd>
                 if let Some(a) = &inc.actor { <dt>{ tr(lang, Text::Actor) }</dt><dd>{ a }</dd> }
                 if let Some(n) = inc.affected {
                     <dt>{ tr(lang, Text::PeopleAffected) }</dt>

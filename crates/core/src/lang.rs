@@ -11,7 +11,7 @@ use crate::json::json_struct;
 
 use crate::dataset::DataSet;
 use crate::date::PartialDate;
-use crate::model::{ActionDef, Confirmation, Incident, IncidentKind, RemedyKind};
+use crate::model::{ActionDef, Incident};
 
 /// The languages the page speaks.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize)]
@@ -328,38 +328,6 @@ impl<'a> Texts<'a> {
             .map(String::as_str)
             .and_then(non_empty)
             .unwrap_or(english)
-    }
-
-    pub fn kind(&self, kind: IncidentKind) -> &'static str {
-        let zh = match kind {
-            IncidentKind::Ransomware => "勒索软件攻击",
-            IncidentKind::CredentialTheft => "凭据被盗",
-            IncidentKind::Misconfiguration => "配置错误",
-            IncidentKind::Insider => "内部人员",
-            IncidentKind::VendorRetentionFailure => "供应商保留了本应删除的数据",
-            IncidentKind::SoftwareVulnerability => "软件漏洞",
-            IncidentKind::Unknown => "来源不明的数据泄露",
-        };
-        self.lang.pick(kind.label(), zh)
-    }
-
-    /// "credit monitoring" / "信用监控".
-    pub fn remedy_kind(&self, k: RemedyKind) -> &'static str {
-        match k {
-            RemedyKind::CreditMonitoring => self.lang.pick("credit monitoring", "信用监控"),
-            RemedyKind::IdentityMonitoring => self.lang.pick("identity monitoring", "身份监控"),
-        }
-    }
-
-    pub fn confirmation(&self, c: Confirmation) -> &'static str {
-        let zh = match c {
-            Confirmation::ClientNotice => "该公司自己的通知",
-            Confirmation::RegulatorFiling => "向监管机构提交的文件",
-            Confirmation::VendorList => "供应商的客户名单",
-            Confirmation::CourtRecord => "法庭记录",
-            Confirmation::Press => "媒体报道",
-        };
-        self.lang.pick(c.label(), zh)
     }
 
     /// A date as people write it: "Oct 29, 2023" or "2023年10月29日".

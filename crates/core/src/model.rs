@@ -290,20 +290,6 @@ pub enum IncidentKind {
     Unknown,
 }
 
-impl IncidentKind {
-    pub fn label(self) -> &'static str {
-        match self {
-            IncidentKind::Ransomware => "ransomware",
-            IncidentKind::CredentialTheft => "stolen credentials",
-            IncidentKind::Misconfiguration => "misconfiguration",
-            IncidentKind::Insider => "insider",
-            IncidentKind::VendorRetentionFailure => "vendor kept data it should have deleted",
-            IncidentKind::SoftwareVulnerability => "software vulnerability",
-            IncidentKind::Unknown => "data leak of unknown origin",
-        }
-    }
-}
-
 /// A person's relationship to an organization: what they told us about
 /// themselves for a company, and which groups an incident's cohort covers.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
@@ -391,15 +377,6 @@ impl Confirmation {
     /// Official confirmations make a match `confirmed`; press reports only `likely`.
     pub(crate) fn is_official(self) -> bool {
         !matches!(self, Confirmation::Press)
-    }
-    pub fn label(self) -> &'static str {
-        match self {
-            Confirmation::ClientNotice => "the company's own notice",
-            Confirmation::RegulatorFiling => "a regulator filing",
-            Confirmation::VendorList => "the vendor's list of clients",
-            Confirmation::CourtRecord => "a court record",
-            Confirmation::Press => "press reports",
-        }
     }
 }
 

@@ -143,7 +143,7 @@ fn confirmation_phrase(ds: &DataSet, how: Confirmation, client: &str, lang: Lang
     match (how, lang) {
         (Confirmation::ClientNotice, Lang::En) => format!("{}'s own notice", ds.org_name(client)),
         (Confirmation::ClientNotice, Lang::Zh) => format!("{}自己的通知", ds.org_name(client)),
-        (other, _) => ds.texts(lang).confirmation(other).to_string(),
+        (other, _) => confirmation_label(lang, other).to_string(),
     }
 }
 
@@ -151,7 +151,7 @@ fn confirmation_phrase(ds: &DataSet, how: Confirmation, client: &str, lang: Lang
 fn incident_phrase(ds: &DataSet, inc: &Incident, lang: Lang) -> String {
     let t = ds.texts(lang);
     let zh = lang == Lang::Zh;
-    let mut s = t.kind(inc.kind).to_string();
+    let mut s = kind_label(lang, inc.kind).to_string();
     if let Some(p) = &inc.platform {
         s.push_str(&if zh {
             format!("，发生在 {} 平台上", ds.org_name(p))
@@ -297,6 +297,43 @@ impl Words for Speaker<'_> {
 
     fn action_words(&self, a: &PlannedAction) -> ActionWords {
         plan::action_words(self.ds, self.locale, self.today, a)
+    }
+}
+
+/// How an incident happened, in a few words: the one place it is written.
+pub fn kind_label(lang: Lang, kind: exposure_core::model::IncidentKind) -> &'static str {
+    use exposure_core::model::IncidentKind::*;
+    match kind {
+        Ransomware => lang.pick("ransomware", "勒索软件攻击"),
+        CredentialTheft => lang.pick("stolen credentials", "凭据被盗"),
+        Misconfiguration => lang.pick("misconfiguration", "配置错误"),
+        Insider => lang.pick("insider", "内部人员"),
+        VendorRetentionFailure => lang.pick(
+            "vendor kept data it should have deleted",
+            "供应商保留了本应删除的数据",
+        ),
+        SoftwareVulnerability => lang.pick("software vulnerability", "软件漏洞"),
+        Unknown => lang.pick("data leak of unknown origin", "来源不明的数据泄露"),
+    }
+}
+
+/// "credit monitoring" / "信用监控".
+pub fn remedy_label(lang: Lang, k: exposure_core::model::RemedyKind) -> &'static str {
+    use exposure_core::model::RemedyKind::*;
+    match k {
+        CreditMonitoring => lang.pick("credit monitoring", "信用监控"),
+        IdentityMonitoring => lang.pick("identity monitoring", "身份监控"),
+    }
+}
+
+/// What confirmed a client was affected.
+pub fn confirmation_label(lang: Lang, c: Confirmation) -> &'static str {
+    match c {
+        Confirmation::ClientNotice => lang.pick("the company's own notice", "该公司自己的通知"),
+        Confirmation::RegulatorFiling => lang.pick("a regulator filing", "向监管机构提交的文件"),
+        Confirmation::VendorList => lang.pick("the vendor's list of clients", "供应商的客户名单"),
+        Confirmation::CourtRecord => lang.pick("a court record", "法庭记录"),
+        Confirmation::Press => lang.pick("press reports", "媒体报道"),
     }
 }
 

@@ -195,7 +195,7 @@ fn step_words(t: Texts, today: Option<PartialDate>, a: &PlannedAction, s: &Step)
                 return String::new();
             };
             let title = t.incident_title(inc);
-            let what = t.remedy_kind(r.kind);
+            let what = crate::remedy_label(t.lang, r.kind);
             let deadline = deadline_phrase(t, r.enroll_by, today);
             let how = t.remedy_how(inc, *index);
             if zh {
