@@ -91,8 +91,8 @@ test('a lure is flagged with why and cannot be added', async () => {
   }
 });
 
-test('a Chinese letter reads in the Chinese page, and a paper letter from the short form', async () => {
-  const { context, page, errors } = await openPage(env);
+test('a Chinese letter reads in the Chinese page, and a paper letter from the short form puts its deadline in the calendar', async () => {
+  const { context, page, errors } = await openPage(env, { acceptDownloads: true });
   try {
     await page.getByTestId('lang-switch').selectOption('zh-Hans');
     await page.waitForFunction(() => document.documentElement.lang === 'zh-Hans');
@@ -106,10 +106,17 @@ test('a Chinese letter reads in the Chinese page, and a paper letter from the sh
     await page.locator('input[name=letter-sender]').fill('Change Healthcare');
     await page.locator('input[name=letter-date]').fill('2024-07-29');
     await page.locator('[data-paper-type=medical]').check();
-    await page.locator('input[name=letter-deadline]').fill('2024-10-31');
+    await page.locator('input[name=letter-deadline]').fill('2099-01-31');
     await page.locator('.letter .paper button[type=submit]').click();
     await page.waitForSelector('[data-testid=letter-result][data-incident=change-healthcare-2024]');
     assert.equal(await page.getByTestId('letter-type').count(), 1);
+    // Kept: its deadline is the plan's and the calendar's.
+    await page.getByTestId('letter-keep').click();
+    await page.waitForSelector('[data-testid=action-item][data-action-id=enroll_offered_monitoring]');
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-ics').click()]);
+    const ics = readFileSync(await download.path(), 'utf8').replace(/\r\n /g, '');
+    assert.ok(ics.includes('UID:enroll_offered_monitoring-deadline@exposure-check'), ics.slice(0, 400));
+    assert.ok(ics.includes('DTSTART:20990131T090000'), 'the letter\'s deadline, at 9:00');
     assert.deepEqual(errors, []);
   } finally {
     await context.close();
