@@ -195,7 +195,9 @@ pub fn use_seen(
     engine: Option<SharedEngine>,
 ) {
     let d = state.dispatcher();
-    let settled = state.data_settled && state.restored;
+    // Only a list worth remembering: with no companies nothing is saved
+    // (a save then would overwrite what another tab just stored).
+    let settled = state.data_settled && state.restored && !state.companies.is_empty();
     let seen = engine.zip(report.as_ref().as_ref()).map(|(e, r)| Seen {
         as_of: e.data.info().as_of,
         ids: r.live_matches().map(|m| m.incident_id.clone()).collect(),
