@@ -628,6 +628,16 @@ fn spell_numbers(text: &str) -> String {
 pub(crate) fn data_types(text: &str) -> Vec<&'static str> {
     let part = involved_part(&unwrap(&spell_numbers(text)));
     let mut found: Vec<&'static str> = Vec::new();
+    // Every wording, longest first, lower-cased once for all clauses.
+    let mut phrases: Vec<(&'static str, String, bool)> = TYPES
+        .iter()
+        .flat_map(|(id, en, zh)| {
+            en.iter()
+                .map(move |p| (*id, p.to_ascii_lowercase(), true))
+                .chain(zh.iter().map(move |p| (*id, p.to_ascii_lowercase(), false)))
+        })
+        .collect();
+    crate::sort::sort_by(&mut phrases, |a, b| b.1.len().cmp(&a.1.len()));
     for clause in clauses(&part) {
         if negated(&clause) {
             continue;
@@ -636,19 +646,10 @@ pub(crate) fn data_types(text: &str) -> Vec<&'static str> {
         // of it ("email address" is no postal address).
         let mut taken: Vec<(usize, usize)> = Vec::new();
         let mut hits: Vec<&'static str> = Vec::new();
-        let mut phrases: Vec<(&'static str, &'static str, bool)> = TYPES
-            .iter()
-            .flat_map(|(id, en, zh)| {
-                en.iter()
-                    .map(move |p| (*id, *p, true))
-                    .chain(zh.iter().map(move |p| (*id, *p, false)))
-            })
-            .collect();
-        crate::sort::sort_by(&mut phrases, |a, b| b.1.len().cmp(&a.1.len()));
-        for (id, p, en) in phrases {
-            let p_lower = p.to_ascii_lowercase();
+        for (id, p_lower, en) in &phrases {
+            let (id, en) = (*id, *en);
             let mut from = 0;
-            while let Some(i) = clause[from..].find(&p_lower) {
+            while let Some(i) = clause[from..].find(p_lower.as_str()) {
                 let at = from + i;
                 let end = at + p_lower.len();
                 from = end;
