@@ -4,7 +4,15 @@
 //! while the app itself is still downloading. The Chinese texts of the data
 //! (`zh.json`) come only when someone reads in Chinese, as a value of their
 //! own (`SharedTexts`).
+//!
+//! The site's `incidents.json` holds the facts an answer needs; the long
+//! texts (summaries, sources, client notes) are in `details.json`
+//! (`exposure pack`, run by `x build`), which comes after the first answer
+//! (`load_details`), before the notices.
 
+use std::rc::Rc;
+
+use exposure_core::dataset::DetailsFile;
 use exposure_core::{DataSet, Engine, Translations};
 
 use crate::engine::{SharedEngine, SharedTexts};
@@ -25,12 +33,18 @@ pub const TEXTS_FILE: &str = "/data/zh.json";
 /// after the curated data has answered: `load_notices`.
 pub const NOTICES_FILE: &str = "/data/notices.json";
 
+/// The incidents' long texts, downloaded after the first answer:
+/// `load_details`.
+pub const DETAILS_FILE: &str = "/data/details.json";
+
 /// The curated files as downloaded, kept until the notices join them.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Curated {
     taxonomy: String,
     organizations: String,
     incidents: String,
+    /// The incidents' long texts, once here.
+    details: Option<Rc<DetailsFile>>,
 }
 
 /// Downloads the curated data set and builds the engine over it; the
@@ -59,8 +73,28 @@ pub async fn load() -> Result<(SharedEngine, Curated), AppError> {
             taxonomy,
             organizations,
             incidents,
+            details: None,
         },
     ))
+}
+
+/// Downloads the incidents' long texts and joins them to the engine's
+/// data, when its incident file was split (`exposure pack`); none when
+/// they are there already.
+pub async fn load_details(
+    curated: &mut Curated,
+    engine: &SharedEngine,
+) -> Result<Option<SharedEngine>, AppError> {
+    if engine.data.info().details.is_none() {
+        return Ok(None);
+    }
+    let text = platform::fetch_text(DETAILS_FILE).await?;
+    let started = platform::now();
+    let details = DetailsFile::from_json(&text)?;
+    let joined = engine.with_details(&details);
+    platform::measure("exposure:details", started, &[]);
+    curated.details = Some(Rc::new(details));
+    Ok(Some(SharedEngine::new(Rc::new(joined))))
 }
 
 /// Downloads the register notices and builds the engine over the curated
@@ -79,13 +113,16 @@ pub async fn load_notices(curated: Curated) -> Result<SharedEngine, AppError> {
 
 /// The engine over the curated files and the notices.
 pub fn build_with_notices(curated: &Curated, notices: &str) -> Result<SharedEngine, AppError> {
-    let ds = DataSet::from_json_with_notices(
+    let mut ds = DataSet::from_json_with_notices(
         &curated.taxonomy,
         &curated.organizations,
         &curated.incidents,
         notices,
     )?;
-    Ok(SharedEngine::new(std::rc::Rc::new(Engine::new(ds))))
+    if let Some(details) = &curated.details {
+        ds = ds.with_details(details);
+    }
+    Ok(SharedEngine::new(Rc::new(Engine::new(ds))))
 }
 
 /// The engine over the three files' texts.
@@ -95,7 +132,7 @@ pub fn build(
     incidents: &str,
 ) -> Result<SharedEngine, AppError> {
     let ds = DataSet::from_json(taxonomy, organizations, incidents)?;
-    Ok(SharedEngine::new(std::rc::Rc::new(Engine::new(ds))))
+    Ok(SharedEngine::new(Rc::new(Engine::new(ds))))
 }
 
 /// Downloads the Chinese texts of the data.
@@ -163,6 +200,7 @@ mod tests {
             taxonomy: bundled::TAXONOMY_JSON.into(),
             organizations: bundled::ORGANIZATIONS_JSON.into(),
             incidents: bundled::INCIDENTS_JSON.into(),
+            details: None,
         };
         let first = build(
             &curated.taxonomy,
@@ -176,6 +214,31 @@ mod tests {
         assert!(engine.data.incidents().len() > first.data.incidents().len());
         let e = build_with_notices(&curated, "{").expect_err("a broken file fails");
         assert!(e.to_string().contains("notices.json"), "{e}");
+    }
+
+    #[test]
+    fn the_split_files_answer_first_and_join_their_details_before_the_notices() {
+        let (first, details) = exposure_core::dataset::split(bundled::INCIDENTS_JSON).unwrap();
+        let engine = build(bundled::TAXONOMY_JSON, bundled::ORGANIZATIONS_JSON, &first).unwrap();
+        assert!(
+            engine.data.info().details.is_some(),
+            "the texts are still to come"
+        );
+        let details = Rc::new(DetailsFile::from_json(&details).unwrap());
+        let curated = Curated {
+            taxonomy: bundled::TAXONOMY_JSON.into(),
+            organizations: bundled::ORGANIZATIONS_JSON.into(),
+            incidents: first,
+            details: Some(details),
+        };
+        let all = build_with_notices(&curated, bundled::NOTICES_JSON).unwrap();
+        let reference = bundled::curated().unwrap();
+        assert!(all.data.info().details.is_none());
+        assert_eq!(
+            &all.data.incidents()[..reference.incidents().len()],
+            reference.incidents(),
+            "with the notices, the curated incidents have their texts"
+        );
     }
 
     #[test]

@@ -17,7 +17,8 @@ use crate::{catalog, data, persist, platform, storage};
 
 /// Downloads the data set, once, unless it was given, in stages: each
 /// stage's engine takes the place of the last as it arrives (the curated
-/// files first, then the register notices); a later stage that fails
+/// files first, then the incidents' long texts, then the register
+/// notices); a later stage that fails
 /// leaves the answer of the earlier ones.
 #[hook]
 pub fn use_data_download(state: &UseReducerHandle<AppState>) {
@@ -26,14 +27,22 @@ pub fn use_data_download(state: &UseReducerHandle<AppState>) {
     use_effect_with((), move |_| {
         if !given {
             wasm_bindgen_futures::spawn_local(async move {
-                let (engine, curated) = match data::load().await {
+                let (engine, mut curated) = match data::load().await {
                     Ok(first) => first,
                     Err(error) => return d.dispatch(Action::ShowError { error }),
                 };
                 d.dispatch(Action::DataLoaded {
-                    engine,
+                    engine: engine.clone(),
                     complete: false,
                 });
+                match data::load_details(&mut curated, &engine).await {
+                    Ok(Some(engine)) => d.dispatch(Action::DataLoaded {
+                        engine,
+                        complete: false,
+                    }),
+                    Ok(None) => {}
+                    Err(error) => d.dispatch(Action::DataStageFailed { error }),
+                }
                 match data::load_notices(curated).await {
                     Ok(engine) => d.dispatch(Action::DataLoaded {
                         engine,

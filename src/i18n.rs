@@ -54,6 +54,7 @@ texts! {
     FromLetter => "from your letter", "来自你的来信";
     ShowExposed => "Each kind of data exposed, its harm and where from", "每类泄露数据、其危害及来源";
     MoreAboutIt => "What happened, figures and sources", "事件经过、数字和来源";
+    LoadingDetails => "Loading what happened and the sources…", "正在载入事件经过和来源……";
     HowToDoIt => "How to do it", "具体做法";
     MoreNotices => "more reported breaches filed by", "份其他已报告的泄露通知，提交者为";
     NewSince => "New since your last visit", "自你上次访问以来的新事件";

@@ -3,14 +3,20 @@
 
 // Work offline after the first visit (see sw.js). Failure is harmless.
 // A page reading in Chinese has the worker keep the data's Chinese texts too
-// (others never download them).
-if ('serviceWorker' in navigator) {
+// (others never download them). Registered once the page has loaded (its
+// preloads, what a first answer needs, are in): the worker's first fill of
+// its cache would otherwise share a slow network with them.
+function keepOffline() {
   navigator.serviceWorker.register('./sw.js').catch(() => {});
   navigator.serviceWorker.ready
     .then((reg) => {
       if (document.documentElement.lang.startsWith('zh')) reg.active?.postMessage({ keep: './data/zh.json' });
     })
     .catch(() => {});
+}
+if ('serviceWorker' in navigator) {
+  if (document.readyState === 'complete') keepOffline();
+  else addEventListener('load', keepOffline, { once: true });
 }
 
 const WASM = new URL('./exposure-check_bg.wasm', import.meta.url);

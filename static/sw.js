@@ -11,7 +11,7 @@ const CACHE = `exposure-check-${BUILD}`;
 const FILES = [
   './', './boot.js', './loader.js', './exposure-check.js', './exposure-check_bg.wasm', './style.css', './favicon.svg',
   './data/taxonomy.json', './data/organizations.json', './data/incidents.json',
-  './data/notices.json',
+  './data/details.json', './data/notices.json',
 ];
 // Kept only for readers who need them: the Chinese texts of the data, which
 // a page reading in Chinese asks for (loader.js) and otherwise are kept when

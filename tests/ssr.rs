@@ -497,3 +497,40 @@ fn the_verdict_heads_the_results_in_both_languages() {
         "{html}"
     );
 }
+
+#[test]
+fn until_the_long_texts_arrive_cards_and_pages_say_they_are_loading() {
+    use exposure_check::route::Route;
+    use exposure_core::bundled as b;
+    fn split_engine() -> exposure_check::SharedEngine {
+        let (first, _) = exposure_core::dataset::split(b::INCIDENTS_JSON).unwrap();
+        let ds = exposure_core::DataSet::from_json(b::TAXONOMY_JSON, b::ORGANIZATIONS_JSON, &first)
+            .unwrap();
+        exposure_check::SharedEngine::new(std::rc::Rc::new(Engine::new(ds)))
+    }
+    let card = render(move || AppProps {
+        initial: Some(progress(&["AT&T"], &[])),
+        engine: Some(split_engine()),
+        ..Default::default()
+    });
+    assert_eq!(
+        count(&card, "data-testid=\"incident-card\""),
+        3,
+        "the answer is all there"
+    );
+    assert_eq!(count(&card, "data-testid=\"details-loading\""), 3);
+    assert_eq!(count(&card, "class=\"sources\""), 0, "no empty source list");
+    let page = render(move || AppProps {
+        route: Some(Route::Incident("infosys-mccamish-2023".into())),
+        engine: Some(split_engine()),
+        ..Default::default()
+    });
+    assert!(page.contains("57,028"), "the facts are there");
+    assert_eq!(count(&page, "data-testid=\"details-loading\""), 1);
+    let whole = render(move || AppProps {
+        initial: Some(progress(&["AT&T"], &[])),
+        ..Default::default()
+    });
+    assert_eq!(count(&whole, "data-testid=\"details-loading\""), 0);
+    assert_eq!(count(&whole, "class=\"sources\""), 3);
+}

@@ -8,7 +8,8 @@ import { fileURLToPath } from 'node:url';
 /** The files whose change makes a new build: the page, its code, its data. */
 export const STAMPED_FILES = [
   'index.html', 'boot.js', 'loader.js', 'exposure-check.js', 'exposure-check_bg.wasm', 'style.css',
-  'data/taxonomy.json', 'data/organizations.json', 'data/incidents.json', 'data/zh.json',
+  'data/taxonomy.json', 'data/organizations.json', 'data/incidents.json', 'data/details.json',
+  'data/notices.json', 'data/zh.json',
 ];
 
 /** The build's stamp: the first 16 hex digits of a hash of STAMPED_FILES. */

@@ -120,21 +120,33 @@ pub fn incident_card(props: &IncidentCardProps) -> Html {
             <details class="card-more">
                 <summary>{ tr(lang, Text::MoreAboutIt) }</summary>
                 <p class="explanation">{ exposure_words::explanation(ds, m, locale.locale()) }</p>
-                <p class="summary" lang={summary_lang(lang, t.incident_summary(inc) == inc.summary)}>{ t.incident_summary(inc) }</p>
+                if !t.incident_summary(inc).is_empty() {
+                    <p class="summary" lang={summary_lang(lang, t.incident_summary(inc) == inc.summary)}>{ t.incident_summary(inc) }</p>
+                }
                 <dl class="facts">
                     { nodes(affected) }
                     { dates }
                     <dt>{ tr(lang, Text::WhoWasAffected) }</dt><dd lang={summary_lang(lang, t.cohort(inc) == inc.cohort.text)}>{ t.cohort(inc) }</dd>
                 </dl>
                 { also }
-                <details class="sources">
-                    <summary>{ format!("{} ({})", tr(lang, Text::Sources), inc.sources.len()) }</summary>
-                    <ul>{ nodes(sources) }</ul>
-                </details>
+                if details_pending(ds, inc) {
+                    <p class="hint" data-testid="details-loading" role="status">{ tr(lang, Text::LoadingDetails) }</p>
+                } else {
+                    <details class="sources">
+                        <summary>{ format!("{} ({})", tr(lang, Text::Sources), inc.sources.len()) }</summary>
+                        <ul>{ nodes(sources) }</ul>
+                    </details>
+                }
             </details>
             <p class="more"><a href={Route::Incident(inc.id.clone()).href()} data-testid="incident-link">{ tr(lang, Text::Details) }</a></p>
         </article>
     }
+}
+
+/// The incident's long texts (summary, sources, client notes) are still
+/// downloading (`data::load_details`): a curated incident without sources.
+pub fn details_pending(ds: &exposure_core::DataSet, inc: &exposure_core::model::Incident) -> bool {
+    inc.sources.is_empty() && ds.info().details.is_some()
 }
 
 /// An incident's sources, those in the reader's language first, each once

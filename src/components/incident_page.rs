@@ -134,11 +134,17 @@ pub fn incident_page(props: &IncidentPageProps) -> Html {
         }
     });
     let sources = crate::components::incident_card::source_items(inc, lang);
+    let pending = crate::components::incident_card::details_pending(ds, inc);
     html! {
         <article class="panel incident-page" data-testid="incident-page" data-incident-id={inc.id.clone()}>
             { back }
             <h2>{ t.incident_title(inc) }</h2>
-            <p class="summary" lang={summary_lang(lang, t.incident_summary(inc) == inc.summary)}>{ t.incident_summary(inc) }</p>
+            if !t.incident_summary(inc).is_empty() {
+                <p class="summary" lang={summary_lang(lang, t.incident_summary(inc) == inc.summary)}>{ t.incident_summary(inc) }</p>
+            }
+            if pending {
+                <p class="hint" data-testid="details-loading" role="status">{ tr(lang, Text::LoadingDetails) }</p>
+            }
             <dl class="facts">
                 <dt>{ tr(lang, Text::BreachedOrg) }</dt><dd>{ org_link(&inc.breached_org) }</dd>
                 if let Some(p) = &inc.platform { <dt>{ tr(lang, Text::Platform) }</dt><dd>{ org_link(p) }</dd> }
@@ -180,8 +186,10 @@ pub fn incident_page(props: &IncidentPageProps) -> Html {
                 <h3>{ tr(lang, Text::Settlements) }</h3>
                 <ul>{ nodes(settlements) }</ul>
             }
-            <h3>{ tr(lang, Text::Sources) }</h3>
-            <ul class="source-list">{ nodes(sources) }</ul>
+            if !pending {
+                <h3>{ tr(lang, Text::Sources) }</h3>
+                <ul class="source-list">{ nodes(sources) }</ul>
+            }
         </article>
     }
 }

@@ -78,3 +78,26 @@ test('the first answer does not wait for the notices', async () => {
     await held.context.close();
   }
 });
+
+test("the first answer does not wait for the incidents' long texts, which come after it", async () => {
+  const held = await heldPage(env, '**/data/details.json');
+  try {
+    await held.page.goto(env.base);
+    await dataReady(held.page);
+    await addCompany(held.page, 'AT&T');
+    const card = held.page.locator('[data-testid=incident-card][data-incident-id=att-snowflake-2024]');
+    await card.waitFor({ timeout: 20000 });
+    await card.locator('.card-more > summary').click();
+    await card.getByTestId('details-loading').waitFor();
+    assert.equal(await card.locator('.sources').count(), 0, 'no empty source list meanwhile');
+    assert.equal(await held.page.locator('[data-testid=registers-as-of]').count(), 0, 'the notices come after the texts');
+    held.release();
+    await card.locator('.sources').waitFor({ timeout: 20000 });
+    assert.equal(await card.getByTestId('details-loading').count(), 0);
+    assert.ok((await card.locator('.summary').textContent()).length > 40, 'the summary is in');
+    await held.page.waitForSelector('[data-testid=registers-as-of]', { timeout: 20000 });
+    assert.deepEqual(held.errors, []);
+  } finally {
+    await held.context.close();
+  }
+});

@@ -216,10 +216,14 @@ test('the service worker is stamped with this build', async () => {
   const boot = readFileSync(join(ROOT, 'dist', 'boot.js'), 'utf8');
   const loader = readFileSync(join(ROOT, 'src', 'data.rs'), 'utf8');
   const data = STAMPED_FILES.filter((f) => f.startsWith('data/'));
-  assert.equal(data.length, 4);
+  assert.equal(data.length, 6);
   for (const f of data) {
     assert.ok(loader.includes(`"/${f}"`), `src/data.rs downloads ${f}`);
-    if (f === 'data/zh.json') {
+    if (f === 'data/details.json' || f === 'data/notices.json') {
+      // After the first answer: not preloaded, so they do not share the
+      // network with what it needs.
+      assert.ok(!html.includes(`href="/${f}"`), `index.html does not preload ${f}`);
+    } else if (f === 'data/zh.json') {
       assert.ok(!html.includes(`href="/${f}"`), 'index.html does not preload the Chinese texts');
       assert.ok(boot.includes(`'/${f}'`), 'boot.js preloads the Chinese texts for Chinese readers');
       assert.ok(loader.includes(`TEXTS_FILE: &str = "/${f}"`), 'src/data.rs downloads them on demand');

@@ -32,6 +32,9 @@ usage:
                                                       (default static/data/notices.json), resolving names and
                                                       linking incidents with the decisions file (default
                                                       data/registers/decisions.json); registers: hhs-ocr, wa-ag
+  exposure pack DIR                                   split DIR/incidents.json (the site's copy of the data) into
+                                                      the facts an answer needs (DIR/incidents.json) and the
+                                                      long texts the page adds after (DIR/details.json)
   exposure normalize                                  the matching key of each name read from standard input, a line each
   exposure help                                       this text
 
@@ -188,6 +191,34 @@ fn with_catalog(engine: Engine, catalog: Option<&str>) -> Result<Engine, CliErro
     Ok(merged)
 }
 
+/// `exposure pack DIR`: the site's incident file in two, the facts an
+/// answer needs first (`exposure_core::dataset::split`).
+fn pack(args: &[String]) -> Result<ExitCode, CliError> {
+    let p = parse(
+        args,
+        Accepts {
+            names: true,
+            ..Default::default()
+        },
+    )?;
+    let [dir] = p.names.as_slice() else {
+        return Err(UsageError("pack needs the folder of the site's data".into()).into());
+    };
+    let path = format!("{dir}/incidents.json");
+    let text = read_file(&path)?;
+    let (first, details) =
+        exposure_core::dataset::split(&text).map_err(|e| Failure(format!("{path}: {e}")))?;
+    let details_path = format!("{dir}/{}", exposure_core::dataset::DETAILS_FILE);
+    std::fs::write(&path, &first).map_err(|e| Failure(format!("{path}: {e}")))?;
+    std::fs::write(&details_path, &details).map_err(|e| Failure(format!("{details_path}: {e}")))?;
+    out!(
+        "{path}: {} bytes, the answer's facts; {details_path}: {} bytes, the long texts",
+        first.len(),
+        details.len()
+    );
+    Ok(ExitCode::SUCCESS)
+}
+
 /// `exposure ingest`: a register snapshot into the notices file.
 fn ingest(args: &[String]) -> Result<ExitCode, CliError> {
     let p = parse(
@@ -267,6 +298,9 @@ fn run(args: &[String]) -> Result<ExitCode, CliError> {
     }
     if cmd == "ingest" {
         return ingest(rest);
+    }
+    if cmd == "pack" {
+        return pack(rest);
     }
     let engine = match Engine::bundled() {
         Ok(e) => e,

@@ -734,3 +734,50 @@ fn read_letter_finds_the_sender_and_keeps_the_code_back() {
     assert!(String::from_utf8_lossy(&lure.stdout).contains("LURE"));
     assert_eq!(exposure(&["read-letter"]).status.code(), Some(2));
 }
+
+#[test]
+fn pack_splits_the_sites_incident_file_once() {
+    let data = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../static/data");
+    let dir = std::env::temp_dir().join(format!("exposure-pack-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let full = std::fs::read_to_string(data.join("incidents.json")).unwrap();
+    std::fs::write(dir.join("incidents.json"), &full).unwrap();
+    let d = dir.to_string_lossy().into_owned();
+    let out = exposure(&["pack", &d]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let first = std::fs::read_to_string(dir.join("incidents.json")).unwrap();
+    let details = std::fs::read_to_string(dir.join("details.json")).unwrap();
+    assert!(
+        first.len() * 2 < full.len(),
+        "{} of {}",
+        first.len(),
+        full.len()
+    );
+    let v: Value = serde_json::from_str(&first).unwrap();
+    assert_eq!(v["details"], "details.json");
+    assert_eq!(v["incidents"][0]["summary"], "");
+    let d2: Value = serde_json::from_str(&details).unwrap();
+    let full_v: Value = serde_json::from_str(&full).unwrap();
+    assert_eq!(
+        d2["incidents"][0]["summary"],
+        full_v["incidents"][0]["summary"]
+    );
+    // A second run would lose the texts: it refuses, and changes nothing.
+    let again = exposure(&["pack", &d]);
+    assert_eq!(again.status.code(), Some(1));
+    assert!(
+        String::from_utf8_lossy(&again.stderr).contains("already split"),
+        "{}",
+        String::from_utf8_lossy(&again.stderr)
+    );
+    assert_eq!(
+        std::fs::read_to_string(dir.join("incidents.json")).unwrap(),
+        first
+    );
+    assert_eq!(exposure(&["pack"]).status.code(), Some(2));
+    let _ = std::fs::remove_dir_all(&dir);
+}

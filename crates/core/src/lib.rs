@@ -96,6 +96,16 @@ impl Engine {
         Engine { data, names }
     }
 
+    /// This engine with the incidents' long texts joined in
+    /// (`DataSet::with_details`); the names are the same, so their index
+    /// is kept, not built again.
+    pub fn with_details(&self, details: &dataset::DetailsFile) -> Engine {
+        Engine {
+            data: self.data.clone().with_details(details),
+            names: self.names.clone(),
+        }
+    }
+
     /// The data set compiled into this build.
     #[cfg(feature = "bundled")]
     pub fn bundled() -> Result<Engine, LoadError> {

@@ -543,6 +543,10 @@ pub struct IncidentsFile {
     pub coverage: Vec<Coverage>,
     /// Ids no longer in use → the incident that replaced them.
     pub retired: BTreeMap<String, String>,
+    /// Set in the page's copy only (`exposure pack`): the file that holds
+    /// the incidents' long texts, left empty here.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub details: Option<String>,
     pub incidents: Vec<Incident>,
 }
 
@@ -735,5 +739,6 @@ json_struct!(strict IncidentsFile {
     as_of: default,
     coverage: default,
     retired: default,
+    details: default,
     incidents,
 });

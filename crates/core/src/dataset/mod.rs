@@ -13,10 +13,12 @@ use crate::model::{
     ActionDef, Coverage, DataTypeDef, Incident, IncidentsFile, Organization, OrganizationsFile,
     Relationship, Taxonomy,
 };
+mod details;
 mod index;
 mod stats;
 mod validate;
 
+pub use details::{split, ClientDetails, DetailsFile, IncidentDetails, SplitError, DETAILS_FILE};
 use index::{Indexes, Indexing};
 pub use stats::{NoticeStats, RegisterStats, Stats};
 
@@ -62,6 +64,10 @@ pub struct DataInfo {
     pub coverage: Vec<Coverage>,
     /// A retired incident id → the incident that replaced it.
     pub retired: std::collections::BTreeMap<String, String>,
+    /// The file the incidents' long texts (summaries, sources, client
+    /// notes) are still to come from: none once they are here
+    /// (`DataSet::with_details`), or when they always were.
+    pub details: Option<String>,
 }
 
 /// A data set's lists without its indexes (see `DataSet::into_parts`).
@@ -196,6 +202,7 @@ impl DataSet {
             as_of: file.as_of,
             coverage: file.coverage,
             retired: file.retired,
+            details: file.details,
         };
         Ok(ds)
     }
