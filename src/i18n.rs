@@ -30,6 +30,7 @@ texts! {
     LetterInputLabel => "The letter's text", "通知信的文字";
     LetterFile => "Or choose a file (.txt, .eml)", "或选择文件（.txt、.eml）";
     LetterRead => "Read the letter", "读取这封信";
+    LetterReading => "Reading the letter, here in this browser…", "正在本浏览器中读取这封信……";
     LetterEmpty => "Paste a letter or choose a file first.", "请先粘贴信件内容或选择文件。";
     LetterLure => "This looks like a lure, not a genuine notice:", "这看起来是诈骗信，而不是真正的通知：";
     LetterLureAdvice => "Do not reply, call a number in it, click its links or pay. Contact the company through its own website or the number on your card or statement.",

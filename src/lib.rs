@@ -15,6 +15,7 @@ pub mod engine;
 pub mod error;
 pub mod hooks;
 pub mod i18n;
+pub mod letter_worker;
 pub mod persist;
 pub mod platform;
 pub mod route;

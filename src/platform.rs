@@ -1,5 +1,5 @@
-//! The browser at the edge: storage, clock, language, downloads, printing and
-//! the panic view. Outside the browser (native tests, SSR) these do nothing.
+//! The browser at the edge: storage, clock, language, downloads, printing,
+//! workers and the panic view. Outside the browser (native tests, SSR) these do nothing.
 
 /// The static company box of index.html, as the person left it when the app
 /// started: the app takes over its text, caret and the companies added there.
@@ -297,6 +297,59 @@ mod web {
         out
     }
 
+    /// A worker started from one of this site's scripts, with the closures
+    /// its messages and failures call; stopped when dropped.
+    pub struct Worker {
+        worker: web_sys::Worker,
+        _on_message: wasm_bindgen::closure::Closure<dyn FnMut(web_sys::MessageEvent)>,
+        _on_error: wasm_bindgen::closure::Closure<dyn FnMut(web_sys::Event)>,
+    }
+
+    impl Worker {
+        /// Starts the worker: each text it posts goes to `on_message`; a
+        /// script that cannot load or run, to `on_error`.
+        pub fn start(
+            url: &str,
+            mut on_message: impl FnMut(String) + 'static,
+            mut on_error: impl FnMut(String) + 'static,
+        ) -> Result<Worker, String> {
+            use wasm_bindgen::closure::Closure;
+            let worker = web_sys::Worker::new(url).map_err(describe)?;
+            let m = Closure::<dyn FnMut(web_sys::MessageEvent)>::new(
+                move |e: web_sys::MessageEvent| {
+                    if let Some(t) = e.data().as_string() {
+                        on_message(t);
+                    }
+                },
+            );
+            let er = Closure::<dyn FnMut(web_sys::Event)>::new(move |e: web_sys::Event| {
+                let reason = e
+                    .dyn_ref::<web_sys::ErrorEvent>()
+                    .map(|e| e.message())
+                    .filter(|m| !m.is_empty())
+                    .unwrap_or_else(|| "its code could not be loaded".into());
+                on_error(reason);
+            });
+            worker.set_onmessage(Some(m.as_ref().unchecked_ref()));
+            worker.set_onerror(Some(er.as_ref().unchecked_ref()));
+            Ok(Worker {
+                worker,
+                _on_message: m,
+                _on_error: er,
+            })
+        }
+
+        pub fn post(&self, text: &str) {
+            let _ = self.worker.post_message(&text.into());
+        }
+    }
+
+    impl Drop for Worker {
+        fn drop(&mut self) {
+            self.worker.terminate();
+        }
+    }
+
     /// A panic replaces the page with a plain error view instead of freezing
     /// it; saved progress is untouched.
     pub fn install_panic_hook() {
@@ -383,6 +436,22 @@ mod native {
     }
     pub fn measure(_name: &str, _start: f64, _detail: &[(&str, f64)]) {}
     pub async fn yield_now() {}
+
+    /// No workers outside the browser.
+    pub struct Worker;
+
+    impl Worker {
+        pub fn start(
+            _url: &str,
+            _on_message: impl FnMut(String) + 'static,
+            _on_error: impl FnMut(String) + 'static,
+        ) -> Result<Worker, String> {
+            Err("workers run only in the browser".into())
+        }
+
+        pub fn post(&self, _text: &str) {}
+    }
+
     pub fn wasm_memory_bytes() -> f64 {
         0.0
     }

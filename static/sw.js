@@ -10,6 +10,7 @@ const CACHE = `exposure-check-${BUILD}`;
 // navigation is answered with it (below).
 const FILES = [
   './', './boot.js', './loader.js', './exposure-check.js', './exposure-check_bg.wasm', './style.css', './favicon.svg',
+  './letter-worker_loader.js', './letter-worker.js', './letter-worker_bg.wasm',
   './data/taxonomy.json', './data/organizations.json', './data/incidents.json',
   './data/details.json', './data/notices.json',
 ];

@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 /** The files whose change makes a new build: the page, its code, its data. */
 export const STAMPED_FILES = [
   'index.html', 'boot.js', 'loader.js', 'exposure-check.js', 'exposure-check_bg.wasm', 'style.css',
+  'letter-worker_loader.js', 'letter-worker.js', 'letter-worker_bg.wasm',
   'data/taxonomy.json', 'data/organizations.json', 'data/incidents.json', 'data/details.json',
   'data/notices.json', 'data/zh.json',
 ];

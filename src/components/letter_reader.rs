@@ -14,6 +14,7 @@ use crate::components::nodes;
 use crate::context::{use_engine, use_locale};
 use crate::error::AppError;
 use crate::i18n::{tr, Text};
+use crate::letter_worker::use_letter_worker;
 use crate::platform;
 
 /// Largest letter file read: a notice is a page or two.
@@ -35,8 +36,10 @@ pub fn letter_reader(props: &LetterReaderProps) -> Html {
     let locale = use_locale();
     let lang = locale.lang;
     let engine = use_engine();
+    let worker = use_letter_worker();
     let text = use_state(String::new);
     let found = use_state(|| None::<Letter>);
+    let reading = use_state(|| false);
     let keep_code = use_state(|| false);
     let paper_types = use_state(BTreeSet::<String>::new);
     let sender_ref = use_node_ref();
@@ -53,8 +56,14 @@ pub fn letter_reader(props: &LetterReaderProps) -> Html {
             text.set(e.target_unchecked_into::<HtmlTextAreaElement>().value());
         })
     };
+    // Read in the letter worker (loaded the first time), not in the page.
     let read = {
-        let (engine, found, on_error) = (engine.clone(), found.clone(), props.on_error.clone());
+        let (worker, found, reading, on_error) = (
+            worker.clone(),
+            found.clone(),
+            reading.clone(),
+            props.on_error.clone(),
+        );
         move |t: &str| {
             if t.trim().is_empty() {
                 on_error.emit(AppError::Letter {
@@ -62,7 +71,18 @@ pub fn letter_reader(props: &LetterReaderProps) -> Html {
                 });
                 return;
             }
-            found.set(Some(engine.read_letter(t)));
+            reading.set(true);
+            let (found, reading, on_error) = (found.clone(), reading.clone(), on_error.clone());
+            worker.read(
+                t,
+                Callback::from(move |r: Result<Letter, AppError>| {
+                    reading.set(false);
+                    match r {
+                        Ok(letter) => found.set(Some(letter)),
+                        Err(error) => on_error.emit(error),
+                    }
+                }),
+            );
         }
     };
     let onread = {
@@ -275,11 +295,14 @@ pub fn letter_reader(props: &LetterReaderProps) -> Html {
                 <textarea id="letter-text" data-testid="letter-input" rows="6" value={(*text).clone()} {oninput}
                     autocomplete="off" spellcheck="false"></textarea>
                 <div class="letter-actions">
-                    <button type="button" class="primary" onclick={onread}>{ tr(lang, Text::LetterRead) }</button>
+                    <button type="button" class="primary" onclick={onread} disabled={*reading}>{ tr(lang, Text::LetterRead) }</button>
                     <label class="file">{ tr(lang, Text::LetterFile) }
                         <input type="file" accept=".txt,.eml,text/plain,message/rfc822" onchange={onfile} />
                     </label>
                 </div>
+                if *reading {
+                    <p class="hint" role="status" data-testid="letter-reading">{ tr(lang, Text::LetterReading) }</p>
+                }
                 { nodes(result) }
                 <details class="paper">
                     <summary>{ tr(lang, Text::LetterPaper) }</summary>

@@ -32,7 +32,11 @@ for (const [width, height] of [[390, 844], [1280, 900]]) {
     try {
       await page.setViewportSize({ width, height });
       const text = letter('en-01-infosys-mccamish-bank-of-america.txt');
+      // The reader's code is a worker of its own, loaded on the first letter.
+      const worker = () => requests.filter((r) => /letter-worker/.test(r.url)).map((r) => new URL(r.url).pathname);
+      assert.deepEqual(worker(), [], 'the page starts without the letter reader');
       const result = await read(page, text);
+      assert.ok(worker().includes('/letter-worker_bg.wasm'), worker().join());
       assert.equal(await result.getAttribute('data-sender'), 'infosys-mccamish');
       assert.equal(await result.getAttribute('data-incident'), 'infosys-mccamish-2023');
       assert.equal(await result.getAttribute('data-phishing'), 'false');

@@ -21,6 +21,9 @@ pub enum Lang {
     Zh,
 }
 
+// As serde writes it (a letter's language, `Letter::lang`).
+crate::json::json_enum!(Lang { En = "En", Zh = "Zh" });
+
 impl Lang {
     /// The value of `<html lang>`.
     pub fn code(self) -> &'static str {

@@ -47,6 +47,14 @@ fn the_reader_meets_its_bars_on_the_test_letters() {
         let file = l["file"].as_str().unwrap();
         let text = std::fs::read_to_string(dir().join(file)).unwrap();
         let got = engine.read_letter(&text);
+        // The page's letter worker sends what it read as JSON: read back,
+        // it is the same letter.
+        let sent = serde_json::to_string(&got).unwrap();
+        assert_eq!(
+            exposure_core::json::from_str::<exposure_core::letter::Letter>(&sent).as_ref(),
+            Ok(&got),
+            "{file}"
+        );
         // Sender: the organization of our data, or, for one we do not
         // know, no organization and its name as the letter writes it.
         let sender = got.sender.as_ref();

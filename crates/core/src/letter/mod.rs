@@ -11,7 +11,7 @@ mod words;
 use serde::Serialize;
 
 use crate::date::PartialDate;
-use crate::json::json_struct;
+use crate::json::{json_enum, json_struct};
 use crate::lang::Lang;
 use crate::Engine;
 use words::{sentence_end, sentence_start};
@@ -60,22 +60,6 @@ pub enum PhishSign {
 }
 
 impl PhishSign {
-    pub fn id(self) -> &'static str {
-        match self {
-            PhishSign::AsksPayment => "asks_payment",
-            PhishSign::GiftCards => "gift_cards",
-            PhishSign::AsksPassword => "asks_password",
-            PhishSign::AsksSsn => "asks_ssn",
-            PhishSign::AsksCardNumber => "asks_card_number",
-            PhishSign::AsksPin => "asks_pin",
-            PhishSign::AsksBankAccount => "asks_bank_account",
-            PhishSign::UrgentThreat => "urgent_threat",
-            PhishSign::LookalikeLink => "lookalike_link",
-        }
-    }
-
-    /// A threat alone is not a lure (genuine letters urge too): one of the
-    /// others is.
     pub fn is_decisive(self) -> bool {
         self != PhishSign::UrgentThreat
     }
@@ -980,7 +964,33 @@ fn discovery(body: &str, found: &[dates::Found]) -> Option<PartialDate> {
     })
 }
 
-// Reading kept letters back from saved progress and exports.
+// Reading kept letters back from saved progress and exports, and a
+// letter read by the page's letter worker.
+json_enum!(PhishSign {
+    AsksPayment = "asks_payment",
+    GiftCards = "gift_cards",
+    AsksPassword = "asks_password",
+    AsksSsn = "asks_ssn",
+    AsksCardNumber = "asks_card_number",
+    AsksPin = "asks_pin",
+    AsksBankAccount = "asks_bank_account",
+    UrgentThreat = "urgent_threat",
+    LookalikeLink = "lookalike_link",
+});
+json_struct!(lenient Offer { provider: default, months: default, enroll_by: default, code: default });
+json_struct!(lenient Letter {
+    lang,
+    sender: default,
+    on_behalf_of: default,
+    incident: default,
+    data_types: default,
+    letter_date: default,
+    window_start: default,
+    window_end: default,
+    discovered: default,
+    offer: default,
+    phishing: default,
+});
 json_struct!(lenient Party { name, org_id: default });
 json_struct!(lenient Kept {
     sender: default,
