@@ -5,10 +5,12 @@
 //! (`zh.json`) come only when someone reads in Chinese, as a value of their
 //! own (`SharedTexts`).
 //!
-//! The site's `incidents.json` holds the facts an answer needs; the long
-//! texts (summaries, sources, client notes) are in `details.json`
-//! (`exposure pack`, run by `x build`), which comes after the first answer
-//! (`load_details`), before the notices.
+//! The site's copy of the curated data is split by `exposure pack` (run
+//! by `x build`): `incidents.json` holds the facts an answer needs, and
+//! `organizations.json` the organizations an answer can involve; the
+//! incidents' long texts (`details.json`) and the other organizations
+//! (`organizations-more.json`) come after the first answer (`load_rest`),
+//! before the notices.
 
 use std::rc::Rc;
 
@@ -34,8 +36,12 @@ pub const TEXTS_FILE: &str = "/data/zh.json";
 pub const NOTICES_FILE: &str = "/data/notices.json";
 
 /// The incidents' long texts, downloaded after the first answer:
-/// `load_details`.
+/// `load_rest`.
 pub const DETAILS_FILE: &str = "/data/details.json";
+
+/// The organizations no curated incident involves, downloaded after the
+/// first answer: `load_rest`.
+pub const MORE_ORGANIZATIONS_FILE: &str = "/data/organizations-more.json";
 
 /// The curated files as downloaded, kept until the notices join them.
 #[derive(Debug, Clone, PartialEq)]
@@ -45,6 +51,8 @@ pub struct Curated {
     incidents: String,
     /// The incidents' long texts, once here.
     details: Option<Rc<DetailsFile>>,
+    /// The other organizations, once here.
+    more: Option<String>,
 }
 
 /// Downloads the curated data set and builds the engine over it; the
@@ -74,27 +82,60 @@ pub async fn load() -> Result<(SharedEngine, Curated), AppError> {
             organizations,
             incidents,
             details: None,
+            more: None,
         },
     ))
 }
 
-/// Downloads the incidents' long texts and joins them to the engine's
-/// data, when its incident file was split (`exposure pack`); none when
-/// they are there already.
-pub async fn load_details(
+/// Downloads what the first answer did not wait for — the incidents' long
+/// texts and the other organizations, side by side — and builds the engine
+/// over the whole curated data; none when the files were not split.
+pub async fn load_rest(
     curated: &mut Curated,
     engine: &SharedEngine,
 ) -> Result<Option<SharedEngine>, AppError> {
-    if engine.data.info().details.is_none() {
+    let info = engine.data.info();
+    let (want_details, want_more) = (info.details.is_some(), info.more_organizations.is_some());
+    if !want_details && !want_more {
         return Ok(None);
     }
-    let text = platform::fetch_text(DETAILS_FILE).await?;
+    let fetch = |want: bool, file: &'static str| async move {
+        match want {
+            true => platform::fetch_text(file).await.map(Some),
+            false => Ok(None),
+        }
+    };
+    let (details, more) = futures::future::try_join(
+        fetch(want_details, DETAILS_FILE),
+        fetch(want_more, MORE_ORGANIZATIONS_FILE),
+    )
+    .await?;
     let started = platform::now();
-    let details = DetailsFile::from_json(&text)?;
-    let joined = engine.with_details(&details);
-    platform::measure("exposure:details", started, &[]);
-    curated.details = Some(Rc::new(details));
-    Ok(Some(SharedEngine::new(Rc::new(joined))))
+    if let Some(text) = details {
+        curated.details = Some(Rc::new(DetailsFile::from_json(&text)?));
+    }
+    curated.more = more;
+    let whole = match (&curated.more, &curated.details) {
+        // The names are the same: the engine keeps its name index.
+        (None, Some(d)) => engine.with_details(d),
+        _ => Engine::new(curated.data_set(None)?),
+    };
+    platform::measure("exposure:rest", started, &[]);
+    Ok(Some(SharedEngine::new(Rc::new(whole))))
+}
+
+impl Curated {
+    /// The curated data set from the files downloaded so far, with the
+    /// notices when given.
+    fn data_set(&self, notices: Option<&str>) -> Result<DataSet, AppError> {
+        let mut orgs: Vec<&str> = vec![&self.organizations];
+        orgs.extend(self.more.as_deref());
+        let mut ds = DataSet::from_json_parts(&self.taxonomy, &orgs, &self.incidents, notices)?;
+        if let Some(details) = &self.details {
+            ds = ds.with_details(details);
+        }
+        Ok(ds)
+    }
 }
 
 /// Downloads the register notices and builds the engine over the curated
@@ -113,15 +154,7 @@ pub async fn load_notices(curated: Curated) -> Result<SharedEngine, AppError> {
 
 /// The engine over the curated files and the notices.
 pub fn build_with_notices(curated: &Curated, notices: &str) -> Result<SharedEngine, AppError> {
-    let mut ds = DataSet::from_json_with_notices(
-        &curated.taxonomy,
-        &curated.organizations,
-        &curated.incidents,
-        notices,
-    )?;
-    if let Some(details) = &curated.details {
-        ds = ds.with_details(details);
-    }
+    let ds = curated.data_set(Some(notices))?;
     Ok(SharedEngine::new(Rc::new(Engine::new(ds))))
 }
 
@@ -201,6 +234,7 @@ mod tests {
             organizations: bundled::ORGANIZATIONS_JSON.into(),
             incidents: bundled::INCIDENTS_JSON.into(),
             details: None,
+            more: None,
         };
         let first = build(
             &curated.taxonomy,
@@ -217,28 +251,46 @@ mod tests {
     }
 
     #[test]
-    fn the_split_files_answer_first_and_join_their_details_before_the_notices() {
+    fn the_split_files_answer_first_and_join_the_rest_before_the_notices() {
         let (first, details) = exposure_core::dataset::split(bundled::INCIDENTS_JSON).unwrap();
-        let engine = build(bundled::TAXONOMY_JSON, bundled::ORGANIZATIONS_JSON, &first).unwrap();
+        let (orgs, more) = exposure_core::dataset::split_organizations(
+            bundled::TAXONOMY_JSON,
+            bundled::ORGANIZATIONS_JSON,
+            bundled::INCIDENTS_JSON,
+        )
+        .unwrap();
+        let engine = build(bundled::TAXONOMY_JSON, &orgs, &first).unwrap();
         assert!(
             engine.data.info().details.is_some(),
             "the texts are still to come"
         );
-        let details = Rc::new(DetailsFile::from_json(&details).unwrap());
-        let curated = Curated {
+        assert!(engine.names_pending(), "and part of the names");
+        let mut curated = Curated {
             taxonomy: bundled::TAXONOMY_JSON.into(),
-            organizations: bundled::ORGANIZATIONS_JSON.into(),
+            organizations: orgs,
             incidents: first,
-            details: Some(details),
+            details: Some(Rc::new(DetailsFile::from_json(&details).unwrap())),
+            more: Some(more),
         };
-        let all = build_with_notices(&curated, bundled::NOTICES_JSON).unwrap();
         let reference = bundled::curated().unwrap();
+        let rest = Engine::new(curated.data_set(None).unwrap());
+        assert!(!rest.names_pending());
+        assert_eq!(rest.data.incidents(), reference.incidents());
+        assert_eq!(
+            rest.data.organizations().len(),
+            reference.organizations().len()
+        );
+        let all = build_with_notices(&curated, bundled::NOTICES_JSON).unwrap();
         assert!(all.data.info().details.is_none());
         assert_eq!(
             &all.data.incidents()[..reference.incidents().len()],
             reference.incidents(),
             "with the notices, the curated incidents have their texts"
         );
+        curated.more = Some("{".into());
+        let e =
+            build_with_notices(&curated, bundled::NOTICES_JSON).expect_err("a broken part fails");
+        assert!(e.to_string().contains("organizations-more.json"), "{e}");
     }
 
     #[test]

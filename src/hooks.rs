@@ -17,8 +17,9 @@ use crate::{catalog, data, persist, platform, storage};
 
 /// Downloads the data set, once, unless it was given, in stages: each
 /// stage's engine takes the place of the last as it arrives (the curated
-/// files first, then the incidents' long texts, then the register
-/// notices); a later stage that fails
+/// files first (the answer's part), then the rest of them (the incidents'
+/// long texts, the other organizations), then the register notices); a
+/// later stage that fails
 /// leaves the answer of the earlier ones.
 #[hook]
 pub fn use_data_download(state: &UseReducerHandle<AppState>) {
@@ -35,7 +36,7 @@ pub fn use_data_download(state: &UseReducerHandle<AppState>) {
                     engine: engine.clone(),
                     complete: false,
                 });
-                match data::load_details(&mut curated, &engine).await {
+                match data::load_rest(&mut curated, &engine).await {
                     Ok(Some(engine)) => d.dispatch(Action::DataLoaded {
                         engine,
                         complete: false,

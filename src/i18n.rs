@@ -83,6 +83,7 @@ texts! {
     CustomerUntil => "until", "结束年份";
     YearHint => "a year from 1900 to 2100", "1900 至 2100 之间的年份";
     NotRecognised => "not recognised", "未识别";
+    StillChecking => "still checking: the full list of companies is loading…", "仍在核对：完整的公司名单正在载入……";
     Matched => "matched", "匹配";
     VerdictHeading => "The answer in short", "简要结论";
     FirstSteps => "First steps:", "首先要做的：";

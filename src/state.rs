@@ -247,6 +247,33 @@ impl AppState {
         }
     }
 
+    /// Reads again, over the whole list of organizations, the names read
+    /// while part of it was still to come (only a name or domain as it is
+    /// was taken then; the whole list may read one as another
+    /// organization). A company the person chose, or one from a letter,
+    /// stays.
+    fn read_again(&mut self) {
+        let Some(engine) = self.base.clone() else {
+            return;
+        };
+        let companies = std::mem::take(&mut self.companies);
+        self.add_all(companies.into_iter().map(|mut c| {
+            let chosen = c
+                .name_match
+                .as_ref()
+                .is_some_and(|n| n.how == exposure_core::reading::NameHow::Chosen);
+            if c.org_id.is_some() && !chosen && !c.from_letter {
+                if let Some(m) = engine.resolve(&c.input) {
+                    if Some(&m.org_id) != c.org_id.as_ref() {
+                        c.name_match = Some(engine.name_match(&m));
+                        c.org_id = Some(m.org_id);
+                    }
+                }
+            }
+            c
+        }));
+    }
+
     /// Looks up again the companies saved without a match (older formats, or
     /// companies the data did not know then), once the data set is here.
     pub fn resolve_unmatched(&mut self) {
@@ -375,7 +402,12 @@ impl Reducible for AppState {
                 s.resolve_unmatched();
             }
             Action::DataLoaded { engine, complete } => {
+                let was_partial = s.base.as_ref().is_some_and(|e| e.names_pending());
+                let whole = !engine.names_pending();
                 s.base = Some(engine);
+                if was_partial && whole {
+                    s.read_again();
+                }
                 s.data_settled = complete;
                 s.resolve_unmatched();
             }
@@ -473,6 +505,56 @@ mod tests {
             input: input.into(),
             org_id: org.map(String::from),
         }
+    }
+
+    #[test]
+    fn names_read_while_part_of_the_organizations_was_to_come_are_read_again() {
+        use exposure_core::{bundled as b, DataSet, Engine};
+        let (orgs, more) = exposure_core::dataset::split_organizations(
+            b::TAXONOMY_JSON,
+            b::ORGANIZATIONS_JSON,
+            b::INCIDENTS_JSON,
+        )
+        .unwrap();
+        let engine = |ds: DataSet| SharedEngine::new(Rc::new(Engine::new(ds)));
+        let part = engine(DataSet::from_json(b::TAXONOMY_JSON, &orgs, b::INCIDENTS_JSON).unwrap());
+        let whole = engine(
+            DataSet::from_json_parts(b::TAXONOMY_JSON, &[&orgs, &more], b::INCIDENTS_JSON, None)
+                .unwrap(),
+        );
+        // The whole file reads this name through its first words, which
+        // name an organization of the second part.
+        let name = "First Horizon Bank (formerly IBERIABANK)";
+        let early = part.resolve(name).map(|m| m.org_id);
+        let late = whole.resolve(name).map(|m| m.org_id);
+        assert_ne!(early, late);
+        let loaded = |engine: &SharedEngine, complete| Action::DataLoaded {
+            engine: engine.clone(),
+            complete,
+        };
+        let s = apply(
+            AppState::default(),
+            vec![
+                loaded(&part, false),
+                add(name, early.as_deref()),
+                add("Costco", None),
+                add("Chase", Some("jpmorgan-chase")),
+            ],
+        );
+        let orgs_of = |s: &AppState| -> Vec<Option<String>> {
+            s.companies.iter().map(|c| c.org_id.clone()).collect()
+        };
+        assert_eq!(orgs_of(&s)[1], None, "not known to the first part");
+        let s = apply(s, vec![loaded(&whole, true)]);
+        assert_eq!(
+            orgs_of(&s),
+            [
+                late,
+                whole.resolve("Costco").map(|m| m.org_id),
+                Some("jpmorgan-chase".into())
+            ]
+        );
+        assert!(orgs_of(&s)[1].is_some(), "Costco is in the second part");
     }
 
     #[test]

@@ -12,7 +12,7 @@ const FILES = [
   './', './boot.js', './loader.js', './exposure-check.js', './exposure-check_bg.wasm', './style.css', './favicon.svg',
   './letter-worker_loader.js', './letter-worker.js', './letter-worker_bg.wasm',
   './data/taxonomy.json', './data/organizations.json', './data/incidents.json',
-  './data/details.json', './data/notices.json',
+  './data/details.json', './data/organizations-more.json', './data/notices.json',
 ];
 // Kept only for readers who need them: the Chinese texts of the data, which
 // a page reading in Chinese asks for (loader.js) and otherwise are kept when

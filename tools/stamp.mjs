@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 export const STAMPED_FILES = [
   'index.html', 'boot.js', 'loader.js', 'exposure-check.js', 'exposure-check_bg.wasm', 'style.css',
   'letter-worker_loader.js', 'letter-worker.js', 'letter-worker_bg.wasm',
-  'data/taxonomy.json', 'data/organizations.json', 'data/incidents.json', 'data/details.json',
+  'data/taxonomy.json', 'data/organizations.json', 'data/incidents.json', 'data/details.json', 'data/organizations-more.json',
   'data/notices.json', 'data/zh.json',
 ];
 

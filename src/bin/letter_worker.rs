@@ -39,6 +39,8 @@ mod worker {
         "/data/notices.json",
     ];
 
+    const MORE: &str = "/data/organizations-more.json";
+
     #[derive(Default)]
     struct State {
         engine: Option<Rc<Engine>>,
@@ -135,7 +137,15 @@ mod worker {
         for f in FILES {
             texts.push(fetch(f).await?);
         }
-        let ds = DataSet::from_json_with_notices(&texts[0], &texts[1], &texts[2], &texts[3])
+        // The organizations the site serves after its first answer, when
+        // it splits them (`exposure pack`).
+        let more = match texts[1].contains(exposure_core::dataset::ORGANIZATIONS_MORE_FILE) {
+            true => Some(fetch(MORE).await?),
+            false => None,
+        };
+        let mut orgs: Vec<&str> = vec![&texts[1]];
+        orgs.extend(more.as_deref());
+        let ds = DataSet::from_json_parts(&texts[0], &orgs, &texts[2], Some(&texts[3]))
             .map_err(|e| e.to_string())?;
         Ok(Rc::new(Engine::new(ds)))
     }

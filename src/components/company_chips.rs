@@ -73,6 +73,11 @@ pub fn company_chips(props: &CompanyChipsProps) -> Html {
                 (o.name.clone(), Some(format!("“{}”", c.input)))
             }
             Some(o) => (o.name.clone(), None),
+            // Part of the names is still to come: not "not recognised" yet.
+            None if engine.names_pending() => (
+                c.input.clone(),
+                Some(tr(lang, Text::StillChecking).to_string()),
+            ),
             None => (
                 c.input.clone(),
                 Some(tr(lang, Text::NotRecognised).to_string()),

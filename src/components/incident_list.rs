@@ -105,6 +105,11 @@ pub fn incident_list(props: &IncidentListProps) -> Html {
                     "no-known-incident",
                     no_incident_as_of(lang, &as_of_text),
                 ),
+                None if engine.names_pending() => (
+                    c.input.clone(),
+                    "checking",
+                    tr(lang, Text::StillChecking).to_string(),
+                ),
                 None => (
                     c.input.clone(),
                     "not-in-data",

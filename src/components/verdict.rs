@@ -39,7 +39,12 @@ pub fn verdict(props: &VerdictProps) -> Html {
         <section class="verdict" data-testid="verdict" data-as-of={as_of} aria-labelledby="verdict-heading"
             data-incidents={v.incidents().to_string()} data-companies-hit={v.companies_hit.to_string()}>
             <h2 id="verdict-heading" class="visually-hidden">{ tr(lang, Text::VerdictHeading) }</h2>
-            <p class="verdict-headline">{ exposure_words::verdict_headline(ds, &v, lang) }</p>
+            if v.unknown > 0 && v.incidents() == 0 && engine.names_pending() {
+                // Not "we do not know it" while part of the names is to come.
+                <p class="verdict-headline" data-pending="true">{ tr(lang, Text::StillChecking) }</p>
+            } else {
+                <p class="verdict-headline">{ exposure_words::verdict_headline(ds, &v, lang) }</p>
+            }
             if let Some(w) = worst { <p class="verdict-worst">{ w }</p> }
             if !v.first_steps.is_empty() {
                 <p class="verdict-steps-label">{ tr(lang, Text::FirstSteps) }</p>

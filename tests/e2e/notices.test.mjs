@@ -101,3 +101,25 @@ test("the first answer does not wait for the incidents' long texts, which come a
     await held.context.close();
   }
 });
+
+test('a company the first part of the names does not hold is "still checking", not unknown, until the rest arrives', async () => {
+  const held = await heldPage(env, '**/data/organizations-more.json');
+  try {
+    await held.page.goto(env.base);
+    await dataReady(held.page);
+    await addCompany(held.page, 'Goldman Sachs');
+    const status = held.page.locator('[data-testid=company-status]');
+    await held.page.waitForSelector('[data-testid=company-status][data-status=checking]', { timeout: 20000 });
+    assert.equal(await held.page.locator('[data-status=not-in-data]').count(), 0, 'never "not in our data" meanwhile');
+    assert.match(await held.page.getByTestId('verdict').textContent(), /still checking/);
+    // AT&T's answer is there meanwhile.
+    await addCompany(held.page, 'AT&T');
+    await held.page.locator('[data-testid=incident-card][data-incident-id=att-snowflake-2024]').waitFor({ timeout: 20000 });
+    held.release();
+    await held.page.waitForSelector('[data-testid=company-status][data-status=no-known-incident]', { timeout: 20000 });
+    assert.equal(await status.getAttribute('data-org-id'), 'goldman-sachs');
+    assert.deepEqual(held.errors, []);
+  } finally {
+    await held.context.close();
+  }
+});

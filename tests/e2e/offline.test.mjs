@@ -216,10 +216,10 @@ test('the service worker is stamped with this build', async () => {
   const boot = readFileSync(join(ROOT, 'dist', 'boot.js'), 'utf8');
   const loader = readFileSync(join(ROOT, 'src', 'data.rs'), 'utf8');
   const data = STAMPED_FILES.filter((f) => f.startsWith('data/'));
-  assert.equal(data.length, 6);
+  assert.equal(data.length, 7);
   for (const f of data) {
     assert.ok(loader.includes(`"/${f}"`), `src/data.rs downloads ${f}`);
-    if (f === 'data/details.json' || f === 'data/notices.json') {
+    if (['data/details.json', 'data/organizations-more.json', 'data/notices.json'].includes(f)) {
       // After the first answer: not preloaded, so they do not share the
       // network with what it needs.
       assert.ok(!html.includes(`href="/${f}"`), `index.html does not preload ${f}`);

@@ -32,9 +32,10 @@ usage:
                                                       (default static/data/notices.json), resolving names and
                                                       linking incidents with the decisions file (default
                                                       data/registers/decisions.json); registers: hhs-ocr, wa-ag
-  exposure pack DIR                                   split DIR/incidents.json (the site's copy of the data) into
-                                                      the facts an answer needs (DIR/incidents.json) and the
-                                                      long texts the page adds after (DIR/details.json)
+  exposure pack DIR                                   split the site's copy of the curated data in DIR into what a
+                                                      first answer needs (incidents.json: the facts;
+                                                      organizations.json: those an answer involves) and what the
+                                                      page adds after (details.json, organizations-more.json)
   exposure normalize                                  the matching key of each name read from standard input, a line each
   exposure help                                       this text
 
@@ -191,9 +192,11 @@ fn with_catalog(engine: Engine, catalog: Option<&str>) -> Result<Engine, CliErro
     Ok(merged)
 }
 
-/// `exposure pack DIR`: the site's incident file in two, the facts an
-/// answer needs first (`exposure_core::dataset::split`).
+/// `exposure pack DIR`: the site's copy of the curated data in two parts,
+/// what a first answer needs first (`exposure_core::dataset::split`,
+/// `split_organizations`).
 fn pack(args: &[String]) -> Result<ExitCode, CliError> {
+    use exposure_core::dataset::{DETAILS_FILE, ORGANIZATIONS_MORE_FILE};
     let p = parse(
         args,
         Accepts {
@@ -204,18 +207,31 @@ fn pack(args: &[String]) -> Result<ExitCode, CliError> {
     let [dir] = p.names.as_slice() else {
         return Err(UsageError("pack needs the folder of the site's data".into()).into());
     };
-    let path = format!("{dir}/incidents.json");
-    let text = read_file(&path)?;
-    let (first, details) =
-        exposure_core::dataset::split(&text).map_err(|e| Failure(format!("{path}: {e}")))?;
-    let details_path = format!("{dir}/{}", exposure_core::dataset::DETAILS_FILE);
-    std::fs::write(&path, &first).map_err(|e| Failure(format!("{path}: {e}")))?;
-    std::fs::write(&details_path, &details).map_err(|e| Failure(format!("{details_path}: {e}")))?;
-    out!(
-        "{path}: {} bytes, the answer's facts; {details_path}: {} bytes, the long texts",
-        first.len(),
-        details.len()
+    let path = |f: &str| format!("{dir}/{f}");
+    let (taxonomy, organizations, incidents) = (
+        read_file(&path("taxonomy.json"))?,
+        read_file(&path("organizations.json"))?,
+        read_file(&path("incidents.json"))?,
     );
+    let failed = |f: &str| {
+        let f = path(f);
+        move |e: exposure_core::dataset::SplitError| Failure(format!("{f}: {e}"))
+    };
+    // Both split before either is written: a failure leaves the folder as it was.
+    let (orgs, more) =
+        exposure_core::dataset::split_organizations(&taxonomy, &organizations, &incidents)
+            .map_err(failed("organizations.json"))?;
+    let (first, details) =
+        exposure_core::dataset::split(&incidents).map_err(failed("incidents.json"))?;
+    for (f, text) in [
+        ("organizations.json", &orgs),
+        (ORGANIZATIONS_MORE_FILE, &more),
+        ("incidents.json", &first),
+        (DETAILS_FILE, &details),
+    ] {
+        std::fs::write(path(f), text).map_err(|e| Failure(format!("{}: {e}", path(f))))?;
+        out!("{}: {} bytes", path(f), text.len());
+    }
     Ok(ExitCode::SUCCESS)
 }
 

@@ -742,6 +742,9 @@ fn pack_splits_the_sites_incident_file_once() {
     std::fs::create_dir_all(&dir).unwrap();
     let full = std::fs::read_to_string(data.join("incidents.json")).unwrap();
     std::fs::write(dir.join("incidents.json"), &full).unwrap();
+    for f in ["taxonomy.json", "organizations.json"] {
+        std::fs::copy(data.join(f), dir.join(f)).unwrap();
+    }
     let d = dir.to_string_lossy().into_owned();
     let out = exposure(&["pack", &d]);
     assert!(
@@ -777,6 +780,18 @@ fn pack_splits_the_sites_incident_file_once() {
     assert_eq!(
         std::fs::read_to_string(dir.join("incidents.json")).unwrap(),
         first
+    );
+    let read =
+        |f: &str| -> Value { serde_json::from_str(&std::fs::read_to_string(f).unwrap()).unwrap() };
+    let orgs = read(&dir.join("organizations.json").to_string_lossy());
+    let more = read(&dir.join("organizations-more.json").to_string_lossy());
+    let all = read(&data.join("organizations.json").to_string_lossy());
+    assert_eq!(orgs["more"], "organizations-more.json");
+    let count = |v: &Value| v["organizations"].as_array().unwrap().len();
+    assert_eq!(
+        count(&orgs) + count(&more),
+        count(&all),
+        "every organization once"
     );
     assert_eq!(exposure(&["pack"]).status.code(), Some(2));
     let _ = std::fs::remove_dir_all(&dir);

@@ -124,9 +124,21 @@ impl Engine {
 
     /// The organization a typed name most likely means.
     pub fn resolve(&self, input: &str) -> Option<OrgMatch> {
+        // With part of the organizations (the page's first stage), only a
+        // name or domain as it is: a looser reading could take one of the
+        // organizations still to come for another ("City National Bank" is
+        // not "National City"). The rest waits, unresolved, for them.
+        let partial = self.data.info().more_organizations.is_some();
         self.names
             .resolve(input)
             .filter(|m| !self.loose_short_alias(input, m))
+            .filter(|m| !partial || matches!(m.reason, MatchReason::Exact | MatchReason::Domain))
+    }
+
+    /// Part of the organizations is still to come (`DataInfo::more_organizations`):
+    /// a name not resolved may be one of them.
+    pub fn names_pending(&self) -> bool {
+        self.data.info().more_organizations.is_some()
     }
 
     /// A ticker or an acronym read out of a longer name once its form
@@ -317,7 +329,7 @@ impl Engine {
     /// A name that resolves to no organization may still be one with more
     /// than a slip: the organization to offer ("did you mean …?").
     pub fn did_you_mean(&self, input: &str) -> Option<OrgMatch> {
-        if self.resolve(input).is_some() {
+        if self.names_pending() || self.resolve(input).is_some() {
             return None;
         }
         self.suggest(input, 1)

@@ -275,6 +275,11 @@ pub struct OrganizationsFile {
     pub schema_version: u32,
     pub organizations: Vec<Organization>,
     pub relationships: Vec<Relationship>,
+    /// Set in the page's copy only (`exposure pack`): the file that holds
+    /// the organizations no incident or relationship involves, which the
+    /// page reads after its first answer.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub more: Option<String>,
 }
 
 /// What kind of attack or failure caused an incident.
@@ -634,7 +639,7 @@ json_struct!(strict Relationship {
     confirmed_by: default,
     sources: default,
 });
-json_struct!(strict OrganizationsFile { schema_version, organizations, relationships });
+json_struct!(strict OrganizationsFile { schema_version, organizations, relationships, more: default });
 json_enum!(IncidentKind {
     Ransomware = "ransomware",
     CredentialTheft = "credential_theft",

@@ -3,13 +3,15 @@
 //! the long texts a person opens on demand (the summary, the sources, the
 //! notes on named clients). The page answers from the first part and adds
 //! the second when it arrives (`DataSet::with_details`); the two together
-//! are the file they were split from.
+//! are the file they were split from. The organization file too: the
+//! organizations an answer can involve first, the rest after
+//! (`split_organizations`).
 
 use serde::Serialize;
 
 use super::{parse, DataSet, LoadError, SCHEMA_VERSION};
 use crate::json::json_struct;
-use crate::model::{IncidentsFile, Source, Text};
+use crate::model::{IncidentsFile, OrganizationsFile, Source, Text};
 
 /// The file the page downloads the details from, beside the incidents.
 pub const DETAILS_FILE: &str = "details.json";
@@ -50,12 +52,133 @@ json_struct!(strict IncidentDetails {
 });
 json_struct!(strict ClientDetails { org, note: default, source: default });
 
+/// More quick picks a sector than the page offers (6): they are in the
+/// first part.
+const QUICK_PICKS: usize = 12;
+
+/// The file of the organizations the page reads after its first answer.
+pub const ORGANIZATIONS_MORE_FILE: &str = "organizations-more.json";
+
+/// Splits an organization file into the organizations an answer can
+/// involve — named by an incident (breached, platform, client) or a
+/// relationship, among a sector's quick picks, and every parent, child and
+/// sibling of those, so a brand or a group reaches its incidents, and any
+/// that shares a name or domain with them — with all
+/// the relationships, and the rest (`ORGANIZATIONS_MORE_FILE`). The first
+/// names the second in `more`; each keeps the file's order. A company of
+/// the rest has no incident of the curated data: until it arrives, the page
+/// says it is still checking such a name, not that it is unknown.
+pub fn split_organizations(
+    taxonomy: &str,
+    organizations: &str,
+    incidents: &str,
+) -> Result<(String, String), SplitError> {
+    use crate::json::JsonEnum;
+    use std::collections::{HashMap, HashSet};
+    let file: OrganizationsFile = parse("organizations.json", organizations)?;
+    if let Some(m) = file.more {
+        return Err(SplitError::AlreadySplit(m));
+    }
+    let inc: IncidentsFile = parse("incidents.json", incidents)?;
+    // The quick picks, as the page ranks them over the whole file.
+    let whole = crate::Engine::new(DataSet::from_json(taxonomy, organizations, incidents)?);
+    let picks: Vec<String> = crate::model::Sector::VARIANTS
+        .iter()
+        .flat_map(|(sector, _)| whole.names.prominent(&whole.data, *sector, QUICK_PICKS))
+        .map(|(id, _)| id)
+        .collect();
+    let mut wanted: HashSet<&str> = HashSet::new();
+    for i in &inc.incidents {
+        wanted.insert(&i.breached_org);
+        wanted.extend(i.platform.as_deref());
+        wanted.extend(i.affected_clients.iter().map(|c| c.org.as_str()));
+    }
+    for r in &file.relationships {
+        wanted.insert(&r.client);
+        wanted.insert(&r.vendor);
+    }
+    wanted.extend(picks.iter().map(String::as_str));
+    let parent: HashMap<&str, &str> = file
+        .organizations
+        .iter()
+        .filter_map(|o| Some((o.id.as_str(), o.parent.as_deref()?)))
+        .collect();
+    let mut children: HashMap<&str, Vec<&str>> = HashMap::new();
+    for (c, p) in &parent {
+        children.entry(p).or_default().push(c);
+    }
+    // Their ancestors, then everything below those and them.
+    let mut todo: Vec<&str> = wanted.iter().copied().collect();
+    for id in todo.clone() {
+        let mut cur = parent.get(id);
+        while let Some(&p) = cur {
+            if !wanted.insert(p) {
+                break;
+            }
+            todo.push(p);
+            cur = parent.get(p);
+        }
+    }
+    while let Some(id) = todo.pop() {
+        for &c in children.get(id).into_iter().flatten() {
+            if wanted.insert(c) {
+                todo.push(c);
+            }
+        }
+    }
+    // And any organization that shares a name or a domain with those: the
+    // first part must read a name as the whole file does.
+    let keys = |o: &crate::model::Organization| -> Vec<String> {
+        std::iter::once(o.name.as_str())
+            .chain(o.aliases.iter().map(|a| a.name.as_str()))
+            .map(crate::normalize::normalize)
+            .chain(
+                o.domain
+                    .iter()
+                    .map(|d| format!("@{}", d.to_ascii_lowercase())),
+            )
+            .collect()
+    };
+    let taken: HashSet<String> = file
+        .organizations
+        .iter()
+        .filter(|o| wanted.contains(o.id.as_str()))
+        .flat_map(keys)
+        .collect();
+    for o in &file.organizations {
+        if !wanted.contains(o.id.as_str()) && keys(o).iter().any(|k| taken.contains(k)) {
+            wanted.insert(&o.id);
+        }
+    }
+    let (first, rest): (Vec<_>, Vec<_>) = file
+        .organizations
+        .iter()
+        .cloned()
+        .partition(|o| wanted.contains(o.id.as_str()));
+    let first = OrganizationsFile {
+        schema_version: file.schema_version,
+        organizations: first,
+        relationships: file.relationships.clone(),
+        more: Some(ORGANIZATIONS_MORE_FILE.into()),
+    };
+    let rest = OrganizationsFile {
+        schema_version: file.schema_version,
+        organizations: rest,
+        relationships: Vec::new(),
+        more: None,
+    };
+    Ok((
+        serde_json::to_string(&first).unwrap_or_default(),
+        serde_json::to_string(&rest).unwrap_or_default(),
+    ))
+}
+
 /// Why an incident file could not be split.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum SplitError {
     #[error(transparent)]
     Load(#[from] LoadError),
-    #[error("incidents.json was already split: its details are in {0}")]
+    #[error("the file was already split: the rest is in {0}")]
     AlreadySplit(String),
 }
 
@@ -202,6 +325,96 @@ mod tests {
             assert_eq!(a.exposed, b.exposed, "{names:?}");
             assert!(!a.matches.is_empty(), "{names:?}");
         }
+    }
+
+    #[test]
+    fn the_organizations_an_answer_involves_come_first_and_the_rest_joins_them() {
+        let (first, more) = split_organizations(
+            bundled::TAXONOMY_JSON,
+            bundled::ORGANIZATIONS_JSON,
+            bundled::INCIDENTS_JSON,
+        )
+        .unwrap();
+        let full = crate::Engine::new(bundled::curated().unwrap());
+        let part = crate::Engine::new(
+            DataSet::from_json(bundled::TAXONOMY_JSON, &first, bundled::INCIDENTS_JSON).unwrap(),
+        );
+        let joined = crate::Engine::new(
+            DataSet::from_json_parts(
+                bundled::TAXONOMY_JSON,
+                &[&first, &more],
+                bundled::INCIDENTS_JSON,
+                None,
+            )
+            .unwrap(),
+        );
+        assert_eq!(
+            part.data.info().more_organizations.as_deref(),
+            Some(ORGANIZATIONS_MORE_FILE)
+        );
+        assert_eq!(joined.data.info().more_organizations, None);
+        let (n, m) = (
+            part.data.organizations().len(),
+            full.data.organizations().len(),
+        );
+        assert!(
+            n * 10 < m * 7,
+            "the first part has {n} of {m} organizations"
+        );
+        assert_eq!(joined.data.organizations().len(), m);
+        // Every name of the data reads as the same organization, joined;
+        // the first part reads it so, or not yet, but for a name the whole
+        // file reads through a part of it that is still to come: the page
+        // reads those again when the rest arrives (`AppState::read_again`).
+        let mut differ: Vec<String> = Vec::new();
+        for o in full.data.organizations() {
+            for name in std::iter::once(o.name.as_str()).chain(o.aliases.iter().map(|a| &*a.name)) {
+                let want = full.resolve(name).map(|r| r.org_id);
+                assert_eq!(joined.resolve(name).map(|r| r.org_id), want, "{name}");
+                // The first part reads it as the same, or not yet.
+                let got = part.resolve(name).map(|r| r.org_id);
+                if !(got.is_none() || got == want) {
+                    differ.push(format!("{name}: {got:?}, then {want:?}"));
+                }
+            }
+        }
+        assert!(differ.len() <= 2, "{differ:#?}");
+        // The first part answers as the whole file for companies with incidents.
+        let today = crate::PartialDate::parse("2026-12-01").ok();
+        for names in [
+            &["AT&T", "Cricket Wireless"][..],
+            &[
+                "Chase",
+                "Verizon",
+                "Kaiser Permanente",
+                "UnitedHealthcare",
+                "Amazon",
+            ],
+            &[
+                "Target",
+                "Aflac",
+                "Premera Blue Cross",
+                "Comcast",
+                "Wells Fargo",
+            ],
+            &["Bank of America", "Ticketmaster", "Live Nation"],
+        ] {
+            let a = part.check_names(names, today);
+            let b = full.check_names(names, today);
+            assert_eq!(a.matches, b.matches, "{names:?}");
+            assert_eq!(a.plan, b.plan, "{names:?}");
+        }
+        for (sector, _) in <crate::model::Sector as crate::json::JsonEnum>::VARIANTS {
+            assert_eq!(
+                part.names.prominent(&part.data, *sector, 6),
+                full.names.prominent(&full.data, *sector, 6),
+                "the quick picks of {sector:?}"
+            );
+        }
+        assert!(matches!(
+            split_organizations(bundled::TAXONOMY_JSON, &first, bundled::INCIDENTS_JSON),
+            Err(SplitError::AlreadySplit(_))
+        ));
     }
 
     #[test]

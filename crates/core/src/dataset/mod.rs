@@ -18,7 +18,10 @@ mod index;
 mod stats;
 mod validate;
 
-pub use details::{split, ClientDetails, DetailsFile, IncidentDetails, SplitError, DETAILS_FILE};
+pub use details::{
+    split, split_organizations, ClientDetails, DetailsFile, IncidentDetails, SplitError,
+    DETAILS_FILE, ORGANIZATIONS_MORE_FILE,
+};
 use index::{Indexes, Indexing};
 pub use stats::{NoticeStats, RegisterStats, Stats};
 
@@ -68,6 +71,10 @@ pub struct DataInfo {
     /// notes) are still to come from: none once they are here
     /// (`DataSet::with_details`), or when they always were.
     pub details: Option<String>,
+    /// The file the organizations no incident or relationship involves are
+    /// still to come from: until then a name the data set does not know
+    /// may be one of them.
+    pub more_organizations: Option<String>,
 }
 
 /// A data set's lists without its indexes (see `DataSet::into_parts`).
@@ -178,8 +185,41 @@ impl DataSet {
         incidents: &str,
         notices: Option<&str>,
     ) -> Result<DataSet, LoadError> {
+        DataSet::from_json_parts(taxonomy, &[organizations], incidents, notices)
+    }
+
+    /// [`DataSet::from_json_with_notices`] over the organization file in
+    /// parts, as the page downloads it (`exposure pack`): the organizations
+    /// an answer involves, then the rest (`DataInfo::more_organizations`
+    /// names that file while it is still to come).
+    pub fn from_json_parts(
+        taxonomy: &str,
+        organizations: &[&str],
+        incidents: &str,
+        notices: Option<&str>,
+    ) -> Result<DataSet, LoadError> {
         let taxonomy: Taxonomy = parse("taxonomy.json", taxonomy)?;
-        let orgs: OrganizationsFile = parse("organizations.json", organizations)?;
+        let mut orgs = OrganizationsFile {
+            schema_version: SCHEMA_VERSION,
+            organizations: Vec::new(),
+            relationships: Vec::new(),
+            more: None,
+        };
+        for (i, part) in organizations.iter().enumerate() {
+            let file = if i == 0 {
+                "organizations.json"
+            } else {
+                ORGANIZATIONS_MORE_FILE
+            };
+            let p: OrganizationsFile = parse(file, part)?;
+            orgs.organizations.extend(p.organizations);
+            orgs.relationships.extend(p.relationships);
+            if i == 0 {
+                orgs.more = p.more;
+            } else {
+                orgs.more = None;
+            }
+        }
         let file: IncidentsFile = parse("incidents.json", incidents)?;
         let notices: Option<crate::notices::NoticesFile> =
             notices.map(|n| parse("notices.json", n)).transpose()?;
@@ -203,6 +243,7 @@ impl DataSet {
             coverage: file.coverage,
             retired: file.retired,
             details: file.details,
+            more_organizations: orgs.more,
         };
         Ok(ds)
     }
