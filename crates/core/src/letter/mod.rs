@@ -305,6 +305,7 @@ impl Engine {
         candidates.extend(defined_terms(body));
         candidates.extend(letterhead(body));
         candidates.extend(opening(body));
+        candidates.extend(writer(body));
         candidates.extend(signature(body));
         candidates.extend(from.map(String::from));
         candidates.extend(subject.map(String::from));
@@ -312,17 +313,24 @@ impl Engine {
         let resolved = candidates.iter().find_map(|c| {
             let id = self.resolve_party(c)?;
             (Some(&id) != other.as_ref()).then(|| Party {
-                name: c.clone(),
+                name: c.trim_end_matches([',', ';', ':', ' ']).to_string(),
                 org_id: Some(id),
             })
         });
         let sender = resolved.or_else(|| {
-            // Not in our data: the name as the letter signs it.
-            signature(body)
-                .into_iter()
-                .rev()
-                .find(|c| looks_like_org(c) && !is_title(c))
+            // Not in our data: the name that says it writes ("Welk Resort
+            // Group, Inc. writes to notify you"), else as the letter signs
+            // it, else as its head or first paragraph names it.
+            writer(body)
+                .or_else(|| signature_org(body))
                 .or_else(|| letterhead(body).into_iter().find(|c| looks_like_org(c)))
+                .or_else(|| {
+                    opening_para(body).and_then(|para| {
+                        defined_terms(&para)
+                            .into_iter()
+                            .find(|c| looks_like_org(c) && looks_like_name(c))
+                    })
+                })
                 .or_else(|| opening(body).into_iter().next())
                 .or_else(|| from.map(String::from))
                 .or_else(|| letterhead(body).into_iter().next())
@@ -493,21 +501,16 @@ fn looks_like_org(line: &str) -> bool {
 /// first sentence's subject ("Newegg understands …", "4A's Benefits is
 /// writing …"), then each capitalised run ("… your Warby Parker account").
 fn opening(body: &str) -> Vec<String> {
-    let lines: Vec<&str> = body.lines().collect();
-    let Some(greeting) = lines.iter().position(|l| {
-        let l = l.trim().to_ascii_lowercase();
-        l.starts_with("dear") || l.starts_with("尊敬的") || l.starts_with("to ") && l.ends_with(':')
-    }) else {
+    let Some(para) = opening_para(body) else {
         return Vec::new();
     };
-    let para: String = lines[greeting + 1..]
-        .iter()
-        .map(|l| l.trim())
-        .skip_while(|l| l.is_empty() || l.starts_with(':'))
-        .take(6)
-        .collect::<Vec<_>>()
-        .join(" ");
-    let para = para.split_whitespace().collect::<Vec<_>>().join(" ");
+    // "At Equity Concepts, we …", "We at Hemenway & Barnes LLP …": the
+    // name the paragraph opens with.
+    let para = para
+        .strip_prefix("We at ")
+        .or_else(|| para.strip_prefix("At "))
+        .unwrap_or(&para)
+        .to_string();
     let mut out = Vec::new();
     let mut run: Vec<&str> = Vec::new();
     let mut runs: Vec<String> = Vec::new();
@@ -555,6 +558,267 @@ fn opening(body: &str) -> Vec<String> {
         }
     }
     out
+}
+
+/// The first paragraph after the greeting, on one line: the date, the
+/// enrolment box and the short lines a mail house prints between them
+/// skipped.
+fn opening_para(body: &str) -> Option<String> {
+    let lines: Vec<&str> = body.lines().collect();
+    let greeting = lines.iter().position(|l| {
+        let l = l.trim().to_ascii_lowercase();
+        l.starts_with("dear")
+            || l.starts_with("尊敬的")
+            || l.starts_with("to ") && l.ends_with(':') && !l.contains("please")
+    })?;
+    let para: String = lines[greeting + 1..]
+        .iter()
+        .map(|l| l.trim())
+        .skip_while(|l| {
+            l.is_empty()
+                || l.starts_with(':')
+                || (l.is_ascii() && l.split_whitespace().count() < 4)
+                || is_address(l)
+                || (l.chars().count() <= 40 && !dates::find(l).is_empty())
+        })
+        .take(6)
+        .collect::<Vec<_>>()
+        .join(" ");
+    Some(para.split_whitespace().collect::<Vec<_>>().join(" "))
+}
+
+/// The organization a sentence says writes the letter: "Welk Resort
+/// Group, Inc. (“Welk”) writes to notify you", "Print EZ is taking steps
+/// to notify customers", "We at LÍLLÉbaby are writing": the name that
+/// opens the sentence.
+fn writer(body: &str) -> Option<String> {
+    const CUES: &[&str] = &[
+        " is writing",
+        " are writing",
+        " writes to",
+        " writes you",
+        " is notifying",
+        " is taking steps to notify",
+        " is contacting you",
+        " is reaching out",
+        " is sending you",
+        " is sending this",
+        " would like to inform",
+        " wishes to inform",
+        " is informing",
+    ];
+    let mut end = body.len().min(6000);
+    while !body.is_char_boundary(end) {
+        end -= 1;
+    }
+    let text = words::unwrap(&body[..end]);
+    let lower = text.to_ascii_lowercase();
+    let mut at: Vec<usize> = CUES
+        .iter()
+        .flat_map(|c| lower.match_indices(c).map(|(i, _)| i).take(3))
+        .collect();
+    at.sort_unstable();
+    at.into_iter().find_map(|i| {
+        let start = clause_start(&text, i);
+        let clause = text[start..i].trim();
+        (clause.len() <= 300).then(|| lead_name(clause)).flatten()
+    })
+}
+
+/// Where the sentence holding `at` starts: after a full stop, question
+/// mark or colon that ends a sentence (not "Inc." or "Dr."), or a line.
+fn clause_start(text: &str, at: usize) -> usize {
+    const ABBREVIATIONS: &[&str] = &[
+        "inc", "co", "corp", "ltd", "llc", "llp", "dr", "mr", "mrs", "ms", "st", "jr", "sr", "no",
+        "n.a", "p.c", "l.l.c", "u.s",
+    ];
+    let head = &text[..at];
+    let mut end = head.len();
+    while let Some(i) = head[..end].rfind(['.', '\n', '!', '?', ':', '：', '。']) {
+        let c = head[i..].chars().next().unwrap_or('.');
+        let after = i + c.len_utf8();
+        let spaced = head[after..].chars().next().is_none_or(char::is_whitespace);
+        let word = head[..i]
+            .rsplit(|c: char| c.is_whitespace() || c == '(')
+            .next()
+            .unwrap_or("")
+            .to_ascii_lowercase();
+        if c == '\n'
+            || c == '。'
+            || (spaced && !(c == '.' && ABBREVIATIONS.contains(&word.as_str())))
+        {
+            return after;
+        }
+        end = i;
+    }
+    0
+}
+
+/// The organization a clause opens with: its capitalised run ("Aetrex
+/// Worldwide, Inc."), after "At" or "We at".
+fn lead_name(clause: &str) -> Option<String> {
+    const SUFFIXES: &[&str] = &[
+        "inc", "inc.", "llc", "llc.", "llp", "ltd", "ltd.", "corp", "corp.", "co.", "pc", "p.c.",
+        "pllc", "n.a.", "l.l.c.",
+    ];
+    const NOT_NAMES: &[&str] = &[
+        "We",
+        "I",
+        "Our",
+        "This",
+        "The",
+        "As",
+        "On",
+        "In",
+        "At",
+        "You",
+        "Your",
+        "Please",
+        "What",
+        "Although",
+        "Because",
+        "Dear",
+        "Thank",
+        "Re",
+        "It",
+        "That",
+        "These",
+        "Notice",
+        "Why",
+        "How",
+        "Who",
+        "If",
+        "While",
+        "After",
+        "Since",
+        "Today",
+        "Recently",
+        "Unfortunately",
+    ];
+    let clause = clause
+        .strip_prefix("We at ")
+        .or_else(|| clause.strip_prefix("we at "))
+        .or_else(|| clause.strip_prefix("At "))
+        .unwrap_or(clause);
+    let mut run: Vec<&str> = Vec::new();
+    let mut stop = false;
+    for w in clause.split_whitespace().take(12) {
+        if stop {
+            // "Aetrex Worldwide, Inc.": a company's suffix after the comma.
+            if SUFFIXES.contains(&w.to_ascii_lowercase().trim_end_matches(',')) {
+                run.push(w.trim_end_matches(','));
+            }
+            break;
+        }
+        let clean =
+            w.trim_matches(|c: char| !c.is_alphanumeric() && c != '&' && c != '’' && c != '\'');
+        let capital = clean
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit());
+        let joiner = matches!(clean, "of" | "and" | "&" | "for" | "the");
+        if clean.is_empty()
+            || w.starts_with(['(', '“', '"'])
+            || !(capital || joiner && !run.is_empty())
+        {
+            break;
+        }
+        run.push(clean);
+        if w.ends_with([',', ';', ':', ')']) {
+            stop = true;
+        } else if w.ends_with('.') && !SUFFIXES.contains(&w.to_ascii_lowercase().as_str()) {
+            break;
+        }
+    }
+    while run
+        .last()
+        .is_some_and(|w| matches!(*w, "of" | "and" | "&" | "for" | "the"))
+    {
+        run.pop();
+    }
+    let name = run.join(" ");
+    let lead = run.first().copied().unwrap_or("");
+    (!NOT_NAMES.contains(&lead)
+        && name.chars().filter(|c| c.is_alphanumeric()).count() >= 3
+        && looks_like_name(&name))
+    .then_some(name)
+}
+
+/// A line that can be an organization's name, not a heading of the pages
+/// that follow a letter ("Steps You Can Take to Protect …").
+fn looks_like_name(line: &str) -> bool {
+    const HEADING: &[&str] = &[
+        "you",
+        "your",
+        "steps",
+        "step",
+        "protect",
+        "protection",
+        "information",
+        "notification",
+        "requirements",
+        "additional",
+        "enroll",
+        "enrollment",
+        "activate",
+        "recommended",
+        "reference",
+        "how",
+        "what",
+        "enclosure",
+        "attachment",
+        "page",
+        "theft",
+        "fraud",
+        "notice",
+        "breach",
+        "incident",
+        "security number",
+    ];
+    let lower = line.to_ascii_lowercase();
+    let words = line.split_whitespace().count();
+    (1..=8).contains(&words)
+        && !lower.contains('@')
+        && !HEADING.iter().any(|w| words::has_word(&lower, w))
+}
+
+/// The organization a signature names: a line with a company's word, or
+/// the line under the signer's title ("Managing Partner" / "Katz, Sapper
+/// & Miller"), or the part after the title on one line ("Michael
+/// Thaler, Founder and Managing Partner, Equity Concepts").
+fn signature_org(body: &str) -> Option<String> {
+    let lines = signature(body);
+    if let Some(org) = lines
+        .iter()
+        .rev()
+        .find(|c| looks_like_org(c) && !is_title(c))
+    {
+        return Some(org.clone());
+    }
+    let capitalised = |l: &str| {
+        l.split_whitespace().all(|w| {
+            w.chars()
+                .next()
+                .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit() || c == '&')
+                || matches!(w, "of" | "and" | "for" | "the")
+        })
+    };
+    for (i, line) in lines.iter().enumerate() {
+        let parts: Vec<&str> = line.split(", ").map(str::trim).collect();
+        if let Some(t) = parts.iter().position(|p| is_title(p)) {
+            let after = if t + 1 < parts.len() {
+                Some(parts[t + 1..].join(", "))
+            } else {
+                lines.get(i + 1).cloned()
+            };
+            if let Some(org) = after.filter(|a| {
+                !is_title(a) && looks_like_name(a) && capitalised(a) && a.chars().count() <= 60
+            }) {
+                return Some(org);
+            }
+        }
+    }
+    None
 }
 
 /// A person's title in a signature ("Clinic Director"), not a name.
@@ -629,6 +893,13 @@ fn is_address(line: &str) -> bool {
         "customer name",
         "street address",
         "city, state",
+        "[city",
+        "<city",
+        "[address",
+        "<address",
+        "{address",
+        "first name",
+        "last name",
         "important information",
         "please read",
     ]
@@ -657,6 +928,12 @@ fn signature(body: &str) -> Vec<String> {
             "regards",
             "respectfully",
             "best regards",
+            "kind regards",
+            "warm regards",
+            "very truly",
+            "yours truly",
+            "yours sincerely",
+            "cordially",
             "thank you,",
             "此致",
             "敬上",
