@@ -331,7 +331,7 @@ impl Engine {
                             .find(|c| looks_like_org(c) && looks_like_name(c))
                     })
                 })
-                .or_else(|| opening(body).into_iter().next())
+                .or_else(|| opening(body).into_iter().find(|c| !is_sentence_word(c)))
                 .or_else(|| from.map(String::from))
                 .or_else(|| letterhead(body).into_iter().next())
                 .map(|name| Party { name, org_id: None })
@@ -746,6 +746,46 @@ fn lead_name(clause: &str) -> Option<String> {
 
 /// A line that can be an organization's name, not a heading of the pages
 /// that follow a letter ("Steps You Can Take to Protect …").
+/// A word that opens a sentence, not a name: "Regrettably", "Recently",
+/// "However" (a capitalised run of the first paragraph may be only that).
+fn is_sentence_word(run: &str) -> bool {
+    const OPENERS: &[&str] = &[
+        "however",
+        "therefore",
+        "accordingly",
+        "additionally",
+        "also",
+        "please",
+        "thank",
+        "thanks",
+        "as",
+        "at",
+        "on",
+        "in",
+        "we",
+        "our",
+        "this",
+        "the",
+        "a",
+        "an",
+        "if",
+        "to",
+        "dear",
+        "while",
+        "although",
+        "because",
+        "since",
+        "after",
+        "before",
+        "sincerely",
+    ];
+    let w = run
+        .trim()
+        .trim_matches([',', '.', ':', ';'])
+        .to_ascii_lowercase();
+    !w.contains(' ') && (w.ends_with("ly") || OPENERS.contains(&w.as_str()))
+}
+
 fn looks_like_name(line: &str) -> bool {
     const HEADING: &[&str] = &[
         "you",

@@ -1097,7 +1097,14 @@ pub(crate) fn phishing(
             "购买",
             "美元",
         ]);
-        if pay && !denied && !any(&["free", "no cost", "no charge", "complimentary", "免费"]) {
+        // Paying one's taxes (to the tax office, as every letter that names
+        // the Social Security number advises) is not paying the sender.
+        let taxes = any(&["tax", "taxes", "irs", "税", "纳税"]);
+        if pay
+            && !denied
+            && !taxes
+            && !any(&["free", "no cost", "no charge", "complimentary", "免费"])
+        {
             add(PhishSign::AsksPayment);
         }
         if !denied
@@ -1300,6 +1307,15 @@ mod tests {
         assert_eq!(o.code.as_deref(), Some("BQ7M4K2XZ"));
         assert_eq!(months("提供为期两年（24个月）的服务"), Some(24));
         assert_eq!(offer("Nothing to see.", &[]), None);
+    }
+
+    #[test]
+    fn advice_to_pay_ones_taxes_is_not_a_payment_ask() {
+        let advice =
+            "Continue to pay your taxes and file your tax return, even if you must do so by paper.";
+        assert!(phishing(advice, None, &|_| false).is_empty());
+        let ask = "A processing fee of $25 must be paid to restore your account.";
+        assert!(phishing(ask, None, &|_| false).contains(&PhishSign::AsksPayment));
     }
 
     #[test]
