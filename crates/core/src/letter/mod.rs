@@ -621,7 +621,10 @@ fn writer(body: &str) -> Option<String> {
     at.into_iter().find_map(|i| {
         let start = clause_start(&text, i);
         let clause = text[start..i].trim();
-        (clause.len() <= 300).then(|| lead_name(clause)).flatten()
+        (clause.len() <= 300)
+            .then(|| lead_name(clause))
+            .flatten()
+            .filter(|n| !is_sentence_word(n))
     })
 }
 
