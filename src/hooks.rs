@@ -113,26 +113,52 @@ pub fn use_kept_catalog(state: &UseReducerHandle<AppState>) {
 /// The view follows the URL fragment, now and on every change.
 #[hook]
 pub fn use_hash_route(state: &UseReducerHandle<AppState>) {
+    // Where the reader was in the results (scroll and open cards), kept
+    // when a link leaves them and given back when they return (Back, or
+    // "my results" on an incident page).
+    let place = use_mut_ref(|| None::<(f64, Vec<String>)>);
+    let current = use_mut_ref(Route::default);
+    *current.borrow_mut() = state.route.clone();
     let d = state.dispatcher();
-    use_effect_with((), move |_| {
-        d.dispatch(Action::Navigate {
-            route: Route::parse(&platform::current_hash()),
-        });
-        let d2 = d.clone();
-        let listener = platform::on_hash_change(move |hash| {
-            // A link within the page (the skip link, the verdict's steps)
-            // keeps the view and the browser's scroll to its target.
-            if Route::is_anchor(&hash) {
-                return;
-            }
-            d2.dispatch(Action::Navigate {
-                route: Route::parse(&hash),
+    {
+        let place = place.clone();
+        use_effect_with((), move |_| {
+            d.dispatch(Action::Navigate {
+                route: Route::parse(&platform::current_hash()),
             });
-            platform::scroll_to_top();
+            let d2 = d.clone();
+            let listener = platform::on_hash_change(move |hash| {
+                // A link within the page (the skip link, the verdict's steps)
+                // keeps the view and the browser's scroll to its target.
+                if Route::is_anchor(&hash) {
+                    return;
+                }
+                let route = Route::parse(&hash);
+                let from_results = *current.borrow() == Route::Check;
+                if from_results && route != Route::Check {
+                    *place.borrow_mut() = Some((platform::scroll_y(), platform::open_cards()));
+                }
+                let back = route == Route::Check && place.borrow().is_some();
+                d2.dispatch(Action::Navigate { route });
+                if !back {
+                    platform::scroll_to_top();
+                }
+            });
+            // Dropping the guard removes the listener.
+            move || {
+                let _listener = listener;
+            }
         });
-        // Dropping the guard removes the listener.
-        move || {
-            let _listener = listener;
+    }
+    // Back in the results, once drawn: the cards opened again, the scroll.
+    use_effect_with(state.route.clone(), move |route| {
+        if *route == Route::Check {
+            if let Some((y, open)) = place.borrow_mut().take() {
+                for id in &open {
+                    platform::open_card(id);
+                }
+                platform::scroll_to_y(y);
+            }
         }
     });
 }

@@ -57,6 +57,7 @@ texts! {
     MoreAboutIt => "What happened, figures and sources", "事件经过、数字和来源";
     LoadingDetails => "Loading what happened and the sources…", "正在载入事件经过和来源……";
     HowToDoIt => "How to do it", "具体做法";
+    MoreIncidents => "more incidents through", "起其他事件，经由";
     MoreNotices => "more reported breaches filed by", "份其他已报告的泄露通知，提交者为";
     NewSince => "New since your last visit", "自你上次访问以来的新事件";
     NewSinceData => "the data is now as of", "数据现已更新至";
@@ -82,6 +83,7 @@ texts! {
     CustomerFrom => "Customer from", "开始年份";
     CustomerUntil => "until", "结束年份";
     YearHint => "a year from 1900 to 2100", "1900 至 2100 之间的年份";
+    YourCompanies => "Your companies", "你的公司";
     NotRecognised => "not recognised", "未识别";
     StillChecking => "still checking: the full list of companies is loading…", "仍在核对：完整的公司名单正在载入……";
     Matched => "matched", "匹配";
@@ -102,6 +104,7 @@ texts! {
     FigureAsOf => "as of", "截至";
     DataAsOf => "Breach data as of", "泄露数据截至";
     RegistersCovered => "Public breach registers read", "已收录的公开泄露通报登记";
+    PeopleAsFiled => "people, as filed", "人（据申报）";
     ReportedBreach => "Reported breach", "已通报的泄露";
     ReportedTo => "Reported to", "通报对象";
     ReportedOn => "Reported", "通报日期";
@@ -193,6 +196,7 @@ texts! {
     ClearFilters => "Clear filters", "清除筛选";
     Involving => "Involving", "涉及";
     Details => "Details and sources", "详情与来源";
+    BackToResults => "My results", "我的结果";
     BackToList => "All incidents", "返回事件列表";
     NoSuchIncident => "There is no incident with this address. It may have been renamed; see the list of all incidents.",
                       "没有与此地址对应的事件，可能已更名；请查看全部事件列表。";

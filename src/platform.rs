@@ -136,8 +136,51 @@ mod web {
     }
 
     pub fn scroll_to_top() {
+        scroll_to_y(0.0);
+    }
+
+    pub fn scroll_y() -> f64 {
+        web_sys::window()
+            .and_then(|w| w.scroll_y().ok())
+            .unwrap_or(0.0)
+    }
+
+    pub fn scroll_to_y(y: f64) {
         if let Some(w) = web_sys::window() {
-            w.scroll_to_with_x_and_y(0.0, 0.0);
+            w.scroll_to_with_x_and_y(0.0, y);
+        }
+    }
+
+    /// The incident cards whose details are open, by incident id.
+    pub fn open_cards() -> Vec<String> {
+        let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
+            return Vec::new();
+        };
+        let Ok(list) =
+            doc.query_selector_all("[data-testid=incident-card] > details.card-more[open]")
+        else {
+            return Vec::new();
+        };
+        (0..list.length())
+            .filter_map(|i| list.item(i))
+            .filter_map(|n| n.parent_element())
+            .filter_map(|card| card.get_attribute("data-incident-id"))
+            .collect()
+    }
+
+    /// Opens an incident card's details again (`open_cards`).
+    pub fn open_card(id: &str) {
+        let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
+            return;
+        };
+        let id: String = id
+            .chars()
+            .filter(|c| c.is_ascii_alphanumeric() || *c == '-' || *c == '_')
+            .collect();
+        let selector =
+            format!("[data-testid=incident-card][data-incident-id=\"{id}\"] > details.card-more");
+        if let Ok(Some(d)) = doc.query_selector(&selector) {
+            let _ = d.set_attribute("open", "");
         }
     }
 
@@ -456,6 +499,14 @@ mod native {
         0.0
     }
     pub fn scroll_to_top() {}
+    pub fn scroll_y() -> f64 {
+        0.0
+    }
+    pub fn scroll_to_y(_y: f64) {}
+    pub fn open_cards() -> Vec<String> {
+        Vec::new()
+    }
+    pub fn open_card(_id: &str) {}
 }
 
 #[cfg(not(target_arch = "wasm32"))]

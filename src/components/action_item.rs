@@ -15,6 +15,8 @@ pub struct ActionItemProps {
     pub action: PlannedAction,
     /// The action in the reader's language.
     pub words: ActionWords,
+    /// The "why" in one short line (`exposure_words::plan::because_brief`).
+    pub brief: String,
     pub done: bool,
     pub on_toggle: Callback<String>,
 }
@@ -60,27 +62,35 @@ pub fn action_item(props: &ActionItemProps) -> Html {
         let c_lang = summary_lang(lang, !in_reader_language(lang, c));
         html! { <li><span>{ tr(lang, Text::OnlyIfYou) }{ " " }</span><span lang={c_lang}>{ c }</span></li> }
     });
+    // One short line on why (two data types and two companies, the rest
+    // counted); the full why, the how and the rest on demand.
     let body = html! {
         <>
             if !w.conditions.is_empty() {
                 <ul class="conditions" data-testid="action-condition">{ nodes(conditions) }</ul>
             }
-            if !w.because.is_empty() {
-                <p class="because"><strong>{ format!("{}: ", tr(lang, Text::Why)) }</strong>{ &w.because }</p>
+            if !props.brief.is_empty() {
+                <p class="because"><strong>{ format!("{}: ", tr(lang, Text::Why)) }</strong>{ &props.brief }</p>
             }
-            // The how on demand: the summary, the steps and the official links.
             <details class="how">
-                <summary>{ format!("{} ({})", tr(lang, Text::HowToDoIt), w.steps.len()) }</summary>
+                <summary>
+                    { format!("{} ({})", tr(lang, Text::HowToDoIt), w.steps.len()) }
+                    <span class="meta">{ format!("~{} {}", a.effort_minutes, tr(lang, Text::Minutes)) }</span>
+                    { nodes(repeats) }
+                </summary>
+                if w.because != props.brief && !w.because.is_empty() {
+                    <p class="because-full">{ &w.because }</p>
+                }
                 <p class="summary">{ &w.summary }</p>
                 <ol class="steps">{ nodes(steps) }</ol>
                 <ul class="links">{ nodes(links) }</ul>
+                if let Some(e) = &w.elsewhere {
+                    <p class="hint"><strong>{ format!("{}: ", tr(lang, Text::OutsideUs)) }</strong>{ e }</p>
+                }
+                if let Some(d) = a.checked {
+                    <p class="hint">{ format!("{} {}", tr(lang, Text::FactsChecked), lang.date(d)) }</p>
+                }
             </details>
-            if let Some(e) = &w.elsewhere {
-                <p class="hint"><strong>{ format!("{}: ", tr(lang, Text::OutsideUs)) }</strong>{ e }</p>
-            }
-            if let Some(d) = a.checked {
-                <p class="hint">{ format!("{} {}", tr(lang, Text::FactsChecked), lang.date(d)) }</p>
-            }
         </>
     };
     html! {
@@ -90,11 +100,11 @@ pub fn action_item(props: &ActionItemProps) -> Html {
                 <input type="checkbox" id={check_id.clone()} checked={props.done} {onchange} />
                 <label for={check_id}>{ &w.title }</label>
             </div>
-            <div class="action-meta">
-                <span class="meta">{ format!("~{} {}", a.effort_minutes, tr(lang, Text::Minutes)) }</span>
-                { nodes(repeats) }
-                { nodes(deadline) }
-            </div>
+            // A deadline stays in sight; the effort and how often are on
+            // the line that opens the how.
+            if deadline.is_some() {
+                <div class="action-meta">{ nodes(deadline) }</div>
+            }
             if props.done {
                 <details class="action-body"><summary>{ tr(lang, Text::Completed) }</summary>{ body }</details>
             } else {

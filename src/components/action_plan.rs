@@ -43,19 +43,33 @@ pub fn action_plan(props: &ActionPlanProps) -> Html {
     // The to-do list by urgency; then the steps that depend on a condition
     // (every incident behind them is only possible); then, for the record,
     // offers and claims whose deadlines have passed.
-    let group = |class: String, label: &str, pick: &dyn Fn(&PlannedAction) -> bool| {
+    let group = |class: String,
+                 label: &str,
+                 pick: &dyn Fn(&PlannedAction) -> bool,
+                 folded: bool| {
         let items: Vec<Html> = plan
             .iter()
             .filter(|a| pick(a))
             .map(|a| {
                 html! {
-                    <ActionItem key={a.id.clone()} action={a.clone()} words={say(a)} done={props.done.contains(&a.id)}
+                    <ActionItem key={a.id.clone()} action={a.clone()} words={say(a)}
+                        brief={exposure_words::plan::because_brief(&engine.data, locale.locale(), a)}
+                        done={props.done.contains(&a.id)}
                         on_toggle={props.on_toggle.clone()} />
                 }
             })
             .collect();
         if items.is_empty() {
             html! {}
+        } else if folded {
+            // What applies only under a condition, and the past: on demand.
+            let n = items.len();
+            html! {
+                <details class={classes!("urgency", "folded", class)} data-testid="plan-group">
+                    <summary><h3>{ format!("{label} ({n})") }</h3></summary>
+                    <ul class="actions">{ items }</ul>
+                </details>
+            }
         } else {
             html! {
                 <div class={classes!("urgency", class)} data-testid="plan-group">
@@ -72,18 +86,23 @@ pub fn action_plan(props: &ActionPlanProps) -> Html {
                 format!("urgency-{}", urgency.id()),
                 exposure_words::urgency_label(lang, urgency),
                 &|a: &PlannedAction| a.urgency == urgency && !a.conditional && !a.expired,
+                false,
             )
         })
         .collect();
+    // Folded only below steps that surely apply: alone, they are the plan.
+    let sure_steps = plan.iter().any(|a| !a.conditional && !a.expired);
     groups.push(group(
         "urgency-if-applies".into(),
         tr(lang, Text::IfApplies),
         &|a: &PlannedAction| a.conditional && !a.expired,
+        sure_steps,
     ));
     groups.push(group(
         "urgency-past".into(),
         tr(lang, Text::PastForTheRecord),
         &|a: &PlannedAction| a.expired,
+        true,
     ));
     html! {
         <section class="panel plan" aria-labelledby="plan-heading">

@@ -180,10 +180,41 @@ pub fn company_chips(props: &CompanyChipsProps) -> Html {
             </button>
         }
     });
-    html! {
+    let list = html! {
         <>
             <ul class="chips" aria-label={tr(lang, Text::CompaniesHeading)} data-count={total.to_string()}>{ chips }</ul>
             { nodes(more) }
         </>
+    };
+    // A long list folds into one line once the results are below it (the
+    // editor opens on demand).
+    if total > FOLD_AFTER {
+        let names: Vec<String> = props
+            .companies
+            .iter()
+            .take(3)
+            .map(
+                |c| match c.org_id.as_deref().and_then(|id| engine.data.org(id)) {
+                    Some(o) => exposure_words::org_name(&engine.data, &o.id, lang).to_string(),
+                    None => c.input.clone(),
+                },
+            )
+            .collect();
+        let summary = format!(
+            "{} ({total}){}{}…",
+            tr(lang, Text::YourCompanies),
+            lang.pick(": ", "："),
+            names.join(lang.pick(", ", "、"))
+        );
+        return html! {
+            <details class="chips-fold" data-testid="chips-fold">
+                <summary>{ summary }</summary>
+                { list }
+            </details>
+        };
     }
+    list
 }
+
+/// A list longer than this folds into one line.
+const FOLD_AFTER: usize = 6;

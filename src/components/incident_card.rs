@@ -137,8 +137,8 @@ pub fn incident_card(props: &IncidentCardProps) -> Html {
                         <ul>{ nodes(sources) }</ul>
                     </details>
                 }
+                <p class="more"><a href={Route::Incident(inc.id.clone()).href()} data-testid="incident-link">{ tr(lang, Text::Details) }</a></p>
             </details>
-            <p class="more"><a href={Route::Incident(inc.id.clone()).href()} data-testid="incident-link">{ tr(lang, Text::Details) }</a></p>
         </article>
     }
 }

@@ -10,6 +10,9 @@ use crate::components::notice_card::NoticeCard;
 use crate::context::{use_engine, use_lang};
 use crate::i18n::{no_incident_as_of, register_name, tr, Text};
 
+/// From this many companies with incidents, each shows its first.
+const MANY_COMPANIES: usize = 5;
+
 #[derive(Properties, PartialEq)]
 pub struct IncidentListProps {
     pub report: Report,
@@ -50,11 +53,34 @@ pub fn incident_list(props: &IncidentListProps) -> Html {
     };
     let mut inline = 2;
     let mut current: Option<&str> = None;
-    let flush = |held: &mut Vec<Html>, live: &mut Vec<Html>, org: Option<&str>| {
+    // With many companies hit, each shows its first (surest) incident and
+    // the rest behind one line, so the whole answer stays short.
+    let hit: std::collections::BTreeSet<&str> = props
+        .report
+        .live_matches()
+        .map(|m| m.org_id.as_str())
+        .collect();
+    let one_each = hit.len() >= MANY_COMPANIES;
+    let mut cards_shown = 0;
+    let mut held_incidents: Vec<Html> = Vec::new();
+    let flush = |held: &mut Vec<Html>,
+                 held_incidents: &mut Vec<Html>,
+                 live: &mut Vec<Html>,
+                 org: Option<&str>| {
+        let name = org.map_or("", |o| exposure_words::org_name(ds, o, lang));
+        if !held_incidents.is_empty() {
+            let cards = std::mem::take(held_incidents);
+            live.push(html! {
+                <details class="more-notices more-incidents" key={format!("more-incidents:{}", org.unwrap_or(""))}
+                    data-testid="more-incidents">
+                    <summary>{ format!("{} {} {name}", cards.len(), tr(lang, Text::MoreIncidents)) }</summary>
+                    { cards }
+                </details>
+            });
+        }
         if held.is_empty() {
             return;
         }
-        let name = org.map_or("", |o| exposure_words::org_name(ds, o, lang));
         let cards = std::mem::take(held);
         live.push(html! {
             <details class="more-notices" key={format!("more:{}", org.unwrap_or(""))}>
@@ -65,9 +91,10 @@ pub fn incident_list(props: &IncidentListProps) -> Html {
     };
     for m in props.report.live_matches() {
         if current != Some(m.org_id.as_str()) {
-            flush(&mut held, &mut live, current);
+            flush(&mut held, &mut held_incidents, &mut live, current);
             current = Some(m.org_id.as_str());
             shown = 0;
+            cards_shown = 0;
             inline = if curated_for(&m.org_id) { 0 } else { 2 };
         }
         if ds.notice_of(&m.incident_id).is_some() {
@@ -76,10 +103,16 @@ pub fn incident_list(props: &IncidentListProps) -> Html {
                 held.push(card(m));
                 continue;
             }
+        } else {
+            cards_shown += 1;
+            if one_each && cards_shown > 1 {
+                held_incidents.push(card(m));
+                continue;
+            }
         }
         live.push(card(m));
     }
-    flush(&mut held, &mut live, current);
+    flush(&mut held, &mut held_incidents, &mut live, current);
     let as_of = ds.info().as_of;
     let as_of_text = as_of.map(|d| lang.date(d)).unwrap_or_default();
     // Each company no incident reached, and what that silence means: known

@@ -25,7 +25,10 @@ pub fn incident_page(props: &IncidentPageProps) -> Html {
     let (ds, lang, t) = (view.ds(), view.lang(), view.texts());
     let zh = lang == Lang::Zh;
     let back = html! {
-        <p><a href={Route::Incidents(IncidentFilter::default()).href()}>{ format!("← {}", tr(lang, Text::BackToList)) }</a></p>
+        <p class="back-links">
+            <a href={Route::Check.href()} data-testid="back-to-results">{ format!("← {}", tr(lang, Text::BackToResults)) }</a>
+            <a href={Route::Incidents(IncidentFilter::default()).href()}>{ tr(lang, Text::BackToList) }</a>
+        </p>
     };
     let Some(inc) = ds.incident(&props.id) else {
         return html! {

@@ -100,6 +100,26 @@ pub fn notice_card(props: &NoticeCardProps) -> Html {
     };
     let conf = m.confidence.id();
     let org = ds.org_name(&n.org);
+    // "HHS · May 19, 2023 · 19,032 people, as filed"
+    let line = [
+        Some(reg_name.clone()),
+        Some(t.date(n.reported)),
+        n.affected.map(|p| {
+            format!(
+                "{} {}",
+                group_thousands(p),
+                if residents {
+                    tr(lang, Text::ResidentsOnly)
+                } else {
+                    tr(lang, Text::PeopleAsFiled)
+                }
+            )
+        }),
+    ]
+    .into_iter()
+    .flatten()
+    .collect::<Vec<_>>()
+    .join(" · ");
     html! {
         <article class={classes!("incident", "notice", format!("conf-{conf}"))}
             data-testid="notice-card"
@@ -113,15 +133,8 @@ pub fn notice_card(props: &NoticeCardProps) -> Html {
                 </h3>
                 <span class={classes!("badge", format!("badge-{conf}"))}>{ confidence_label(lang, m.confidence) }</span>
             </header>
-            <dl class="facts">
-                { fact(Text::ReportedTo, reg_name) }
-                { fact(Text::ReportedOn, t.date(n.reported)) }
-                { nodes(people) }
-                { nodes(breach) }
-                { nodes(n.state.clone().map(|s| fact(Text::NotifierState, s))) }
-                { nodes(n.entity.as_deref().map(|e| fact(Text::NotifierKind, register_term(lang, e)))) }
-                { nodes(n.cause.as_deref().map(|c| fact(Text::Cause, register_term(lang, c)))) }
-            </dl>
+            // One line of what the register says; the rest on demand.
+            <p class="notice-line">{ line }</p>
             { status }
             <h4>{ tr(lang, Text::DataExposed) }</h4>
             if n.data_types.is_empty() {
@@ -129,18 +142,30 @@ pub fn notice_card(props: &NoticeCardProps) -> Html {
             } else {
                 <ul class="tags">{ nodes(types) }</ul>
             }
-            if !also.is_empty() {
-                <div class="also-reported" data-testid="also-reported">
-                    <h4>{ tr(lang, Text::AlsoReported) }</h4>
-                    <ul>{ also }</ul>
-                </div>
-            }
-            <p class="claim">{ tr(lang, Text::NoticeIsClaim) }</p>
-            <p class="more">
-                <a href={Route::Incident(n.id.clone()).href()} data-testid="incident-link">{ tr(lang, Text::Details) }</a>
-                { " · " }
-                <a href={register.map(|r| r.url.clone()).unwrap_or_default()} rel="noopener noreferrer" target="_blank">{ tr(lang, Text::OpenRegister) }</a>
-            </p>
+            <details class="card-more">
+                <summary>{ tr(lang, Text::MoreAboutIt) }</summary>
+                <dl class="facts">
+                    { fact(Text::ReportedTo, reg_name) }
+                    { fact(Text::ReportedOn, t.date(n.reported)) }
+                    { nodes(people) }
+                    { nodes(breach) }
+                    { nodes(n.state.clone().map(|s| fact(Text::NotifierState, s))) }
+                    { nodes(n.entity.as_deref().map(|e| fact(Text::NotifierKind, register_term(lang, e)))) }
+                    { nodes(n.cause.as_deref().map(|c| fact(Text::Cause, register_term(lang, c)))) }
+                </dl>
+                if !also.is_empty() {
+                    <div class="also-reported" data-testid="also-reported">
+                        <h4>{ tr(lang, Text::AlsoReported) }</h4>
+                        <ul>{ also }</ul>
+                    </div>
+                }
+                <p class="claim">{ tr(lang, Text::NoticeIsClaim) }</p>
+                <p class="more">
+                    <a href={Route::Incident(n.id.clone()).href()} data-testid="incident-link">{ tr(lang, Text::Details) }</a>
+                    { " · " }
+                    <a href={register.map(|r| r.url.clone()).unwrap_or_default()} rel="noopener noreferrer" target="_blank">{ tr(lang, Text::OpenRegister) }</a>
+                </p>
+            </details>
         </article>
     }
 }

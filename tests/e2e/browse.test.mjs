@@ -76,7 +76,10 @@ test('every incident card leads to its page', async () => {
     await page.waitForSelector('[data-testid=incident-card]');
     const ids = await page.locator('[data-testid=incident-card]').evaluateAll((els) => els.map((e) => e.getAttribute('data-incident-id')));
     for (const id of ids) {
-      await page.locator(`[data-testid=incident-card][data-incident-id=${id}] [data-testid=incident-link]`).click();
+      // The link is with the card's details, opened on demand.
+      const card = page.locator(`[data-testid=incident-card][data-incident-id=${id}]`);
+      await card.locator('.card-more > summary').click();
+      await card.getByTestId('incident-link').click();
       await page.waitForSelector(`[data-testid=incident-page][data-incident-id=${id}]`);
       await page.getByTestId('nav-check').click();
       await page.waitForSelector('[data-testid=incident-card]');

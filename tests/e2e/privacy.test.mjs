@@ -36,6 +36,7 @@ test('a full session sends nothing anywhere', async () => {
     // Switch language, browse, reload.
     await page.getByTestId('lang-switch').selectOption('zh-Hans');
     await page.waitForFunction(() => document.documentElement.lang === 'zh-Hans');
+    await page.locator('[data-testid=incident-card] .card-more > summary').first().click();
     await page.locator('[data-testid=incident-card] [data-testid=incident-link]').first().click();
     await page.waitForSelector('[data-testid=incident-page]');
     await page.goBack();

@@ -342,8 +342,10 @@ pub fn urgency_label(lang: Lang, u: exposure_core::model::Urgency) -> &'static s
     use exposure_core::model::Urgency;
     match u {
         Urgency::Now => lang.pick("Do now", "立即处理"),
-        Urgency::ThisWeek => lang.pick("This week", "本周内"),
-        Urgency::Ongoing => lang.pick("Ongoing", "持续关注"),
+        // The plan's three bands (issue 22): "do now", "this month",
+        // "keep doing".
+        Urgency::ThisWeek => lang.pick("This month", "本月内"),
+        Urgency::Ongoing => lang.pick("Keep doing", "长期坚持"),
     }
 }
 

@@ -108,8 +108,71 @@ fn because_sentence(t: Texts, a: &PlannedAction) -> String {
     }
 }
 
+/// The "why" in one short line for the page, the full one behind it:
+/// "Social Security number, Passport number and 3 more — through JPMorgan
+/// Chase, Aflac and 2 more."
+pub fn because_brief(ds: &DataSet, locale: Locale, a: &PlannedAction) -> String {
+    let t = ds.texts(locale);
+    let offer = match a.id.as_str() {
+        ENROLL_MONITORING => Some(t.lang.pick("Offered by", "提供方")),
+        FILE_CLAIM => Some(t.lang.pick("Settlements for breaches at", "和解涉及")),
+        _ => None,
+    };
+    if offer.is_none() && (ds.action(&a.id).is_none() || a.reasons.is_empty()) {
+        return action_words(ds, locale, None, a).because;
+    }
+    let types: Vec<&str> = a
+        .reasons
+        .iter()
+        .map(|r| t.type_name(&r.data_type))
+        .collect();
+    let names = through_names(t, a);
+    let brief = |items: Vec<&str>, unit: &str| -> String {
+        const SHOWN: usize = 2;
+        let n = items.len();
+        if n <= SHOWN + 1 {
+            return match t.lang {
+                Lang::En if n > 1 => format!("{} and {}", items[..n - 1].join(", "), items[n - 1]),
+                Lang::En => items.join(""),
+                Lang::Zh => t.list(&items),
+            };
+        }
+        let more = n - SHOWN;
+        match t.lang {
+            Lang::En => format!("{} and {more} more", items[..SHOWN].join(", ")),
+            Lang::Zh => format!("{}等 {n} {unit}", items[..SHOWN].join("、")),
+        }
+    };
+    let via = brief(names.iter().map(String::as_str).collect(), "家");
+    if let Some(label) = offer {
+        // The companies whose breaches led to the offers or settlements.
+        return match t.lang {
+            Lang::En => format!("{label} {via}."),
+            Lang::Zh => format!("{label}：{via}。"),
+        };
+    }
+    let what = brief(types, "项");
+    match t.lang {
+        Lang::En => format!("{what} — through {via}."),
+        Lang::Zh => format!("{what}——经由{via}。"),
+    }
+}
+
 /// The companies behind an action, and the letters whose data it answers.
 fn through(t: Texts, a: &PlannedAction) -> String {
+    let mut names = through_names(t, a);
+    match t.lang {
+        Lang::En => match names.len() {
+            0 => String::new(),
+            1 => names.remove(0),
+            n => format!("{} and {}", names[..n - 1].join(", "), names[n - 1]),
+        },
+        Lang::Zh => names.join("、"),
+    }
+}
+
+/// The names `through` lists.
+fn through_names(t: Texts, a: &PlannedAction) -> Vec<String> {
     let mut names: Vec<String> = a
         .companies
         .iter()
@@ -123,14 +186,7 @@ fn through(t: Texts, a: &PlannedAction) -> String {
     if names.is_empty() {
         names.extend(a.incidents.iter().map(|i| source_name(t, i)));
     }
-    match t.lang {
-        Lang::En => match names.len() {
-            0 => String::new(),
-            1 => names.remove(0),
-            n => format!("{} and {}", names[..n - 1].join(", "), names[n - 1]),
-        },
-        Lang::Zh => names.join("、"),
-    }
+    names
 }
 
 /// An incident's title, or "your letter from X" for a letter's data.

@@ -391,3 +391,50 @@ fn dates_move_by_months_and_days() {
         PartialDate::ymd(2024, 2, 29)
     );
 }
+
+#[test]
+fn the_brief_why_names_two_of_each_and_counts_the_rest() {
+    use exposure_core::lang::{Lang, Locale};
+    let e = engine();
+    let names = [
+        "Chase",
+        "Verizon",
+        "Kaiser Permanente",
+        "UnitedHealthcare",
+        "Aflac",
+        "Premera Blue Cross",
+        "Comcast",
+    ];
+    let r = e.check_names(&names, PartialDate::parse("2026-12-01").ok());
+    let zh = exposure_core::bundled::translations().unwrap();
+    let mut long = 0;
+    for a in &r.plan {
+        let brief = exposure_words::plan::because_brief(&e.data, Lang::En.into(), a);
+        let full = say(&e, None, a).because;
+        if a.reasons.len() > 3 || a.companies.len() > 3 {
+            long += 1;
+            assert!(brief.len() < full.len(), "{brief} / {full}");
+            assert!(brief.contains(" more"), "{brief}");
+        }
+        // Every type it names is one of the full sentence's.
+        if let Some((first, _)) = brief.split_once(" — through ") {
+            for part in first.split(", ") {
+                let part = part.split(" and ").next().unwrap();
+                assert!(full.contains(part), "{part} of {brief} in {full}");
+            }
+        }
+        // It names companies, never an incident's title.
+        for m in r
+            .matches
+            .iter()
+            .filter(|m| e.data.notice_of(&m.incident_id).is_none())
+        {
+            let title = &e.data.incident(&m.incident_id).unwrap().title;
+            assert!(!brief.contains(title.as_str()), "{brief}");
+        }
+        let zh_brief =
+            exposure_words::plan::because_brief(&e.data, Locale::new(Lang::Zh, Some(&zh)), a);
+        assert!(!zh_brief.contains(" more"), "{zh_brief}");
+    }
+    assert!(long > 0, "the household list has actions with long reasons");
+}

@@ -1,0 +1,149 @@
+// The answer a person can act on in one minute (issue 22), measured in the
+// served page: the household list of tests/fixtures fits in 12 phone
+// screens with details closed and prints on 4 Letter pages; nothing scrolls
+// sideways at 320 px (the longest organization name, its editor open, the
+// Chinese view); every control is at least 44×44 CSS px; Back from an
+// incident's page returns to the same place with the same card open. The
+// main states are saved as screenshots in artefacts/screenshots/ for a
+// reviewer who does not run the tests.
+import assert from 'node:assert/strict';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { after, before, test } from 'node:test';
+import { ROOT, addCompany, openPage, pasteIntoBox, setup } from './helpers.mjs';
+
+let env;
+before(async () => { env = await setup(); });
+after(async () => { await env?.close(); });
+
+const SHOTS = join(ROOT, 'artefacts', 'screenshots');
+mkdirSync(SHOTS, { recursive: true });
+const household = readFileSync(join(ROOT, 'tests', 'fixtures', 'household.txt'), 'utf8').trim();
+const PHONE = { width: 390, height: 844 };
+
+async function householdPage(viewport, lang) {
+  const opened = await openPage(env);
+  const { page } = opened;
+  await page.setViewportSize(viewport);
+  if (lang) {
+    await page.getByTestId('lang-switch').selectOption(lang);
+    await page.waitForFunction((l) => document.documentElement.lang === l, lang);
+  }
+  await page.getByTestId('company-input').focus();
+  await pasteIntoBox(page, household);
+  await page.waitForSelector('[data-testid=verdict]', { timeout: 30000 });
+  // The whole data set: the register notices are in.
+  await page.waitForSelector('[data-testid=registers-as-of]', { state: 'attached', timeout: 30000 });
+  return opened;
+}
+
+/** Controls smaller than 44×44 CSS px (WCAG 2.5.5); links inside running text are exempt. */
+function smallTargets(page) {
+  return page.evaluate(() => {
+    const inText = (a) => a.tagName === 'A' && a.closest('p, li, dd, td') &&
+      [...a.parentElement.childNodes].some((n) => n !== a && n.textContent.trim());
+    return [...document.querySelectorAll('button, input:not([type=hidden]), select, summary, a[href], textarea')]
+      .filter((e) => {
+        const r = e.getBoundingClientRect();
+        if (!r.width || !r.height || getComputedStyle(e).visibility === 'hidden') return false;
+        if (e.closest('.skip-link') || inText(e)) return false;
+        // Inside a closed <details> (other than its own summary): not shown.
+        const closed = e.closest('details:not([open])');
+        if (closed && !(e.tagName === 'SUMMARY' && e.parentElement === closed)) return false;
+        if (e.tagName !== 'SUMMARY' && e.parentElement?.closest('details:not([open]) > summary')) return false;
+        // A checkbox or radio whose label is the target: the label counts.
+        if (e.matches('input[type=checkbox], input[type=radio]') && e.id) {
+          const l = document.querySelector(`label[for="${e.id}"]`)?.getBoundingClientRect();
+          if (l && l.height >= 44) return false;
+          const wrap = e.closest('label')?.getBoundingClientRect();
+          if (wrap && wrap.height >= 44) return false;
+        }
+        if (e.matches('input[type=checkbox]') && e.closest('label')?.getBoundingClientRect().height >= 44) return false;
+        return r.width < 44 || r.height < 44;
+      })
+      .map((e) => `${e.tagName.toLowerCase()}${e.dataset.testid ? `[${e.dataset.testid}]` : ''} "${(e.textContent || e.value || '').trim().slice(0, 30)}" ${Math.round(e.getBoundingClientRect().width)}×${Math.round(e.getBoundingClientRect().height)}`);
+  });
+}
+
+test('the household list fits in 12 phone screens and prints on 4 pages', async () => {
+  const { context, page, errors } = await householdPage(PHONE);
+  try {
+    const height = await page.evaluate(() => document.documentElement.scrollHeight);
+    const screens = height / PHONE.height;
+    console.log(`household list at 390×844: ${height} px, ${screens.toFixed(1)} screens`);
+    assert.ok(screens <= 12, `${screens.toFixed(1)} screens`);
+    // The verdict is on the first screen's reach: within two screens.
+    const verdictTop = await page.getByTestId('verdict').evaluate((e) => e.getBoundingClientRect().top + scrollY);
+    assert.ok(verdictTop < 2 * PHONE.height, `verdict at ${verdictTop} px`);
+    await page.screenshot({ path: join(SHOTS, 'phone-verdict.png') });
+    await page.locator('[data-testid=action-item]').first().screenshot({ path: join(SHOTS, 'phone-plan-action.png') });
+    const card = page.locator('[data-testid=incident-card]').first();
+    await card.locator('.card-more > summary').click();
+    await card.screenshot({ path: join(SHOTS, 'phone-card-open.png') });
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await page.screenshot({ path: join(SHOTS, 'desktop-results.png') });
+    const pdf = await page.pdf({ format: 'Letter' });
+    const pages = (pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) || []).length;
+    console.log(`printed: ${pages} Letter pages`);
+    assert.ok(pages >= 1 && pages <= 4, `${pages} pages`);
+    assert.deepEqual(errors, []);
+  } finally {
+    await context.close();
+  }
+});
+
+for (const lang of [undefined, 'zh-Hans']) {
+  test(`nothing scrolls sideways at 320 px and every control is 44 px or more (${lang || 'en'})`, async () => {
+    const { context, page } = await householdPage({ width: 320, height: 700 }, lang);
+    try {
+      // The longest organization name of the data, with its editor open.
+      const longest = await page.evaluate(async () => {
+        const names = [];
+        for (const f of ['/data/organizations.json', '/data/organizations-more.json']) {
+          const r = await fetch(f);
+          if (r.ok) names.push(...(await r.json()).organizations.filter((o) => o.listed !== false).map((o) => o.name));
+        }
+        return names.sort((a, b) => b.length - a.length)[0];
+      });
+      await addCompany(page, longest);
+      const fold = page.locator('[data-testid=chips-fold] > summary');
+      if (await fold.count()) await fold.click();
+      for (const s of await page.locator('.chip-period > summary:visible').all()) await s.click();
+      for (const s of (await page.locator('.card-more > summary:visible').all()).slice(0, 4)) await s.click();
+      const wide = await page.evaluate(() => document.documentElement.scrollWidth);
+      assert.ok(wide <= 320, `the page is ${wide} px wide with "${longest}"`);
+      await page.screenshot({ path: join(SHOTS, `phone-320-${lang || 'en'}.png`) });
+      const small = await smallTargets(page);
+      assert.deepEqual(small, [], small.join('\n'));
+    } finally {
+      await context.close();
+    }
+  });
+}
+
+test('Back from an incident page returns to the same place, the card still open; the page links to the results', async () => {
+  const { context, page } = await householdPage(PHONE);
+  try {
+    const id = await page.locator('[data-testid=incident-card]:visible').nth(3).getAttribute('data-incident-id');
+    const card = page.locator(`[data-testid=incident-card][data-incident-id=${id}]`).first();
+    await card.scrollIntoViewIfNeeded();
+    await card.locator('.card-more > summary').click();
+    await card.getByTestId('incident-link').scrollIntoViewIfNeeded();
+    const before = await page.evaluate(() => scrollY);
+    assert.ok(before > 2 * 844, `scrolled down: ${before}`);
+    await card.getByTestId('incident-link').click();
+    await page.waitForSelector(`[data-testid=incident-page][data-incident-id=${id}]`);
+    await page.screenshot({ path: join(SHOTS, 'phone-incident-page.png') });
+    await page.goBack();
+    await page.waitForSelector(`[data-testid=incident-card][data-incident-id=${id}] > details.card-more[open]`);
+    const back = await page.evaluate(() => scrollY);
+    assert.ok(Math.abs(back - before) < 5, `scroll ${back}, was ${before}`);
+    // The incident page's own link back to the results does the same.
+    await card.getByTestId('incident-link').click();
+    await page.getByTestId('back-to-results').click();
+    await page.waitForSelector(`[data-testid=incident-card][data-incident-id=${id}] > details.card-more[open]`);
+    assert.ok(Math.abs(await page.evaluate(() => scrollY) - before) < 5);
+  } finally {
+    await context.close();
+  }
+});
