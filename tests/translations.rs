@@ -3,7 +3,8 @@
 //! placeholders), and each piece is checked. In Chinese, a piece without a
 //! Chinese character must be a name (of a company, person, product or cited
 //! source), a number, a web address, or marked `lang="en"` (data that has no
-//! translation, such as the summaries of incidents beyond the founding six).
+//! translation); on every curated incident's page nothing is exempt for
+//! that mark (`every_incident_page_reads_in_chinese`).
 //! In English, no Chinese may appear except the language switch's own label.
 #![cfg(not(target_arch = "wasm32"))]
 
@@ -365,4 +366,49 @@ fn the_shell_reads_the_saved_language_where_the_app_saves_it() {
             lang.code()
         );
     }
+}
+
+/// Every curated incident's page in Chinese: its title, summary, cohort,
+/// clients' notes, offers, settlements, timeline and source labels. Nothing
+/// is exempt for being marked English: a piece without a Chinese character
+/// must be a name, a cited title, a number or an address.
+#[test]
+fn every_incident_page_reads_in_chinese() {
+    let names = names();
+    let ds = Engine::bundled().unwrap().data;
+    let today = Some(PartialDate::ymd(2026, 11, 22));
+    let ids: Vec<String> = ds
+        .curated_incidents()
+        .iter()
+        .map(|i| i.id.clone())
+        .collect();
+    let mut bad: Vec<String> = Vec::new();
+    let mut checked = 0;
+    for id in &ids {
+        let route = Route::Incident(id.clone());
+        let html = render(move || AppProps {
+            lang: Some(Lang::Zh),
+            today,
+            route: Some(route),
+            ..Default::default()
+        });
+        for p in pieces(&html.replace(" lang=\"en\"", "")) {
+            checked += 1;
+            if !has_cjk(&p) && !is_name_or_neutral(&p, &names) {
+                bad.push(format!("{id}: {p:?}"));
+            }
+        }
+    }
+    assert!(
+        ids.len() > 600 && checked > 10 * ids.len(),
+        "{} pages, {checked} pieces",
+        ids.len()
+    );
+    assert!(
+        bad.is_empty(),
+        "{} pieces not in Chinese on {} incident pages:\n{}",
+        bad.len(),
+        ids.len(),
+        bad.iter().take(80).cloned().collect::<Vec<_>>().join("\n")
+    );
 }
