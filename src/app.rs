@@ -223,7 +223,7 @@ pub fn app(props: &AppProps) -> Html {
                     "application/json",
                     &export::to_json(ds, report, &done, today, &words),
                 ),
-                ExportKind::Ics => match today {
+                ExportKind::Ics { start } => match start.or(today) {
                     Some(day) => platform::download(
                         "exposure-check-reminders.ics",
                         "text/calendar;charset=utf-8",

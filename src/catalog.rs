@@ -260,10 +260,15 @@ async fn run(
         ],
     );
 
-    let kept = keep.then(|| {
-        kept.and_then(|k| String::from_utf8(k).ok())
-            .is_some_and(|text| persist::save_catalog(&text).is_ok())
-    });
+    let kept = match source {
+        // Read again from where it is kept (a later stage of the data set,
+        // a new visit): still kept.
+        Source::Text(_) => Some(true),
+        Source::File(_) => keep.then(|| {
+            kept.and_then(|k| String::from_utf8(k).ok())
+                .is_some_and(|text| persist::save_catalog(&text).is_ok())
+        }),
+    };
     Ok((
         SharedEngine::new(Rc::new(engine)),
         import_notice(&import, kept),

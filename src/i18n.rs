@@ -164,6 +164,8 @@ texts! {
     Print => "Print", "打印";
     ExportMarkdown => "Markdown", "Markdown";
     ExportJson => "JSON", "JSON";
+    RemindersOtherDay => "from another day", "从其他日期开始";
+    RemindersFrom => "Reminders from", "提醒起始日期";
     ExportIcs => "Calendar reminders (.ics)", "日历提醒 (.ics)";
     ExportHeading => "Keep your plan", "保存计划";
     ClearAll => "Erase everything stored", "清除所有已保存的数据";

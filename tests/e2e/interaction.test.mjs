@@ -488,6 +488,14 @@ test('the calendar export parses with a real iCalendar parser; recurring items r
       assert.equal(e.startDate.isDate, false, `${e.uid} is timed`);
       assert.ok(e.component.getFirstSubcomponent('valarm'), `${e.uid} has an alarm`);
     }
+    // From a day the person picks: a monthly step comes back a month after it.
+    await page.locator('.calendar-start > summary').click();
+    await page.getByTestId('calendar-start').fill('2027-03-10');
+    const [picked] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-ics').click()]);
+    const later = new ICAL.Component(ICAL.parse(readFileSync(await picked.path(), 'utf8')))
+      .getAllSubcomponents('vevent').map((v) => new ICAL.Event(v));
+    const monthly = later.find((e) => e.uid === 'check_credit_reports@exposure-check');
+    assert.equal(monthly.startDate.toJSDate().toISOString().slice(0, 10), '2027-04-10', String(monthly.startDate));
   } finally {
     await context.close();
   }
