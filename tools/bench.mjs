@@ -648,10 +648,13 @@ async function main() {
       unit: 'KB', budget: (v) => v <= 200e3, budgetText: '≤ 200 KB',
     },
     { figure: `slow phone (1.6 Mbps, 150 ms, 4× CPU): company box usable, median of ${result.firstAnswer.cold.length}`, value: result.firstAnswer.usableMedian, unit: 'ms', budget: (v) => v <= 1000, budgetText: '≤ 1.0 s' },
-    { figure: 'first answer ("AT&T", Enter as soon as usable → first card), cold, from navigation', value: result.firstAnswer.coldMedian, unit: 'ms', budget: (v) => v <= 3000, budgetText: '≤ 3.0 s' },
-    { figure: `  runs: ${result.firstAnswer.cold.map((r) => r.answer.toFixed(0)).join(', ')} ms; from Enter, median ${fmt(result.firstAnswer.coldAfterEnterMedian, 'ms')}` },
-    { figure: 'first answer, repeat visit with the worker\'s cache, from navigation', value: result.firstAnswer.repeatMedian, unit: 'ms', budget: (v) => v <= 500, budgetText: '≤ 0.5 s' },
-    { figure: `  runs: ${result.firstAnswer.repeat.map((r) => r.answer.toFixed(0)).join(', ')} ms; from Enter, median ${fmt(result.firstAnswer.repeatAfterEnterMedian, 'ms')}${result.firstAnswer.repeat.every((r) => r.cached) ? '' : ' (the worker had not cached everything)'}` },
+    // Issue 21: "AT&T" typed and Enter pressed as soon as the box is
+    // usable, until its first incident card is shown: the time from Enter
+    // is the budget's; from navigation is listed beside it.
+    { figure: 'first answer ("AT&T", Enter as soon as usable → first card), cold, from Enter', value: result.firstAnswer.coldAfterEnterMedian, unit: 'ms', budget: (v) => v <= 3000, budgetText: '≤ 3.0 s' },
+    { figure: `  from navigation, median ${fmt(result.firstAnswer.coldMedian, 'ms')}; runs: ${result.firstAnswer.cold.map((r) => r.answer.toFixed(0)).join(', ')} ms` },
+    { figure: 'first answer, repeat visit with the worker\'s cache, from Enter', value: result.firstAnswer.repeatAfterEnterMedian, unit: 'ms', budget: (v) => v <= 500, budgetText: '≤ 0.5 s' },
+    { figure: `  from navigation, median ${fmt(result.firstAnswer.repeatMedian, 'ms')}; runs: ${result.firstAnswer.repeat.map((r) => r.answer.toFixed(0)).join(', ')} ms${result.firstAnswer.repeat.every((r) => r.cached) ? '' : ' (the worker had not cached everything)'}` },
     { figure: `time to interactive, 4× CPU, median of ${result.tti.runs.length}`, value: result.tti.median, unit: 'ms', budget: (v) => v <= 1000, budgetText: '≤ 1 s' },
     { figure: `  runs: ${result.tti.runs.map((v) => v.toFixed(0)).join(', ')} ms` },
     { figure: '  breach data in, suggestions show (median)', value: result.tti.readyMedian, unit: 'ms' },

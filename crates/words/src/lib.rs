@@ -121,7 +121,11 @@ fn belongs_zh(org: &str, owner: &str, brand: bool) -> String {
 pub fn outside_note(ds: &DataSet, m: &Match, locale: Locale) -> Option<String> {
     let lang = locale.lang;
     let inc = ds.incident(&m.incident_id)?;
-    let cohort = ds.texts(locale).cohort(inc);
+    let cohort = match ds.texts(locale).cohort(inc) {
+        // The words of the cohort still downloading (the page's first stage).
+        "" => lang.pick("the people it affected", "受影响的人"),
+        c => c,
+    };
     Some(match (m.outside?, lang) {
         (Outside::EndedBefore { until, from }, Lang::Zh) => {
             format!("你在{until}年之前是其客户；此事件涉及{cohort}（{from}年起）。")

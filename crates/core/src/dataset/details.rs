@@ -1,7 +1,7 @@
 //! An incident file in two parts, for the page (`exposure pack`): the facts
 //! an answer needs (who, when, which data, whom it reached, what to do) and
-//! the long texts a person opens on demand (the summary, the sources, the
-//! notes on named clients). The page answers from the first part and adds
+//! the long texts a person opens on demand (the summary, who was affected in
+//! words, the sources, the notes on named clients). The page answers from the first part and adds
 //! the second when it arrives (`DataSet::with_details`); the two together
 //! are the file they were split from. The organization file too: the
 //! organizations an answer can involve first, the rest after
@@ -28,6 +28,8 @@ pub struct DetailsFile {
 pub struct IncidentDetails {
     pub id: String,
     pub summary: String,
+    /// Who was affected, in words (`Cohort::text`; its typed fields stay).
+    pub cohort: String,
     pub affected_source: Option<Text>,
     pub sources: Vec<Source>,
     /// The incident's named clients' notes and sources, in its order.
@@ -46,6 +48,7 @@ json_struct!(strict DetailsFile { schema_version, incidents });
 json_struct!(strict IncidentDetails {
     id,
     summary,
+    cohort: default,
     affected_source: default,
     sources: default,
     clients: default,
@@ -199,6 +202,7 @@ pub fn split(incidents: &str) -> Result<(String, String), SplitError> {
         details.incidents.push(IncidentDetails {
             id: inc.id.clone(),
             summary: std::mem::take(&mut inc.summary),
+            cohort: std::mem::take(&mut inc.cohort.text).into_owned(),
             affected_source: inc.affected_source.take(),
             sources: std::mem::take(&mut inc.sources),
             clients: inc
@@ -245,6 +249,7 @@ impl DataSet {
             };
             let inc = &mut self.incidents[i];
             inc.summary.clone_from(&d.summary);
+            inc.cohort.text = d.cohort.clone().into();
             inc.affected_source.clone_from(&d.affected_source);
             inc.sources.clone_from(&d.sources);
             for (c, dc) in inc.affected_clients.iter_mut().zip(&d.clients) {
