@@ -515,13 +515,7 @@ fn opening(body: &str) -> Vec<String> {
     let mut run: Vec<&str> = Vec::new();
     let mut runs: Vec<String> = Vec::new();
     for w in para.split_whitespace().take(90) {
-        let clean =
-            w.trim_matches(|c: char| !c.is_alphanumeric() && c != '&' && c != '’' && c != '\'');
-        let capital = clean
-            .chars()
-            .next()
-            .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit());
-        let joiner = matches!(clean, "of" | "and" | "&" | "for" | "the");
+        let (clean, capital, joiner) = name_word(w);
         if !clean.is_empty() && (capital || (joiner && !run.is_empty())) {
             run.push(clean);
             if w.ends_with([',', '.', ';', ':', '(', ')']) {
@@ -713,13 +707,7 @@ fn lead_name(clause: &str) -> Option<String> {
             }
             break;
         }
-        let clean =
-            w.trim_matches(|c: char| !c.is_alphanumeric() && c != '&' && c != '’' && c != '\'');
-        let capital = clean
-            .chars()
-            .next()
-            .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit());
-        let joiner = matches!(clean, "of" | "and" | "&" | "for" | "the");
+        let (clean, capital, joiner) = name_word(w);
         if clean.is_empty()
             || w.starts_with(['(', '“', '"'])
             || !(capital || joiner && !run.is_empty())
@@ -749,6 +737,19 @@ fn lead_name(clause: &str) -> Option<String> {
 
 /// A line that can be an organization's name, not a heading of the pages
 /// that follow a letter ("Steps You Can Take to Protect …").
+/// One word of a capitalised run: the word without its punctuation,
+/// whether it starts with a capital or a digit, and whether it may join
+/// two such words ("Bank of America", "Barnes & Noble").
+fn name_word(w: &str) -> (&str, bool, bool) {
+    let clean = w.trim_matches(|c: char| !c.is_alphanumeric() && c != '&' && c != '’' && c != '\'');
+    let capital = clean
+        .chars()
+        .next()
+        .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit());
+    let joiner = matches!(clean, "of" | "and" | "&" | "for" | "the");
+    (clean, capital, joiner)
+}
+
 /// A word that opens a sentence, not a name: "Regrettably", "Recently",
 /// "However" (a capitalised run of the first paragraph may be only that).
 fn is_sentence_word(run: &str) -> bool {
