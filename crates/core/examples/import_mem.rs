@@ -109,6 +109,10 @@ impl Steps {
             self.count,
             mb(peak.saturating_sub(base))
         );
+        println!(
+            "       in use now {:>6.1} MB above the base",
+            mb(NOW.load(Relaxed).saturating_sub(base))
+        );
     }
 }
 
@@ -147,7 +151,16 @@ fn main() {
 
     let mut index = Steps::default();
     let mut builder = index.time(|| EngineBuilder::new(merged));
-    while !index.time(|| builder.step(ORGS_PER_STEP)) {}
+    let mut noted = false;
+    while !index.time(|| builder.step(ORGS_PER_STEP)) {
+        if !noted && builder.progress() >= 0.1 {
+            noted = true;
+            println!(
+                "       data indexes built: in use {:>6.1} MB above the base",
+                mb(NOW.load(Relaxed).saturating_sub(base_bytes))
+            );
+        }
+    }
     let engine = index.time(|| builder.finish());
     index.line("index", PEAK.load(Relaxed), base_bytes);
     let elapsed = started.elapsed();

@@ -335,7 +335,7 @@ fn resolve(engine: &Engine, decisions: &HashMap<&str, Option<&str>>, name: &str)
         Some(None) => return register_org(),
         None => {}
     }
-    if let Some(m) = engine.names.resolve_exact(name) {
+    if let Some(m) = engine.names.with(&engine.data).resolve_exact(name) {
         return vec![m.org_id];
     }
     // As the page reads a name typed or pasted: a name, alias or address,

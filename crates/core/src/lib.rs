@@ -130,6 +130,7 @@ impl Engine {
         // not "National City"). The rest waits, unresolved, for them.
         let partial = self.data.info().more_organizations.is_some();
         self.names
+            .with(&self.data)
             .resolve(input)
             .filter(|m| !self.loose_short_alias(input, m))
             .filter(|m| !partial || matches!(m.reason, MatchReason::Exact | MatchReason::Domain))
@@ -202,7 +203,7 @@ impl Engine {
 
     /// Autocomplete suggestions for a partly typed name.
     pub fn suggest(&self, input: &str, limit: usize) -> Vec<OrgMatch> {
-        self.names.suggest(input, limit)
+        self.names.with(&self.data).suggest(input, limit)
     }
 
     /// Resolves typed text into a company query, with an optional period.

@@ -593,6 +593,7 @@ impl Engine {
         let one_word = |t: &str| t.split_whitespace().count() == 1;
         let sure_match = |t: &str| {
             self.names
+                .with(&self.data)
                 .resolve_exact(t)
                 .filter(sure)
                 .filter(|m| !self.loose_short_alias(line, m))

@@ -19,7 +19,7 @@ pub(crate) use html::html_to_text;
 
 use crate::dataset::DataSet;
 use crate::date::PartialDate;
-use crate::matcher::NameIndex;
+use crate::matcher::{NameIndex, Names};
 use crate::model::{
     data_type_text, Alias, AliasKind, Cohort, Incident, IncidentKind, Organization, Sector, Source,
     Text,
@@ -195,7 +195,7 @@ enum Phase {
 /// sequence anywhere.
 pub struct CatalogReader<'d> {
     ds: &'d DataSet,
-    names: &'d NameIndex,
+    names: Names<'d>,
     phase: Phase,
     depth: u32,
     in_string: bool,
@@ -224,7 +224,7 @@ impl<'d> CatalogReader<'d> {
     pub fn new(ds: &'d DataSet, names: &'d NameIndex) -> CatalogReader<'d> {
         CatalogReader {
             ds,
-            names,
+            names: names.with(ds),
             phase: Phase::Start,
             depth: 0,
             in_string: false,

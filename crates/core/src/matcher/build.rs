@@ -2,7 +2,7 @@
 //! names gathered into entries, then five sorts of them, one after another.
 
 use super::sort::{chunk_at, text_start, Packed};
-use super::{maybe_domain, text_hash, Entry, NameIndex, OrgText, LINEAR_TYPO_LIMIT};
+use super::{maybe_domain, org_domain, text_hash, Entry, NameIndex, LINEAR_TYPO_LIMIT};
 use crate::dataset::DataSet;
 use crate::normalize::{normalize, squash};
 use crate::table::{Keep, PosTable};
@@ -51,6 +51,7 @@ impl NameIndexBuilder {
         NameIndexBuilder {
             ix: NameIndex {
                 by_domain: PosTable::with_capacity(ds.organizations.len()),
+                org_weight: Vec::with_capacity(ds.organizations.len()),
                 ..NameIndex::default()
             },
             next: 0,
@@ -84,6 +85,13 @@ impl NameIndexBuilder {
         if self.next < ds.organizations.len() {
             self.add_orgs(ds, units);
             return false;
+        }
+        if self.sorting.is_none() {
+            // Every name is in, a push at a time: the vectors may hold up to
+            // twice the room they need, and the sorts are where the build's
+            // memory peaks.
+            self.ix.entries.shrink_to_fit();
+            self.gathered.shrink_to_fit();
         }
         let entries = &self.ix.entries;
         let weights = &self.ix.org_weight;
@@ -130,17 +138,14 @@ impl NameIndexBuilder {
             // How prominent: incidents naming it, names known.
             ix.org_weight
                 .push((ds.mentions(oi) * 6 + org.aliases.len() as u32).min(40));
-            let own_domain = org.domain.as_deref().map(str::to_ascii_lowercase);
-            ix.orgs.push(OrgText::new(
-                &org.id,
-                &org.name,
-                own_domain.as_deref().filter(|_| org.listed),
-            ));
             if !org.listed {
                 continue;
             }
-            ix.by_domain
-                .insert(&ix.orgs, oi, Keep::Last, OrgText::domain);
+            let own_domain = org.domain.as_deref();
+            if own_domain.is_some() {
+                ix.by_domain
+                    .insert(&ds.organizations, oi, Keep::Last, org_domain);
+            }
             // Keys and keys without spaces already indexed for this org (its
             // entries so far): a one-word alias that is another name run
             // together ("AcmeBank" beside "Acme Bank") is found through the
@@ -148,7 +153,7 @@ impl NameIndexBuilder {
             let first = ix.entries.len();
             for alias in org.names() {
                 // The org's own web address is looked up by domain instead.
-                if own_domain.is_some() && maybe_domain(alias) == own_domain {
+                if own_domain.is_some() && maybe_domain(alias).as_deref() == own_domain {
                     continue;
                 }
                 let key = normalize(alias);
@@ -231,6 +236,11 @@ impl Gathered {
             self.with_initial.push(e);
             *self.initial_counts.entry(c).or_insert(0) += 1;
         }
+    }
+
+    fn shrink_to_fit(&mut self) {
+        self.starts.shrink_to_fit();
+        self.with_initial.shrink_to_fit();
     }
 }
 

@@ -11,6 +11,7 @@ use std::collections::{BTreeSet, HashMap, HashSet};
 use serde::Serialize;
 
 use crate::dataset::DataSet;
+use crate::model::Organization;
 use crate::normalize::{bounded_distance, domain_of, normalize, squash, typo_budget};
 use crate::table::PosTable;
 
@@ -305,40 +306,6 @@ fn words_are_key(key: &str) -> bool {
     true
 }
 
-/// An organization's id, display name and (when listed) lower-case web
-/// domain, in one allocation.
-#[derive(Debug, Clone)]
-struct OrgText {
-    text: Box<str>,
-    /// Where the id and the name end in `text`.
-    ends: [usize; 2],
-    has_domain: bool,
-}
-
-impl OrgText {
-    fn new(id: &str, name: &str, domain: Option<&str>) -> OrgText {
-        let domain = domain.unwrap_or_default();
-        let text = [id, name, domain].concat();
-        OrgText {
-            text: text.into_boxed_str(),
-            ends: [id.len(), id.len() + name.len()],
-            has_domain: !domain.is_empty(),
-        }
-    }
-
-    fn id(&self) -> &str {
-        &self.text[..self.ends[0]]
-    }
-
-    fn name(&self) -> &str {
-        &self.text[self.ends[0]..self.ends[1]]
-    }
-
-    fn domain(&self) -> Option<&str> {
-        self.has_domain.then(|| &self.text[self.ends[1]..])
-    }
-}
-
 /// Index over every listed organization's names, built once per data set.
 #[derive(Debug, Clone, Default)]
 pub struct NameIndex {
@@ -347,10 +314,10 @@ pub struct NameIndex {
     /// (no second copy of every text, as a hash map keyed by it would keep).
     by_key: Vec<u32>,
     by_words: Vec<u32>,
-    /// Organizations by their web domain (the last listed with it).
+    /// Organizations by their web domain (the last listed with it), read
+    /// in the data set's organizations (the index keeps no copy of their
+    /// ids, names or domains: see [`Names`]).
     by_domain: PosTable,
-    /// By org position: its id, name and domain.
-    orgs: Vec<OrgText>,
     /// How prominent each org is (incidents involving it, names known), 0–40;
     /// breaks ties between suggestions that match equally well.
     org_weight: Vec<u32>,
@@ -427,7 +394,7 @@ impl NameIndex {
         sector: crate::model::Sector,
         n: usize,
     ) -> Vec<(String, String)> {
-        let mut orgs: Vec<usize> = (0..self.orgs.len())
+        let mut orgs: Vec<usize> = (0..self.org_weight.len().min(ds.organizations.len()))
             .filter(|&i| {
                 ds.organizations[i].listed
                     && ds.organizations[i].sector == sector
@@ -437,14 +404,14 @@ impl NameIndex {
         crate::sort::sort_by(&mut orgs, |a, b| {
             self.org_weight[*b]
                 .cmp(&self.org_weight[*a])
-                .then_with(|| self.orgs[*a].name().cmp(self.orgs[*b].name()))
+                .then_with(|| ds.organizations[*a].name.cmp(&ds.organizations[*b].name))
         });
         orgs.into_iter()
             .take(n)
             .map(|i| {
                 (
-                    self.orgs[i].id().to_string(),
-                    self.orgs[i].name().to_string(),
+                    ds.organizations[i].id.clone(),
+                    ds.organizations[i].name.clone(),
                 )
             })
             .collect()
@@ -459,14 +426,54 @@ impl NameIndex {
         self.entries.is_empty()
     }
 
+    /// The index read with the organizations it was built over (the data
+    /// set's, in the same order): what answers look-ups.
+    pub fn with<'a>(&'a self, ds: &'a DataSet) -> Names<'a> {
+        Names {
+            ix: self,
+            orgs: &ds.organizations,
+        }
+    }
+}
+
+/// A [`NameIndex`] with the organizations it was built over: the index
+/// holds positions only, and reads ids, names and domains here.
+#[derive(Clone, Copy)]
+pub struct Names<'a> {
+    ix: &'a NameIndex,
+    orgs: &'a [Organization],
+}
+
+impl std::ops::Deref for Names<'_> {
+    type Target = NameIndex;
+    fn deref(&self) -> &NameIndex {
+        self.ix
+    }
+}
+
+/// An organization's web domain as the domain index keys it (lower-case:
+/// `exposure validate` and the import make every domain so).
+fn org_domain(org: &Organization) -> Option<&str> {
+    org.domain.as_deref()
+}
+
+impl<'a> Names<'a> {
+    fn org_id(&self, oi: usize) -> &'a str {
+        self.orgs.get(oi).map_or("", |o| o.id.as_str())
+    }
+
+    fn org_name(&self, oi: usize) -> &'a str {
+        self.orgs.get(oi).map_or("", |o| o.name.as_str())
+    }
+
     fn hit(&self, e: usize, reason: MatchReason, score: u32) -> OrgMatch {
         let entry = &self.entries[e];
         OrgMatch {
-            org_id: self.orgs[entry.org].id().to_string(),
-            name: self.orgs[entry.org].name().to_string(),
+            org_id: self.org_id(entry.org).to_string(),
+            name: self.org_name(entry.org).to_string(),
             matched: entry
                 .alias()
-                .unwrap_or(self.orgs[entry.org].name())
+                .unwrap_or(self.org_name(entry.org))
                 .to_string(),
             reason,
             score,
@@ -513,8 +520,8 @@ impl NameIndex {
         // A curated organization and ones known only from registers share
         // the key: the curated one, when it is the only one.
         let curated = |e: &u32| {
-            !self.orgs[self.entries[*e as usize].org]
-                .id()
+            !self
+                .org_id(self.entries[*e as usize].org)
                 .starts_with(crate::notices::REGISTER_ORG_PREFIX)
         };
         let mut kept = bucket.iter().filter(|e| curated(e));
@@ -526,10 +533,10 @@ impl NameIndex {
 
     /// The organization whose web domain this is.
     fn domain_hit(&self, domain: &str) -> Option<OrgMatch> {
-        let oi = self.by_domain.get(&self.orgs, domain, OrgText::domain)?;
+        let oi = self.by_domain.get(self.orgs, domain, org_domain)?;
         Some(OrgMatch {
-            org_id: self.orgs[oi].id().to_string(),
-            name: self.orgs[oi].name().to_string(),
+            org_id: self.org_id(oi).to_string(),
+            name: self.org_name(oi).to_string(),
             matched: domain.to_string(),
             reason: MatchReason::Domain,
             score: score::DOMAIN,

@@ -5,7 +5,7 @@
 
 use super::*;
 
-impl NameIndex {
+impl Names<'_> {
     /// Ranked autocomplete suggestions, one per organization, best first.
     /// Work per call is bounded: binary searches plus at most
     /// `MAX_PREFIX_SCAN` and `MAX_TYPO_SCAN` entries scored.
@@ -149,7 +149,7 @@ impl NameIndex {
         let mut ranked: Vec<(u32, usize, MatchReason)> = best.into_values().collect();
         let order = |a: &(u32, usize, MatchReason), b: &(u32, usize, MatchReason)| {
             b.0.cmp(&a.0).then_with(|| {
-                let name = |e: usize| self.orgs[self.entries[e].org].name();
+                let name = |e: usize| self.org_name(self.entries[e].org);
                 name(a.1).cmp(name(b.1))
             })
         };
