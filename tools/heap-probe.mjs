@@ -1,4 +1,7 @@
-// Wasm memory of the page before and after a catalogue import (a probe, not a test).
+// Wasm memory of the page before and after a catalogue import (a probe, not
+// a test; the bench's figure is the same memory after the same import).
+//   node tools/synth-catalog.mjs 100000 /tmp/cat100k.json
+//   node tools/heap-probe.mjs [dist] [/tmp/cat100k.json]   (after ./x build)
 import { chromium } from 'playwright-core';
 import { startServer } from './serve.mjs';
 const dist = process.argv[2] || 'dist';
