@@ -716,6 +716,7 @@ mod tests {
                     period: Period {
                         from: Some(2010),
                         until: Some(2016),
+                        tenure: None,
                     },
                 },
                 Action::SetPeriod {
@@ -723,6 +724,7 @@ mod tests {
                     period: Period {
                         from: Some(1),
                         until: None,
+                        tenure: None,
                     },
                 },
             ],
