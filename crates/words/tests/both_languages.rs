@@ -403,4 +403,24 @@ fn the_markdown_says_current_or_former_in_both_languages() {
             && zh.contains("（仍是客户，2015年起）"),
         "{zh}"
     );
+    // The JSON export carries it, and reads back the same.
+    let json = exposure_core::export::to_json(
+        &engine.data,
+        &report,
+        &Default::default(),
+        None,
+        &exposure_words::Speaker {
+            ds: &engine.data,
+            locale: Lang::En.into(),
+            today: None,
+        },
+    );
+    assert!(
+        json.contains("\"tenure\": \"former\"") && json.contains("\"tenure\": \"current\""),
+        "{json}"
+    );
+    let back = exposure_core::export::progress_from_json(&json).unwrap();
+    let periods: Vec<Period> = back.companies.iter().map(|c| c.period).collect();
+    let given: Vec<Period> = report.companies.iter().map(|c| c.period).collect();
+    assert_eq!(periods, given);
 }
