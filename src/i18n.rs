@@ -82,6 +82,8 @@ texts! {
     Now => "now", "至今";
     CustomerFrom => "Customer from", "开始年份";
     CustomerUntil => "until", "结束年份";
+    TenureLabel => "Current or former", "现在还是以前";
+    TenureNotSure => "not sure", "不确定";
     YearHint => "a year from 1900 to 2100", "1900 至 2100 之间的年份";
     YourCompanies => "Your companies", "你的公司";
     NotRecognised => "not recognised", "未识别";
@@ -332,6 +334,42 @@ pub fn no_incident_as_of(lang: Lang, date: &str) -> String {
 
 /// A person's relationship to a company, in words (shared with the CLI).
 pub use exposure_words::relation_label;
+
+/// Current or former, with what the person is: "current customer", "former
+/// employee"; "仍是客户", "以前是员工" (shared with the exports).
+pub use exposure_words::tenure_label;
+
+/// A company chip's years, as its editor's summary says them: "2015–now"
+/// for a current customer, "2010–2016", "until 2016", "former customer
+/// from 2010" or "former customer" for a former one (an end year alone
+/// says so: `Period::status`), "from 2015" when not said; "years?" when
+/// nothing is.
+pub fn period_summary(
+    lang: Lang,
+    relation: exposure_core::model::Relation,
+    period: exposure_core::Period,
+) -> String {
+    use exposure_core::Tenure::{Current, Former};
+    let now = tr(lang, Text::Now);
+    match (lang, period.status(), period.from, period.ended()) {
+        (_, None, None, _) => tr(lang, Text::WhenCustomer).to_string(),
+        (Lang::En, None, Some(a), _) => format!("from {a}"),
+        (Lang::Zh, None, Some(a), _) => format!("{a}年起"),
+        (_, Some(Current), Some(a), _) => format!("{a}–{now}"),
+        (_, Some(t @ Current), None, _) | (_, Some(t @ Former), None, None) => {
+            tenure_label(lang, t, relation)
+        }
+        (_, Some(Former), Some(a), Some(b)) => format!("{a}–{b}"),
+        (Lang::En, Some(Former), None, Some(b)) => format!("until {b}"),
+        (Lang::Zh, Some(Former), None, Some(b)) => format!("至{b}年"),
+        (Lang::En, Some(Former), Some(a), None) => {
+            format!("{} from {a}", tenure_label(lang, Former, relation))
+        }
+        (Lang::Zh, Some(Former), Some(a), None) => {
+            format!("{}，{a}年起", tenure_label(lang, Former, relation))
+        }
+    }
+}
 
 pub fn sector_label(lang: Lang, s: exposure_core::model::Sector) -> &'static str {
     use exposure_core::model::Sector::*;

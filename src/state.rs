@@ -716,6 +716,7 @@ mod tests {
                     period: Period {
                         from: Some(2010),
                         until: Some(2016),
+                        tenure: None,
                     },
                 },
                 Action::SetPeriod {
@@ -723,11 +724,61 @@ mod tests {
                     period: Period {
                         from: Some(1),
                         until: None,
+                        tenure: None,
                     },
                 },
             ],
         );
         assert_eq!(s.companies[0].period.until, Some(2016));
+    }
+
+    /// Current or former, through the same action: the editor sends the
+    /// period as `Period::with_tenure` makes it; the last one holds.
+    #[test]
+    fn tenure_is_set_with_the_period() {
+        use exposure_core::Tenure::{Current, Former};
+        let former = Period {
+            from: Some(2010),
+            until: Some(2016),
+            tenure: Some(Former),
+        };
+        // (tenure chosen after the former period, period kept)
+        let table = [
+            (Some(Former), former),
+            (
+                Some(Current),
+                Period {
+                    until: None,
+                    tenure: Some(Current),
+                    ..former
+                },
+            ),
+            (
+                None,
+                Period {
+                    until: None,
+                    tenure: None,
+                    ..former
+                },
+            ),
+        ];
+        for (tenure, want) in table {
+            let s = apply(
+                AppState::default(),
+                vec![
+                    add("AT&T", Some("att")),
+                    Action::SetPeriod {
+                        key: "att".into(),
+                        period: former,
+                    },
+                    Action::SetPeriod {
+                        key: "att".into(),
+                        period: former.with_tenure(tenure),
+                    },
+                ],
+            );
+            assert_eq!(s.companies[0].period, want, "{tenure:?}");
+        }
     }
 
     #[test]

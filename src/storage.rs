@@ -203,7 +203,11 @@ mod tests {
             companies: vec![CompanyQuery {
                 input: "AT&T".into(),
                 org_id: Some("att".into()),
-                period: Default::default(),
+                period: exposure_core::Period {
+                    from: Some(2010),
+                    until: Some(2016),
+                    tenure: Some(exposure_core::Tenure::Former),
+                },
                 relation: exposure_core::model::Relation::Employee,
                 ..Default::default()
             }],
@@ -280,6 +284,48 @@ mod tests {
             exposure_core::model::Relation::Customer
         );
         assert_eq!(v1.progress.companies[0].period.from, Some(2015));
+        // Saved before the page asked whether it goes on (issue 22): not
+        // said; an end year alone still says it ended.
+        let before_tenure = decode(
+            r#"{"version":1,"progress":{"companies":[{"input":"Verizon","org_id":"verizon","period":{"from":2015,"until":null}},{"input":"AT&T","org_id":"att","period":{"from":2010,"until":2016}}],"done":[]}}"#,
+        );
+        assert!(before_tenure.error.is_none() && !before_tenure.migrated);
+        let periods: Vec<_> = before_tenure
+            .progress
+            .companies
+            .iter()
+            .map(|c| (c.period.tenure, c.period.status(), c.period.ended()))
+            .collect();
+        assert_eq!(
+            periods,
+            [
+                (None, None, None),
+                (None, Some(exposure_core::Tenure::Former), Some(2016))
+            ]
+        );
+        // Each tenure kept as said, through a save and a read.
+        for tenure in [
+            None,
+            Some(exposure_core::Tenure::Current),
+            Some(exposure_core::Tenure::Former),
+        ] {
+            let p = Progress {
+                companies: vec![CompanyQuery {
+                    input: "AT&T".into(),
+                    org_id: Some("att".into()),
+                    period: exposure_core::Period {
+                        from: Some(2015),
+                        until: None,
+                        tenure,
+                    },
+                    ..Default::default()
+                }],
+                ..Default::default()
+            };
+            let text = encode(&p);
+            assert_eq!(text.contains("\"tenure\""), tenure.is_some(), "{text}");
+            assert_eq!(decode(&text).progress, p, "{text}");
+        }
         let current = decode(&encode(&Progress::default()));
         assert!(!current.migrated);
         let newer = decode(r#"{"version":9,"progress":{"companies":[],"done":[]}}"#);

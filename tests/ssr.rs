@@ -534,3 +534,88 @@ fn until_the_long_texts_arrive_cards_and_pages_say_they_are_loading() {
     assert_eq!(count(&whole, "data-testid=\"details-loading\""), 0);
     assert_eq!(count(&whole, "class=\"sources\""), 3);
 }
+
+/// Each company chip's editor says current or former (`company-tenure`),
+/// asks an end year only when the relationship is not said to go on, and
+/// its summary says it plainly, in both languages.
+#[test]
+fn a_chip_says_current_or_former_and_asks_an_end_year_only_when_it_ended() {
+    use exposure_core::{Period, Tenure};
+    let engine = Engine::bundled().unwrap();
+    let with = |name: &str, from, until, tenure| CompanyQuery {
+        period: Period {
+            from,
+            until,
+            tenure,
+        },
+        ..engine.query(name, Period::default())
+    };
+    let companies = vec![
+        // An end year given with "still a customer" is not read.
+        with("AT&T", Some(2015), Some(2016), Some(Tenure::Current)),
+        with("Verizon", Some(2010), Some(2016), Some(Tenure::Former)),
+        with("T-Mobile", Some(2015), None, None),
+        with("Bank of America", None, None, Some(Tenure::Former)),
+        with("Ticketmaster", None, Some(2019), None),
+    ];
+    // (org, summary in English, in Chinese, option selected, end year asked)
+    let table = [
+        ("att", "2015–now", "2015–至今", "current", false),
+        ("verizon", "2010–2016", "2010–2016", "former", true),
+        ("t-mobile", "from 2015", "2015年起", "", true),
+        (
+            "bank-of-america",
+            "former customer",
+            "以前是客户",
+            "former",
+            true,
+        ),
+        ("ticketmaster", "until 2019", "至2019年", "former", true),
+    ];
+    for lang in [Lang::En, Lang::Zh] {
+        let progress = Progress {
+            companies: companies.clone(),
+            ..Default::default()
+        };
+        let html = render(move || AppProps {
+            initial: Some(progress),
+            lang: Some(lang),
+            ..Default::default()
+        });
+        for (org, en, zh, selected, asks_until) in table {
+            let at = html
+                .find(&format!(
+                    "data-testid=\"company-chip\" data-org-id=\"{org}\""
+                ))
+                .unwrap_or_else(|| panic!("{org}'s chip"));
+            let chip = &html[at..at + html[at..].find("</li>").unwrap()];
+            let summary = if lang == Lang::En { en } else { zh };
+            assert!(
+                chip.contains(&format!(
+                    "data-testid=\"company-period\">{summary}</summary>"
+                )),
+                "{lang:?} {org}: {chip}"
+            );
+            assert!(chip.contains("data-testid=\"company-tenure\""), "{org}");
+            let tenure = &chip[chip.find("data-testid=\"company-tenure\"").unwrap()..];
+            let tenure = &tenure[..tenure.find("</select>").unwrap()];
+            assert!(
+                tenure.contains(&format!("<option value=\"{selected}\" selected")),
+                "{lang:?} {org}: {tenure}"
+            );
+            assert_eq!(
+                chip.contains("data-testid=\"period-until\""),
+                asks_until,
+                "{lang:?} {org}"
+            );
+        }
+        let labels = if lang == Lang::En {
+            ["current customer", "former customer", "not sure"]
+        } else {
+            ["仍是客户", "以前是客户", "不确定"]
+        };
+        for l in labels {
+            assert!(html.contains(&format!("{l}</option>")), "{lang:?} {l}");
+        }
+    }
+}

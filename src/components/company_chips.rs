@@ -2,14 +2,14 @@
 
 use exposure_core::model::Relation;
 use exposure_core::reading::Certainty;
-use exposure_core::{CompanyQuery, Period};
+use exposure_core::{CompanyQuery, Period, Tenure};
 use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
 use crate::components::nodes;
 use crate::components::year_box::YearBox;
 use crate::context::{use_engine, use_lang};
-use crate::i18n::{relation_label, tr, Text};
+use crate::i18n::{period_summary, relation_label, tenure_label, tr, Text};
 use crate::state::company_key;
 
 #[derive(Properties, PartialEq)]
@@ -35,6 +35,14 @@ const RELATIONS: [Relation; 7] = [
     Relation::PlanParticipant,
     Relation::Employee,
     Relation::Applicant,
+];
+
+/// Whether the relationship goes on, as the editor offers it: still, no
+/// longer, not sure (`None`), each with the value of its option.
+const TENURES: [(Option<Tenure>, &str); 3] = [
+    (Some(Tenure::Current), "current"),
+    (Some(Tenure::Former), "former"),
+    (None, ""),
 ];
 
 /// Chips shown before "show all": a pasted list can hold thousands, and
@@ -132,14 +140,33 @@ pub fn company_chips(props: &CompanyChipsProps) -> Html {
                 on_period.emit((key.clone(), p));
             })
         };
-        let years = match (period.from, period.until) {
-            (None, None) => tr(lang, Text::WhenCustomer).to_string(),
-            (f, u) => format!(
-                "{}–{}",
-                f.map(|y| y.to_string()).unwrap_or_default(),
-                u.map(|y| y.to_string()).unwrap_or_else(|| tr(lang, Text::Now).to_string())
-            ),
+        // Still, no longer, or not sure; an end year alone says "no longer".
+        let tenure = {
+            let on_period = props.on_period.clone();
+            let key = key.clone();
+            let onchange = Callback::from(move |e: Event| {
+                let v = e.target_unchecked_into::<HtmlSelectElement>().value();
+                if let Some((t, _)) = TENURES.iter().find(|(_, id)| *id == v) {
+                    on_period.emit((key.clone(), period.with_tenure(*t)));
+                }
+            });
+            let options = TENURES.iter().map(|&(t, id)| {
+                let text = match t {
+                    Some(t) => tenure_label(lang, t, c.relation),
+                    None => tr(lang, Text::TenureNotSure).to_string(),
+                };
+                html! { <option value={id} selected={period.status() == t}>{ text }</option> }
+            });
+            html! {
+                <label class="relation">
+                    <span>{ tr(lang, Text::TenureLabel) }</span>
+                    <select data-testid="company-tenure" {onchange}>{ nodes(options) }</select>
+                </label>
+            }
         };
+        let years = period_summary(lang, c.relation, period);
+        // A current relationship has not ended: no end year to ask.
+        let still = period.status() == Some(Tenure::Current);
         html! {
             <li key={key.clone()} class={classes!("chip", org.is_none().then_some("unknown"))}
                 data-testid="company-chip"
@@ -154,10 +181,13 @@ pub fn company_chips(props: &CompanyChipsProps) -> Html {
                         <summary data-testid="company-period">{ years }</summary>
                         <div class="period-box">
                             { relation }
+                            { tenure }
                             <YearBox label={tr(lang, Text::CustomerFrom)} hint={tr(lang, Text::YearHint)}
                                 testid="period-from" year={period.from} on_year={on_year(true)} />
-                            <YearBox label={tr(lang, Text::CustomerUntil)} hint={tr(lang, Text::YearHint)}
-                                testid="period-until" year={period.until} on_year={on_year(false)} />
+                            if !still {
+                                <YearBox label={tr(lang, Text::CustomerUntil)} hint={tr(lang, Text::YearHint)}
+                                    testid="period-until" year={period.until} on_year={on_year(false)} />
+                            }
                         </div>
                     </details>
                 }

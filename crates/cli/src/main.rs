@@ -11,7 +11,7 @@ use exposure_core::lang::Lang;
 use exposure_core::model::Relation;
 use exposure_core::reading::split_list;
 use exposure_core::report::{actions_out, incident_out, Words};
-use exposure_core::{CompanyQuery, Confidence, Engine, PartialDate, Period, Report};
+use exposure_core::{CompanyQuery, Confidence, Engine, PartialDate, Period, Report, Tenure};
 
 const USAGE: &str = "\
 usage:
@@ -39,7 +39,8 @@ usage:
   exposure normalize                                  the matching key of each name read from standard input, a line each
   exposure help                                       this text
 
-NAME@FROM-UNTIL gives the years you were a customer: AT&T@2010-2016, AT&T@2021-
+NAME@FROM-UNTIL gives the years you were a customer: AT&T@2010-2016, AT&T@2021-; say whether
+you still are with now or former: AT&T@2021-now (still a customer), AT&T@former, AT&T@2010-former
 NAME#RELATION says what you are to it (customer unless given): customer, employee, applicant,
 patient, member, student, plan_participant: Verizon#employee, Verizon#customer@2015-
 --catalog FILE adds a Have I Been Pwned breaches file (API v3 JSON) to the curated data.";
@@ -602,12 +603,20 @@ fn split_relation(arg: &str) -> Result<(String, Relation), UsageError> {
     Ok((format!("{head}{years}"), relation))
 }
 
+/// `NAME@FROM-UNTIL`: the customer years, either end left out; `now` for
+/// UNTIL says the person still is a customer, `former` that they no longer
+/// are (also alone: `NAME@former`, `NAME@current`).
 fn split_period(arg: &str) -> Result<(&str, Period), UsageError> {
     let Some((name, suffix)) = arg.rsplit_once('@') else {
         return Ok((arg, Period::default()));
     };
-    let Some((from, until)) = suffix.split_once('-') else {
-        return Ok((arg, Period::default()));
+    // "@former", "@current": said without years.
+    let (from, until) = match suffix {
+        "former" | "current" => ("", suffix),
+        _ => match suffix.split_once('-') {
+            Some(years) => years,
+            None => return Ok((arg, Period::default())),
+        },
     };
     let year = |s: &str| -> Result<Option<i32>, UsageError> {
         if s.is_empty() {
@@ -617,13 +626,21 @@ fn split_period(arg: &str) -> Result<(&str, Period), UsageError> {
             Ok(s.parse().ok())
         } else {
             Err(UsageError(format!(
-                "'{arg}': years must look like 2010-2016 or 2021-"
+                "'{arg}': years must look like 2010-2016, 2021-, 2021-now or 2010-former"
             )))
         }
     };
+    // The second part is a year (which says the relationship ended), "now"
+    // (it goes on), "former" (it ended, the year not given) or nothing.
+    let (until, tenure) = match until {
+        "now" | "current" => (None, Some(Tenure::Current)),
+        "former" => (None, Some(Tenure::Former)),
+        y => (year(y)?, None),
+    };
     let period = Period {
         from: year(from)?,
-        until: year(until)?,
+        until,
+        tenure,
     };
     if let (Some(f), Some(u)) = (period.from, period.until) {
         if f > u {
@@ -835,18 +852,79 @@ mod tests {
 
     #[test]
     fn split_period_table() {
+        use Tenure::{Current, Former};
+        // (argument, name, from, until, tenure as said, as implied)
         let ok = [
-            ("AT&T", "AT&T", None, None),
-            ("AT&T@2010-2016", "AT&T", Some(2010), Some(2016)),
-            ("AT&T@2021-", "AT&T", Some(2021), None),
-            ("AT&T@-2019", "AT&T", None, Some(2019)),
-            ("me@example.com", "me@example.com", None, None),
+            ("AT&T", "AT&T", None, None, None, None),
+            (
+                "AT&T@2010-2016",
+                "AT&T",
+                Some(2010),
+                Some(2016),
+                None,
+                Some(Former),
+            ),
+            ("AT&T@2021-", "AT&T", Some(2021), None, None, None),
+            ("AT&T@-2019", "AT&T", None, Some(2019), None, Some(Former)),
+            (
+                "AT&T@2021-now",
+                "AT&T",
+                Some(2021),
+                None,
+                Some(Current),
+                Some(Current),
+            ),
+            (
+                "AT&T@-now",
+                "AT&T",
+                None,
+                None,
+                Some(Current),
+                Some(Current),
+            ),
+            (
+                "AT&T@current",
+                "AT&T",
+                None,
+                None,
+                Some(Current),
+                Some(Current),
+            ),
+            (
+                "AT&T@former",
+                "AT&T",
+                None,
+                None,
+                Some(Former),
+                Some(Former),
+            ),
+            (
+                "AT&T@2010-former",
+                "AT&T",
+                Some(2010),
+                None,
+                Some(Former),
+                Some(Former),
+            ),
+            ("me@example.com", "me@example.com", None, None, None, None),
+            ("me@formerly.com", "me@formerly.com", None, None, None, None),
         ];
-        for (arg, name, from, until) in ok {
+        for (arg, name, from, until, tenure, status) in ok {
             let (n, p) = split_period(arg).unwrap();
-            assert_eq!((n, p.from, p.until), (name, from, until), "{arg}");
+            assert_eq!(
+                (n, p.from, p.until, p.tenure, p.status()),
+                (name, from, until, tenure, status),
+                "{arg}"
+            );
         }
-        for bad in ["AT&T@2016-2010", "AT&T@20-2016", "@2010-2012"] {
+        for bad in [
+            "AT&T@2016-2010",
+            "AT&T@20-2016",
+            "@2010-2012",
+            "@former",
+            "AT&T@now-2016",
+            "AT&T@2010-later",
+        ] {
             assert!(split_period(bad).is_err(), "{bad}");
         }
     }

@@ -411,6 +411,35 @@ fn readable_report_without_json() {
     );
 }
 
+/// "now" says the person still is a customer: nothing ended, so the 2022
+/// call records count; "former" without a year leaves them possible too.
+#[test]
+fn a_current_or_former_customer_on_the_command_line() {
+    for arg in [
+        "AT&T@2010-now",
+        "AT&T@former",
+        "AT&T@2010-former",
+        "AT&T#customer@2021-now",
+    ] {
+        let out = exposure(&["check", "--json", arg]);
+        assert!(
+            out.status.success(),
+            "{arg}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let text = String::from_utf8_lossy(&out.stdout);
+        let v: serde_json::Value = serde_json::from_str(&text).unwrap();
+        let snowflake = v["matches"]
+            .as_array()
+            .and_then(|ms| ms.iter().find(|m| m["incident_id"] == "att-snowflake-2024"))
+            .unwrap_or_else(|| panic!("{arg}: {text}"));
+        assert_ne!(snowflake["confidence"], "unlikely", "{arg}");
+    }
+    let out = exposure(&["check", "AT&T@2010-later"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("2021-now"));
+}
+
 #[test]
 fn a_closed_pipe_ends_output_quietly() {
     use std::process::Stdio;

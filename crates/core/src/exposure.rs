@@ -6,7 +6,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use serde::Serialize;
 
-use crate::json::json_struct;
+use crate::json::{json_enum, json_struct};
 
 use crate::dataset::DataSet;
 use crate::lang::{Lang, Texts};
@@ -53,11 +53,63 @@ pub enum PathKind {
     VendorRelationship,
 }
 
-/// When a person was a customer, in years. Both ends optional.
+/// When a person was a customer, in years, and whether they still are.
+/// Every part optional.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize)]
 pub struct Period {
     pub from: Option<i32>,
+    /// The year the relationship ended. Ignored with `Tenure::Current`.
     pub until: Option<i32>,
+    /// Whether the relationship goes on, as the person said (`None`: not
+    /// said). An `until` year without it implies `Former` ([`Period::status`]);
+    /// that is inferred, never stored, so clearing the year undoes it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub tenure: Option<Tenure>,
+}
+
+/// Whether a person's relationship with a company goes on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Tenure {
+    /// Still a customer (employee, patient…): the relationship has not ended.
+    Current,
+    /// No longer: it ended, in `until` if the person gave the year.
+    Former,
+}
+
+impl Period {
+    /// Whether the relationship goes on, as said or as the years imply: an
+    /// `until` year given without a word means it ended.
+    pub fn status(self) -> Option<Tenure> {
+        match (self.tenure, self.until) {
+            (Some(t), _) => Some(t),
+            (None, Some(_)) => Some(Tenure::Former),
+            (None, None) => None,
+        }
+    }
+
+    /// The year the relationship ended, when it did and the person gave it:
+    /// a current one has not ended, whatever `until` says.
+    pub fn ended(self) -> Option<i32> {
+        match self.tenure {
+            Some(Tenure::Current) => None,
+            _ => self.until,
+        }
+    }
+
+    /// The period once the person says whether it goes on: with `Current`
+    /// (not ended) or `None` (not sure it ended) an end year no longer
+    /// holds and is dropped; with `Former` it is kept.
+    pub fn with_tenure(self, tenure: Option<Tenure>) -> Period {
+        Period {
+            tenure,
+            until: match tenure {
+                Some(Tenure::Former) => self.until,
+                _ => None,
+            },
+            ..self
+        }
+    }
 }
 
 /// A company the person named, as resolved.
@@ -461,8 +513,10 @@ fn best_path(ds: &DataSet, org_id: &str, inc: &Incident) -> Option<Candidate> {
 }
 
 /// The years the person gave, when they cannot overlap the affected cohort's.
+/// A current customer's relationship has not ended: an end year given
+/// with it is not read (`Period::ended`).
 fn outside_cohort(period: Period, inc: &Incident) -> Option<Outside> {
-    if let (Some(until), Some(from)) = (period.until, inc.cohort.from_year) {
+    if let (Some(until), Some(from)) = (period.ended(), inc.cohort.from_year) {
         if until < from {
             return Some(Outside::EndedBefore { until, from });
         }
@@ -510,6 +564,124 @@ pub fn exposed_types(ds: &DataSet, matches: &[Match]) -> Vec<ExposedType> {
 mod tests {
     use super::*;
 
+    fn period(from: Option<i32>, until: Option<i32>, tenure: Option<Tenure>) -> Period {
+        Period {
+            from,
+            until,
+            tenure,
+        }
+    }
+
+    /// The years given against a cohort of customers from 2015 to 2020: a
+    /// current customer's end year is not read; a former one's is, said or
+    /// implied by the year alone.
+    #[test]
+    fn years_against_the_cohort_by_tenure() {
+        use Tenure::{Current, Former};
+        let ds = crate::bundled::dataset().unwrap();
+        let mut inc = ds.incidents[0].clone();
+        inc.cohort.from_year = Some(2015);
+        inc.cohort.until_year = Some(2020);
+        let ended = |until| Some(Outside::EndedBefore { until, from: 2015 });
+        let started = |from| Some(Outside::StartedAfter { from, until: 2020 });
+        let table: &[(Period, Option<Outside>)] = &[
+            (period(None, None, None), None),
+            (period(None, None, Some(Current)), None),
+            (period(None, None, Some(Former)), None),
+            (period(None, Some(2012), None), ended(2012)),
+            (period(None, Some(2012), Some(Former)), ended(2012)),
+            (period(None, Some(2012), Some(Current)), None),
+            (period(Some(2010), Some(2014), Some(Current)), None),
+            (period(Some(2010), Some(2014), Some(Former)), ended(2014)),
+            (period(None, Some(2015), Some(Former)), None),
+            (period(Some(2021), None, Some(Current)), started(2021)),
+            (period(Some(2021), None, Some(Former)), started(2021)),
+            (period(Some(2021), Some(2012), Some(Current)), started(2021)),
+            (period(Some(2018), None, Some(Current)), None),
+        ];
+        for (p, want) in table {
+            assert_eq!(&outside_cohort(*p, &inc), want, "{p:?}");
+        }
+    }
+
+    /// What a period says of the relationship, and what choosing a tenure
+    /// keeps of the end year.
+    #[test]
+    fn tenure_said_implied_and_chosen() {
+        use Tenure::{Current, Former};
+        // (period, status, ended)
+        let table: &[(Period, Option<Tenure>, Option<i32>)] = &[
+            (period(None, None, None), None, None),
+            (period(Some(2010), None, None), None, None),
+            (period(None, Some(2016), None), Some(Former), Some(2016)),
+            (period(None, None, Some(Former)), Some(Former), None),
+            (
+                period(None, Some(2016), Some(Former)),
+                Some(Former),
+                Some(2016),
+            ),
+            (period(None, None, Some(Current)), Some(Current), None),
+            (
+                period(Some(2010), Some(2016), Some(Current)),
+                Some(Current),
+                None,
+            ),
+        ];
+        for (p, status, ended) in table {
+            assert_eq!((p.status(), p.ended()), (*status, *ended), "{p:?}");
+        }
+        let p = period(Some(2010), Some(2016), None);
+        // (chosen, period after)
+        let table: &[(Option<Tenure>, Period)] = &[
+            (Some(Former), period(Some(2010), Some(2016), Some(Former))),
+            (Some(Current), period(Some(2010), None, Some(Current))),
+            (None, period(Some(2010), None, None)),
+        ];
+        for (t, want) in table {
+            assert_eq!(&p.with_tenure(*t), want, "{t:?}");
+        }
+    }
+
+    /// Saved before the tenure was asked: read as not said. Written without
+    /// it when not said, so an older page reads it as before.
+    #[test]
+    fn periods_read_with_and_without_tenure() {
+        use crate::json::from_str;
+        let table: &[(&str, Period)] = &[
+            (
+                r#"{"from":2015,"until":null}"#,
+                period(Some(2015), None, None),
+            ),
+            (
+                r#"{"from":null,"until":2016}"#,
+                period(None, Some(2016), None),
+            ),
+            (
+                r#"{"until":2016,"tenure":"former"}"#,
+                period(None, Some(2016), Some(Tenure::Former)),
+            ),
+            (
+                r#"{"from":2015,"tenure":"current"}"#,
+                period(Some(2015), None, Some(Tenure::Current)),
+            ),
+            (
+                r#"{"from":2015,"tenure":null}"#,
+                period(Some(2015), None, None),
+            ),
+        ];
+        for (text, want) in table {
+            let p: Period = from_str(text).unwrap_or_else(|e| panic!("{text}: {e}"));
+            assert_eq!(&p, want, "{text}");
+            let again: Period = from_str(&serde_json::to_string(&p).unwrap()).unwrap();
+            assert_eq!(&again, want, "{text} written and read again");
+        }
+        assert_eq!(
+            serde_json::to_string(&period(Some(2015), None, None)).unwrap(),
+            r#"{"from":2015,"until":null}"#
+        );
+        assert!(from_str::<Period>(r#"{"tenure":"ended"}"#).is_err());
+    }
+
     /// The look-up by involvement finds exactly what trying every incident
     /// finds, for every organization of the shipped data.
     #[test]
@@ -544,7 +716,8 @@ mod tests {
 
 // Reading saved progress and plan exports (`crate::json`); fields a newer
 // page may add are skipped.
-json_struct!(lenient Period { from: default, until: default });
+json_struct!(lenient Period { from: default, until: default, tenure: default });
+json_enum!(Tenure { Current = "current", Former = "former" });
 json_struct!(lenient CompanyQuery {
     input,
     org_id: default,

@@ -40,7 +40,7 @@ pub mod verdict;
 
 pub use dataset::{DataSet, LoadError, Problem, Stats};
 pub use date::PartialDate;
-pub use exposure::{CompanyQuery, Confidence, ExposedType, Fit, Match, PathKind, Period};
+pub use exposure::{CompanyQuery, Confidence, ExposedType, Fit, Match, PathKind, Period, Tenure};
 pub use lang::{Lang, Locale, Texts, Translations};
 pub use matcher::{MatchReason, NameIndex, OrgMatch};
 pub use plan::PlannedAction;

@@ -112,6 +112,10 @@ pub struct ActionWords {
 pub trait Words {
     fn match_words(&self, m: &Match) -> MatchWords;
     fn action_words(&self, a: &PlannedAction) -> ActionWords;
+    /// The language of the words (English unless said).
+    fn lang(&self) -> crate::Lang {
+        crate::Lang::En
+    }
 }
 
 /// The plan's actions in the `actions` shape of `check --json`.

@@ -66,6 +66,7 @@ fn every_enum_reads_the_names_serde_writes() {
     names_agree::<Confirmation>();
     names_agree::<RemedyKind>();
     names_agree::<SettlementKind>();
+    names_agree::<exposure_core::Tenure>();
 }
 
 #[test]

@@ -27,35 +27,42 @@ pub fn to_markdown(
             crate::verdict_headline(ds, &v, exposure_core::Lang::En)
         ));
     }
+    // The companies, with what the person said of each, in the reader's
+    // language (the action words are too).
+    let lang = words.lang();
     let names: Vec<String> = report
         .companies
         .iter()
         .map(|c| {
-            let name = c.org_id.as_deref().and_then(|id| ds.org(id)).map_or_else(
-                || format!("{} (not recognised)", c.input),
-                |o| o.name.clone(),
-            );
-            // The years and the relationship the person gave.
-            let who = crate::relation_label(exposure_core::Lang::En, c.relation, false);
-            let years = match (c.period.from, c.period.until) {
-                (Some(a), Some(b)) => format!(" ({who} {a}–{b})"),
-                (Some(a), None) => format!(" ({who} since {a})"),
-                (None, Some(b)) => format!(" ({who} until {b})"),
-                (None, None) if c.relation != exposure_core::model::Relation::Customer => {
-                    format!(" ({who})")
-                }
-                (None, None) => String::new(),
+            let name = match c.org_id.as_deref().filter(|id| ds.org(id).is_some()) {
+                Some(id) => crate::org_name(ds, id, lang).to_string(),
+                None => format!(
+                    "{}{}",
+                    c.input,
+                    lang.pick(" (not recognised)", "（未识别）")
+                ),
             };
+            // The relationship, current or former, and the years.
+            let said = crate::relationship_words(lang, c.relation, c.period)
+                .map(|w| match lang {
+                    exposure_core::Lang::En => format!(" ({w})"),
+                    exposure_core::Lang::Zh => format!("（{w}）"),
+                })
+                .unwrap_or_default();
             let letter = if c.from_letter {
-                " — from your letter"
+                lang.pick(" — from your letter", "——来自你的来信")
             } else {
                 ""
             };
-            format!("{name}{years}{letter}")
+            format!("{name}{said}{letter}")
         })
         .collect();
     if !names.is_empty() {
-        md.push_str(&format!("Companies: {}\n\n", names.join(", ")));
+        md.push_str(&format!(
+            "{}{}\n\n",
+            lang.pick("Companies: ", "公司："),
+            names.join(lang.pick(", ", "、"))
+        ));
     }
     // One line an incident: which, through which company, how sure, when.
     let live: Vec<&exposure_core::Match> = report.live_matches().collect();

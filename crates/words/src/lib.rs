@@ -7,6 +7,7 @@
 
 use exposure_core::dataset::DataSet;
 use exposure_core::exposure::{Confidence, Fit, Match, Outside, PathKind, Route};
+use exposure_core::exposure::{Period, Tenure};
 use exposure_core::hibp::{FieldType, SkipReason};
 use exposure_core::lang::{Lang, Locale};
 use exposure_core::model::{Confirmation, Incident, Relation};
@@ -221,6 +222,46 @@ pub fn relation_label(lang: Lang, r: Relation, plural: bool) -> &'static str {
     }
 }
 
+/// Whether the relationship goes on, with what the person is: "current
+/// customer", "former employee"; "仍是客户", "以前是员工".
+pub fn tenure_label(lang: Lang, tenure: Tenure, r: Relation) -> String {
+    let who = relation_label(lang, r, false);
+    match (lang, tenure) {
+        (Lang::En, Tenure::Current) => format!("current {who}"),
+        (Lang::En, Tenure::Former) => format!("former {who}"),
+        (Lang::Zh, Tenure::Current) => format!("仍是{who}"),
+        (Lang::Zh, Tenure::Former) => format!("以前是{who}"),
+    }
+}
+
+/// What the person said of their relationship with a company, as an export
+/// writes it: "former customer 2010–2016", "current customer since 2015",
+/// "customer from 2015", "employee"; "以前是客户，2010–2016年". A current
+/// relationship has no end year, and an end year alone says it ended
+/// (`Period::status`, `Period::ended`). None for a customer who said nothing.
+pub fn relationship_words(lang: Lang, r: Relation, p: Period) -> Option<String> {
+    let status = p.status();
+    if status.is_none() && p.from.is_none() && r == Relation::Customer {
+        return None;
+    }
+    let who = match status {
+        Some(t) => tenure_label(lang, t, r),
+        None => relation_label(lang, r, false).to_string(),
+    };
+    let current = status == Some(Tenure::Current);
+    let years = match (lang, p.from, p.ended()) {
+        (_, None, None) => String::new(),
+        (Lang::En, Some(a), Some(b)) => format!(" {a}–{b}"),
+        (Lang::En, Some(a), None) if current => format!(" since {a}"),
+        (Lang::En, Some(a), None) => format!(" from {a}"),
+        (Lang::En, None, Some(b)) => format!(" until {b}"),
+        (Lang::Zh, Some(a), Some(b)) => format!("，{a}–{b}年"),
+        (Lang::Zh, Some(a), None) => format!("，{a}年起"),
+        (Lang::Zh, None, Some(b)) => format!("，至{b}年"),
+    };
+    Some(format!("{who}{years}"))
+}
+
 /// The one line on whether a narrow or other-group incident is about the
 /// person (the card's line and the CLI's reason): "Possible — only if …",
 /// "Affects only the employees of … — so probably not you". None when the
@@ -301,6 +342,10 @@ impl Words for Speaker<'_> {
 
     fn action_words(&self, a: &PlannedAction) -> ActionWords {
         plan::action_words(self.ds, self.locale, self.today, a)
+    }
+
+    fn lang(&self) -> Lang {
+        self.locale.lang
     }
 }
 

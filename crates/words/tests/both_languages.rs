@@ -259,3 +259,168 @@ fn the_verdict_reads_in_both_languages() {
         "Chinese names where the data has them: {zh}"
     );
 }
+
+/// What the person said of a company (current or former, the years), as
+/// the exports write it, in both languages: an end year alone says the
+/// relationship ended; a current one has no end year.
+#[test]
+fn each_relationship_and_tenure_reads_in_both_languages() {
+    use exposure_core::model::Relation::{self, Customer, Employee};
+    use exposure_core::{Period, Tenure};
+    let p = |from, until, tenure| Period {
+        from,
+        until,
+        tenure,
+    };
+    let (cur, former) = (Some(Tenure::Current), Some(Tenure::Former));
+    // (relation, period, English, Chinese)
+    let table: &[(Relation, Period, Option<&str>, Option<&str>)] = &[
+        (Customer, p(None, None, None), None, None),
+        (
+            Employee,
+            p(None, None, None),
+            Some("employee"),
+            Some("员工"),
+        ),
+        (
+            Customer,
+            p(Some(2015), None, None),
+            Some("customer from 2015"),
+            Some("客户，2015年起"),
+        ),
+        (
+            Customer,
+            p(None, None, cur),
+            Some("current customer"),
+            Some("仍是客户"),
+        ),
+        (
+            Customer,
+            p(Some(2015), None, cur),
+            Some("current customer since 2015"),
+            Some("仍是客户，2015年起"),
+        ),
+        (
+            Customer,
+            p(Some(2015), Some(2016), cur),
+            Some("current customer since 2015"),
+            Some("仍是客户，2015年起"),
+        ),
+        (
+            Customer,
+            p(None, None, former),
+            Some("former customer"),
+            Some("以前是客户"),
+        ),
+        (
+            Customer,
+            p(Some(2010), None, former),
+            Some("former customer from 2010"),
+            Some("以前是客户，2010年起"),
+        ),
+        (
+            Customer,
+            p(Some(2010), Some(2016), former),
+            Some("former customer 2010–2016"),
+            Some("以前是客户，2010–2016年"),
+        ),
+        (
+            Customer,
+            p(Some(2010), Some(2016), None),
+            Some("former customer 2010–2016"),
+            Some("以前是客户，2010–2016年"),
+        ),
+        (
+            Customer,
+            p(None, Some(2016), None),
+            Some("former customer until 2016"),
+            Some("以前是客户，至2016年"),
+        ),
+        (
+            Employee,
+            p(None, Some(2016), former),
+            Some("former employee until 2016"),
+            Some("以前是员工，至2016年"),
+        ),
+    ];
+    for (r, period, en, zh) in table {
+        assert_eq!(
+            exposure_words::relationship_words(Lang::En, *r, *period).as_deref(),
+            *en,
+            "{r:?} {period:?}"
+        );
+        assert_eq!(
+            exposure_words::relationship_words(Lang::Zh, *r, *period).as_deref(),
+            *zh,
+            "{r:?} {period:?}"
+        );
+    }
+}
+
+/// The Markdown checklist names each company with what the person said of
+/// it, in the reader's language.
+#[test]
+fn the_markdown_says_current_or_former_in_both_languages() {
+    use exposure_core::{Period, Tenure};
+    let engine = Engine::bundled().unwrap();
+    let texts = exposure_core::bundled::translations().unwrap();
+    let former = engine.query(
+        "AT&T",
+        Period {
+            from: Some(2010),
+            until: Some(2016),
+            tenure: Some(Tenure::Former),
+        },
+    );
+    let current = engine.query(
+        "Verizon",
+        Period {
+            from: Some(2015),
+            until: None,
+            tenure: Some(Tenure::Current),
+        },
+    );
+    let report = engine.check(&[former, current], None);
+    let md = |locale: Locale| {
+        let words = exposure_words::Speaker {
+            ds: &engine.data,
+            locale,
+            today: Some(PartialDate::ymd(2026, 11, 22)),
+        };
+        exposure_words::export::to_markdown(&engine.data, &report, &Default::default(), &words)
+    };
+    let en = md(Lang::En.into());
+    assert!(
+        en.contains(
+            "Companies: AT&T (former customer 2010–2016), Verizon (current customer since 2015)"
+        ),
+        "{en}"
+    );
+    let zh = md(Locale::new(Lang::Zh, Some(&texts)));
+    assert!(
+        zh.contains("公司：")
+            && zh.contains("（以前是客户，2010–2016年）、")
+            && zh.contains("（仍是客户，2015年起）"),
+        "{zh}"
+    );
+    // The JSON export carries it, and reads back the same.
+    let json = exposure_core::export::to_json(
+        &engine.data,
+        &report,
+        &Default::default(),
+        None,
+        &exposure_words::Speaker {
+            ds: &engine.data,
+            locale: Lang::En.into(),
+            today: None,
+        },
+    );
+    assert!(
+        json.contains("\"tenure\": \"former\"") && json.contains("\"tenure\": \"current\""),
+        "{json}"
+    );
+    let back = exposure_core::export::progress_from_json(&json).unwrap();
+    let periods: Vec<Period> = back.companies.iter().map(|c| c.period).collect();
+    let given: Vec<Period> = report.companies.iter().map(|c| c.period).collect();
+    assert_eq!(periods, given);
+}

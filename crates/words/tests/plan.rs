@@ -204,7 +204,7 @@ fn unlikely_matches_stay_out_of_summary_and_plan() {
         "AT&T",
         exposure_core::Period {
             from: Some(2021),
-            until: None,
+            ..Default::default()
         },
     );
     let report = e.check(&[q], None);
