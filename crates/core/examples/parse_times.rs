@@ -18,7 +18,9 @@ fn ms(since: Instant) -> f64 {
 }
 
 fn main() {
-    let dir = std::env::args().nth(1).unwrap_or_else(|| "dist/data".into());
+    let dir = std::env::args()
+        .nth(1)
+        .unwrap_or_else(|| "dist/data".into());
     let read = |f: &str| {
         std::fs::read_to_string(format!("{dir}/{f}")).unwrap_or_else(|e| panic!("{dir}/{f}: {e}"))
     };
