@@ -171,7 +171,7 @@ fn names() -> BTreeSet<String> {
         n.extend(o.aliases.iter().map(|a| a.name.clone()));
     }
     for i in ds.incidents() {
-        n.extend(i.actor.clone());
+        n.extend(i.more().actor.clone());
         for s in &i.sources {
             n.insert(s.publisher.to_string());
             n.extend(s.title.clone());

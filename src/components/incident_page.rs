@@ -57,7 +57,7 @@ pub fn incident_page(props: &IncidentPageProps) -> Html {
             </li>
         }
     });
-    let clients = inc.affected_clients.iter().map(|c| {
+    let clients = inc.more().affected_clients.iter().map(|c| {
         html! {
             <tr>
                 <td>{ org_link(&c.org) }</td>
@@ -67,7 +67,7 @@ pub fn incident_page(props: &IncidentPageProps) -> Html {
             </tr>
         }
     });
-    let remedies = inc.remedies.iter().enumerate().map(|(i, r)| {
+    let remedies = inc.more().remedies.iter().enumerate().map(|(i, r)| {
         let what = exposure_words::remedy_label(lang, r.kind);
         let months = r
             .months
@@ -98,7 +98,7 @@ pub fn incident_page(props: &IncidentPageProps) -> Html {
         let how = t.remedy_how(inc, i);
         html! { <li>{ text }if let Some(h) = how { { format!("{}{h}", lang.pick(". ", "。")) } }</li> }
     });
-    let settlements = inc.settlements.iter().enumerate().map(|(i, s)| {
+    let settlements = inc.more().settlements.iter().enumerate().map(|(i, s)| {
         let amount = s
             .amount_usd
             .map(|a| {
@@ -150,9 +150,9 @@ pub fn incident_page(props: &IncidentPageProps) -> Html {
             }
             <dl class="facts">
                 <dt>{ tr(lang, Text::BreachedOrg) }</dt><dd>{ org_link(&inc.breached_org) }</dd>
-                if let Some(p) = &inc.platform { <dt>{ tr(lang, Text::Platform) }</dt><dd>{ org_link(p) }</dd> }
+                if let Some(p) = &inc.more().platform { <dt>{ tr(lang, Text::Platform) }</dt><dd>{ org_link(p) }</dd> }
                 <dt>{ tr(lang, Text::Kind) }</dt><dd>{ exposure_words::kind_label(lang, inc.kind) }</dd>
-                if let Some(a) = &inc.actor { <dt>{ tr(lang, Text::Actor) }</dt><dd>{ a }</dd> }
+                if let Some(a) = &inc.more().actor { <dt>{ tr(lang, Text::Actor) }</dt><dd>{ a }</dd> }
                 if let Some(n) = inc.affected {
                     <dt>{ tr(lang, Text::PeopleAffected) }</dt>
                     <dd>
@@ -165,7 +165,7 @@ pub fn incident_page(props: &IncidentPageProps) -> Html {
             </dl>
             <h3>{ tr(lang, Text::Timeline) }</h3>
             <ol class="timeline">{ nodes(timeline) }</ol>
-            if !inc.affected_clients.is_empty() {
+            if !inc.more().affected_clients.is_empty() {
                 <h3>{ tr(lang, Text::AffectedClients) }</h3>
                 <div class="table-wrap">
                     <table class="clients">
@@ -181,11 +181,11 @@ pub fn incident_page(props: &IncidentPageProps) -> Html {
             }
             <h3>{ tr(lang, Text::DataExposed) }</h3>
             <ul class="type-list">{ nodes(types) }</ul>
-            if !inc.remedies.is_empty() {
+            if !inc.more().remedies.is_empty() {
                 <h3>{ tr(lang, Text::Offered) }</h3>
                 <ul>{ nodes(remedies) }</ul>
             }
-            if !inc.settlements.is_empty() {
+            if !inc.more().settlements.is_empty() {
                 <h3>{ tr(lang, Text::Settlements) }</h3>
                 <ul>{ nodes(settlements) }</ul>
             }

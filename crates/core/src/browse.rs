@@ -38,8 +38,8 @@ impl IncidentFilter {
 /// The organizations an incident involves: breached, platform, clients.
 pub(crate) fn involved_orgs(inc: &Incident) -> impl Iterator<Item = &str> {
     std::iter::once(inc.breached_org.as_str())
-        .chain(inc.platform.as_deref())
-        .chain(inc.affected_clients.iter().map(|c| c.org.as_str()))
+        .chain(inc.more().platform.as_deref())
+        .chain(inc.more().affected_clients.iter().map(|c| c.org.as_str()))
 }
 
 /// The year an incident belongs to: of its first known date.
@@ -140,7 +140,10 @@ pub struct TimelineEvent {
 /// enrolment deadlines, settlements and claim deadlines.
 pub fn timeline(inc: &Incident) -> Vec<TimelineEvent> {
     timeline_with(inc, crate::lang::Lang::En, |i| {
-        inc.settlements.get(i).map_or("", |s| s.name.as_str())
+        inc.more()
+            .settlements
+            .get(i)
+            .map_or("", |s| s.name.as_str())
     })
 }
 
@@ -161,14 +164,14 @@ fn timeline_with<'a>(
         }
     };
     push(
-        inc.data_from,
+        inc.more().data_from,
         l.pick(
             "The oldest stolen records date from",
             "被盗记录最早可追溯至",
         )
         .into(),
     );
-    for f in &inc.affected_history {
+    for f in &inc.more().affected_history {
         push(
             Some(f.date),
             format!(
@@ -185,7 +188,7 @@ fn timeline_with<'a>(
     push(inc.breach_end, l.pick("Breach ends", "入侵结束").into());
     push(inc.discovered, l.pick("Discovered", "被发现").into());
     push(inc.disclosed, l.pick("Disclosed", "公开披露").into());
-    for r in &inc.remedies {
+    for r in &inc.more().remedies {
         push(
             r.enroll_by,
             l.pick(
@@ -195,7 +198,7 @@ fn timeline_with<'a>(
             .into(),
         );
     }
-    for (i, s) in inc.settlements.iter().enumerate() {
+    for (i, s) in inc.more().settlements.iter().enumerate() {
         let name = settlement_name(i);
         push(s.date, name.to_string());
         push(

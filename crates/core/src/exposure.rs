@@ -300,6 +300,7 @@ pub(crate) fn find_matches(ds: &DataSet, companies: &[CompanyQuery]) -> Vec<Matc
             .iter()
             .filter_map(|m| {
                 ds.incident(&m.incident_id)?
+                    .more()
                     .campaign
                     .as_deref()
                     .map(String::from)
@@ -344,7 +345,8 @@ fn person_fit(
         .path
         .first()
         .and_then(|first| {
-            inc.affected_clients
+            inc.more()
+                .affected_clients
                 .iter()
                 .find(|l| l.org == *first || c.path.contains(&l.org))
         })
@@ -363,7 +365,7 @@ fn person_fit(
 fn best_path(ds: &DataSet, org_id: &str, inc: &Incident) -> Option<Candidate> {
     let breached = inc.breached_org.as_str();
     let tail: Vec<String> = std::iter::once(breached.to_string())
-        .chain(inc.platform.clone())
+        .chain(inc.more().platform.clone())
         .collect();
     let mut candidates: Vec<Candidate> = Vec::new();
 
@@ -384,7 +386,7 @@ fn best_path(ds: &DataSet, org_id: &str, inc: &Incident) -> Option<Candidate> {
         });
     }
     // 2. Named among the vendor's affected clients.
-    if let Some(c) = inc.affected_clients.iter().find(|c| c.org == org_id) {
+    if let Some(c) = inc.more().affected_clients.iter().find(|c| c.org == org_id) {
         let mut path = vec![org_id.to_string()];
         path.extend(tail.iter().cloned());
         candidates.push(Candidate {
@@ -410,7 +412,7 @@ fn best_path(ds: &DataSet, org_id: &str, inc: &Incident) -> Option<Candidate> {
             .collect();
         if anc.id == breached {
             let mut path = chain.clone();
-            path.extend(inc.platform.iter().cloned());
+            path.extend(inc.more().platform.iter().cloned());
             candidates.push(Candidate {
                 kind: PathKind::Family,
                 confidence: Confidence::Likely,
@@ -420,7 +422,7 @@ fn best_path(ds: &DataSet, org_id: &str, inc: &Incident) -> Option<Candidate> {
                     brand,
                 },
             });
-        } else if let Some(c) = inc.affected_clients.iter().find(|c| c.org == anc.id) {
+        } else if let Some(c) = inc.more().affected_clients.iter().find(|c| c.org == anc.id) {
             let mut path = chain.clone();
             path.extend(tail.iter().cloned());
             candidates.push(Candidate {
@@ -440,7 +442,7 @@ fn best_path(ds: &DataSet, org_id: &str, inc: &Incident) -> Option<Candidate> {
     }
     // 4. A parent reaches its brands' and subsidiaries' incidents, less surely.
     for holder in
-        std::iter::once(breached).chain(inc.affected_clients.iter().map(|c| c.org.as_str()))
+        std::iter::once(breached).chain(inc.more().affected_clients.iter().map(|c| c.org.as_str()))
     {
         let ancestors = ds.ancestors(holder);
         if let Some(pos) = ancestors.iter().position(|a| a.id == org_id) {
@@ -449,7 +451,7 @@ fn best_path(ds: &DataSet, org_id: &str, inc: &Incident) -> Option<Candidate> {
                 .chain(std::iter::once(holder.to_string()))
                 .collect();
             if holder == breached {
-                path.extend(inc.platform.iter().cloned());
+                path.extend(inc.more().platform.iter().cloned());
             } else {
                 path.extend(tail.iter().cloned());
             }
@@ -707,7 +709,11 @@ mod tests {
             let every: BTreeSet<&str> = reached
                 .iter()
                 .map(|inc| inc.id.as_str())
-                .filter(|id| !reached.iter().any(|i| i.campaign.as_deref() == Some(id)))
+                .filter(|id| {
+                    !reached
+                        .iter()
+                        .any(|i| i.more().campaign.as_deref() == Some(id))
+                })
                 .collect();
             assert_eq!(found, every, "{}", org.id);
         }

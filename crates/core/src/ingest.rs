@@ -372,8 +372,8 @@ fn incident_for(engine: &Engine, org: &str, reported: PartialDate) -> Option<Str
         .iter()
         .filter(|i| {
             i.breached_org == org
-                || i.platform.as_deref() == Some(org)
-                || i.affected_clients.iter().any(|c| c.org == org)
+                || i.more().platform.as_deref() == Some(org)
+                || i.more().affected_clients.iter().any(|c| c.org == org)
         })
         .filter_map(|i| {
             let d = i.disclosed.or(i.discovered).or(i.breach_end)?;

@@ -258,7 +258,7 @@ impl<'a> Texts<'a> {
     /// comes through a client that has one, else the incident's.
     pub fn only_if(&self, inc: &'a Incident, client: Option<&str>) -> Option<&'a str> {
         let t = self.zh_incident(&inc.id);
-        let link = client.and_then(|org| inc.affected_clients.iter().find(|c| c.org == org));
+        let link = client.and_then(|org| inc.more().affected_clients.iter().find(|c| c.org == org));
         match link.and_then(|c| c.only_if.as_deref()) {
             Some(english) => Some(
                 t.zip(client)
@@ -277,6 +277,7 @@ impl<'a> Texts<'a> {
 
     pub fn client_note(&self, inc: &'a Incident, org: &str) -> Option<&'a str> {
         let english = inc
+            .more()
             .affected_clients
             .iter()
             .find(|c| c.org == org)
@@ -290,9 +291,9 @@ impl<'a> Texts<'a> {
     }
 
     pub fn remedy_how(&self, inc: &'a Incident, i: usize) -> Option<&'a str> {
-        let english = inc.remedies.get(i).and_then(|r| r.how.as_deref());
+        let english = inc.more().remedies.get(i).and_then(|r| r.how.as_deref());
         self.zh_incident(&inc.id)
-            .filter(|t| t.remedies.len() == inc.remedies.len())
+            .filter(|t| t.remedies.len() == inc.more().remedies.len())
             .and_then(|t| t.remedies.get(i))
             .map(String::as_str)
             .and_then(non_empty)
@@ -302,12 +303,16 @@ impl<'a> Texts<'a> {
 
     fn zh_settlement(&self, inc: &Incident, i: usize) -> Option<&'a SettlementText> {
         self.zh_incident(&inc.id)
-            .filter(|t| t.settlements.len() == inc.settlements.len())
+            .filter(|t| t.settlements.len() == inc.more().settlements.len())
             .and_then(|t| t.settlements.get(i))
     }
 
     pub fn settlement_name(&self, inc: &'a Incident, i: usize) -> &'a str {
-        let english = inc.settlements.get(i).map_or("", |s| s.name.as_str());
+        let english = inc
+            .more()
+            .settlements
+            .get(i)
+            .map_or("", |s| s.name.as_str());
         self.zh_settlement(inc, i)
             .and_then(|s| s.name.as_deref())
             .and_then(non_empty)
@@ -315,7 +320,11 @@ impl<'a> Texts<'a> {
     }
 
     pub fn settlement_note(&self, inc: &'a Incident, i: usize) -> Option<&'a str> {
-        let english = inc.settlements.get(i).and_then(|s| s.note.as_deref());
+        let english = inc
+            .more()
+            .settlements
+            .get(i)
+            .and_then(|s| s.note.as_deref());
         self.zh_settlement(inc, i)
             .and_then(|s| s.note.as_deref())
             .and_then(non_empty)
@@ -324,9 +333,13 @@ impl<'a> Texts<'a> {
     }
 
     pub fn extra_step(&self, inc: &'a Incident, i: usize) -> &'a str {
-        let english = inc.extra_steps.get(i).map_or("", |e| e.text.as_str());
+        let english = inc
+            .more()
+            .extra_steps
+            .get(i)
+            .map_or("", |e| e.text.as_str());
         self.zh_incident(&inc.id)
-            .filter(|t| t.extra_steps.len() == inc.extra_steps.len())
+            .filter(|t| t.extra_steps.len() == inc.more().extra_steps.len())
             .and_then(|t| t.extra_steps.get(i))
             .map(String::as_str)
             .and_then(non_empty)
@@ -397,9 +410,10 @@ pub fn check_translations(ds: &DataSet, t: &Translations) -> Vec<crate::dataset:
             problem(format!("zh.json incident {id}"), "no such incident");
             continue;
         };
-        let counts_differ = (!x.remedies.is_empty() && x.remedies.len() != inc.remedies.len())
-            || (!x.settlements.is_empty() && x.settlements.len() != inc.settlements.len())
-            || (!x.extra_steps.is_empty() && x.extra_steps.len() != inc.extra_steps.len());
+        let counts_differ = (!x.remedies.is_empty()
+            && x.remedies.len() != inc.more().remedies.len())
+            || (!x.settlements.is_empty() && x.settlements.len() != inc.more().settlements.len())
+            || (!x.extra_steps.is_empty() && x.extra_steps.len() != inc.more().extra_steps.len());
         if counts_differ {
             problem(
                 format!("zh.json incident {id}"),
@@ -407,7 +421,7 @@ pub fn check_translations(ds: &DataSet, t: &Translations) -> Vec<crate::dataset:
             );
         }
         for org in x.clients.keys() {
-            if !inc.affected_clients.iter().any(|c| &c.org == org) {
+            if !inc.more().affected_clients.iter().any(|c| &c.org == org) {
                 problem(
                     format!("zh.json incident {id}"),
                     "a client note for an org not among the clients",

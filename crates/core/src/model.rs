@@ -463,13 +463,41 @@ pub struct Figure {
     pub source: String,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Incident {
     pub id: String,
     pub title: String,
     pub summary: String,
     /// The organization whose systems or accounts were breached.
     pub breached_org: String,
+    pub kind: IncidentKind,
+    pub breach_start: Option<PartialDate>,
+    pub breach_end: Option<PartialDate>,
+    pub discovered: Option<PartialDate>,
+    pub disclosed: Option<PartialDate>,
+    /// People affected in all: the latest figure.
+    pub affected: Option<u64>,
+    /// The date of that figure.
+    pub affected_as_of: Option<PartialDate>,
+    /// The URL (one of the incident's sources) that gives that figure.
+    pub affected_source: Option<Text>,
+    /// Set when the count is disputed or only claimed by the attackers.
+    pub affected_unconfirmed: bool,
+    pub data_types: Vec<Text>,
+    pub cohort: Cohort,
+    /// True when the breached org's own customers are the people affected;
+    /// false for a vendor whose clients' customers were exposed.
+    pub own_customers: bool,
+    pub sources: Vec<Source>,
+    /// What few incidents have (read with [`Incident::more`], written with
+    /// [`Incident::more_mut`]); none for most imported and register ones.
+    pub more: Option<Box<IncidentMore>>,
+}
+
+/// The members of an incident that most incidents leave out: behind one
+/// pointer, 100 000 imported incidents take about 10 MB less in wasm32.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct IncidentMore {
     /// The platform that held the breached account, when the breach happened
     /// in the breached org's account on someone else's platform (Snowflake).
     pub platform: Option<String>,
@@ -479,42 +507,60 @@ pub struct Incident {
     /// Incidents reviewed as other events, though they name this one's
     /// organization at about the same time (its own breach, beside a
     /// campaign it was also a victim of).
-    pub distinct_from: Box<[String]>,
-    pub kind: IncidentKind,
+    pub distinct_from: Vec<String>,
     pub actor: Option<String>,
-    pub breach_start: Option<PartialDate>,
-    pub breach_end: Option<PartialDate>,
-    pub discovered: Option<PartialDate>,
-    pub disclosed: Option<PartialDate>,
     /// How old the stolen records are, where much older than the theft.
     pub data_from: Option<PartialDate>,
-    /// People affected in all: the latest figure.
-    pub affected: Option<u64>,
-    /// The date of that figure.
-    pub affected_as_of: Option<PartialDate>,
-    /// The URL (one of the incident's sources) that gives that figure.
-    pub affected_source: Option<Text>,
     /// Earlier figures, superseded by `affected`.
-    pub affected_history: Box<[Figure]>,
-    /// Set when the count is disputed or only claimed by the attackers.
-    pub affected_unconfirmed: bool,
-    pub data_types: Vec<Text>,
-    pub cohort: Cohort,
-    /// True when the breached org's own customers are the people affected;
-    /// false for a vendor whose clients' customers were exposed.
-    pub own_customers: bool,
+    pub affected_history: Vec<Figure>,
     pub affected_clients: Vec<AffectedClient>,
     pub remedies: Vec<Remedy>,
     pub settlements: Vec<Settlement>,
     pub extra_steps: Vec<ExtraStep>,
-    pub sources: Vec<Source>,
+}
+
+/// What an incident without any of [`IncidentMore`] reads.
+static NO_MORE: IncidentMore = IncidentMore {
+    platform: None,
+    campaign: None,
+    distinct_from: Vec::new(),
+    actor: None,
+    data_from: None,
+    affected_history: Vec::new(),
+    affected_clients: Vec::new(),
+    remedies: Vec::new(),
+    settlements: Vec::new(),
+    extra_steps: Vec::new(),
+};
+
+impl IncidentMore {
+    /// Nothing set: kept as no box at all.
+    pub fn is_empty(&self) -> bool {
+        *self == NO_MORE
+    }
 }
 
 impl Incident {
+    /// Its rarer members (all empty when it has none).
+    pub fn more(&self) -> &IncidentMore {
+        self.more.as_deref().unwrap_or(&NO_MORE)
+    }
+
+    /// Its rarer members, to change (boxed on first use).
+    pub fn more_mut(&mut self) -> &mut IncidentMore {
+        self.more.get_or_insert_with(Box::default)
+    }
+
+    /// Sets its rarer members; none are kept as no box.
+    pub fn set_more(&mut self, more: IncidentMore) {
+        self.more = (!more.is_empty()).then(|| Box::new(more));
+    }
+
     /// A vendor, processor or platform stood between the people affected and
     /// the company they dealt with.
     pub fn is_third_party(&self) -> bool {
-        self.platform.is_some() || !self.affected_clients.is_empty()
+        let more = self.more();
+        more.platform.is_some() || !more.affected_clients.is_empty()
     }
 
     /// The earliest of its breach, discovery and disclosure dates: for
@@ -702,7 +748,151 @@ json_struct!(strict Settlement {
 });
 json_struct!(strict ExtraStep { action, text, url: default });
 json_struct!(strict Source { url, publisher, date, title: default });
-json_struct!(strict Incident {
+/// An incident as the files write it: every member in one object, in
+/// this order (read into [`Incident`], whose rarer members are boxed).
+struct IncidentFields {
+    id: String,
+    title: String,
+    summary: String,
+    breached_org: String,
+    platform: Option<String>,
+    campaign: Option<Box<str>>,
+    distinct_from: Vec<String>,
+    kind: IncidentKind,
+    actor: Option<String>,
+    breach_start: Option<PartialDate>,
+    breach_end: Option<PartialDate>,
+    discovered: Option<PartialDate>,
+    disclosed: Option<PartialDate>,
+    data_from: Option<PartialDate>,
+    affected: Option<u64>,
+    affected_as_of: Option<PartialDate>,
+    affected_source: Option<Text>,
+    affected_history: Vec<Figure>,
+    affected_unconfirmed: bool,
+    data_types: Vec<Text>,
+    cohort: Cohort,
+    own_customers: bool,
+    affected_clients: Vec<AffectedClient>,
+    remedies: Vec<Remedy>,
+    settlements: Vec<Settlement>,
+    extra_steps: Vec<ExtraStep>,
+    sources: Vec<Source>,
+}
+
+/// [`IncidentFields`] borrowed, to write an incident as the files do.
+#[derive(Serialize)]
+struct IncidentOut<'a> {
+    id: &'a String,
+    title: &'a String,
+    summary: &'a String,
+    breached_org: &'a String,
+    platform: &'a Option<String>,
+    campaign: &'a Option<Box<str>>,
+    distinct_from: &'a Vec<String>,
+    kind: &'a IncidentKind,
+    actor: &'a Option<String>,
+    breach_start: &'a Option<PartialDate>,
+    breach_end: &'a Option<PartialDate>,
+    discovered: &'a Option<PartialDate>,
+    disclosed: &'a Option<PartialDate>,
+    data_from: &'a Option<PartialDate>,
+    affected: &'a Option<u64>,
+    affected_as_of: &'a Option<PartialDate>,
+    affected_source: &'a Option<Text>,
+    affected_history: &'a Vec<Figure>,
+    affected_unconfirmed: &'a bool,
+    data_types: &'a Vec<Text>,
+    cohort: &'a Cohort,
+    own_customers: &'a bool,
+    affected_clients: &'a Vec<AffectedClient>,
+    remedies: &'a Vec<Remedy>,
+    settlements: &'a Vec<Settlement>,
+    extra_steps: &'a Vec<ExtraStep>,
+    sources: &'a Vec<Source>,
+}
+
+impl From<IncidentFields> for Incident {
+    fn from(f: IncidentFields) -> Incident {
+        let mut inc = Incident {
+            id: f.id,
+            title: f.title,
+            summary: f.summary,
+            breached_org: f.breached_org,
+            kind: f.kind,
+            breach_start: f.breach_start,
+            breach_end: f.breach_end,
+            discovered: f.discovered,
+            disclosed: f.disclosed,
+            affected: f.affected,
+            affected_as_of: f.affected_as_of,
+            affected_source: f.affected_source,
+            affected_unconfirmed: f.affected_unconfirmed,
+            data_types: f.data_types,
+            cohort: f.cohort,
+            own_customers: f.own_customers,
+            sources: f.sources,
+            more: None,
+        };
+        inc.set_more(IncidentMore {
+            platform: f.platform,
+            campaign: f.campaign,
+            distinct_from: f.distinct_from,
+            actor: f.actor,
+            data_from: f.data_from,
+            affected_history: f.affected_history,
+            affected_clients: f.affected_clients,
+            remedies: f.remedies,
+            settlements: f.settlements,
+            extra_steps: f.extra_steps,
+        });
+        inc
+    }
+}
+
+impl crate::json::FromJson for Incident {
+    fn from_json(v: crate::json::Json) -> Result<Self, crate::json::JsonError> {
+        IncidentFields::from_json(v).map(Incident::from)
+    }
+}
+
+impl Serialize for Incident {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let more = self.more();
+        IncidentOut {
+            id: &self.id,
+            title: &self.title,
+            summary: &self.summary,
+            breached_org: &self.breached_org,
+            platform: &more.platform,
+            campaign: &more.campaign,
+            distinct_from: &more.distinct_from,
+            kind: &self.kind,
+            actor: &more.actor,
+            breach_start: &self.breach_start,
+            breach_end: &self.breach_end,
+            discovered: &self.discovered,
+            disclosed: &self.disclosed,
+            data_from: &more.data_from,
+            affected: &self.affected,
+            affected_as_of: &self.affected_as_of,
+            affected_source: &self.affected_source,
+            affected_history: &more.affected_history,
+            affected_unconfirmed: &self.affected_unconfirmed,
+            data_types: &self.data_types,
+            cohort: &self.cohort,
+            own_customers: &self.own_customers,
+            affected_clients: &more.affected_clients,
+            remedies: &more.remedies,
+            settlements: &more.settlements,
+            extra_steps: &more.extra_steps,
+            sources: &self.sources,
+        }
+        .serialize(s)
+    }
+}
+
+json_struct!(strict IncidentFields {
     id,
     title,
     summary,

@@ -217,7 +217,7 @@ pub fn build_plan_with_letters(
         let mut extra: Vec<(String, usize)> = Vec::new();
         for inc_id in &live {
             if let Some(inc) = ds.incident(inc_id) {
-                for (i, e) in inc.extra_steps.iter().enumerate() {
+                for (i, e) in inc.more().extra_steps.iter().enumerate() {
                     if e.action == def.id {
                         extra.push((inc.id.clone(), i));
                     }
@@ -424,7 +424,7 @@ fn monitoring_action(
         offers.add(&incident, step, None, k.enroll_by);
     }
     for inc in live.iter().filter_map(|i| ds.incident(i)) {
-        for (index, r) in inc.remedies.iter().enumerate() {
+        for (index, r) in inc.more().remedies.iter().enumerate() {
             let link = r.url.as_ref().map(|u| PlanLink {
                 url: u.clone(),
                 to: LinkTo::Enrol {
@@ -464,7 +464,7 @@ fn claim_action(
 ) -> Option<PlannedAction> {
     let mut offers = Offers::default();
     for inc in live.iter().filter_map(|i| ds.incident(i)) {
-        for (index, s) in inc.settlements.iter().enumerate() {
+        for (index, s) in inc.more().settlements.iter().enumerate() {
             if s.claim_deadline.is_none() {
                 continue;
             }

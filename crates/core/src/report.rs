@@ -232,7 +232,7 @@ pub fn incident_out(ds: &DataSet, inc: &Incident) -> IncidentOut {
         breach_end: inc.breach_end.map(|d| d.to_string()),
         discovered: inc.discovered.map(|d| d.to_string()),
         disclosed: inc.disclosed.map(|d| d.to_string()),
-        data_as_old_as: inc.data_from.map(|d| d.to_string()),
+        data_as_old_as: inc.more().data_from.map(|d| d.to_string()),
         affected: inc.affected,
         affected_as_of: inc.affected_as_of.map(|d| d.to_string()),
         affected_unconfirmed: inc.affected_unconfirmed,

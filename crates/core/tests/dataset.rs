@@ -92,18 +92,20 @@ fn founding_facts_are_recorded() {
     assert_eq!(ims.breach_start, Some(PartialDate::ymd(2023, 10, 29)));
     assert_eq!(ims.breach_end, Some(PartialDate::ymd(2023, 11, 2)));
     assert!(ims
+        .more()
         .affected_clients
         .iter()
         .any(|c| c.org == "bank-of-america"));
-    assert!(ims.remedies.iter().any(|r| r.months == Some(24)));
+    assert!(ims.more().remedies.iter().any(|r| r.months == Some(24)));
     let vendor = ds.incident("att-vendor-2023").unwrap();
     assert_eq!(vendor.affected, Some(8_900_000));
     assert!(vendor
+        .more()
         .settlements
         .iter()
         .any(|s| s.amount_usd == Some(13_000_000)));
     let snow = ds.incident("att-snowflake-2024").unwrap();
-    assert_eq!(snow.platform.as_deref(), Some("snowflake"));
+    assert_eq!(snow.more().platform.as_deref(), Some("snowflake"));
     assert_eq!(snow.disclosed, Some(PartialDate::ymd(2024, 7, 12)));
     let leak = ds.incident("att-data-leak-2024").unwrap();
     assert!(leak.data_types.iter().any(|t| t == "account_pin"));
@@ -165,7 +167,7 @@ fn counted(d: &mut Parts) -> &mut exposure_core::model::Incident {
 fn with_clients(d: &mut Parts) -> &mut exposure_core::model::Incident {
     d.incidents
         .iter_mut()
-        .find(|i| !i.affected_clients.is_empty())
+        .find(|i| !i.more().affected_clients.is_empty())
         .unwrap()
 }
 
@@ -189,7 +191,7 @@ fn validator_catches_each_kind_of_problem() {
         ),
         (
             "unknown platform",
-            |d| d.incidents[0].platform = Some("cloudless".into()),
+            |d| d.incidents[0].more_mut().platform = Some("cloudless".into()),
             "platform 'cloudless'",
         ),
         (
@@ -226,28 +228,32 @@ fn validator_catches_each_kind_of_problem() {
         (
             "unknown client",
             |d| {
-                d.incidents[0].affected_clients.push(AffectedClient {
-                    org: "ghost-bank".into(),
-                    affected: None,
-                    note: None,
-                    confirmed_by: Confirmation::Press,
-                    source: None,
-                    only_if: None,
-                })
+                d.incidents[0]
+                    .more_mut()
+                    .affected_clients
+                    .push(AffectedClient {
+                        org: "ghost-bank".into(),
+                        affected: None,
+                        note: None,
+                        confirmed_by: Confirmation::Press,
+                        source: None,
+                        only_if: None,
+                    })
             },
             "affected client 'ghost-bank'",
         ),
         (
             "client link without a source",
             |d| {
-                with_clients(d).affected_clients[0].source = None;
+                with_clients(d).more_mut().affected_clients[0].source = None;
             },
             "has no source",
         ),
         (
             "client link citing a page the incident does not list",
             |d| {
-                with_clients(d).affected_clients[0].source = Some("https://example.com/x".into());
+                with_clients(d).more_mut().affected_clients[0].source =
+                    Some("https://example.com/x".into());
             },
             "which is not one of its sources",
         ),
@@ -292,7 +298,7 @@ fn validator_catches_each_kind_of_problem() {
                     .iter_mut()
                     .find(|i| i.id == "delta-dental-california-moveit-2023")
                     .unwrap();
-                i.campaign = None;
+                i.more_mut().campaign = None;
             },
             "merge them, set 'campaign'",
         ),
@@ -375,6 +381,7 @@ fn validator_catches_each_kind_of_problem() {
             "extra step for unknown action",
             |d| {
                 d.incidents[0]
+                    .more_mut()
                     .extra_steps
                     .push(exposure_core::model::ExtraStep {
                         action: "dance".into(),

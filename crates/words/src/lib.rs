@@ -157,14 +157,14 @@ fn incident_phrase(ds: &DataSet, inc: &Incident, lang: Lang) -> String {
     let t = ds.texts(lang);
     let zh = lang == Lang::Zh;
     let mut s = kind_label(lang, inc.kind).to_string();
-    if let Some(p) = &inc.platform {
+    if let Some(p) = &inc.more().platform {
         s.push_str(&if zh {
             format!("，发生在 {} 平台上", ds.org_name(p))
         } else {
             format!(" on the {} platform", ds.org_name(p))
         });
     }
-    if let Some(actor) = &inc.actor {
+    if let Some(actor) = &inc.more().actor {
         s.push_str(&if zh {
             format!("，攻击者为 {actor}")
         } else {

@@ -238,7 +238,7 @@ fn step_words(t: Texts, today: Option<PartialDate>, a: &PlannedAction, s: &Step)
                 return String::new();
             };
             let text = t.extra_step(inc, *index);
-            match inc.extra_steps.get(*index).and_then(|e| e.url.as_ref()) {
+            match inc.more().extra_steps.get(*index).and_then(|e| e.url.as_ref()) {
                 Some(u) => format!("{text} ({u})"),
                 None => text.to_string(),
             }
@@ -246,7 +246,7 @@ fn step_words(t: Texts, today: Option<PartialDate>, a: &PlannedAction, s: &Step)
         Step::Offer { incident, index } => {
             let Some((inc, r)) = ds
                 .incident(incident)
-                .and_then(|inc| Some((inc, inc.remedies.get(*index)?)))
+                .and_then(|inc| Some((inc, inc.more().remedies.get(*index)?)))
             else {
                 return String::new();
             };
@@ -282,7 +282,7 @@ fn step_words(t: Texts, today: Option<PartialDate>, a: &PlannedAction, s: &Step)
         Step::Claim { incident, index } => {
             let Some((inc, s)) = ds
                 .incident(incident)
-                .and_then(|inc| Some((inc, inc.settlements.get(*index)?)))
+                .and_then(|inc| Some((inc, inc.more().settlements.get(*index)?)))
             else {
                 return String::new();
             };

@@ -93,8 +93,8 @@ pub fn split_organizations(
     let mut wanted: HashSet<&str> = HashSet::new();
     for i in &inc.incidents {
         wanted.insert(&i.breached_org);
-        wanted.extend(i.platform.as_deref());
-        wanted.extend(i.affected_clients.iter().map(|c| c.org.as_str()));
+        wanted.extend(i.more().platform.as_deref());
+        wanted.extend(i.more().affected_clients.iter().map(|c| c.org.as_str()));
     }
     for r in &file.relationships {
         wanted.insert(&r.client);
@@ -244,8 +244,9 @@ pub fn split(incidents: &str) -> Result<(String, String), SplitError> {
             affected_source: inc.affected_source.take(),
             sources: std::mem::take(&mut inc.sources),
             clients: inc
-                .affected_clients
+                .more
                 .iter_mut()
+                .flat_map(|m| &mut m.affected_clients)
                 .map(|c| ClientDetails {
                     org: c.org.clone(),
                     note: c.note.take(),
@@ -289,7 +290,12 @@ impl DataSet {
             inc.cohort.text = d.cohort.clone().into();
             inc.affected_source.clone_from(&d.affected_source);
             inc.sources.clone_from(&d.sources);
-            for (c, dc) in inc.affected_clients.iter_mut().zip(&d.clients) {
+            for (c, dc) in inc
+                .more
+                .iter_mut()
+                .flat_map(|m| &mut m.affected_clients)
+                .zip(&d.clients)
+            {
                 if c.org == dc.org {
                     c.note.clone_from(&dc.note);
                     c.source.clone_from(&dc.source);

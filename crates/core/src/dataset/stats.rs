@@ -113,7 +113,7 @@ impl DataSet {
             client_links: self
                 .curated_incidents()
                 .iter()
-                .map(|i| i.affected_clients.len())
+                .map(|i| i.more().affected_clients.len())
                 .sum(),
             organizations: curated_orgs.len(),
             aliases: curated_orgs.iter().map(|o| o.aliases.len()).sum(),
@@ -136,7 +136,7 @@ impl DataSet {
             client_links_without_source: self
                 .curated_incidents()
                 .iter()
-                .flat_map(|i| &i.affected_clients)
+                .flat_map(|i| &i.more().affected_clients)
                 .filter(|c| c.source.is_none())
                 .count(),
             figures_without_date: self

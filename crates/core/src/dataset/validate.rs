@@ -399,11 +399,12 @@ impl Validator<'_> {
                 };
                 let names_it = other.id != i.id
                     && other
+                        .more()
                         .affected_clients
                         .iter()
                         .any(|c| c.org == i.breached_org);
-                let reviewed = i.campaign.as_deref() == Some(other.id.as_str())
-                    || i.distinct_from.contains(&other.id);
+                let reviewed = i.more().campaign.as_deref() == Some(other.id.as_str())
+                    || i.more().distinct_from.contains(&other.id);
                 if names_it && overlap(i, other) && !reviewed {
                     self.report(
                         format!("incident {}", i.id),
@@ -414,7 +415,7 @@ impl Validator<'_> {
                     );
                 }
             }
-            if let Some(c) = &i.campaign {
+            if let Some(c) = &i.more().campaign {
                 if ds.incident(c).is_none() {
                     self.report(
                         format!("incident {}", i.id),
@@ -430,7 +431,7 @@ impl Validator<'_> {
         for i in ds.curated_incidents() {
             let subject = format!("incident {}", i.id);
             self.known_org(&subject, "breached_org", &i.breached_org);
-            if let Some(p) = &i.platform {
+            if let Some(p) = &i.more().platform {
                 self.known_org(&subject, "platform", p);
             }
             if i.title.trim().is_empty() || i.summary.trim().is_empty() {
@@ -468,7 +469,7 @@ impl Validator<'_> {
                 ),
                 _ => {}
             }
-            for f in &i.affected_history {
+            for f in &i.more().affected_history {
                 if !urls.contains(f.source.as_str()) {
                     self.report(
                         &subject,
@@ -483,7 +484,7 @@ impl Validator<'_> {
                 }
             }
             let mut clients = HashSet::new();
-            for c in &i.affected_clients {
+            for c in &i.more().affected_clients {
                 match &c.source {
                     None => self.report(&subject, format!("client '{}' has no source", c.org)),
                     Some(u) if !urls.contains(u.as_str()) => self.report(
@@ -508,7 +509,7 @@ impl Validator<'_> {
                     }
                 }
             }
-            for e in &i.extra_steps {
+            for e in &i.more().extra_steps {
                 if ds.action(&e.action).is_none() {
                     self.report(
                         &subject,
@@ -534,14 +535,14 @@ impl Validator<'_> {
                     self.report(&subject, "cohort from_year is after until_year");
                 }
             }
-            for r in &i.remedies {
+            for r in &i.more().remedies {
                 if let Some(url) = &r.url {
                     if !is_https_url(url) {
                         self.report(&subject, format!("remedy link '{url}' is not an https URL"));
                     }
                 }
             }
-            for s in &i.settlements {
+            for s in &i.more().settlements {
                 if let Some(url) = &s.url {
                     if !is_https_url(url) {
                         self.report(

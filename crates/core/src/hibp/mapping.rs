@@ -3,6 +3,7 @@
 //! types and source.
 
 use super::*;
+use crate::normalize::{normalize, squash};
 
 impl<'d> CatalogReader<'d> {
     pub(super) fn import_entry(&mut self, n: usize, e: &Breach) {
@@ -112,7 +113,8 @@ impl<'d> CatalogReader<'d> {
                 ds.curated_incidents()
                     .iter()
                     .filter(|i| {
-                        &i.breached_org == org || i.affected_clients.iter().any(|c| &c.org == org)
+                        &i.breached_org == org
+                            || i.more().affected_clients.iter().any(|c| &c.org == org)
                     })
                     .filter_map(|i| Some((i, (day(i.earliest_date()?) - day(b)).abs())))
                     .filter(|(_, gap)| *gap <= 400)
@@ -130,18 +132,23 @@ impl<'d> CatalogReader<'d> {
             None => {
                 // A new id (checked above), so a new organization too.
                 let org_id = ["hibp-org-", &id_slug].concat();
-                let aliases = [
-                    (Some(name), AliasKind::Brand),
-                    (domain.as_deref(), AliasKind::Domain),
-                ]
-                .into_iter()
-                .filter_map(|(a, kind)| Some((a?, kind)))
-                .filter(|(a, _)| *a != title)
-                .map(|(a, kind)| Alias {
-                    name: a.to_string(),
-                    kind,
-                })
-                .collect();
+                // Only names the matcher would use: not the title again, run
+                // together or not ("QuarryPublishing" beside "Quarry
+                // Publishing"), nor the domain, which is looked up as the
+                // domain (at 100 000 entries, megabytes of copies).
+                let key = normalize(title);
+                let aliases = [name]
+                    .into_iter()
+                    .filter(|a| *a != title)
+                    .filter(|a| {
+                        let k = normalize(a);
+                        !k.is_empty() && k != key && k != squash(&key)
+                    })
+                    .map(|a| Alias {
+                        name: a.to_string(),
+                        kind: AliasKind::Brand,
+                    })
+                    .collect();
                 out.organizations.push(Organization {
                     id: org_id.clone(),
                     name: title.to_string(),
@@ -241,29 +248,20 @@ impl<'d> CatalogReader<'d> {
             title: [title, " breach (Have I Been Pwned)"].concat(),
             summary,
             breached_org,
-            platform: None,
-            campaign: None,
-            distinct_from: Box::default(),
             kind: IncidentKind::Unknown,
-            actor: None,
             breach_start: breach_date,
             breach_end: None,
             discovered: None,
             disclosed: None,
-            data_from: None,
             affected,
             // The catalogue's figure, as of the date it lists the breach.
             affected_as_of: affected.map(|_| date),
             affected_source: affected.map(|_| HIBP_LIST_URL.into()),
-            affected_history: Box::default(),
             affected_unconfirmed: !verified,
             data_types,
             cohort: Cohort::plain("accounts in the breached data".into()),
             own_customers: true,
-            affected_clients: Vec::new(),
-            remedies: Vec::new(),
-            settlements: Vec::new(),
-            extra_steps: Vec::new(),
+            more: None,
             sources,
         });
         out.imported += 1;

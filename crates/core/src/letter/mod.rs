@@ -377,7 +377,7 @@ impl Engine {
             let by_sender = family.contains(&inc.breached_org.as_str());
             let as_client = orgs
                 .iter()
-                .any(|o| inc.affected_clients.iter().any(|c| c.org == *o))
+                .any(|o| inc.more().affected_clients.iter().any(|c| c.org == *o))
                 && by_sender;
             let own = inc.breached_org == sender
                 || (family.contains(&inc.breached_org.as_str()) && inc.own_customers);
