@@ -350,6 +350,14 @@ impl DataSet {
             .get(&self.organizations, id, |o| Some(&o.id))
     }
 
+    /// An incident of this exact id is here (retired ids are not followed).
+    pub(crate) fn has_incident_id(&self, id: &str) -> bool {
+        self.ix()
+            .incident_by_id
+            .get(&self.incidents, id, |i| Some(&i.id))
+            .is_some()
+    }
+
     pub fn incident(&self, id: &str) -> Option<&Incident> {
         let id = self.info.retired.get(id).map_or(id, String::as_str);
         self.ix()

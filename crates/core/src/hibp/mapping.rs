@@ -4,13 +4,15 @@
 
 use super::*;
 use crate::normalize::{normalize, squash};
+use crate::table::Keep;
 
 impl<'d> CatalogReader<'d> {
     pub(super) fn import_entry(&mut self, n: usize, e: &Breach) {
         let ds = self.ds;
         let names = self.names;
         let out = &mut self.out;
-        let ids = &mut self.ids;
+        let new_ids = &mut self.new_ids;
+        let reserved = &mut self.reserved;
         let unmapped = &mut self.unmapped;
         let name = e.text(Key::Name);
         let mut skip = |reason: SkipReason| {
@@ -84,11 +86,13 @@ impl<'d> CatalogReader<'d> {
             (b, a) => (b.flatten(), a.flatten()),
         };
         let id = ["hibp-", &id_slug].concat();
-        if ids.contains(&id) {
+        if ds.has_incident_id(&id)
+            || new_ids.get(&out.incidents, &id, incident_id).is_some()
+            || reserved.contains(&id)
+        {
             skip(SkipReason::Duplicate);
             return;
         }
-        ids.insert(id.clone());
         let title = cut_chars(e.text(Key::Title).unwrap_or(name), 200);
         let domain = e.text(Key::Domain).map(|d| d.to_ascii_lowercase());
 
@@ -121,6 +125,9 @@ impl<'d> CatalogReader<'d> {
                     .min_by_key(|(_, gap)| *gap)
             });
             if let Some((existing, _)) = same {
+                // Its id stays taken: a later entry of the same name is a
+                // duplicate, as it would be had this one been imported.
+                reserved.insert(id);
                 skip(SkipReason::AlreadyCurated {
                     incident: existing.id.clone(),
                 });
@@ -264,6 +271,17 @@ impl<'d> CatalogReader<'d> {
             more: None,
             sources,
         });
+        new_ids.insert(
+            &out.incidents,
+            out.incidents.len() - 1,
+            Keep::First,
+            incident_id,
+        );
         out.imported += 1;
     }
+}
+
+/// An incident's id, as the import's id table keys it.
+fn incident_id(i: &Incident) -> Option<&str> {
+    Some(&i.id)
 }

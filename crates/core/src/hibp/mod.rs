@@ -24,6 +24,7 @@ use crate::model::{
     data_type_text, Alias, AliasKind, Cohort, Incident, IncidentKind, Organization, Sector, Source,
     Text,
 };
+use crate::table::PosTable;
 
 /// Why a catalogue could not be read at all.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -204,7 +205,11 @@ pub struct CatalogReader<'d> {
     pending: Vec<u8>,
     bytes_read: u64,
     out: CatalogImport,
-    ids: HashSet<String>,
+    /// The imported incidents by id (their positions: the ids stay in the
+    /// incidents; the data set's own are looked up in its index).
+    new_ids: PosTable,
+    /// Ids of entries left out as already curated: taken all the same.
+    reserved: HashSet<String>,
     unmapped: BTreeSet<String>,
 }
 
@@ -240,7 +245,8 @@ impl<'d> CatalogReader<'d> {
                 incidents: Vec::new(),
                 organizations: Vec::new(),
             },
-            ids: ds.incidents.iter().map(|i| i.id.clone()).collect(),
+            new_ids: PosTable::default(),
+            reserved: HashSet::new(),
             unmapped: BTreeSet::new(),
         }
     }
