@@ -7,6 +7,7 @@ use yew::prelude::*;
 use crate::components::nodes;
 use crate::context::use_view;
 use crate::i18n::{severity_label, tr, Text};
+use exposure_words::incident_title;
 
 #[derive(Properties, PartialEq)]
 pub struct ExposureSummaryProps {
@@ -24,10 +25,10 @@ pub fn exposure_summary(props: &ExposureSummaryProps) -> Html {
     }
     let items = props.report.exposed.iter().map(|e| {
         let sev = e.severity.id();
-        let incidents: Vec<&str> = e
+        let incidents: Vec<String> = e
             .incidents
             .iter()
-            .map(|i| ds.incident(i).map_or(i.as_str(), |x| t.incident_title(x)))
+            .map(|i| ds.incident(i).map_or_else(|| i.clone(), |x| incident_title(t, x).into_owned()))
             .collect();
         html! {
             <li class={classes!("exposed", format!("sev-{sev}"))} data-testid="exposed-type" data-type={e.type_id.clone()}>

@@ -12,6 +12,7 @@ use crate::i18n::{register_name, sector_label, tr, Text};
 /// Rows drawn at most (the list is in memory; the page is not).
 const MAX_ROWS: usize = 1000;
 use crate::route::{sector_from_id, sector_id, Route};
+use exposure_words::incident_title;
 
 #[derive(Properties, PartialEq)]
 pub struct IncidentBrowserProps {
@@ -127,7 +128,7 @@ pub fn incident_browser(props: &IncidentBrowserProps) -> Html {
         html! {
             <li class="row" data-testid="incident-row" data-incident-id={inc.id.clone()}>
                 <div class="row-head">
-                    <a href={Route::Incident(inc.id.clone()).href()} class="row-title">{ texts.incident_title(inc) }</a>
+                    <a href={Route::Incident(inc.id.clone()).href()} class="row-title">{ incident_title(texts, inc) }</a>
                     if inc.is_third_party() { <span class="badge badge-possible">{ tr(lang, Text::ThirdParty) }</span> }
                 </div>
                 <p class="row-meta">

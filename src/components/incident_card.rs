@@ -10,6 +10,7 @@ use crate::components::notice_card::also_reported_items;
 use crate::context::use_view;
 use crate::i18n::{summary_lang, tr, Lang, Text};
 use crate::route::Route;
+use exposure_words::incident_title;
 
 #[derive(Properties, PartialEq)]
 pub struct IncidentCardProps {
@@ -104,7 +105,7 @@ pub fn incident_card(props: &IncidentCardProps) -> Html {
             data-confidence={conf}
             aria-labelledby={format!("inc-{}", inc.id)}>
             <header class="incident-head">
-                <h3 id={format!("inc-{}", inc.id)}>{ t.incident_title(inc) }</h3>
+                <h3 id={format!("inc-{}", inc.id)}>{ incident_title(t, inc) }</h3>
                 <span class={classes!("badge", format!("badge-{conf}"))}>{ confidence_label(lang, m.confidence) }</span>
             </header>
             <div class="match-path" data-testid="match-path" data-path={m.path.join(" ")}>

@@ -10,6 +10,7 @@ use crate::components::nodes;
 use crate::context::use_view;
 use crate::i18n::{summary_lang, tr, Lang, Text};
 use crate::route::Route;
+use exposure_words::incident_title;
 
 #[derive(Properties, PartialEq)]
 pub struct IncidentPageProps {
@@ -141,7 +142,7 @@ pub fn incident_page(props: &IncidentPageProps) -> Html {
     html! {
         <article class="panel incident-page" data-testid="incident-page" data-incident-id={inc.id.clone()}>
             { back }
-            <h2>{ t.incident_title(inc) }</h2>
+            <h2>{ incident_title(t, inc) }</h2>
             if !t.incident_summary(inc).is_empty() {
                 <p class="summary" lang={summary_lang(lang, t.incident_summary(inc) == inc.summary)}>{ t.incident_summary(inc) }</p>
             }

@@ -8,6 +8,7 @@ use yew::prelude::*;
 use crate::components::nodes;
 use crate::context::{use_engine, use_locale};
 use crate::i18n::{tr, Text};
+use exposure_words::incident_title;
 
 #[derive(Properties, PartialEq)]
 pub struct NewSinceProps {
@@ -35,7 +36,9 @@ pub fn new_since(props: &NewSinceProps) -> Html {
     };
     let t = ds.texts(locale.locale());
     let items = fresh.iter().map(|id| {
-        let title = ds.incident(id).map_or(*id, |i| t.incident_title(i));
+        let title = ds
+            .incident(id)
+            .map_or_else(|| id.to_string(), |i| incident_title(t, i).into_owned());
         html! { <li><a href={format!("#inc-{id}")}>{ title }</a></li> }
     });
     html! {

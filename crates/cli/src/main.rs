@@ -3,6 +3,7 @@
 //! All logic lives in `exposure-core`; this file parses arguments, reads the
 //! clock, prints, and chooses the exit code (0 ok, 1 invalid data, 2 bad usage).
 
+use std::borrow::Cow;
 use std::process::ExitCode;
 
 use exposure_core::exposure::ExposedType;
@@ -385,11 +386,12 @@ fn run(args: &[String]) -> Result<ExitCode, CliError> {
                 },
             )?;
             let engine = with_catalog(engine, p.catalog.as_deref())?;
+            let words = english(&engine.data);
             let all: Vec<_> = engine
                 .data
                 .incidents()
                 .iter()
-                .map(|i| incident_out(&engine.data, i))
+                .map(|i| incident_out(&engine.data, i, &words))
                 .collect();
             if p.json {
                 print_json(&all);
@@ -683,7 +685,9 @@ fn print_report(engine: &Engine, report: &Report) {
     }
     out!("Incidents");
     for m in &report.matches {
-        let title = ds.incident(&m.incident_id).map_or("", |i| i.title.as_str());
+        let title = ds.incident(&m.incident_id).map_or(Cow::Borrowed(""), |i| {
+            exposure_words::incident_title(ds.texts(Lang::En), i)
+        });
         let path: Vec<&str> = m.path.iter().map(|p| ds.org_name(p)).collect();
         out!("  [{}] {} ({})", m.confidence.id(), title, m.incident_id);
         out!("      You → {}", path.join(" → "));
@@ -748,7 +752,9 @@ fn print_letter(engine: &Engine, l: &exposure_core::letter::Letter) {
     match l.incident.as_deref() {
         Some(id) => out!(
             "incident: {} ({id})",
-            ds.incident(id).map_or(id, |i| i.title.as_str())
+            ds.incident(id).map_or(Cow::Borrowed(id), |i| {
+                exposure_words::incident_title(ds.texts(Lang::En), i)
+            })
         ),
         None => out!("incident: not in our data yet"),
     }

@@ -488,6 +488,10 @@ pub struct Incident {
     /// True when the breached org's own customers are the people affected;
     /// false for a vendor whose clients' customers were exposed.
     pub own_customers: bool,
+    /// Listed by an imported breach catalogue (Have I Been Pwned): its title
+    /// is the breach's name, said as such by the words (`exposure-words`
+    /// `incident_title`), not stored 100 000 times. Never in the files.
+    pub from_catalogue: bool,
     pub sources: Vec<Source>,
     /// What few incidents have (read with [`Incident::more`], written with
     /// [`Incident::more_mut`]); none for most imported and register ones.
@@ -832,6 +836,7 @@ impl From<IncidentFields> for Incident {
             cohort: f.cohort,
             own_customers: f.own_customers,
             sources: f.sources,
+            from_catalogue: false,
             more: None,
         };
         inc.set_more(IncidentMore {

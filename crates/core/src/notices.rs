@@ -288,6 +288,7 @@ pub(crate) fn expand(file: &NoticesFile, known: impl Fn(&str) -> bool) -> Expans
             // The register does not say who: the card says so.
             cohort: Cohort::plain(Text::Borrowed("")),
             own_customers: true,
+            from_catalogue: false,
             more: None,
             sources: vec![Source {
                 url,

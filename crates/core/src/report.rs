@@ -110,6 +110,8 @@ pub struct ActionWords {
 /// What puts a report's facts into words for an output (`exposure-words`,
 /// in a language): the core's outputs take one and write no sentence.
 pub trait Words {
+    /// An incident's title as the reader sees it.
+    fn incident_title(&self, inc: &Incident) -> String;
     fn match_words(&self, m: &Match) -> MatchWords;
     fn action_words(&self, a: &PlannedAction) -> ActionWords;
     /// The language of the words (English unless said).
@@ -220,11 +222,11 @@ pub struct IncidentOut {
     pub sources: Vec<Source>,
 }
 
-pub fn incident_out(ds: &DataSet, inc: &Incident) -> IncidentOut {
+pub fn incident_out(ds: &DataSet, inc: &Incident, words: &dyn Words) -> IncidentOut {
     let org = ds.org(&inc.breached_org);
     IncidentOut {
         id: inc.id.clone(),
-        title: inc.title.clone(),
+        title: words.incident_title(inc),
         breached_org_id: inc.breached_org.clone(),
         breached_org_name: ds.org_name(&inc.breached_org).to_string(),
         domain: org.and_then(|o| o.domain.clone()),

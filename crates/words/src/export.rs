@@ -80,7 +80,7 @@ pub fn to_markdown(
             };
             md.push_str(&format!(
                 "- **{}** — {}, {}; {when}\n",
-                english.incident_title(inc),
+                crate::incident_title(english, inc),
                 ds.org_name(&m.org_id),
                 m.confidence.id(),
             ));

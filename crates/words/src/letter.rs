@@ -74,7 +74,7 @@ pub fn summary(ds: &DataSet, locale: Locale, k: &Kept, companies: &[CompanyQuery
     }
     match k.incident.as_deref().and_then(|id| ds.incident(id)) {
         Some(inc) => {
-            let title = t.incident_title(inc);
+            let title = crate::incident_title(t, inc);
             out.push(if zh {
                 format!("信中所说的是“{title}”：此事件已确认与你有关，并已加入你的结果和行动计划。")
             } else {

@@ -5,11 +5,13 @@
 //! sentence lives in one place. Texts that are data (incident titles,
 //! cohorts, action steps in Chinese) stay in the data set's translations.
 
+use std::borrow::Cow;
+
 use exposure_core::dataset::DataSet;
 use exposure_core::exposure::{Confidence, Fit, Match, Outside, PathKind, Route};
 use exposure_core::exposure::{Period, Tenure};
 use exposure_core::hibp::{FieldType, SkipReason};
-use exposure_core::lang::{Lang, Locale};
+use exposure_core::lang::{Lang, Locale, Texts};
 use exposure_core::model::{Confirmation, Incident, Relation};
 use exposure_core::plan::PlannedAction;
 use exposure_core::report::{ActionWords, MatchWords, Words};
@@ -329,6 +331,10 @@ pub struct Speaker<'a> {
 }
 
 impl Words for Speaker<'_> {
+    fn incident_title(&self, inc: &Incident) -> String {
+        incident_title(self.ds.texts(self.locale), inc).into_owned()
+    }
+
     fn match_words(&self, m: &Match) -> MatchWords {
         let explanation = explanation(self.ds, m, self.locale);
         MatchWords {
@@ -505,6 +511,20 @@ pub fn skip_reason(lang: Lang, reason: &SkipReason) -> String {
 
 /// A company's name for the reader: its Chinese name in Chinese where the
 /// data has one.
+/// An incident's title as a reader sees it: the data's title in the
+/// language, and for a breach an imported catalogue lists (which stores
+/// only the breach's name) the name with what it is.
+pub fn incident_title<'a>(t: Texts<'a>, inc: &'a Incident) -> Cow<'a, str> {
+    let title = t.incident_title(inc);
+    if !inc.from_catalogue {
+        return Cow::Borrowed(title);
+    }
+    Cow::Owned(match t.lang {
+        Lang::En => format!("{title} breach (Have I Been Pwned)"),
+        Lang::Zh => format!("{title} 数据泄露（Have I Been Pwned 收录）"),
+    })
+}
+
 pub fn org_name<'a>(ds: &'a DataSet, id: &'a str, lang: Lang) -> &'a str {
     match (lang, ds.org(id).and_then(|o| o.zh_name())) {
         (Lang::Zh, Some(zh)) => zh,

@@ -197,9 +197,10 @@ pub fn source_name(t: Texts, id: &str) -> String {
             Lang::Zh => format!("你收到的{sender}来信"),
         };
     }
-    t.ds.incident(id)
-        .map_or(id, |x| t.incident_title(x))
-        .to_string()
+    t.ds.incident(id).map_or_else(
+        || id.to_string(),
+        |x| crate::incident_title(t, x).into_owned(),
+    )
 }
 
 /// "Offered after: <titles>." for an action made of offers.
@@ -250,7 +251,7 @@ fn step_words(t: Texts, today: Option<PartialDate>, a: &PlannedAction, s: &Step)
             else {
                 return String::new();
             };
-            let title = t.incident_title(inc);
+            let title = crate::incident_title(t, inc);
             let what = crate::remedy_label(t.lang, r.kind);
             let deadline = deadline_phrase(t, r.enroll_by, today);
             let how = t.remedy_how(inc, *index);
@@ -349,7 +350,7 @@ fn link_words(t: Texts, a: &PlannedAction, l: &exposure_core::plan::PlanLink) ->
             "{}{}",
             t.lang.pick("Enrol: ", "登记："),
             ds.incident(incident)
-                .map_or(incident.as_str(), |x| t.incident_title(x))
+                .map_or(incident.into(), |x| crate::incident_title(t, x))
         ),
         LinkTo::Claim { incident, index } => format!(
             "{}{}",

@@ -424,3 +424,25 @@ fn the_markdown_says_current_or_former_in_both_languages() {
     let given: Vec<Period> = report.companies.iter().map(|c| c.period).collect();
     assert_eq!(periods, given);
 }
+
+#[test]
+fn an_imported_breach_is_titled_in_both_languages() {
+    let engine = Engine::bundled().unwrap();
+    let catalogue = r#"[{"Name":"Acmeshop","Title":"Acme Shop","Domain":"acmeshop.example","BreachDate":"2020-01-02","AddedDate":"2020-02-03T00:00:00Z","PwnCount":1000,"Description":"Emails.","DataClasses":["Email addresses"]}]"#;
+    let (engine, _) = engine.with_catalog(catalogue).unwrap();
+    let ds = &engine.data;
+    let texts = exposure_core::bundled::translations().unwrap();
+    let inc = ds.incident("hibp-acmeshop").unwrap();
+    // The data keeps the name only; the words say what it is.
+    assert_eq!(inc.title, "Acme Shop");
+    let en = exposure_words::incident_title(ds.texts(Lang::En), inc);
+    assert_eq!(en, "Acme Shop breach (Have I Been Pwned)");
+    let zh = exposure_words::incident_title(ds.texts(Locale::new(Lang::Zh, Some(&texts))), inc);
+    assert!(zh.starts_with("Acme Shop") && has_chinese(&zh), "{zh}");
+    // A curated incident's title is its own (in Chinese, its translation).
+    let curated = ds.curated_incidents().first().unwrap();
+    assert_eq!(
+        exposure_words::incident_title(ds.texts(Lang::En), curated),
+        curated.title
+    );
+}

@@ -252,7 +252,8 @@ impl<'d> CatalogReader<'d> {
         }
         out.incidents.push(Incident {
             id,
-            title: [title, " breach (Have I Been Pwned)"].concat(),
+            // The name only: the words say "… breach (Have I Been Pwned)".
+            title: title.to_string(),
             summary,
             breached_org,
             kind: IncidentKind::Unknown,
@@ -268,6 +269,7 @@ impl<'d> CatalogReader<'d> {
             data_types,
             cohort: Cohort::plain("accounts in the breached data".into()),
             own_customers: true,
+            from_catalogue: true,
             more: None,
             sources,
         });

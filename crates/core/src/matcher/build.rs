@@ -176,8 +176,11 @@ impl NameIndexBuilder {
                 }
                 let squash = squash(&key);
                 let alias = (alias != org.name).then_some(alias);
+                let Some(entry) = Entry::new(oi, &key, &squash, alias) else {
+                    continue;
+                };
                 self.gathered.add(ix.entries.len(), &key, &squash);
-                ix.entries.push(Entry::new(oi, &key, &squash, alias));
+                ix.entries.push(entry);
             }
         }
         self.next = end;

@@ -28,7 +28,7 @@ impl Names<'_> {
             }
         };
         let scored = |e: usize, tier: u32| {
-            tier + bonus(qlen, self.entries[e].squash_len) / 2
+            tier + bonus(qlen, self.entries[e].squash_len()) / 2
                 + self.org_weight[self.entries[e].org]
         };
         for &e in self.with_key(&key) {
