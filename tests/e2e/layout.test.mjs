@@ -86,6 +86,16 @@ test('the household list fits in 12 phone screens and prints on 4 pages', async 
     const pages = (pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) || []).length;
     console.log(`printed: ${pages} Letter pages`);
     assert.ok(pages >= 1 && pages <= 4, `${pages} pages`);
+    // Printed, every incident of the answer is listed, a line each where
+    // the page holds it back (those unlikely for the person aside).
+    await page.emulateMedia({ media: 'print' });
+    const unprinted = await page.evaluate(() => [...document.querySelectorAll('[data-testid=incident-card]')]
+      .filter((c) => !c.closest('.unlikely') && !c.querySelector('h3')?.checkVisibility({ contentVisibilityAuto: true }))
+      .map((c) => c.dataset.incidentId));
+    assert.deepEqual(unprinted, []);
+    const held = await page.locator('[data-testid=more-incidents] [data-testid=incident-card]').count();
+    assert.ok(held > 0, 'the household list holds incidents back');
+    await page.emulateMedia({ media: 'screen' });
     assert.deepEqual(errors, []);
   } finally {
     await context.close();
