@@ -1,6 +1,7 @@
 // The answer a person can act on in one minute (issue 22), measured in the
 // served page: the household list of tests/fixtures fits in 12 phone
-// screens with details closed and prints on 4 Letter pages; nothing scrolls
+// screens with details closed and prints on 4 Letter pages (English and
+// Chinese: the plan with its steps, every incident a line); nothing scrolls
 // sideways at 320 px (the longest organization name, its editor open, the
 // Chinese view); every control is at least 44×44 CSS px; Back from an
 // incident's page returns to the same place with the same card open. The
@@ -96,6 +97,26 @@ test('the household list fits in 12 phone screens and prints on 4 pages', async 
     const held = await page.locator('[data-testid=more-incidents] [data-testid=incident-card]').count();
     assert.ok(held > 0, 'the household list holds incidents back');
     await page.emulateMedia({ media: 'screen' });
+    assert.deepEqual(errors, []);
+  } finally {
+    await context.close();
+  }
+});
+
+test('the household list prints on 4 pages in Chinese too, every incident listed', async () => {
+  const { context, page, errors } = await householdPage({ width: 1280, height: 900 }, 'zh-Hans');
+  try {
+    const pdf = await page.pdf({ format: 'Letter' });
+    const pages = (pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) || []).length;
+    console.log(`printed in Chinese: ${pages} Letter pages`);
+    assert.ok(pages >= 1 && pages <= 4, `${pages} pages`);
+    await page.emulateMedia({ media: 'print' });
+    const unprinted = await page.evaluate(() => [...document.querySelectorAll('[data-testid=incident-card]')]
+      .filter((c) => !c.closest('.unlikely') && !c.querySelector('h3')?.checkVisibility({ contentVisibilityAuto: true }))
+      .map((c) => c.dataset.incidentId));
+    assert.deepEqual(unprinted, []);
+    // The plan prints with its steps.
+    assert.ok(await page.locator('[data-testid=action-item] .steps li').first().evaluate((e) => e.checkVisibility({ contentVisibilityAuto: true })));
     assert.deepEqual(errors, []);
   } finally {
     await context.close();
