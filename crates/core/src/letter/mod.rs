@@ -320,22 +320,39 @@ impl Engine {
         let sender = resolved.or_else(|| {
             // Not in our data: the name that says it writes ("Welk Resort
             // Group, Inc. writes to notify you"), else as the letter signs
-            // it, else as its head or first paragraph names it.
+            // it, else as its head or first paragraph names it; never a
+            // template's placeholder, a page number or a heading.
+            let head = letterhead(body);
+            let para = opening_para(body).unwrap_or_default();
             writer(body)
-                .or_else(|| signature_org(body))
-                .or_else(|| letterhead(body).into_iter().find(|c| looks_like_org(c)))
-                .or_else(|| {
-                    opening_para(body).and_then(|para| {
-                        defined_terms(&para)
-                            .into_iter()
-                            .find(|c| looks_like_org(c) && looks_like_name(c))
-                    })
-                })
-                .or_else(|| opening(body).into_iter().find(|c| !is_sentence_word(c)))
-                .or_else(|| from.map(String::from))
-                .or_else(|| letterhead(body).into_iter().next())
+                .into_iter()
+                .chain(signature_org(body))
+                .chain(head.iter().filter(|c| looks_like_org(c)).cloned())
+                .chain(
+                    defined_terms(&para)
+                        .into_iter()
+                        .filter(|c| looks_like_org(c) && looks_like_name(c)),
+                )
+                // A name the letter defines with a company word ("Group
+                // Dynamic, Inc. (“GDI”) provides …"), where no greeting
+                // marks a first paragraph.
+                .chain(
+                    defined_terms(body)
+                        .into_iter()
+                        .filter(|c| looks_like_org(c) && looks_like_name(c)),
+                )
+                .chain(acting_subject(body))
+                .chain(opening(body).into_iter().filter(|c| !is_sentence_word(c)))
+                .chain(from.map(String::from))
+                .chain(head.iter().take(1).cloned())
+                .find(|c| plausible_sender(c))
                 .map(|name| Party { name, org_id: None })
         });
+        // "On behalf of X, I am writing": with no other sender named, the
+        // letter is X's own, signed by someone who works for it.
+        if sender.is_none() {
+            return (on_behalf, None);
+        }
         (sender, on_behalf)
     }
 
@@ -435,6 +452,36 @@ impl Engine {
 
 /// Words that make a line an organization's name, not a person's or an
 /// address.
+/// Could be an organization's name as a letter writes it: letters enough,
+/// not a template's placeholder ("[Logo]", "«Fname»", "<<Name>>"), a
+/// heading or label ("To Enroll, Please Call:", "Encl."), nor a sentence.
+fn plausible_sender(name: &str) -> bool {
+    let name = name.trim();
+    let lower = name.to_ascii_lowercase();
+    let letters = name.chars().filter(|c| c.is_alphabetic()).count();
+    let lower_words = name
+        .split_whitespace()
+        .filter(|w| w.chars().next().is_some_and(char::is_lowercase))
+        .count();
+    letters >= 2
+        && !name.contains(['[', ']', '«', '»', '{', '}'])
+        && !name.contains("<<")
+        && !name.ends_with([':', '：'])
+        && ![
+            "encl",
+            "enclosure",
+            "draft",
+            "confidential",
+            "page ",
+            "logo",
+            "letterhead",
+        ]
+        .iter()
+        .any(|w| lower.starts_with(w) || words::has_word(&lower, w.trim()))
+        && (!name.ends_with('.') || lower_words < 3)
+        && lower_words <= 4
+}
+
 fn looks_like_org(line: &str) -> bool {
     const WORDS: &[&str] = &[
         "inc",
@@ -571,6 +618,11 @@ fn opening_para(body: &str) -> Option<String> {
         .skip_while(|l| {
             l.is_empty()
                 || l.starts_with(':')
+                // An enrolment box's heading, address and code.
+                || l.ends_with([':', '：'])
+                || l.starts_with("www.")
+                || l.starts_with("http")
+                || l.to_ascii_lowercase().contains("code:")
                 || (l.is_ascii() && l.split_whitespace().count() < 4)
                 || is_address(l)
                 || (l.chars().count() <= 40 && !dates::find(l).is_empty())
@@ -620,6 +672,63 @@ fn writer(body: &str) -> Option<String> {
             .flatten()
             .filter(|n| !is_sentence_word(n))
     })
+}
+
+/// The organization a letter's sentences make their subject where they
+/// say what it did ("C-TEC recently discovered …", "C-TEC takes the
+/// privacy … seriously"): the name two such sentences open with, or one
+/// with a company word.
+fn acting_subject(body: &str) -> Option<String> {
+    const CUES: &[&str] = &[
+        " recently discovered",
+        " recently learned",
+        " recently became aware",
+        " discovered that",
+        " learned that",
+        " became aware",
+        " takes the privacy",
+        " takes the security",
+        " takes this incident",
+        " takes the protection",
+        " values the privacy",
+        " is committed to",
+        " has stringent",
+        " immediately began",
+        " immediately commenced",
+        " immediately launched",
+    ];
+    let mut end = body.len().min(8000);
+    while !body.is_char_boundary(end) {
+        end -= 1;
+    }
+    let text = words::unwrap(&body[..end]);
+    let lower = text.to_ascii_lowercase();
+    let mut names: Vec<String> = Vec::new();
+    for cue in CUES {
+        for (i, _) in lower.match_indices(cue).take(5) {
+            let start = clause_start(&text, i);
+            // The words before the cue are the name, and only them.
+            let clause = text[start..i]
+                .trim()
+                .trim_start_matches("What Happened?")
+                .trim()
+                .trim_start_matches("On ")
+                .trim();
+            if clause.is_empty() || clause.chars().count() > 80 {
+                continue;
+            }
+            if let Some(name) = lead_name(clause)
+                .filter(|n| !is_sentence_word(n) && n.len() == clause.len() && plausible_sender(n))
+            {
+                names.push(name);
+            }
+        }
+    }
+    let count = |n: &str| names.iter().filter(|m| *m == n).count();
+    names
+        .iter()
+        .find(|n| count(n) >= 2 || looks_like_org(n))
+        .cloned()
 }
 
 /// Where the sentence holding `at` starts: after a full stop, question
@@ -1003,7 +1112,8 @@ fn signature(body: &str) -> Vec<String> {
 /// the name before the bracket, in the order they come.
 fn defined_terms(body: &str) -> Vec<String> {
     let mut out = Vec::new();
-    let head: String = body.chars().take(3000).collect();
+    // Lines joined, so a name wrapped across two lines is one phrase.
+    let head = words::unwrap(&body.chars().take(3000).collect::<String>());
     for (i, _) in head.match_indices(['(', '（']) {
         let after = &head[i..];
         let defines = after
@@ -1017,9 +1127,12 @@ fn defined_terms(body: &str) -> Vec<String> {
             continue;
         }
         let before = &head[..i];
-        let start = before.rfind(['.', '\n', '。', '，']).map_or(0, |p| {
-            p + before[p..].chars().next().map_or(1, char::len_utf8)
-        });
+        // From the sentence's start (not the stop of "Inc." in the name).
+        let start = clause_start(before, before.len()).max(
+            before
+                .rfind(['。', '，'])
+                .map_or(0, |p| p + '，'.len_utf8()),
+        );
         let phrase = before[start..].trim();
         // The name is the capitalised run at the end of the phrase.
         let words: Vec<&str> = phrase.split_whitespace().collect();
@@ -1069,6 +1182,8 @@ fn on_behalf_name(body: &str) -> Option<String> {
                         " and its",
                         ", your",
                         ", which",
+                        ", i ",
+                        ", we ",
                         " who ",
                     ]
                     .iter()
@@ -1348,6 +1463,93 @@ mod tests {
         );
         assert_eq!(l.incident.as_deref(), Some("infosys-mccamish-2023"));
         assert_eq!(l.data_types, ["ssn"]);
+    }
+
+    #[test]
+    fn a_sender_is_never_a_placeholder_a_heading_or_a_sentence() {
+        let cases = [
+            ("Group Dynamic, Inc.", true),
+            ("C-TEC", true),
+            ("Birchwood Family Dental PA", true),
+            ("[GDI Logo]", false),
+            ("[Logo/Letterhead]", false),
+            ("«Fname» «Lname»", false),
+            ("<<Client Name>>", false),
+            ("To Enroll, Please Call:", false),
+            ("Encl.", false),
+            ("DRAFT", false),
+            ("2", false),
+            (
+                "identity restoration services with Experian at no cost to you.",
+                false,
+            ),
+        ];
+        for (name, plausible) in cases {
+            assert_eq!(plausible_sender(name), plausible, "{name}");
+        }
+    }
+
+    #[test]
+    fn senders_the_letter_names_by_deed_definition_or_on_behalf() {
+        let e = Engine::bundled().unwrap();
+        // Letters in our own words, shaped as real ones are.
+        let cases = [
+            (
+                "Dear Member:\nWe are writing to tell you about an incident.\n\
+                 What Happened? Northwind Co-op recently discovered that a file was \
+                 opened by someone outside. Northwind Co-op takes the privacy of its \
+                 members seriously.\nSincerely,\nJane Roe\nSuperintendent\n",
+                "Northwind Co-op",
+            ),
+            (
+                "[Logo]\n[Name]\n[Address]\nHarbor Lane Benefits, Inc. (“HLB”) \
+                 administers benefits for your employer. We write to tell you of an \
+                 incident that may involve your name.\n",
+                "Harbor Lane Benefits, Inc.",
+            ),
+            (
+                "Dear [Name]:\nOn behalf of Birchwood Family Dental PA, I am writing \
+                 to tell you about an incident that may affect your information.\n",
+                "Birchwood Family Dental PA",
+            ),
+            (
+                "C/O A Mail House\nDear Patient:\nI am writing to tell you of an \
+                 incident. Quarry Ridge Laboratories\nSoutheast, Inc. (“QRL”) \
+                 regrets it.\n",
+                "Quarry Ridge Laboratories Southeast, Inc.",
+            ),
+        ];
+        for (text, want) in cases {
+            let l = e.read_letter(text);
+            assert_eq!(l.sender.map(|p| p.name).as_deref(), Some(want), "{text}");
+            assert!(l.on_behalf_of.is_none(), "{text}");
+        }
+        // Nothing that could be a name: no sender, rather than a heading.
+        let l = e.read_letter("[Logo]\n[Name]\nTo Enroll, Please Call:\n1-800-555-0100\n");
+        assert_eq!(l.sender, None);
+    }
+
+    #[test]
+    fn a_ransom_and_a_providers_enrolment_steps_are_not_asks() {
+        let e = Engine::bundled().unwrap();
+        let genuine = "Dear Customer:\nCriminals encrypted our files and demanded a \
+            ransom payment in order to restore access.\nWe are offering Equifax \
+            Credit Watch at no charge.\n1. Activation Code: enter the activation \
+            code at the top of this letter.\n2. Register: Complete the form with \
+            your name, date of birth and Social Security number.\n3. Create \
+            Account: complete the form and create a user name and password.\n";
+        assert_eq!(e.read_letter(genuine).phishing, []);
+        let lure = "Dear Customer:\nYour protection will be suspended. Please reply \
+            with your Social Security number and your password within 24 hours, \
+            and pay the $49 fee required to restore it.\n";
+        let signs = e.read_letter(lure).phishing;
+        for s in [
+            PhishSign::AsksSsn,
+            PhishSign::AsksPassword,
+            PhishSign::AsksPayment,
+        ] {
+            assert!(signs.contains(&s), "{s:?} in {signs:?}");
+        }
     }
 
     #[test]

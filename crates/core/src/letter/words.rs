@@ -692,6 +692,9 @@ pub(crate) fn data_types(text: &str) -> Vec<&'static str> {
     found
 }
 
+/// Clauses read as a provider's enrolment steps after its code is named.
+const ENROLMENT_STEPS: usize = 14;
+
 /// Monitoring providers, longest name first where one contains another.
 const PROVIDERS: &[&str] = &[
     "Experian IdentityWorks",
@@ -1024,10 +1027,33 @@ pub(crate) fn phishing(
     let is_item = |c: &str| c.trim_start().starts_with(['-', '•', '*', '·']);
     // A list after "…and provide:" is asked for, item by item.
     let mut list_asked = false;
+    // A monitoring provider's enrolment steps (its site asks for the Social
+    // Security number and a new user name and password): the clauses after
+    // the activation or enrolment code, in a letter naming a provider.
+    let lower = text.to_ascii_lowercase();
+    let provider = PROVIDERS
+        .iter()
+        .any(|p| has_word(&lower, &p.to_ascii_lowercase()));
+    let mut enrolment_left = 0usize;
     for c in clauses(text) {
         if !involved.is_empty() && involved.contains(c.trim()) {
             continue;
         }
+        if provider
+            && any_of(
+                &c,
+                &[
+                    "activation code",
+                    "enrollment code",
+                    "enrolment code",
+                    "activation number",
+                ],
+            )
+        {
+            enrolment_left = ENROLMENT_STEPS;
+        }
+        let enrolment = enrolment_left > 0;
+        enrolment_left = enrolment_left.saturating_sub(1);
         let asked = list_asked && is_item(&c);
         list_asked = asked || (asks(&c) && c.trim_end().ends_with([':', '：']));
         let denied = negated(&c);
@@ -1100,9 +1126,13 @@ pub(crate) fn phishing(
         // Paying one's taxes (to the tax office, as every letter that names
         // the Social Security number advises) is not paying the sender.
         let taxes = any(&["tax", "taxes", "irs", "税", "纳税"]);
+        // What the attackers demanded ("a ransom payment to restore access")
+        // is what happened, not an ask of the reader.
+        let ransom = any(&["ransom", "ransomware", "赎金", "勒索"]);
         if pay
             && !denied
             && !taxes
+            && !ransom
             && !any(&["free", "no cost", "no charge", "complimentary", "免费"])
         {
             add(PhishSign::AsksPayment);
@@ -1118,7 +1148,7 @@ pub(crate) fn phishing(
         {
             add(PhishSign::GiftCards);
         }
-        if (asked || asks(&c)) && !denied && !advice {
+        if (asked || asks(&c)) && !denied && !advice && !enrolment {
             if any(&[
                 "password",
                 "passwords",
