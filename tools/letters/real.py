@@ -8,6 +8,9 @@
 # The 18 letters of 2026-12-03 came from the Vermont and Iowa attorneys
 # general's filings, as extracted to text in the public repository
 # rachrich765/SI_485_PRC (Julie/state_csv/vermont.csv, iowa.csv).
+# Development sets from the same files, other rows, labelled the same way:
+# /work/research/letters_dev (26, 2026-12-03) and letters_dev2 (30,
+# 2026-12-04); the rules are tuned on those, the 18 are kept back.
 import json,subprocess,re,sys,os
 d=sys.argv[1] if len(sys.argv)>1 else '/work/research/letters_real/'
 d=d.rstrip('/')+'/'
