@@ -676,6 +676,24 @@ pub(crate) fn data_types(text: &str) -> Vec<&'static str> {
                 }
             }
         }
+        // The staff's passwords ("employees … provided their credentials",
+        // "all passwords were changed") are how the attackers got in, not
+        // the reader's.
+        if any_of(
+            &clause,
+            &[
+                "employee",
+                "employees",
+                "staff",
+                "were changed",
+                "were reset",
+                "changed their",
+                "reset their",
+                "员工",
+            ],
+        ) {
+            hits.retain(|id| *id != "password");
+        }
         for id in hits {
             if !found.contains(&id) {
                 found.push(id);
@@ -1324,6 +1342,23 @@ mod tests {
         let zh = "涉及的信息\n被下载的数据包含您的姓名、出生日期和社会安全号码。\n我们采取的措施\n我们不会要求您提供密码。";
         assert_eq!(data_types(zh), ["ssn", "date_of_birth", "full_name"]);
         assert_eq!(data_types("Your e-mail address was exposed."), ["email"]);
+    }
+
+    #[test]
+    fn the_staffs_passwords_are_not_the_readers() {
+        let cases: &[(&str, &[&str])] = &[
+            (
+                "Employees received phishing emails and provided their credentials; all passwords were changed. The mailbox contained your name and Social Security number.",
+                &["ssn", "full_name"],
+            ),
+            (
+                "The information involved included your username and password.",
+                &["password"],
+            ),
+        ];
+        for (text, want) in cases {
+            assert_eq!(data_types(text), *want, "{text}");
+        }
     }
 
     #[test]
