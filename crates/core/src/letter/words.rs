@@ -600,9 +600,17 @@ fn involved_part(text: &str) -> String {
         "冻结",
         "复印件",
     ];
+    // A cue that ends in a colon goes on in the list under it ("… may have
+    // been contained in the accounts:" then "names, dates of birth, …").
+    let mut goes_on = false;
     clauses(text)
         .into_iter()
-        .filter(|c| CUES.iter().any(|w| c.contains(w)) && !NOT_HERE.iter().any(|w| c.contains(w)))
+        .filter(|c| {
+            let kept = (goes_on || CUES.iter().any(|w| c.contains(w)))
+                && !NOT_HERE.iter().any(|w| c.contains(w));
+            goes_on = kept && c.trim_end().ends_with([':', '：']);
+            kept
+        })
         .collect::<Vec<_>>()
         .join(". ")
 }
@@ -1354,6 +1362,11 @@ mod tests {
             (
                 "The information involved included your username and password.",
                 &["password"],
+            ),
+            // The list on the lines under a cue that ends in a colon.
+            (
+                "What Information Was Involved:\n\nWhat We Are Doing:\n\nThe following may have been contained in the mailbox: \nnames, dates of birth, home addresses and insurance information.\n",
+                &["date_of_birth", "health_insurance", "postal_address", "full_name"],
             ),
         ];
         for (text, want) in cases {
