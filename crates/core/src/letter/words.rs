@@ -872,7 +872,11 @@ fn enroll_by(text: &str, dates: &[super::dates::Found]) -> Option<crate::Partial
         "登记",
         "截止",
     ];
-    dates.iter().find_map(|f| {
+    // A date the letter labels as the deadline ("Enrollment Deadline:
+    // April 6, 2018", "enroll by …") before one a sentence about enrolling
+    // merely holds ("… until February 9, 2020. No enrollment is necessary").
+    let mut weak = None;
+    let strong = dates.iter().find_map(|f| {
         let start = sentence_start(text, f.start);
         let end = sentence_end(text, f.end);
         let sentence = text[start..end].to_ascii_lowercase();
@@ -893,8 +897,37 @@ fn enroll_by(text: &str, dates: &[super::dates::Found]) -> Option<crate::Partial
                 || sentence.contains(&format!("{w} "))
         }) || text[f.end..end].starts_with('前')
             || text[f.end..end].starts_with("之前");
-        (CUES.iter().any(|c| sentence.contains(c)) && by).then_some(f.date)
-    })
+        let needless = [
+            "no enrollment",
+            "no enrolment",
+            "no activation",
+            "not necessary",
+            "not required",
+        ]
+        .iter()
+        .any(|w| sentence.contains(w));
+        if !(CUES.iter().any(|c| sentence.contains(c)) && by) || needless {
+            return None;
+        }
+        let label = before.trim_end_matches([' ', ':', '\t']);
+        let labelled = [
+            "deadline",
+            "enroll by",
+            "enrol by",
+            "activate by",
+            "register by",
+            "截止",
+        ]
+        .iter()
+        .any(|w| label.ends_with(w))
+            || label.ends_with("前");
+        if labelled {
+            return Some(f.date);
+        }
+        weak.get_or_insert(f.date);
+        None
+    });
+    strong.or(weak)
 }
 
 pub(super) fn sentence_start(text: &str, at: usize) -> usize {
@@ -1372,6 +1405,14 @@ mod tests {
         for (text, want) in cases {
             assert_eq!(data_types(text), *want, "{text}");
         }
+    }
+
+    #[test]
+    fn the_labelled_deadline_before_a_date_near_enrolling() {
+        let text = "Identity restoration is available until February 9, 2020, by calling Experian. No enrollment or activation is necessary.\nWe are offering Experian IdentityWorks credit monitoring for 12 months. To enroll:\nEnrollment Deadline: April 6, 2018\n";
+        let dates = super::super::dates::find(text);
+        let o = offer(text, &dates).unwrap();
+        assert_eq!(o.enroll_by, Some(crate::PartialDate::ymd(2018, 4, 6)));
     }
 
     #[test]
