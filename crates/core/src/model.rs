@@ -463,7 +463,9 @@ pub struct Figure {
     pub source: String,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// Written as the files hold it: one object, the rarer members after the
+/// others (`IncidentMore`, flattened), `from_catalogue` never.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Incident {
     pub id: String,
     pub title: String,
@@ -491,16 +493,18 @@ pub struct Incident {
     /// Listed by an imported breach catalogue (Have I Been Pwned): its title
     /// is the breach's name, said as such by the words (`exposure-words`
     /// `incident_title`), not stored 100 000 times. Never in the files.
+    #[serde(skip)]
     pub from_catalogue: bool,
     pub sources: Vec<Source>,
     /// What few incidents have (read with [`Incident::more`], written with
     /// [`Incident::more_mut`]); none for most imported and register ones.
+    #[serde(flatten)]
     pub more: Option<Box<IncidentMore>>,
 }
 
 /// The members of an incident that most incidents leave out: behind one
 /// pointer, 100 000 imported incidents take about 10 MB less in wasm32.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
 pub struct IncidentMore {
     /// The platform that held the breached account, when the breach happened
     /// in the breached org's account on someone else's platform (Snowflake).
@@ -752,8 +756,8 @@ json_struct!(strict Settlement {
 });
 json_struct!(strict ExtraStep { action, text, url: default });
 json_struct!(strict Source { url, publisher, date, title: default });
-/// An incident as the files write it: every member in one object, in
-/// this order (read into [`Incident`], whose rarer members are boxed).
+/// An incident as the files hold it: every member in one object (read
+/// into [`Incident`], whose rarer members are boxed).
 struct IncidentFields {
     id: String,
     title: String,
@@ -782,38 +786,6 @@ struct IncidentFields {
     settlements: Vec<Settlement>,
     extra_steps: Vec<ExtraStep>,
     sources: Vec<Source>,
-}
-
-/// [`IncidentFields`] borrowed, to write an incident as the files do.
-#[derive(Serialize)]
-struct IncidentOut<'a> {
-    id: &'a String,
-    title: &'a String,
-    summary: &'a String,
-    breached_org: &'a String,
-    platform: &'a Option<String>,
-    campaign: &'a Option<Box<str>>,
-    distinct_from: &'a Vec<String>,
-    kind: &'a IncidentKind,
-    actor: &'a Option<String>,
-    breach_start: &'a Option<PartialDate>,
-    breach_end: &'a Option<PartialDate>,
-    discovered: &'a Option<PartialDate>,
-    disclosed: &'a Option<PartialDate>,
-    data_from: &'a Option<PartialDate>,
-    affected: &'a Option<u64>,
-    affected_as_of: &'a Option<PartialDate>,
-    affected_source: &'a Option<Text>,
-    affected_history: &'a Vec<Figure>,
-    affected_unconfirmed: &'a bool,
-    data_types: &'a Vec<Text>,
-    cohort: &'a Cohort,
-    own_customers: &'a bool,
-    affected_clients: &'a Vec<AffectedClient>,
-    remedies: &'a Vec<Remedy>,
-    settlements: &'a Vec<Settlement>,
-    extra_steps: &'a Vec<ExtraStep>,
-    sources: &'a Vec<Source>,
 }
 
 impl From<IncidentFields> for Incident {
@@ -858,42 +830,6 @@ impl From<IncidentFields> for Incident {
 impl crate::json::FromJson for Incident {
     fn from_json(v: crate::json::Json) -> Result<Self, crate::json::JsonError> {
         IncidentFields::from_json(v).map(Incident::from)
-    }
-}
-
-impl Serialize for Incident {
-    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let more = self.more();
-        IncidentOut {
-            id: &self.id,
-            title: &self.title,
-            summary: &self.summary,
-            breached_org: &self.breached_org,
-            platform: &more.platform,
-            campaign: &more.campaign,
-            distinct_from: &more.distinct_from,
-            kind: &self.kind,
-            actor: &more.actor,
-            breach_start: &self.breach_start,
-            breach_end: &self.breach_end,
-            discovered: &self.discovered,
-            disclosed: &self.disclosed,
-            data_from: &more.data_from,
-            affected: &self.affected,
-            affected_as_of: &self.affected_as_of,
-            affected_source: &self.affected_source,
-            affected_history: &more.affected_history,
-            affected_unconfirmed: &self.affected_unconfirmed,
-            data_types: &self.data_types,
-            cohort: &self.cohort,
-            own_customers: &self.own_customers,
-            affected_clients: &more.affected_clients,
-            remedies: &more.remedies,
-            settlements: &more.settlements,
-            extra_steps: &more.extra_steps,
-            sources: &self.sources,
-        }
-        .serialize(s)
     }
 }
 
