@@ -66,6 +66,27 @@ function smallTargets(page) {
   });
 }
 
+/**
+ * The household answer printed: on 4 Letter pages at most, every incident
+ * listed (a line each where the page holds it back; those unlikely for the
+ * person aside) and the plan with its steps.
+ */
+async function printsOnFourPages(page, label) {
+  const pdf = await page.pdf({ format: 'Letter' });
+  const pages = (pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) || []).length;
+  console.log(`${label}: ${pages} Letter pages`);
+  assert.ok(pages >= 1 && pages <= 4, `${pages} pages`);
+  await page.emulateMedia({ media: 'print' });
+  const unprinted = await page.evaluate(() => [...document.querySelectorAll('[data-testid=incident-card]')]
+    .filter((c) => !c.closest('.unlikely') && !c.querySelector('h3')?.checkVisibility({ contentVisibilityAuto: true }))
+    .map((c) => c.dataset.incidentId));
+  assert.deepEqual(unprinted, []);
+  const held = await page.locator('[data-testid=more-incidents] [data-testid=incident-card]').count();
+  assert.ok(held > 0, 'the household list holds incidents back');
+  assert.ok(await page.locator('[data-testid=action-item] .steps li').first().evaluate((e) => e.checkVisibility({ contentVisibilityAuto: true })), 'the plan\'s steps are printed');
+  await page.emulateMedia({ media: 'screen' });
+}
+
 test('the household list fits in 12 phone screens and prints on 4 pages', async () => {
   const { context, page, errors } = await householdPage(PHONE);
   try {
@@ -83,20 +104,7 @@ test('the household list fits in 12 phone screens and prints on 4 pages', async 
     await card.screenshot({ path: join(SHOTS, 'phone-card-open.png') });
     await page.setViewportSize({ width: 1280, height: 900 });
     await page.screenshot({ path: join(SHOTS, 'desktop-results.png') });
-    const pdf = await page.pdf({ format: 'Letter' });
-    const pages = (pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) || []).length;
-    console.log(`printed: ${pages} Letter pages`);
-    assert.ok(pages >= 1 && pages <= 4, `${pages} pages`);
-    // Printed, every incident of the answer is listed, a line each where
-    // the page holds it back (those unlikely for the person aside).
-    await page.emulateMedia({ media: 'print' });
-    const unprinted = await page.evaluate(() => [...document.querySelectorAll('[data-testid=incident-card]')]
-      .filter((c) => !c.closest('.unlikely') && !c.querySelector('h3')?.checkVisibility({ contentVisibilityAuto: true }))
-      .map((c) => c.dataset.incidentId));
-    assert.deepEqual(unprinted, []);
-    const held = await page.locator('[data-testid=more-incidents] [data-testid=incident-card]').count();
-    assert.ok(held > 0, 'the household list holds incidents back');
-    await page.emulateMedia({ media: 'screen' });
+    await printsOnFourPages(page, 'printed');
     assert.deepEqual(errors, []);
   } finally {
     await context.close();
@@ -106,17 +114,7 @@ test('the household list fits in 12 phone screens and prints on 4 pages', async 
 test('the household list prints on 4 pages in Chinese too, every incident listed', async () => {
   const { context, page, errors } = await householdPage({ width: 1280, height: 900 }, 'zh-Hans');
   try {
-    const pdf = await page.pdf({ format: 'Letter' });
-    const pages = (pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) || []).length;
-    console.log(`printed in Chinese: ${pages} Letter pages`);
-    assert.ok(pages >= 1 && pages <= 4, `${pages} pages`);
-    await page.emulateMedia({ media: 'print' });
-    const unprinted = await page.evaluate(() => [...document.querySelectorAll('[data-testid=incident-card]')]
-      .filter((c) => !c.closest('.unlikely') && !c.querySelector('h3')?.checkVisibility({ contentVisibilityAuto: true }))
-      .map((c) => c.dataset.incidentId));
-    assert.deepEqual(unprinted, []);
-    // The plan prints with its steps.
-    assert.ok(await page.locator('[data-testid=action-item] .steps li').first().evaluate((e) => e.checkVisibility({ contentVisibilityAuto: true })));
+    await printsOnFourPages(page, 'printed in Chinese');
     assert.deepEqual(errors, []);
   } finally {
     await context.close();
