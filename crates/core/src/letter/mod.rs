@@ -301,16 +301,25 @@ impl Engine {
             let org_id = self.resolve_party(&name);
             Party { name, org_id }
         });
-        let mut candidates: Vec<String> = Vec::new();
-        candidates.extend(defined_terms(body));
-        candidates.extend(letterhead(body));
-        candidates.extend(opening(body));
-        candidates.extend(writer(body));
-        candidates.extend(signature(body));
-        candidates.extend(from.map(String::from));
-        candidates.extend(subject.map(String::from));
+        // Where a letter names its sender, each read once: the names it
+        // defines, its head, its first paragraph's subject, the one that
+        // says it writes, its signature.
+        let defined = defined_terms(body);
+        let head = letterhead(body);
+        let opens = opening(body);
+        let writes = writer(body);
+        let signed = signature(body);
+        let candidates = defined
+            .iter()
+            .chain(&head)
+            .chain(&opens)
+            .chain(&writes)
+            .chain(&signed)
+            .map(String::as_str)
+            .chain(from)
+            .chain(subject);
         let other = on_behalf.as_ref().and_then(|p| p.org_id.clone());
-        let resolved = candidates.iter().find_map(|c| {
+        let resolved = candidates.into_iter().find_map(|c| {
             let id = self.resolve_party(c)?;
             (Some(&id) != other.as_ref()).then(|| Party {
                 name: c.trim_end_matches([',', ';', ':', ' ']).to_string(),
@@ -320,31 +329,26 @@ impl Engine {
         let sender = resolved.or_else(|| {
             // Not in our data: the name that says it writes ("Welk Resort
             // Group, Inc. writes to notify you"), else as the letter signs
-            // it, else as its head or first paragraph names it; never a
-            // template's placeholder, a page number or a heading.
-            let head = letterhead(body);
-            let para = opening_para(body).unwrap_or_default();
-            writer(body)
-                .into_iter()
+            // it, else as its head names it, else a name it defines with a
+            // company word ("Group Dynamic, Inc. (“GDI”) provides …"), the
+            // one its sentences say acted, its first paragraph's subject;
+            // never a template's placeholder, a page number or a heading.
+            let company = |c: &&String| looks_like_org(c);
+            writes
+                .iter()
+                .cloned()
                 .chain(signature_org(body))
-                .chain(head.iter().filter(|c| looks_like_org(c)).cloned())
+                .chain(head.iter().filter(company).cloned())
                 .chain(
-                    defined_terms(&para)
-                        .into_iter()
-                        .filter(|c| looks_like_org(c) && looks_like_name(c)),
-                )
-                // A name the letter defines with a company word ("Group
-                // Dynamic, Inc. (“GDI”) provides …"), where no greeting
-                // marks a first paragraph.
-                .chain(
-                    defined_terms(body)
-                        .into_iter()
-                        .filter(|c| looks_like_org(c) && looks_like_name(c)),
+                    defined
+                        .iter()
+                        .filter(|c| looks_like_org(c) && looks_like_name(c))
+                        .cloned(),
                 )
                 .chain(acting_subject(body))
-                .chain(opening(body).into_iter().filter(|c| !is_sentence_word(c)))
+                .chain(opens.iter().filter(|c| !is_sentence_word(c)).cloned())
                 .chain(from.map(String::from))
-                .chain(head.iter().take(1).cloned())
+                .chain(head.first().cloned())
                 .find(|c| plausible_sender(c))
                 .map(|name| Party { name, org_id: None })
         });
@@ -653,11 +657,7 @@ fn writer(body: &str) -> Option<String> {
         " wishes to inform",
         " is informing",
     ];
-    let mut end = body.len().min(6000);
-    while !body.is_char_boundary(end) {
-        end -= 1;
-    }
-    let text = words::unwrap(&body[..end]);
+    let text = joined_head(body, 6000);
     let lower = text.to_ascii_lowercase();
     let mut at: Vec<usize> = CUES
         .iter()
@@ -697,11 +697,7 @@ fn acting_subject(body: &str) -> Option<String> {
         " immediately commenced",
         " immediately launched",
     ];
-    let mut end = body.len().min(8000);
-    while !body.is_char_boundary(end) {
-        end -= 1;
-    }
-    let text = words::unwrap(&body[..end]);
+    let text = joined_head(body, 8000);
     let lower = text.to_ascii_lowercase();
     let mut names: Vec<String> = Vec::new();
     for cue in CUES {
@@ -729,6 +725,15 @@ fn acting_subject(body: &str) -> Option<String> {
         .iter()
         .find(|n| count(n) >= 2 || looks_like_org(n))
         .cloned()
+}
+
+/// The letter's first `max` bytes (cut at a character), lines joined.
+fn joined_head(body: &str, max: usize) -> String {
+    let mut end = body.len().min(max);
+    while !body.is_char_boundary(end) {
+        end -= 1;
+    }
+    words::unwrap(&body[..end])
 }
 
 /// Where the sentence holding `at` starts: after a full stop, question
