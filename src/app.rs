@@ -190,8 +190,8 @@ pub fn app(props: &AppProps) -> Html {
         let d = state.dispatcher();
         let report = report.clone();
         let engine = engine.clone();
-        let done = state.done.clone();
-        let done_on = state.done_on.clone();
+        let progress = state.progress();
+        let (done, done_on) = (progress.done.clone(), progress.done_on.clone());
         let lang = state.lang;
         let texts = state.texts.clone();
         Callback::from(move |kind: ExportKind| {
@@ -221,7 +221,7 @@ pub fn app(props: &AppProps) -> Html {
                 ExportKind::Json => platform::download(
                     "exposure-check-plan.json",
                     "application/json",
-                    &export::to_json(ds, report, &done, today, &words),
+                    &export::to_json(ds, report, &progress, today, &words),
                 ),
                 ExportKind::Ics { start } => match start.or(today) {
                     Some(day) => platform::download(
@@ -283,7 +283,7 @@ pub fn app(props: &AppProps) -> Html {
                     on_toggle={on_toggle}
                     on_export={on_export}
                 />
-                <IncidentList report={report.clone()} />
+                <IncidentList report={report.clone()} seen={state.seen_before.clone()} />
                 <ExposureSummary report={report.clone()} />
             </>
         },

@@ -332,6 +332,14 @@ pub fn no_incident_as_of(lang: Lang, date: &str) -> String {
     }
 }
 
+/// The mark on a card the last visit (on `date`) did not show.
+pub fn new_since_mark(lang: Lang, date: &str) -> String {
+    match lang {
+        Lang::En => format!("New since {date}"),
+        Lang::Zh => format!("{date}以来新增"),
+    }
+}
+
 /// A person's relationship to a company, in words (shared with the CLI).
 pub use exposure_words::relation_label;
 

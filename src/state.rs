@@ -446,6 +446,10 @@ impl Reducible for AppState {
                 for letter in progress.letters {
                     s.keep_letter(letter);
                 }
+                // What the other device last showed, when this one has none.
+                if s.seen_before.is_none() {
+                    s.seen_before = progress.seen;
+                }
                 s.notice = Some(notice);
             }
             Action::ImportStarted => {

@@ -325,17 +325,34 @@ fn past_claim_deadlines_on_incident_pages_are_marked_expired() {
     );
 }
 
+/// Quick picks are the companies people commonly use, breached or not, in
+/// the reader's language.
 #[test]
-fn quick_picks_offer_prominent_companies_by_sector() {
+fn quick_picks_offer_common_companies_by_sector() {
     let html = render(AppProps::default);
-    assert!(
-        html.contains("data-testid=\"quick-pick\" data-org-id=\"att\""),
-        "AT&T among the carriers"
-    );
-    assert!(
-        html.contains("data-testid=\"quick-pick\" data-org-id=\"bank-of-america\""),
-        "Bank of America among the banks"
-    );
+    let pick = |id: &str| format!("data-testid=\"quick-pick\" data-org-id=\"{id}\"");
+    for id in [
+        "att",
+        "verizon",
+        "bank-of-america",
+        "wells-fargo",
+        "kaiser-permanente",
+        "amazon",
+        "target",
+        "costco",
+        "unitedhealthcare",
+    ] {
+        assert!(html.contains(&pick(id)), "{id} among the quick picks");
+    }
+    let zh = render(|| AppProps {
+        lang: Some(Lang::Zh),
+        ..Default::default()
+    });
+    let at = zh
+        .find(&pick("bank-of-america"))
+        .expect("the pick in Chinese");
+    let button = &zh[at..at + zh[at..].find("</button>").unwrap_or(0)];
+    assert!(button.ends_with(">美国银行"), "{button}");
     let chosen = render(move || AppProps {
         initial: Some(progress(&["AT&T"], &[])),
         ..Default::default()
@@ -617,5 +634,28 @@ fn a_chip_says_current_or_former_and_asks_an_end_year_only_when_it_ended() {
         for l in labels {
             assert!(html.contains(&format!("{l}</option>")), "{lang:?} {l}");
         }
+    }
+}
+
+/// What every step would repeat is said once for the whole plan: the date
+/// its facts and links were checked.
+#[test]
+fn the_plan_says_its_boilerplate_once() {
+    let household: Vec<&str> = include_str!("fixtures/household.txt")
+        .lines()
+        .filter(|l| !l.trim().is_empty())
+        .collect();
+    for (lang, words) in [
+        (Lang::En, "Facts and links checked"),
+        (Lang::Zh, "事实与链接核对于"),
+    ] {
+        let names = household.clone();
+        let html = render(move || AppProps {
+            initial: Some(progress(&names, &[])),
+            lang: Some(lang),
+            ..Default::default()
+        });
+        assert!(html.matches("data-testid=\"action-item\"").count() > 5);
+        assert_eq!(html.matches(words).count(), 1, "{lang:?}");
     }
 }

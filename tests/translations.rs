@@ -39,6 +39,23 @@ fn founding_progress(engine: &Engine) -> Progress {
 }
 
 /// The views a person sees, in one language.
+/// The household list of the layout tests (tests/fixtures/household.txt).
+fn household_progress() -> Progress {
+    let engine = Engine::bundled().unwrap();
+    Progress {
+        companies: include_str!("fixtures/household.txt")
+            .lines()
+            .filter(|l| !l.trim().is_empty())
+            .map(|n| CompanyQuery {
+                input: n.to_string(),
+                org_id: engine.resolve(n).map(|m| m.org_id),
+                ..Default::default()
+            })
+            .collect(),
+        ..Default::default()
+    }
+}
+
 fn views(lang: Lang) -> Vec<(String, String)> {
     let engine = Engine::bundled().unwrap();
     let today = Some(PartialDate::ymd(2026, 11, 22));
@@ -63,6 +80,15 @@ fn views(lang: Lang) -> Vec<(String, String)> {
         (
             "page while the data set downloads".to_string(),
             render_as_given(move || AppProps {
+                lang: Some(lang),
+                today,
+                ..Default::default()
+            }),
+        ),
+        (
+            "check with the household list".to_string(),
+            render(move || AppProps {
+                initial: Some(household_progress()),
                 lang: Some(lang),
                 today,
                 ..Default::default()
@@ -170,15 +196,18 @@ fn names() -> BTreeSet<String> {
         n.insert(o.name.clone());
         n.extend(o.aliases.iter().map(|a| a.name.clone()));
     }
+    let texts = exposure_core::bundled::translations().unwrap();
+    let zh = ds.texts(exposure_core::Locale::new(Lang::Zh, Some(&texts)));
     for i in ds.incidents() {
-        n.extend(i.more().actor.clone());
+        // Who did it, in Chinese: only group names and code names may stay
+        // Latin ("Clop（CL0P）"); a phrase about them must be Chinese.
+        let names_only = |a: &&str| !a.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c));
+        n.extend(zh.actor(i).filter(names_only).map(str::to_string));
         for s in &i.sources {
             n.insert(s.publisher.to_string());
             n.extend(s.title.clone());
         }
     }
-    let texts = exposure_core::bundled::translations().unwrap();
-    let zh = ds.texts(exposure_core::Locale::new(Lang::Zh, Some(&texts)));
     for a in &ds.taxonomy().actions {
         for (i, l) in a.links.iter().enumerate() {
             // Link labels that are a site's own name (IdentityTheft.gov).
@@ -230,6 +259,29 @@ fn is_name_or_neutral(piece: &str, names: &BTreeSet<String>) -> bool {
         || !core.contains(' ') && core.contains('-')
 }
 
+/// An English phrase inside a Chinese sentence ("AT&T是an unnamed marketing
+/// and billing vendor的客户"): a run of Latin words with two or more plain
+/// lower-case words that is no part of a name.
+fn english_inside(piece: &str, names: &BTreeSet<String>) -> Option<String> {
+    if !has_cjk(piece) {
+        return None;
+    }
+    piece
+        .split(|c: char| !(c.is_ascii_alphanumeric() || " &'.-/".contains(c)))
+        .map(str::trim)
+        .find(|run| {
+            // A term glossed in brackets: "银行识别码（routing number）".
+            let glossed =
+                piece.contains(&format!("（{run}）")) && run.split_whitespace().count() <= 3;
+            let plain = run
+                .split_whitespace()
+                .filter(|w| w.len() >= 4 && w.chars().all(|c| c.is_ascii_lowercase()))
+                .count();
+            plain >= 2 && !glossed && !names.iter().any(|n| n.contains(run))
+        })
+        .map(str::to_string)
+}
+
 #[test]
 fn chinese_views_have_no_english_left() {
     let names = names();
@@ -240,6 +292,9 @@ fn chinese_views_have_no_english_left() {
             checked += 1;
             if !has_cjk(&p) && !is_name_or_neutral(&p, &names) {
                 bad.push(format!("{view}: {p:?}"));
+            }
+            if let Some(run) = english_inside(&p, &names) {
+                bad.push(format!("{view}: {run:?} in {p:?}"));
             }
         }
     }
@@ -292,6 +347,16 @@ fn the_checker_finds_english_in_a_chinese_view() {
         .filter(|p| !has_cjk(p) && !is_name_or_neutral(p, &names))
         .collect();
     assert_eq!(found, ["Freeze your credit", "Close"]);
+    assert_eq!(
+        english_inside("AT&T是a vendor nobody has named的客户", &names).as_deref(),
+        Some("a vendor nobody has named")
+    );
+    assert_eq!(
+        english_inside("美国银行是Infosys McCamish Systems的客户", &names),
+        None
+    );
+    // A term glossed in brackets is not a sentence left in English.
+    assert_eq!(english_inside("银行识别码（routing number）", &names), None);
     let html = "<p>Freeze</p><p>冻结信用</p><p>简体中文</p>";
     let found: Vec<String> = pieces(html)
         .into_iter()
@@ -396,6 +461,9 @@ fn every_incident_page_reads_in_chinese() {
             checked += 1;
             if !has_cjk(&p) && !is_name_or_neutral(&p, &names) {
                 bad.push(format!("{id}: {p:?}"));
+            }
+            if let Some(run) = english_inside(&p, &names) {
+                bad.push(format!("{id}: {run:?} in {p:?}"));
             }
         }
     }

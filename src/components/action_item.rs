@@ -87,9 +87,6 @@ pub fn action_item(props: &ActionItemProps) -> Html {
                 if let Some(e) = &w.elsewhere {
                     <p class="hint"><strong>{ format!("{}: ", tr(lang, Text::OutsideUs)) }</strong>{ e }</p>
                 }
-                if let Some(d) = a.checked {
-                    <p class="hint">{ format!("{} {}", tr(lang, Text::FactsChecked), lang.date(d)) }</p>
-                }
             </details>
         </>
     };

@@ -114,6 +114,10 @@ pub fn action_plan(props: &ActionPlanProps) -> Html {
             </div>
             <PlanToolbar on_export={props.on_export.clone()} />
             { nodes(groups) }
+            // Said once for the whole plan: the oldest check of its steps.
+            if let Some(d) = plan.iter().filter_map(|a| a.checked).min() {
+                <p class="hint" data-testid="facts-checked" data-checked={d.to_string()}>{ format!("{} {}", tr(lang, Text::FactsChecked), lang.date(d)) }</p>
+            }
         </section>
     }
 }

@@ -72,15 +72,19 @@ pub fn company_chips(props: &CompanyChipsProps) -> Html {
             && engine
                 .name_match_of(c)
                 .is_some_and(|n| n.certainty == Certainty::ReadAs);
+        // The name in the reader's language (a Chinese name where one exists).
+        let shown = |o: &exposure_core::model::Organization| {
+            exposure_words::org_name(&engine.data, &o.id, lang).to_string()
+        };
         let (label, detail) = match org {
             Some(o) if read_as => (
-                o.name.clone(),
-                Some(format!("“{}” — {} {}", c.input, tr(lang, Text::ReadAs), o.name)),
+                shown(o),
+                Some(format!("“{}” — {} {}", c.input, tr(lang, Text::ReadAs), shown(o))),
             ),
-            Some(o) if o.name != c.input && !c.input.is_empty() => {
-                (o.name.clone(), Some(format!("“{}”", c.input)))
+            Some(o) if o.name != c.input && shown(o) != c.input && !c.input.is_empty() => {
+                (shown(o), Some(format!("“{}”", c.input)))
             }
-            Some(o) => (o.name.clone(), None),
+            Some(o) => (shown(o), None),
             // Part of the names is still to come: not "not recognised" yet.
             None if engine.names_pending() => (
                 c.input.clone(),

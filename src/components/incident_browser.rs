@@ -85,7 +85,7 @@ pub fn incident_browser(props: &IncidentBrowserProps) -> Html {
         html! { <option value={t.id.clone()} selected={f.data_type.as_deref() == Some(t.id.as_str())}>{ texts.type_name(&t.id) }</option> }
     });
     let involving = f.org.as_deref().map(|o| {
-        html! { <p class="involving">{ format!("{}: {}", tr(lang, Text::Involving), ds.org_name(o)) }</p> }
+        html! { <p class="involving">{ format!("{}: {}", tr(lang, Text::Involving), exposure_words::org_name(ds, o, lang)) }</p> }
     });
 
     // How current the data is, and each list it was checked against.
@@ -132,7 +132,7 @@ pub fn incident_browser(props: &IncidentBrowserProps) -> Html {
                     if inc.is_third_party() { <span class="badge badge-possible">{ tr(lang, Text::ThirdParty) }</span> }
                 </div>
                 <p class="row-meta">
-                    { ds.org_name(&inc.breached_org) }
+                    { exposure_words::org_name(ds, &inc.breached_org, lang) }
                     if !date.is_empty() { { format!(" · {date}") } }
                     if let Some(a) = affected { { format!(" · {a} {}", tr(lang, Text::PeopleAffected).to_ascii_lowercase()) } }
                 </p>

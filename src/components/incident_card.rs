@@ -5,6 +5,7 @@ use exposure_core::plan::group_thousands;
 use exposure_core::{Confidence, Fit, Match};
 use yew::prelude::*;
 
+use crate::components::new_since::new_mark;
 use crate::components::nodes;
 use crate::components::notice_card::also_reported_items;
 use crate::context::use_view;
@@ -15,6 +16,9 @@ use exposure_words::incident_title;
 #[derive(Properties, PartialEq)]
 pub struct IncidentCardProps {
     pub m: Match,
+    /// The last visit's date, when it did not show this card.
+    #[prop_or_default]
+    pub new_since: Option<exposure_core::PartialDate>,
 }
 
 pub fn confidence_label(lang: Lang, c: Confidence) -> &'static str {
@@ -39,11 +43,10 @@ pub fn incident_card(props: &IncidentCardProps) -> Html {
     let Some(inc) = ds.incident(&m.incident_id) else {
         return html! {};
     };
-    let path_steps = std::iter::once(html! { <li>{ tr(lang, Text::You) }</li> }).chain(
-        m.path
-            .iter()
-            .map(|id| html! { <li data-org-id={id.clone()}>{ ds.org_name(id) }</li> }),
-    );
+    let path_steps = std::iter::once(html! { <li>{ tr(lang, Text::You) }</li> })
+        .chain(m.path.iter().map(
+        |id| html! { <li data-org-id={id.clone()}>{ exposure_words::org_name(ds, id, lang) }</li> },
+    ));
     let dates = {
         let breach = match (inc.breach_start, inc.breach_end) {
             (Some(a), Some(b)) if a != b => Some(format!("{} – {}", t.date(a), t.date(b))),
@@ -107,6 +110,7 @@ pub fn incident_card(props: &IncidentCardProps) -> Html {
             <header class="incident-head">
                 <h3 id={format!("inc-{}", inc.id)}>{ incident_title(t, inc) }</h3>
                 <span class={classes!("badge", format!("badge-{conf}"))}>{ confidence_label(lang, m.confidence) }</span>
+                { new_mark(lang, props.new_since) }
             </header>
             <div class="match-path" data-testid="match-path" data-path={m.path.join(" ")}>
                 <span class="visually-hidden">{ tr(lang, Text::PathLabel) }</span>
@@ -114,6 +118,9 @@ pub fn incident_card(props: &IncidentCardProps) -> Html {
                 if let Some(note) = exposure_words::outside_note(ds, m, locale.locale()) { <p class="period-note">{ note }</p> }
                 { fit }
             </div>
+            if let Some(line) = exposure_words::card_line(ds, m, locale.locale()) {
+                <p class="card-line" data-testid="card-line">{ line }</p>
+            }
             <h4>{ tr(lang, Text::DataExposed) }</h4>
             <ul class="tags">{ nodes(types) }</ul>
             // The rest on demand: what happened, the figures and dates, the

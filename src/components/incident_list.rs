@@ -1,10 +1,12 @@
 //! The matched incidents, grouped by the company they came through; matches
 //! that are unlikely for the years given are shown collapsed.
 
+use exposure_core::export::Seen;
 use exposure_core::{Confidence, Report};
 use yew::prelude::*;
 
 use crate::components::incident_card::IncidentCard;
+use crate::components::new_since::fresh_ids;
 use crate::components::nodes;
 use crate::components::notice_card::NoticeCard;
 use crate::context::{use_engine, use_lang};
@@ -16,6 +18,9 @@ const MANY_COMPANIES: usize = 5;
 #[derive(Properties, PartialEq)]
 pub struct IncidentListProps {
     pub report: Report,
+    /// What the last visit showed: cards it did not show are marked new.
+    #[prop_or_default]
+    pub seen: Option<Seen>,
 }
 
 #[function_component(IncidentList)]
@@ -24,16 +29,21 @@ pub fn incident_list(props: &IncidentListProps) -> Html {
     let Some(engine) = use_engine() else {
         return Html::default();
     };
+    let fresh = fresh_ids(&engine.data, &props.report, props.seen.as_ref());
     let card = |m: &exposure_core::Match| {
+        let new_since = fresh
+            .as_ref()
+            .filter(|(_, ids)| ids.contains(&m.incident_id))
+            .map(|(then, _)| *then);
         if engine.data.notice_of(&m.incident_id).is_some() {
             return html! {
                 <NoticeCard key={format!("{}:{}", m.org_id, m.incident_id)}
-                    m={m.clone()} />
+                    m={m.clone()} {new_since} />
             };
         }
         html! {
             <IncidentCard key={format!("{}:{}", m.org_id, m.incident_id)}
-                m={m.clone()} />
+                m={m.clone()} {new_since} />
         }
     };
     let ds = &engine.data;
@@ -134,7 +144,7 @@ pub fn incident_list(props: &IncidentListProps) -> Html {
             let org = c.org_id.as_deref().and_then(|id| ds.org(id));
             let (name, status, text) = match org {
                 Some(o) => (
-                    o.name.clone(),
+                    exposure_words::org_name(ds, &o.id, lang).to_string(),
                     "no-known-incident",
                     no_incident_as_of(lang, &as_of_text),
                 ),

@@ -45,7 +45,7 @@ pub fn incident_page(props: &IncidentPageProps) -> Html {
             org: Some(id.to_string()),
             ..Default::default()
         });
-        html! { <a href={route.href()} data-org-id={id.to_string()}>{ ds.org_name(id) }</a> }
+        html! { <a href={route.href()} data-org-id={id.to_string()}>{ exposure_words::org_name(ds, id, lang) }</a> }
     };
     let timeline = browse::timeline_in(t, inc).into_iter().map(|e| {
         html! { <li><time datetime={e.date.to_string()}>{ t.date(e.date) }</time>{ format!(" — {}", e.what) }</li> }
@@ -153,7 +153,7 @@ pub fn incident_page(props: &IncidentPageProps) -> Html {
                 <dt>{ tr(lang, Text::BreachedOrg) }</dt><dd>{ org_link(&inc.breached_org) }</dd>
                 if let Some(p) = &inc.more().platform { <dt>{ tr(lang, Text::Platform) }</dt><dd>{ org_link(p) }</dd> }
                 <dt>{ tr(lang, Text::Kind) }</dt><dd>{ exposure_words::kind_label(lang, inc.kind) }</dd>
-                if let Some(a) = &inc.more().actor { <dt>{ tr(lang, Text::Actor) }</dt><dd>{ a }</dd> }
+                if let Some(a) = t.actor(inc) { <dt>{ tr(lang, Text::Actor) }</dt><dd>{ a }</dd> }
                 if let Some(n) = inc.affected {
                     <dt>{ tr(lang, Text::PeopleAffected) }</dt>
                     <dd>

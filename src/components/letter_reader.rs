@@ -89,14 +89,11 @@ pub fn letter_reader(props: &LetterReaderProps) -> Html {
         let (text, read) = (text.clone(), read.clone());
         Callback::from(move |_: MouseEvent| read(&text))
     };
-    let onfile = {
+    // A letter file, picked or dropped: read as text (its bytes decoded by
+    // the core, so a GBK or Windows-1252 file reads as well as UTF-8).
+    let take_file = {
         let (text, read, on_error) = (text.clone(), read.clone(), props.on_error.clone());
-        Callback::from(move |e: Event| {
-            let input = e.target_unchecked_into::<HtmlInputElement>();
-            let Some(file) = input.files().and_then(|f| f.get(0)) else {
-                return;
-            };
-            input.set_value("");
+        move |file: web_sys::File| {
             if file.size() > MAX_FILE_BYTES {
                 on_error.emit(AppError::Letter {
                     reason: "the file is larger than 1 MB; paste the letter's text instead".into(),
@@ -114,8 +111,30 @@ pub fn letter_reader(props: &LetterReaderProps) -> Html {
                     Err(error) => on_error.emit(error),
                 }
             });
+        }
+    };
+    let onfile = {
+        let take_file = take_file.clone();
+        Callback::from(move |e: Event| {
+            let input = e.target_unchecked_into::<HtmlInputElement>();
+            let file = input.files().and_then(|f| f.get(0));
+            input.set_value("");
+            if let Some(file) = file {
+                take_file(file);
+            }
         })
     };
+    let ondragover = Callback::from(|e: DragEvent| e.prevent_default());
+    let ondrop = Callback::from(move |e: DragEvent| {
+        e.prevent_default();
+        if let Some(file) = e
+            .data_transfer()
+            .and_then(|d| d.files())
+            .and_then(|f| f.get(0))
+        {
+            take_file(file);
+        }
+    });
     let onkeep = {
         let (found, text, keep_code, on_keep) = (
             found.clone(),
@@ -287,7 +306,7 @@ pub fn letter_reader(props: &LetterReaderProps) -> Html {
     });
 
     html! {
-        <section class="panel letter" aria-labelledby="letter-heading">
+        <section class="panel letter" aria-labelledby="letter-heading" {ondragover} {ondrop}>
             <details open={found.is_some()}>
                 <summary><h2 id="letter-heading">{ tr(lang, Text::LetterHeading) }</h2></summary>
                 <p class="hint">{ tr(lang, Text::LetterIntro) }</p>

@@ -7,6 +7,7 @@ use exposure_core::Match;
 use yew::prelude::*;
 
 use crate::components::incident_card::confidence_label;
+use crate::components::new_since::new_mark;
 use crate::components::nodes;
 use crate::context::use_view;
 use crate::i18n::{also_reported_line, register_name, register_term, tr, Text};
@@ -15,6 +16,9 @@ use crate::route::Route;
 #[derive(Properties, PartialEq)]
 pub struct NoticeCardProps {
     pub m: Match,
+    /// The last visit's date, when it did not show this card.
+    #[prop_or_default]
+    pub new_since: Option<exposure_core::PartialDate>,
 }
 
 /// The register notices of one event (a curated incident's, or a notice's
@@ -41,7 +45,11 @@ pub fn also_reported_items(
                 r.is_some_and(|r| r.residents_only),
             );
             let line = if with_org {
-                format!("{}{}{line}", ds.org_name(&o.org), lang.pick(" — ", "——"))
+                format!(
+                    "{}{}{line}",
+                    exposure_words::org_name(ds, &o.org, lang),
+                    lang.pick(" — ", "——")
+                )
             } else {
                 line
             };
@@ -99,7 +107,7 @@ pub fn notice_card(props: &NoticeCardProps) -> Html {
         }
     };
     let conf = m.confidence.id();
-    let org = ds.org_name(&n.org);
+    let org = exposure_words::org_name(ds, &n.org, lang);
     // "HHS · May 19, 2023 · 19,032 people, as filed"
     let line = [
         Some(reg_name.clone()),
@@ -132,6 +140,7 @@ pub fn notice_card(props: &NoticeCardProps) -> Html {
                     <span class="kicker">{ tr(lang, Text::ReportedBreach) }{ lang.pick(": ", "：") }</span>{ org }
                 </h3>
                 <span class={classes!("badge", format!("badge-{conf}"))}>{ confidence_label(lang, m.confidence) }</span>
+                { new_mark(lang, props.new_since) }
             </header>
             // One line of what the register says; the rest on demand.
             <p class="notice-line">{ line }</p>

@@ -34,6 +34,8 @@ pub fn quick_picks(props: &QuickPicksProps) -> Html {
     let groups = SECTORS.iter().map(|&sector| {
         let picks = engine.names.prominent(&engine.data, sector, 6);
         let buttons = picks.into_iter().map(|(id, name)| {
+            // Shown in the reader's language; added under its data name.
+            let label = exposure_words::org_name(&engine.data, &id, lang).to_string();
             let pressed = props.chosen.contains(&id);
             let onclick = {
                 let on_add = props.on_add.clone();
@@ -42,7 +44,7 @@ pub fn quick_picks(props: &QuickPicksProps) -> Html {
             };
             html! {
                 <li><button type="button" class="pick" data-testid="quick-pick" data-org-id={id}
-                    aria-pressed={pressed.to_string()} disabled={pressed} {onclick}>{ name }</button></li>
+                    aria-pressed={pressed.to_string()} disabled={pressed} {onclick}>{ label }</button></li>
             }
         });
         html! {

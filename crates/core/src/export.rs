@@ -71,12 +71,13 @@ pub struct ExportDoc {
     pub report: CheckOut,
 }
 
-/// The JSON export: progress plus the report, pretty-printed; `words`
-/// says the facts.
+/// The JSON export: progress (the report's companies, the ticks and when,
+/// the kept letters' findings and what this visit showed) plus the report,
+/// pretty-printed; `words` says the facts.
 pub fn to_json(
     ds: &DataSet,
     report: &Report,
-    done: &BTreeSet<String>,
+    progress: &Progress,
     today: Option<PartialDate>,
     words: &dyn crate::report::Words,
 ) -> String {
@@ -86,8 +87,7 @@ pub fn to_json(
         exported: today.map(|d| d.to_string()),
         progress: Progress {
             companies: report.companies.clone(),
-            done: done.clone(),
-            ..Default::default()
+            ..progress.clone()
         },
         report: report.to_output(ds, words),
     };

@@ -107,6 +107,8 @@ pub struct IncidentText {
     pub only_if: Option<String>,
     /// Each client's condition (`affected_clients[].only_if`), by org id.
     pub clients_only_if: HashMap<String, String>,
+    /// Who did it, in words (`actor`; group names stay as they are).
+    pub actor: Option<String>,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
@@ -245,6 +247,17 @@ impl<'a> Texts<'a> {
             .and_then(|t| t.summary.as_deref())
             .and_then(non_empty)
             .unwrap_or(&inc.summary)
+    }
+
+    /// Who did it, in the reader's language.
+    pub fn actor(&self, inc: &'a Incident) -> Option<&'a str> {
+        let english = inc.more().actor.as_deref()?;
+        Some(
+            self.zh_incident(&inc.id)
+                .and_then(|t| t.actor.as_deref())
+                .and_then(non_empty)
+                .unwrap_or(english),
+        )
     }
 
     pub fn cohort(&self, inc: &'a Incident) -> &'a str {
@@ -501,5 +514,6 @@ json_struct!(strict IncidentText {
     extra_steps: default,
     only_if: default,
     clients_only_if: default,
+    actor: default,
 });
 json_struct!(strict SettlementText { name: default, note: default });

@@ -153,6 +153,9 @@ pub struct Taxonomy {
     pub actions: Vec<ActionDef>,
     /// Have I Been Pwned data class name → our data type id.
     pub hibp_classes: BTreeMap<String, String>,
+    /// Sector id → the companies people most commonly use in it, most used
+    /// first (quick picks; whether or not they had a breach).
+    pub quick_picks: BTreeMap<String, Vec<String>>,
 }
 
 /// What an organization does; used for browsing and quick picks.
@@ -641,7 +644,7 @@ json_struct!(strict ActionDef {
     checked,
     rank,
 });
-json_struct!(strict Taxonomy { schema_version, data_types, actions, hibp_classes });
+json_struct!(strict Taxonomy { schema_version, data_types, actions, hibp_classes, quick_picks: default });
 json_enum!(Sector {
     Carrier = "carrier",
     Bank = "bank",

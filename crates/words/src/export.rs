@@ -15,21 +15,45 @@ pub fn to_markdown(
     done: &BTreeSet<String>,
     words: &dyn Words,
 ) -> String {
-    let mut md = String::from("# Exposure Check — my action plan\n\n");
-    let english = ds.texts(exposure_core::Lang::En);
+    // Everything in the reader's language, as the page says it.
+    let lang = words.lang();
+    let locale = exposure_core::Locale::from(lang);
+    let t = ds.texts(locale);
+    let mut md = format!(
+        "# {}\n\n",
+        lang.pick(
+            "Exposure Check — my action plan",
+            "数据泄露自查——我的行动计划"
+        )
+    );
     if let Some(d) = ds.info().as_of {
-        md.push_str(&format!("Data as of {}.\n\n", d.human()));
+        md.push_str(&match lang {
+            exposure_core::Lang::En => format!("Data as of {}.\n\n", d.human()),
+            exposure_core::Lang::Zh => format!("数据截至{}。\n\n", t.date(d)),
+        });
     }
     if !report.companies.is_empty() {
+        // The verdict: how many, how sure, the worst data and the first steps.
         let v = exposure_core::verdict::verdict(report);
-        md.push_str(&format!(
-            "{}\n\n",
-            crate::verdict_headline(ds, &v, exposure_core::Lang::En)
-        ));
+        md.push_str(&format!("{}\n\n", crate::verdict_headline(ds, &v, lang)));
+        if let Some(w) = &v.worst {
+            md.push_str(&format!("{}\n\n", crate::verdict_worst(ds, w, locale)));
+        }
+        let first: Vec<String> = v
+            .first_steps
+            .iter()
+            .filter_map(|id| report.plan.iter().find(|a| &a.id == id))
+            .map(|a| crate::plan::action_title(ds, locale, a))
+            .collect();
+        if !first.is_empty() {
+            md.push_str(&format!(
+                "{}{}\n\n",
+                lang.pick("First steps: ", "第一步："),
+                first.join(lang.pick("; ", "；"))
+            ));
+        }
     }
-    // The companies, with what the person said of each, in the reader's
-    // language (the action words are too).
-    let lang = words.lang();
+    // The companies, with what the person said of each.
     let names: Vec<String> = report
         .companies
         .iter()
@@ -67,57 +91,73 @@ pub fn to_markdown(
     // One line an incident: which, through which company, how sure, when.
     let live: Vec<&exposure_core::Match> = report.live_matches().collect();
     if !live.is_empty() {
-        md.push_str("## Incidents\n\n");
+        md.push_str(lang.pick("## Incidents\n\n", "## 数据泄露事件\n\n"));
         for m in live {
             let Some(inc) = ds.incident(&m.incident_id) else {
                 continue;
             };
-            let when = match (inc.breach_start, inc.breach_end, inc.disclosed) {
-                (Some(a), Some(b), _) if a != b => format!("{} – {}", a.human(), b.human()),
-                (Some(a), _, _) => a.human(),
-                (None, _, Some(d)) => format!("disclosed {}", d.human()),
-                _ => "date not known".to_string(),
+            let when = match (inc.breach_start, inc.breach_end, inc.disclosed, lang) {
+                (Some(a), Some(b), _, _) if a != b => {
+                    format!("{}{}{}", t.date(a), lang.pick(" – ", "至"), t.date(b))
+                }
+                (Some(a), _, _, _) => t.date(a),
+                (None, _, Some(d), exposure_core::Lang::En) => format!("disclosed {}", t.date(d)),
+                (None, _, Some(d), exposure_core::Lang::Zh) => format!("{}披露", t.date(d)),
+                (None, _, None, _) => lang.pick("date not known", "日期不详").to_string(),
             };
             md.push_str(&format!(
-                "- **{}** — {}, {}; {when}\n",
-                crate::incident_title(english, inc),
-                ds.org_name(&m.org_id),
-                m.confidence.id(),
+                "- **{}** — {}{}{}{}{when}\n",
+                crate::incident_title(t, inc),
+                crate::org_name(ds, &m.org_id, lang),
+                lang.pick(", ", "，"),
+                crate::confidence_word(lang, m.confidence),
+                lang.pick("; ", "；"),
             ));
         }
         md.push('\n');
     }
     if !report.exposed.is_empty() {
-        md.push_str("## What was exposed\n\n");
+        md.push_str(lang.pick("## What was exposed\n\n", "## 泄露了什么\n\n"));
         for e in &report.exposed {
             let titles: Vec<String> = e
                 .incidents
                 .iter()
-                .map(|i| crate::plan::source_name(english, i))
+                .map(|i| crate::plan::source_name(t, i))
                 .collect();
             md.push_str(&format!(
                 "- **{}** — {}\n",
-                ds.type_name(&e.type_id),
-                titles.join("; ")
+                t.type_name(&e.type_id),
+                titles.join(lang.pick("; ", "；"))
             ));
         }
         md.push('\n');
     }
-    md.push_str("## What to do\n\n");
+    md.push_str(lang.pick("## What to do\n\n", "## 应当怎么做\n\n"));
     if report.plan.is_empty() {
-        md.push_str("Nothing to do: no known incident matched.\n");
+        md.push_str(lang.pick(
+            "Nothing to do: no known incident matched.\n",
+            "无需行动：没有匹配到已知事件。\n",
+        ));
     }
     for a in &report.plan {
         let w = words.action_words(a);
         let tick = if done.contains(&a.id) { "x" } else { " " };
-        let expired = if a.expired { " (deadline passed)" } else { "" };
+        let expired = if a.expired {
+            lang.pick(" (deadline passed)", "（已过期限）")
+        } else {
+            ""
+        };
         md.push_str(&format!(
             "- [{tick}] **{}** — {}{expired}\n",
             w.title,
-            crate::urgency_label(exposure_core::Lang::En, a.urgency)
+            crate::urgency_label(lang, a.urgency)
         ));
         if !w.because.is_empty() {
-            md.push_str(&format!("  - Why: {}\n", w.because));
+            md.push_str(&format!(
+                "  - {}{}\n",
+                lang.pick("Why: ", "原因："),
+                w.because
+            ));
         }
         for (i, s) in w.steps.iter().enumerate() {
             md.push_str(&format!("  {}. {}\n", i + 1, s));

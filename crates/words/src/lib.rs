@@ -29,10 +29,10 @@ pub fn explanation(ds: &DataSet, m: &Match, locale: Locale) -> String {
         return String::new();
     };
     let zh = lang == Lang::Zh;
-    let name = |id: &str| ds.org_name(id).to_string();
+    let name = |id: &str| org_name(ds, id, lang).to_string();
     let org = name(&m.org_id);
     let breached = name(&inc.breached_org);
-    let how = incident_phrase(ds, inc, lang);
+    let how = incident_phrase(ds, inc, locale);
     match &m.route {
         Route::FiledNotice { register, reported } if zh => format!(
             "{org}于{}向公开登记（{register}）通报了一起数据泄露。",
@@ -149,24 +149,27 @@ pub fn outside_note(ds: &DataSet, m: &Match, locale: Locale) -> Option<String> {
 fn confirmation_phrase(ds: &DataSet, how: Confirmation, client: &str, lang: Lang) -> String {
     match (how, lang) {
         (Confirmation::ClientNotice, Lang::En) => format!("{}'s own notice", ds.org_name(client)),
-        (Confirmation::ClientNotice, Lang::Zh) => format!("{}自己的通知", ds.org_name(client)),
+        (Confirmation::ClientNotice, Lang::Zh) => {
+            format!("{}自己的通知", org_name(ds, client, lang))
+        }
         (other, _) => confirmation_label(lang, other).to_string(),
     }
 }
 
 /// "ransomware by LockBit, Oct 29, 2023 – Nov 2, 2023" and the like.
-fn incident_phrase(ds: &DataSet, inc: &Incident, lang: Lang) -> String {
-    let t = ds.texts(lang);
+fn incident_phrase(ds: &DataSet, inc: &Incident, locale: Locale) -> String {
+    let lang = locale.lang;
+    let t = ds.texts(locale);
     let zh = lang == Lang::Zh;
     let mut s = kind_label(lang, inc.kind).to_string();
     if let Some(p) = &inc.more().platform {
         s.push_str(&if zh {
-            format!("，发生在 {} 平台上", ds.org_name(p))
+            format!("，发生在 {} 平台上", org_name(ds, p, lang))
         } else {
             format!(" on the {} platform", ds.org_name(p))
         });
     }
-    if let Some(actor) = &inc.more().actor {
+    if let Some(actor) = t.actor(inc) {
         s.push_str(&if zh {
             format!("，攻击者为 {actor}")
         } else {
@@ -296,6 +299,55 @@ pub fn fit_line(ds: &DataSet, m: &Match, locale: Locale) -> Option<String> {
         }
         Fit::Covered | Fit::OutsideYears => None,
     }
+}
+
+/// A closed card's line: when it happened and, for a match that covers the
+/// person, which group of their company it reached ("Oct 29 – Nov 2, 2023 ·
+/// affected: customers of Bank of America"); a group not said gives the
+/// number of people instead.
+pub fn card_line(ds: &DataSet, m: &Match, locale: Locale) -> Option<String> {
+    let lang = locale.lang;
+    let t = ds.texts(locale);
+    let inc = ds.incident(&m.incident_id)?;
+    let when = match (inc.breach_start, inc.breach_end, inc.disclosed) {
+        (Some(a), Some(b), _) if a != b => Some(format!(
+            "{}{}{}",
+            t.date(a),
+            lang.pick(" – ", "至"),
+            t.date(b)
+        )),
+        (Some(a), _, _) => Some(t.date(a)),
+        (None, _, Some(d)) => Some(match lang {
+            Lang::En => format!("disclosed {}", t.date(d)),
+            Lang::Zh => format!("{}披露", t.date(d)),
+        }),
+        _ => None,
+    };
+    let org = org_name(ds, &m.org_id, lang);
+    let who = match (&m.fit, inc.cohort.who.is_empty(), inc.affected) {
+        (Fit::Covered, false, _) => {
+            let groups: Vec<&str> = inc
+                .cohort
+                .who
+                .iter()
+                .map(|r| relation_label(lang, *r, true))
+                .collect();
+            Some(match lang {
+                Lang::En => format!("affected: {} of {org}", groups.join(" and ")),
+                Lang::Zh => format!("受影响：{org}的{}", groups.join("和")),
+            })
+        }
+        (_, _, Some(n)) => Some(match lang {
+            Lang::En => format!(
+                "{} people affected",
+                exposure_core::plan::group_thousands(n)
+            ),
+            Lang::Zh => format!("{}人受影响", exposure_core::plan::group_thousands(n)),
+        }),
+        _ => None,
+    };
+    let parts: Vec<String> = when.into_iter().chain(who).collect();
+    (!parts.is_empty()).then(|| parts.join(" · "))
 }
 
 /// The one-line reason of a match's confidence about the person, in
@@ -529,6 +581,18 @@ pub fn org_name<'a>(ds: &'a DataSet, id: &'a str, lang: Lang) -> &'a str {
     match (lang, ds.org(id).and_then(|o| o.zh_name())) {
         (Lang::Zh, Some(zh)) => zh,
         _ => ds.org_name(id),
+    }
+}
+
+/// How sure a match is, as one word ("likely", "很可能").
+pub fn confidence_word(lang: Lang, c: exposure_core::Confidence) -> &'static str {
+    use exposure_core::Confidence::*;
+    match (lang, c) {
+        (Lang::En, c) => c.id(),
+        (Lang::Zh, Confirmed) => "已确认",
+        (Lang::Zh, Likely) => "很可能",
+        (Lang::Zh, Possible) => "可能",
+        (Lang::Zh, Unlikely) => "不太可能",
     }
 }
 

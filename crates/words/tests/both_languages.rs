@@ -403,6 +403,32 @@ fn the_markdown_says_current_or_former_in_both_languages() {
             && zh.contains("（仍是客户，2015年起）"),
         "{zh}"
     );
+    // A Chinese reader's file is Chinese throughout: the title, the verdict,
+    // the headings, each incident's line and the plan's bands.
+    for heading in [
+        "# 数据泄露自查",
+        "## 数据泄露事件",
+        "## 泄露了什么",
+        "## 应当怎么做",
+    ] {
+        assert!(zh.contains(heading), "{heading}: {zh}");
+    }
+    for english in [
+        "## Incidents",
+        "## What",
+        "Data as of",
+        "known incident",
+        " — likely",
+        "Why: ",
+    ] {
+        assert!(!zh.contains(english), "{english}: {zh}");
+    }
+    assert!(zh.contains("第一步：") && zh.contains("最严重的"), "{zh}");
+    let line = zh
+        .lines()
+        .find(|l| l.starts_with("- **") && l.contains("AT&T"))
+        .expect("an AT&T incident line");
+    assert!(line.contains("年"), "its dates in Chinese: {line}");
     // The JSON export carries it, and reads back the same.
     let json = exposure_core::export::to_json(
         &engine.data,

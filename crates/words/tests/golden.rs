@@ -78,7 +78,10 @@ fn json_export_is_stable_and_reads_back() {
     let json = export::to_json(
         &engine.data,
         &report,
-        &done,
+        &export::Progress {
+            done: done.clone(),
+            ..Default::default()
+        },
         Some(today),
         &english(&engine, today),
     );

@@ -227,6 +227,42 @@ fn unlikely_matches_stay_out_of_summary_and_plan() {
         .any(|m| m.incident_id == "att-snowflake-2024"));
 }
 
+/// The JSON export moves everything the page keeps to another device: the
+/// ticks and when, a kept letter's finding (its code only when kept), and
+/// what the last visit showed.
+#[test]
+fn the_json_export_carries_letters_and_the_last_visit() {
+    let e = engine();
+    let report = e.check_names(&["Bank of America"], None);
+    let letter = exposure_core::letter::Kept {
+        incident: Some("infosys-mccamish-2023".into()),
+        data_types: vec!["ssn".into(), "bank_account".into()],
+        enroll_by: Some(PartialDate::ymd(2024, 5, 31)),
+        ..Default::default()
+    };
+    let progress = export::Progress {
+        done: ["credit_freeze".to_string()].into(),
+        done_on: [("credit_freeze".to_string(), PartialDate::ymd(2026, 11, 20))].into(),
+        letters: vec![letter.clone()],
+        seen: Some(export::Seen {
+            as_of: Some(PartialDate::ymd(2026, 7, 1)),
+            ids: ["infosys-mccamish-2023".to_string()].into(),
+        }),
+        ..Default::default()
+    };
+    let words = english(&e, Some(PartialDate::ymd(2026, 11, 22)));
+    let json = export::to_json(&e.data, &report, &progress, None, &words);
+    assert!(
+        !json.contains("\"code\""),
+        "no code unless the person kept it"
+    );
+    let back = export::progress_from_json(&json).unwrap();
+    assert_eq!(back.letters, vec![letter]);
+    assert_eq!(back.done_on, progress.done_on);
+    assert_eq!(back.seen, progress.seen);
+    assert_eq!(back.companies, report.companies);
+}
+
 #[test]
 fn exports_carry_the_plan() {
     let e = engine();
@@ -239,7 +275,10 @@ fn exports_carry_the_plan() {
     let json = export::to_json(
         &e.data,
         &report,
-        &done,
+        &export::Progress {
+            done: done.clone(),
+            ..Default::default()
+        },
         Some(PartialDate::ymd(2026, 11, 22)),
         &words,
     );

@@ -344,7 +344,8 @@ impl DataSet {
         self.org_position(id).map(|i| &self.organizations[i])
     }
 
-    fn org_position(&self, id: &str) -> Option<usize> {
+    /// Where the organization of this id sits in `organizations`.
+    pub fn org_position(&self, id: &str) -> Option<usize> {
         self.ix()
             .org_by_id
             .get(&self.organizations, id, |o| Some(&o.id))

@@ -3,6 +3,7 @@
 //! dates, notices that hold together), each broken rule a `Problem`.
 
 use super::*;
+use crate::json::JsonEnum;
 
 impl DataSet {
     /// Every problem found, sorted; empty when the data set is sound.
@@ -148,6 +149,22 @@ impl Validator<'_> {
         }
         for (class, target) in &ds.taxonomy.hibp_classes {
             self.known_type(&format!("HIBP class '{class}'"), target);
+        }
+        for (sector, ids) in &ds.taxonomy.quick_picks {
+            if !crate::model::Sector::VARIANTS
+                .iter()
+                .any(|(_, s)| s == sector)
+            {
+                self.report(format!("quick picks of '{sector}'"), "not a sector");
+            }
+            for id in ids {
+                if !ds.org(id).is_some_and(|o| o.listed) {
+                    self.report(
+                        format!("quick pick '{id}' of '{sector}'"),
+                        "not a listed organization",
+                    );
+                }
+            }
         }
     }
 

@@ -406,19 +406,35 @@ impl NameIndex {
         NameIndexBuilder::new(ds).finish(ds)
     }
 
-    /// The most prominent listed organizations of a sector (most incidents
-    /// and names first), for quick picks.
+    /// A sector's quick picks: the companies people most commonly use in it
+    /// (the taxonomy's `quick_picks`), then the most prominent listed
+    /// organizations of the sector (most incidents and names first).
     pub fn prominent(
         &self,
         ds: &DataSet,
         sector: crate::model::Sector,
         n: usize,
     ) -> Vec<(String, String)> {
+        use crate::json::JsonEnum;
+        let sector_id = crate::model::Sector::VARIANTS
+            .iter()
+            .find(|(s, _)| *s == sector)
+            .map_or("", |(_, id)| *id);
+        let common: Vec<usize> = ds
+            .taxonomy
+            .quick_picks
+            .get(sector_id)
+            .into_iter()
+            .flatten()
+            .filter_map(|id| ds.org_position(id))
+            .filter(|&i| ds.organizations[i].listed)
+            .collect();
         let mut orgs: Vec<usize> = (0..self.org_weight.len().min(ds.organizations.len()))
             .filter(|&i| {
                 ds.organizations[i].listed
                     && ds.organizations[i].sector == sector
                     && ds.organizations[i].parent.is_none()
+                    && !common.contains(&i)
             })
             .collect();
         crate::sort::sort_by(&mut orgs, |a, b| {
@@ -426,7 +442,9 @@ impl NameIndex {
                 .cmp(&self.org_weight[*a])
                 .then_with(|| ds.organizations[*a].name.cmp(&ds.organizations[*b].name))
         });
-        orgs.into_iter()
+        common
+            .into_iter()
+            .chain(orgs)
             .take(n)
             .map(|i| {
                 (
