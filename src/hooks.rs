@@ -113,7 +113,7 @@ pub fn use_kept_catalog(state: &UseReducerHandle<AppState>) {
 /// The view follows the URL fragment, now and on every change.
 #[hook]
 pub fn use_hash_route(state: &UseReducerHandle<AppState>) {
-    // Where the reader was in the results (scroll and open cards), kept
+    // Where the reader was in the results (scroll and open sections), kept
     // when a link leaves them and given back when they return (Back, or
     // "my results" on an incident page).
     let place = use_mut_ref(|| None::<(f64, Vec<String>)>);
@@ -136,7 +136,7 @@ pub fn use_hash_route(state: &UseReducerHandle<AppState>) {
                 let route = Route::parse(&hash);
                 let from_results = *current.borrow() == Route::Check;
                 if from_results && route != Route::Check {
-                    *place.borrow_mut() = Some((platform::scroll_y(), platform::open_cards()));
+                    *place.borrow_mut() = Some((platform::scroll_y(), platform::open_sections()));
                 }
                 let back = route == Route::Check && place.borrow().is_some();
                 d2.dispatch(Action::Navigate { route });
@@ -150,12 +150,13 @@ pub fn use_hash_route(state: &UseReducerHandle<AppState>) {
             }
         });
     }
-    // Back in the results, once drawn: the cards opened again, the scroll.
+    // Back in the results, once drawn: the sections opened again (folds,
+    // cards, steps), the scroll.
     use_effect_with(state.route.clone(), move |route| {
         if *route == Route::Check {
             if let Some((y, open)) = place.borrow_mut().take() {
-                for id in &open {
-                    platform::open_card(id);
+                for key in &open {
+                    platform::open_section(key);
                 }
                 platform::scroll_to_y(y);
             }

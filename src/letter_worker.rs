@@ -18,7 +18,9 @@ use crate::platform;
 /// The worker's script: Trunk's loader of the `letter-worker` binary.
 pub const WORKER_SCRIPT: &str = "/letter-worker_loader.js";
 
-type Done = Callback<Result<Letter, AppError>>;
+/// What a letter says, and its text when the worker decoded it from a
+/// file's bytes (to show in the box).
+type Done = Callback<Result<(Letter, Option<String>), AppError>>;
 
 #[derive(Default)]
 struct Inner {
@@ -51,6 +53,25 @@ pub fn use_letter_worker() -> LetterWorker {
 impl LetterWorker {
     /// Reads a letter; `done` gets what it says, or why it could not be read.
     pub fn read(&self, text: &str, done: Done) {
+        self.post(text, false, done);
+    }
+
+    /// Reads a letter file: UTF-8 as it is; other bytes (GBK, Windows-1252)
+    /// decoded in the worker, which holds the character tables, and the
+    /// decoded text given back.
+    pub fn read_file(&self, bytes: &[u8], done: Done) {
+        match std::str::from_utf8(bytes) {
+            Ok(text) => self.post(text.trim_start_matches('\u{feff}'), false, done),
+            // Each byte as one char (U+0000–U+00FF) survives the message.
+            Err(_) => self.post(
+                &bytes.iter().map(|&b| b as char).collect::<String>(),
+                true,
+                done,
+            ),
+        }
+    }
+
+    fn post(&self, text: &str, bytes: bool, done: Done) {
         let mut inner = self.0.borrow_mut();
         if inner.worker.is_none() || inner.failed {
             // (A failed worker is dropped here, never inside its own callback.)
@@ -87,7 +108,7 @@ impl LetterWorker {
         inner.next += 1;
         let id = inner.next;
         inner.pending.insert(id, done);
-        let message = serde_json::to_string(&(id, text)).unwrap_or_default();
+        let message = serde_json::to_string(&(id, text, bytes)).unwrap_or_default();
         match (&inner.worker, inner.ready) {
             (Some(w), true) => w.post(&message),
             _ => inner.queued.push(message),
@@ -115,10 +136,15 @@ impl LetterWorker {
         let Some(done) = self.0.borrow_mut().pending.remove(&id) else {
             return;
         };
+        let text = v.get("text").and_then(Json::as_str).map(str::to_string);
         let result = match (v.take("letter"), v.get("error").and_then(Json::as_str)) {
-            (Some(letter), _) => Letter::from_json(letter).map_err(|e| AppError::Letter {
-                reason: format!("the reader's answer is not valid: {e}"),
-            }),
+            (Some(letter), _) => {
+                Letter::from_json(letter)
+                    .map(|l| (l, text))
+                    .map_err(|e| AppError::Letter {
+                        reason: format!("the reader's answer is not valid: {e}"),
+                    })
+            }
             (None, Some(error)) => Err(AppError::Letter {
                 reason: error.to_string(),
             }),

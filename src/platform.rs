@@ -151,36 +151,37 @@ mod web {
         }
     }
 
-    /// The incident cards whose details are open, by incident id.
-    pub fn open_cards() -> Vec<String> {
+    /// The keys of the open sections of the results (`details[data-keep]`:
+    /// a card's details, a fold of held incidents, a step's "how").
+    pub fn open_sections() -> Vec<String> {
         let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
             return Vec::new();
         };
-        let Ok(list) =
-            doc.query_selector_all("[data-testid=incident-card] > details.card-more[open]")
-        else {
+        let Ok(list) = doc.query_selector_all("details[data-keep][open]") else {
             return Vec::new();
         };
         (0..list.length())
             .filter_map(|i| list.item(i))
-            .filter_map(|n| n.parent_element())
-            .filter_map(|card| card.get_attribute("data-incident-id"))
+            .filter_map(|n| n.dyn_into::<web_sys::Element>().ok())
+            .filter_map(|e| e.get_attribute("data-keep"))
             .collect()
     }
 
-    /// Opens an incident card's details again (`open_cards`).
-    pub fn open_card(id: &str) {
+    /// Opens a section of the results again (`open_sections`).
+    pub fn open_section(key: &str) {
         let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
             return;
         };
-        let id: String = id
-            .chars()
-            .filter(|c| c.is_ascii_alphanumeric() || *c == '-' || *c == '_')
-            .collect();
-        let selector =
-            format!("[data-testid=incident-card][data-incident-id=\"{id}\"] > details.card-more");
-        if let Ok(Some(d)) = doc.query_selector(&selector) {
-            let _ = d.set_attribute("open", "");
+        let Ok(list) = doc.query_selector_all("details[data-keep]") else {
+            return;
+        };
+        for e in (0..list.length())
+            .filter_map(|i| list.item(i))
+            .filter_map(|n| n.dyn_into::<web_sys::Element>().ok())
+        {
+            if e.get_attribute("data-keep").as_deref() == Some(key) {
+                let _ = e.set_attribute("open", "");
+            }
         }
     }
 
@@ -503,10 +504,10 @@ mod native {
         0.0
     }
     pub fn scroll_to_y(_y: f64) {}
-    pub fn open_cards() -> Vec<String> {
+    pub fn open_sections() -> Vec<String> {
         Vec::new()
     }
-    pub fn open_card(_id: &str) {}
+    pub fn open_section(_key: &str) {}
 }
 
 #[cfg(not(target_arch = "wasm32"))]

@@ -46,7 +46,7 @@ mod worker {
         engine: Option<Rc<Engine>>,
         loading: bool,
         /// Letters asked for while the data set loads.
-        waiting: Vec<(i64, String)>,
+        waiting: Vec<(i64, (String, bool))>,
     }
 
     thread_local! {
@@ -56,6 +56,9 @@ mod worker {
     #[derive(Serialize)]
     struct Answer<'a> {
         id: i64,
+        /// The letter's text, when it came as a file's bytes.
+        #[serde(skip_serializing_if = "Option::is_none")]
+        text: Option<&'a str>,
         #[serde(skip_serializing_if = "Option::is_none")]
         letter: Option<&'a Letter>,
         #[serde(skip_serializing_if = "Option::is_none")]
@@ -70,9 +73,21 @@ mod worker {
         let _ = scope().post_message(&JsValue::from_str(text));
     }
 
-    fn answer(id: i64, letter: Option<&Letter>, error: Option<&str>) {
-        let text = serde_json::to_string(&Answer { id, letter, error }).unwrap_or_default();
-        post(&text);
+    fn answer(id: i64, text: Option<&str>, letter: Option<&Letter>, error: Option<&str>) {
+        let message = serde_json::to_string(&Answer {
+            id,
+            text,
+            letter,
+            error,
+        })
+        .unwrap_or_default();
+        post(&message);
+    }
+
+    /// Reads one letter: (its text, whether that came from a file's bytes).
+    fn read(engine: &Engine, id: i64, (text, decoded): &(String, bool)) {
+        let letter = engine.read_letter(text);
+        answer(id, decoded.then_some(text.as_str()), Some(&letter), None);
     }
 
     pub fn start() {
@@ -90,7 +105,7 @@ mod worker {
                 s.engine.clone()
             });
             match engine {
-                Some(engine) => answer(id, Some(&engine.read_letter(&letter)), None),
+                Some(engine) => read(&engine, id, &letter),
                 None => load(),
             }
         });
@@ -100,10 +115,17 @@ mod worker {
     }
 
     /// `[id, text]`.
-    fn request(text: &str) -> Option<(i64, String)> {
+    /// `[id, text, bytes]`: with `bytes`, each char of `text` is one byte of
+    /// a letter file that is not UTF-8, decoded here (GBK, Windows-1252).
+    fn request(text: &str) -> Option<(i64, (String, bool))> {
+        use exposure_core::json::Json;
         let v = exposure_core::json::parse(text).ok()?;
         match v.as_array()? {
-            [exposure_core::json::Json::Int(id), t] => Some((*id, t.as_str()?.to_string())),
+            [Json::Int(id), t, Json::Bool(true)] => {
+                let bytes: Vec<u8> = t.as_str()?.chars().map(|c| c as u32 as u8).collect();
+                Some((*id, (exposure_core::letter::text_from_bytes(&bytes), true)))
+            }
+            [Json::Int(id), t, ..] => Some((*id, (t.as_str()?.to_string(), false))),
             _ => None,
         }
     }
@@ -125,8 +147,8 @@ mod worker {
             });
             for (id, letter) in waiting {
                 match &built {
-                    Ok(engine) => answer(id, Some(&engine.read_letter(&letter)), None),
-                    Err(e) => answer(id, None, Some(e)),
+                    Ok(engine) => read(engine, id, &letter),
+                    Err(e) => answer(id, None, None, Some(e)),
                 }
             }
         });

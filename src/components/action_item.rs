@@ -72,7 +72,7 @@ pub fn action_item(props: &ActionItemProps) -> Html {
             if !props.brief.is_empty() {
                 <p class="because"><strong>{ format!("{}: ", tr(lang, Text::Why)) }</strong>{ &props.brief }</p>
             }
-            <details class="how">
+            <details class="how" data-keep={format!("how:{}", a.id)}>
                 <summary>
                     { format!("{} ({})", tr(lang, Text::HowToDoIt), w.steps.len()) }
                     <span class="meta">{ format!("~{} {}", a.effort_minutes, tr(lang, Text::Minutes)) }</span>

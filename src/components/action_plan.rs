@@ -64,8 +64,9 @@ pub fn action_plan(props: &ActionPlanProps) -> Html {
         } else if folded {
             // What applies only under a condition, and the past: on demand.
             let n = items.len();
+            let keep = class.clone();
             html! {
-                <details class={classes!("urgency", "folded", class)} data-testid="plan-group">
+                <details class={classes!("urgency", "folded", class)} data-testid="plan-group" data-keep={keep}>
                     <summary><h3>{ format!("{label} ({n})") }</h3></summary>
                     <ul class="actions">{ items }</ul>
                 </details>

@@ -47,7 +47,7 @@ pub fn exposure_summary(props: &ExposureSummaryProps) -> Html {
             <p class="intro">{ tr(lang, Text::SummaryIntro) }</p>
             // Each type's harm and sources on demand: the verdict names the
             // worst, the plan answers them all.
-            <details class="exposed-more">
+            <details class="exposed-more" data-keep="exposed-more">
                 <summary>{ format!("{} ({})", tr(lang, Text::ShowExposed), props.report.exposed.len()) }</summary>
                 <ul class="exposed-list">{ nodes(items) }</ul>
             </details>

@@ -109,23 +109,26 @@ pub fn incident_card(props: &IncidentCardProps) -> Html {
             aria-labelledby={format!("inc-{}", inc.id)}>
             <header class="incident-head">
                 <h3 id={format!("inc-{}", inc.id)}>{ incident_title(t, inc) }</h3>
-                <span class={classes!("badge", format!("badge-{conf}"))}>{ confidence_label(lang, m.confidence) }</span>
-                { new_mark(lang, props.new_since) }
+                <div class="head-side">
+                    <span class={classes!("badge", format!("badge-{conf}"))}>{ confidence_label(lang, m.confidence) }</span>
+                    { new_mark(lang, props.new_since) }
+                </div>
             </header>
             <div class="match-path" data-testid="match-path" data-path={m.path.join(" ")}>
                 <span class="visually-hidden">{ tr(lang, Text::PathLabel) }</span>
                 <ol class="path">{ nodes(path_steps) }</ol>
+                if let Some(when) = exposure_words::card_when(ds, m, locale.locale()) {
+                    <span class="card-when" data-testid="card-when">{ when }</span>
+                }
                 if let Some(note) = exposure_words::outside_note(ds, m, locale.locale()) { <p class="period-note">{ note }</p> }
                 { fit }
             </div>
-            if let Some(line) = exposure_words::card_line(ds, m, locale.locale()) {
-                <p class="card-line" data-testid="card-line">{ line }</p>
-            }
+
             <h4>{ tr(lang, Text::DataExposed) }</h4>
             <ul class="tags">{ nodes(types) }</ul>
             // The rest on demand: what happened, the figures and dates, the
             // register notices of the event and the sources.
-            <details class="card-more">
+            <details class="card-more" data-keep={format!("card:{}:{}", m.org_id, inc.id)}>
                 <summary>{ tr(lang, Text::MoreAboutIt) }</summary>
                 <p class="explanation">{ exposure_words::explanation(ds, m, locale.locale()) }</p>
                 if !t.incident_summary(inc).is_empty() {

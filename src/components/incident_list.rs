@@ -82,7 +82,7 @@ pub fn incident_list(props: &IncidentListProps) -> Html {
             let cards = std::mem::take(held_incidents);
             live.push(html! {
                 <details class="more-notices more-incidents" key={format!("more-incidents:{}", org.unwrap_or(""))}
-                    data-testid="more-incidents">
+                    data-testid="more-incidents" data-keep={format!("more-incidents:{}", org.unwrap_or(""))}>
                     <summary>{ format!("{} {} {name}", cards.len(), tr(lang, Text::MoreIncidents)) }</summary>
                     { cards }
                 </details>
@@ -93,7 +93,7 @@ pub fn incident_list(props: &IncidentListProps) -> Html {
         }
         let cards = std::mem::take(held);
         live.push(html! {
-            <details class="more-notices" key={format!("more:{}", org.unwrap_or(""))}>
+            <details class="more-notices" key={format!("more:{}", org.unwrap_or(""))} data-keep={format!("more:{}", org.unwrap_or(""))}>
                 <summary>{ format!("{} {} {name}", cards.len(), tr(lang, Text::MoreNotices)) }</summary>
                 { cards }
             </details>
@@ -220,7 +220,7 @@ pub fn incident_list(props: &IncidentListProps) -> Html {
             }
             { quiet }
             if !unlikely.is_empty() {
-                <details class="unlikely">
+                <details class="unlikely" data-keep="unlikely">
                     <summary>{ format!("{} ({})", tr(lang, Text::UnlikelyHeading), unlikely.len()) }</summary>
                     <div class="incidents">{ unlikely }</div>
                 </details>

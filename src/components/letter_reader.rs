@@ -75,10 +75,10 @@ pub fn letter_reader(props: &LetterReaderProps) -> Html {
             let (found, reading, on_error) = (found.clone(), reading.clone(), on_error.clone());
             worker.read(
                 t,
-                Callback::from(move |r: Result<Letter, AppError>| {
+                Callback::from(move |r: Result<(Letter, Option<String>), AppError>| {
                     reading.set(false);
                     match r {
-                        Ok(letter) => found.set(Some(letter)),
+                        Ok((letter, _)) => found.set(Some(letter)),
                         Err(error) => on_error.emit(error),
                     }
                 }),
@@ -89,10 +89,11 @@ pub fn letter_reader(props: &LetterReaderProps) -> Html {
         let (text, read) = (text.clone(), read.clone());
         Callback::from(move |_: MouseEvent| read(&text))
     };
-    // A letter file, picked or dropped: read as text (its bytes decoded by
-    // the core, so a GBK or Windows-1252 file reads as well as UTF-8).
+    // A letter file, picked or dropped: UTF-8 read as it is; other bytes
+    // (GBK, Windows-1252) decoded in the letter worker.
     let take_file = {
-        let (text, read, on_error) = (text.clone(), read.clone(), props.on_error.clone());
+        let (text, on_error) = (text.clone(), props.on_error.clone());
+        let (worker, found, reading) = (worker.clone(), found.clone(), reading.clone());
         move |file: web_sys::File| {
             if file.size() > MAX_FILE_BYTES {
                 on_error.emit(AppError::Letter {
@@ -100,13 +101,31 @@ pub fn letter_reader(props: &LetterReaderProps) -> Html {
                 });
                 return;
             }
-            let (text, read, on_error) = (text.clone(), read.clone(), on_error.clone());
+            let (text, on_error) = (text.clone(), on_error.clone());
+            let (worker, found, reading) = (worker.clone(), found.clone(), reading.clone());
             wasm_bindgen_futures::spawn_local(async move {
                 match platform::read_slice(&file, 0.0, file.size()).await {
                     Ok(bytes) => {
-                        let t = String::from_utf8_lossy(&bytes).into_owned();
-                        read(&t);
-                        text.set(t);
+                        reading.set(true);
+                        // Shown in the box as read: as it is, or as decoded.
+                        if let Ok(t) = std::str::from_utf8(&bytes) {
+                            text.set(t.to_string());
+                        }
+                        worker.read_file(
+                            &bytes,
+                            Callback::from(move |r: Result<(Letter, Option<String>), AppError>| {
+                                reading.set(false);
+                                match r {
+                                    Ok((letter, decoded)) => {
+                                        if let Some(t) = decoded {
+                                            text.set(t);
+                                        }
+                                        found.set(Some(letter));
+                                    }
+                                    Err(error) => on_error.emit(error),
+                                }
+                            }),
+                        );
                     }
                     Err(error) => on_error.emit(error),
                 }

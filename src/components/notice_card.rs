@@ -151,7 +151,7 @@ pub fn notice_card(props: &NoticeCardProps) -> Html {
             } else {
                 <ul class="tags">{ nodes(types) }</ul>
             }
-            <details class="card-more">
+            <details class="card-more" data-keep={format!("card:{}:{}", m.org_id, n.id)}>
                 <summary>{ tr(lang, Text::MoreAboutIt) }</summary>
                 <dl class="facts">
                     { fact(Text::ReportedTo, reg_name) }

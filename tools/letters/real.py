@@ -11,6 +11,9 @@
 # Development sets from the same files, other rows, labelled the same way:
 # /work/research/letters_dev (26, 2026-12-03) and letters_dev2 (30,
 # 2026-12-04); the rules are tuned on those, the 18 are kept back.
+# A fresh held-out set of 30 (/work/research/letters_fresh, 2026-12-04):
+# delaware.csv rows and the last quarter of vermont.csv and iowa.csv of the
+# same snapshot (c42930a), labelled before any tool ran on them.
 import json,subprocess,re,sys,os
 d=sys.argv[1] if len(sys.argv)>1 else '/work/research/letters_real/'
 d=d.rstrip('/')+'/'

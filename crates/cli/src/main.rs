@@ -178,6 +178,30 @@ fn parse(args: &[String], accepts: Accepts) -> Result<Parsed, UsageError> {
     Ok(p)
 }
 
+/// A letter file's text, or standard input's for `-`: bytes that are not
+/// UTF-8 are read as GB18030 or Windows-1252 (`text_from_bytes`). A file
+/// that cannot be read is a failure, not a usage error.
+fn letter_text(path: &str) -> Result<String, Failure> {
+    let bytes = if path == "-" {
+        let mut bytes = Vec::new();
+        std::io::Read::read_to_end(&mut std::io::stdin(), &mut bytes)
+            .map(|_| bytes)
+            .map_err(|e| Failure(format!("cannot read standard input: {}", lower(&e))))?
+    } else {
+        std::fs::read(path).map_err(|e| Failure(format!("cannot read '{path}': {}", lower(&e))))?
+    };
+    Ok(exposure_core::letter::text_from_bytes(&bytes))
+}
+
+/// An error's message as a clause: its first letter in lower case.
+fn lower(e: &std::io::Error) -> String {
+    let msg = e.to_string();
+    let mut chars = msg.chars();
+    chars.next().map_or(String::new(), |c| {
+        c.to_lowercase().chain(chars).collect::<String>()
+    })
+}
+
 fn read_file(path: &str) -> Result<String, UsageError> {
     std::fs::read_to_string(path).map_err(|e| UsageError(format!("cannot read '{path}': {e}")))
 }
@@ -459,14 +483,7 @@ fn run(args: &[String]) -> Result<ExitCode, CliError> {
                 )
                 .into());
             };
-            let text = if path == "-" {
-                let mut text = String::new();
-                std::io::Read::read_to_string(&mut std::io::stdin(), &mut text)
-                    .map_err(|e| UsageError(format!("cannot read standard input: {e}")))?;
-                text
-            } else {
-                read_file(path)?
-            };
+            let text = letter_text(path)?;
             let mut letter = engine.read_letter(&text);
             if !p.show_code {
                 // The code is the person's: shown only when asked.
@@ -853,6 +870,25 @@ mod tests {
         assert_eq!(
             (p.snapshot.as_deref(), p.notices.as_deref()),
             (Some("s"), Some("n.json"))
+        );
+    }
+
+    #[test]
+    fn a_letter_file_in_gbk_is_read_and_a_missing_one_is_one_line() {
+        let dir = std::env::temp_dir().join(format!("exposure-letter-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let file = dir.join("gbk.txt");
+        // "您的姓名" in GBK.
+        std::fs::write(&file, b"\xC4\xFA\xB5\xC4\xD0\xD5\xC3\xFB").unwrap();
+        let text = letter_text(file.to_str().unwrap());
+        std::fs::remove_dir_all(&dir).unwrap();
+        assert_eq!(text.unwrap(), "您的姓名");
+        let missing = dir.join("none.txt");
+        let err = letter_text(missing.to_str().unwrap()).unwrap_err().0;
+        assert!(err.starts_with("cannot read '"), "{err}");
+        assert!(
+            !err.contains('\n') && err.contains(": no such file"),
+            "{err}"
         );
     }
 

@@ -301,53 +301,21 @@ pub fn fit_line(ds: &DataSet, m: &Match, locale: Locale) -> Option<String> {
     }
 }
 
-/// A closed card's line: when it happened and, for a match that covers the
-/// person, which group of their company it reached ("Oct 29 – Nov 2, 2023 ·
-/// affected: customers of Bank of America"); a group not said gives the
-/// number of people instead.
-pub fn card_line(ds: &DataSet, m: &Match, locale: Locale) -> Option<String> {
+/// When a card's incident happened, short enough to sit under its badge:
+/// the month the breach began ("breach Oct 2023", "2023年10月泄露"), else
+/// the month it was made public.
+pub fn card_when(ds: &DataSet, m: &Match, locale: Locale) -> Option<String> {
     let lang = locale.lang;
     let t = ds.texts(locale);
     let inc = ds.incident(&m.incident_id)?;
-    let when = match (inc.breach_start, inc.breach_end, inc.disclosed) {
-        (Some(a), Some(b), _) if a != b => Some(format!(
-            "{}{}{}",
-            t.date(a),
-            lang.pick(" – ", "至"),
-            t.date(b)
-        )),
-        (Some(a), _, _) => Some(t.date(a)),
-        (None, _, Some(d)) => Some(match lang {
-            Lang::En => format!("disclosed {}", t.date(d)),
-            Lang::Zh => format!("{}披露", t.date(d)),
-        }),
-        _ => None,
-    };
-    let org = org_name(ds, &m.org_id, lang);
-    let who = match (&m.fit, inc.cohort.who.is_empty(), inc.affected) {
-        (Fit::Covered, false, _) => {
-            let groups: Vec<&str> = inc
-                .cohort
-                .who
-                .iter()
-                .map(|r| relation_label(lang, *r, true))
-                .collect();
-            Some(match lang {
-                Lang::En => format!("affected: {} of {org}", groups.join(" and ")),
-                Lang::Zh => format!("受影响：{org}的{}", groups.join("和")),
-            })
-        }
-        (_, _, Some(n)) => Some(match lang {
-            Lang::En => format!(
-                "{} people affected",
-                exposure_core::plan::group_thousands(n)
-            ),
-            Lang::Zh => format!("{}人受影响", exposure_core::plan::group_thousands(n)),
-        }),
-        _ => None,
-    };
-    let parts: Vec<String> = when.into_iter().chain(who).collect();
-    (!parts.is_empty()).then(|| parts.join(" · "))
+    let month = |d: PartialDate| t.date(PartialDate { day: None, ..d });
+    match (inc.breach_start, inc.disclosed, lang) {
+        (Some(d), _, Lang::En) => Some(format!("breach {}", month(d))),
+        (Some(d), _, Lang::Zh) => Some(format!("{}泄露", month(d))),
+        (None, Some(d), Lang::En) => Some(format!("disclosed {}", month(d))),
+        (None, Some(d), Lang::Zh) => Some(format!("{}披露", month(d))),
+        (None, None, _) => None,
+    }
 }
 
 /// The one-line reason of a match's confidence about the person, in

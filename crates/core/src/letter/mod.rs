@@ -60,8 +60,13 @@ pub enum PhishSign {
 }
 
 impl PhishSign {
+    /// Whether the sign alone makes a letter a lure: a threat or a
+    /// look-alike link does only beside an ask (for money, a password, a
+    /// number), which is decisive itself. A genuine notice may link to a
+    /// site of its own with a name like a look-alike's
+    /// ("mrcooper-incident.com").
     pub fn is_decisive(self) -> bool {
-        self != PhishSign::UrgentThreat
+        !matches!(self, PhishSign::UrgentThreat | PhishSign::LookalikeLink)
     }
 }
 
@@ -158,6 +163,16 @@ pub struct PaperLetter {
 /// Letters longer than this are read only this far (a notice is a page or
 /// two; a pasted book is not a letter).
 pub const MAX_LETTER_BYTES: usize = 200_000;
+
+/// The text of a letter file (`.txt` or `.eml`) from its bytes, for
+/// [`Engine::read_letter`]: UTF-8 (a byte-order mark dropped), UTF-16 with
+/// its mark, GB18030 (which reads GBK and GB2312) when the bytes read
+/// cleanly as Chinese in it, else Windows-1252. Never fails: a byte no set
+/// reads becomes U+FFFD. An e-mail's parts in base64 or quoted-printable
+/// are decoded in their own character sets when the letter is read.
+pub fn text_from_bytes(bytes: &[u8]) -> String {
+    text::decode(bytes, None)
+}
 
 impl Engine {
     /// A paper letter's finding, from the short form: the sender resolved
@@ -256,7 +271,40 @@ impl Engine {
                     && !(host == d || host.ends_with(&format!(".{d}")))
             })
         };
-        let phishing = words::phishing(body, sender_domain.as_deref(), &brands);
+        // The sender's and its client's names and domains, squashed: a
+        // link to "mrcooper-incident.com" in Mr. Cooper's letter is its own
+        // site, not a look-alike, unless the letter asks for what a lure
+        // does.
+        let mut own: Vec<String> = Vec::new();
+        for party in [sender.as_ref(), on_behalf_of.as_ref()]
+            .into_iter()
+            .flatten()
+        {
+            let squash = |s: &str| -> String {
+                s.chars()
+                    .filter(char::is_ascii_alphanumeric)
+                    .map(|c| c.to_ascii_lowercase())
+                    .collect()
+            };
+            own.push(squash(&party.name));
+            let Some(org) = party.org_id.as_deref().and_then(|id| ds.org(id)) else {
+                continue;
+            };
+            own.push(squash(&org.name));
+            if let Some(d) = &org.domain {
+                own.push(squash(d.split('.').next().unwrap_or("")));
+            }
+            for a in &org.aliases {
+                use crate::model::AliasKind;
+                match a.kind {
+                    AliasKind::Domain => own.push(squash(a.name.split('.').next().unwrap_or(""))),
+                    AliasKind::Ticker | AliasKind::Misspelling | AliasKind::Zh => {}
+                    _ => own.push(squash(&a.name)),
+                }
+            }
+        }
+        own.retain(|n| n.len() >= 3);
+        let phishing = words::phishing(body, sender_domain.as_deref(), &brands, &own);
         let letter_date = t
             .date
             .as_deref()
@@ -284,9 +332,8 @@ impl Engine {
             },
             phishing,
         };
-        if !is_lure {
-            letter.incident = self.letter_incident(&letter);
-        }
+        // A lure's incident too: what it pretends to be about is real.
+        letter.incident = self.letter_incident(&letter);
         letter
     }
 
@@ -297,10 +344,26 @@ impl Engine {
         from: Option<&str>,
         subject: Option<&str>,
     ) -> (Option<Party>, Option<Party>) {
-        let on_behalf = on_behalf_name(body).map(|name| {
-            let org_id = self.resolve_party(&name);
-            Party { name, org_id }
-        });
+        // The first client named that is in our data, else the first the
+        // letter says it writes for.
+        let clients = on_behalf_names(body);
+        let on_behalf = clients
+            .iter()
+            .find_map(|(name, _)| {
+                self.resolve_party(name).map(|id| Party {
+                    name: name.clone(),
+                    org_id: Some(id),
+                })
+            })
+            .or_else(|| {
+                clients
+                    .iter()
+                    .find(|(_, sure)| *sure)
+                    .map(|(name, _)| Party {
+                        name: name.clone(),
+                        org_id: None,
+                    })
+            });
         // Where a letter names its sender, each read once: the names it
         // defines, its head, its first paragraph's subject, the one that
         // says it writes, its signature.
@@ -364,7 +427,7 @@ impl Engine {
     /// its parts around brackets ("美国银行（Bank of America）").
     fn resolve_party(&self, name: &str) -> Option<String> {
         let name = name.trim().trim_matches(['"', '“', '”', ',', '.', ':']);
-        if name.is_empty() || name.chars().count() > 120 {
+        if name.is_empty() || name.chars().count() > MAX_NAME_CHARS {
             return None;
         }
         if let Some(m) = self.resolve(name) {
@@ -468,6 +531,7 @@ fn plausible_sender(name: &str) -> bool {
         .filter(|w| w.chars().next().is_some_and(char::is_lowercase))
         .count();
     letters >= 2
+        && name.chars().count() <= MAX_NAME_CHARS
         && !name.contains(['[', ']', '«', '»', '{', '}'])
         && !name.contains("<<")
         && !name.ends_with([':', '：'])
@@ -739,24 +803,13 @@ fn joined_head(body: &str, max: usize) -> String {
 /// Where the sentence holding `at` starts: after a full stop, question
 /// mark or colon that ends a sentence (not "Inc." or "Dr."), or a line.
 fn clause_start(text: &str, at: usize) -> usize {
-    const ABBREVIATIONS: &[&str] = &[
-        "inc", "co", "corp", "ltd", "llc", "llp", "dr", "mr", "mrs", "ms", "st", "jr", "sr", "no",
-        "n.a", "p.c", "l.l.c", "u.s",
-    ];
     let head = &text[..at];
     let mut end = head.len();
     while let Some(i) = head[..end].rfind(['.', '\n', '!', '?', ':', '：', '。']) {
         let c = head[i..].chars().next().unwrap_or('.');
         let after = i + c.len_utf8();
         let spaced = head[after..].chars().next().is_none_or(char::is_whitespace);
-        let word = head[..i]
-            .rsplit(|c: char| c.is_whitespace() || c == '(')
-            .next()
-            .unwrap_or("")
-            .to_ascii_lowercase();
-        if c == '\n'
-            || c == '。'
-            || (spaced && !(c == '.' && ABBREVIATIONS.contains(&word.as_str())))
+        if c == '\n' || c == '。' || (spaced && !(c == '.' && words::is_abbreviation(&head[..i])))
         {
             return after;
         }
@@ -1165,16 +1218,44 @@ fn defined_terms(body: &str) -> Vec<String> {
     out
 }
 
-/// "on behalf of X", "代表X致函": the client the sender writes for.
-fn on_behalf_name(body: &str) -> Option<String> {
+/// The longest name of a sender or client a letter can hold: a longer
+/// run is no name (a letter of one word repeated).
+const MAX_NAME_CHARS: usize = 120;
+
+/// `text[at..]`, at most `len` bytes of it (cut at a character).
+fn stretch(text: &str, at: usize, len: usize) -> &str {
+    let mut end = text.len().min(at.saturating_add(len));
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    text.get(at..end).unwrap_or("")
+}
+
+/// The clients a sender may write for, in the order the letter names
+/// them, each with whether it may stand unresolved: "on behalf of X",
+/// "for your employer, X" and "代表X致函" say it is the client; "administers
+/// … for X" or "a vendor to X" only when X is an organization of our data.
+fn on_behalf_names(body: &str) -> Vec<(String, bool)> {
+    let mut out: Vec<(String, bool)> = Vec::new();
+    let mut put = |name: &str, sure: bool| {
+        let name = name.trim();
+        if !name.is_empty()
+            && name.chars().count() <= MAX_NAME_CHARS
+            && !out.iter().any(|(n, _)| n == name)
+        {
+            out.push((name.to_string(), sure));
+        }
+    };
+    // ASCII lower case: the same byte offsets as the body's.
     let lower = body.to_ascii_lowercase();
     for cue in [
         "on behalf of ",
         "on behalf of our client, ",
         "for our client, ",
     ] {
-        if let Some(i) = lower.find(cue) {
-            let rest = &body[i + cue.len()..];
+        for (i, _) in lower.match_indices(cue).take(3) {
+            let rest = stretch(body, i + cue.len(), 400);
+            let rest_lower = rest.to_ascii_lowercase();
             let end = rest
                 .find(['.', ';', '\n', '(', ':'])
                 .unwrap_or(rest.len())
@@ -1192,7 +1273,7 @@ fn on_behalf_name(body: &str) -> Option<String> {
                         " who ",
                     ]
                     .iter()
-                    .filter_map(|w| rest.to_ascii_lowercase().find(w))
+                    .filter_map(|w| rest_lower.find(w))
                     .min()
                     .unwrap_or(rest.len()),
                 );
@@ -1201,23 +1282,111 @@ fn on_behalf_name(body: &str) -> Option<String> {
             // whose name ends so ("Menlo Park City School District").
             if let Some(word) = name.strip_prefix("the ").filter(|w| !w.contains(' ')) {
                 if let Some(full) = named_before(&body[..i], word) {
-                    return Some(full);
+                    put(&full, true);
                 }
                 continue;
             }
-            if !name.is_empty() && name.chars().count() <= 100 {
-                return Some(name.to_string());
+            if name.chars().count() <= 100 {
+                put(name, true);
             }
         }
     }
-    let i = body.find("代表")?;
-    let rest = &body[i + "代表".len()..];
-    let end = ["致函", "向您", "通知", "，", "。", "发送"]
+    // "… the plan for your employer, Kaiser Permanente": the name after.
+    for cue in [
+        "for your employer, ",
+        "your employer, ",
+        "your health plan, ",
+        "your plan sponsor, ",
+    ] {
+        for (i, _) in lower.match_indices(cue).take(3) {
+            if let Some(name) = lead_name(stretch(body, i + cue.len(), 300)) {
+                put(&name, true);
+            }
+        }
+    }
+    // "WageWorks administers benefits for Acme Corp.", "a vendor to
+    // Acme": the name after "for" or "to" in the same sentence.
+    for cue in [
+        "administers ",
+        "administer ",
+        "administrator for ",
+        "administrator of ",
+        "provides services to ",
+        "provides services for ",
+        "service provider to ",
+        "service provider for ",
+        "a vendor to ",
+        "a vendor for ",
+        "vendor of ",
+    ] {
+        for (i, _) in lower.match_indices(cue).take(3) {
+            let at = i + cue.len();
+            let sentence = stretch(&lower, at, 200);
+            let sentence = &sentence[..sentence.find(['.', ';', '\n']).unwrap_or(sentence.len())];
+            let after = if cue.ends_with("to ") || cue.ends_with("for ") || cue.ends_with("of ") {
+                Some(0)
+            } else {
+                [" for ", " to "]
+                    .iter()
+                    .filter_map(|w| sentence.find(w).map(|j| j + w.len()))
+                    .min()
+            };
+            let Some(j) = after else { continue };
+            let mut rest = stretch(body, at + j, 300);
+            for own in [
+                "your employer, ",
+                "your health plan, ",
+                "your plan sponsor, ",
+            ] {
+                if rest.to_ascii_lowercase().starts_with(own) {
+                    rest = &rest[own.len()..];
+                }
+            }
+            if let Some(name) = lead_name(rest) {
+                put(&name, false);
+            }
+        }
+    }
+    // "代表德克萨斯州蓝十字蓝盾（Blue Cross and Blue Shield of Texas）致函",
+    // "我们谨代表……写信通知您": every 代表, to the word that says it writes.
+    for (i, _) in body.match_indices("代表").take(20) {
+        let rest = stretch(body, i + "代表".len(), 400);
+        // "代表性", "代表处": not "on behalf of".
+        if rest.starts_with(['性', '处', '人', '着', '们', '团', '作']) {
+            continue;
+        }
+        let Some(end) = [
+            "致函", "致信", "写信", "来信", "发函", "函告", "向您", "向你", "通知", "告知", "提醒",
+            "联系", "发送", "特此", "就", "，", "。", "；", "：", "\n",
+        ]
         .iter()
         .filter_map(|w| rest.find(w))
-        .min()?;
-    let name = rest[..end].trim();
-    (!name.is_empty() && name.chars().count() <= 40).then(|| name.to_string())
+        .min() else {
+            continue;
+        };
+        let name = rest[..end].trim();
+        // A name with its other language in brackets: the length is the
+        // name's own; the matcher reads each part.
+        let (main, inner) = match name.find(['（', '(']) {
+            Some(b) => {
+                let open = name[b..].chars().next().map_or(1, char::len_utf8);
+                let inner = &name[b + open..];
+                let close = inner.find(['）', ')']).unwrap_or(inner.len());
+                (name[..b].trim(), inner[..close].trim())
+            }
+            None => (name, ""),
+        };
+        let main_len = main.chars().count();
+        if main_len > 40 || main_len + inner.chars().count() == 0 {
+            continue;
+        }
+        match (main.is_empty(), inner.is_empty()) {
+            (_, true) => put(main, true),
+            (true, false) => put(inner, true),
+            (false, false) => put(&format!("{main}（{inner}）"), true),
+        }
+    }
+    out
 }
 
 /// The last capitalised run before `at` that ends with `word` ("District").
@@ -1308,8 +1477,11 @@ fn window(
             || before.contains("在")
             || before.contains("期间")
             || before.contains("during")
-            || sentence.contains("access")
-            || sentence.contains("unauthori")
+            || ["access", "unauthori", "未经授权", "进入", "访问", "入侵"]
+                .iter()
+                .any(|w| sentence.contains(w))
+            // "A至B期间": the span is a period.
+            || body[b.end..].trim_start().starts_with("期间")
         {
             let discovered = discovery(body, found);
             return (Some(a.date), Some(b.date), discovered);
@@ -1555,6 +1727,163 @@ mod tests {
         ] {
             assert!(signs.contains(&s), "{s:?} in {signs:?}");
         }
+    }
+
+    #[test]
+    fn clients_named_in_either_language_or_by_what_the_sender_does() {
+        let e = Engine::bundled().unwrap();
+        let head = "Northwind Mailing Services, Inc.\n";
+        // (letter after the letterhead, the client as written, its id)
+        let cases: [(&str, Option<&str>, Option<&str>); 8] = [
+            // Over 40 characters with its English name in brackets; the
+            // first 代表 is the one.
+            (
+                "代表明尼苏达州蓝十字蓝盾（Blue Cross and Blue Shield of Minnesota）致函\n尊敬的会员：\n",
+                Some("明尼苏达州蓝十字蓝盾（Blue Cross and Blue Shield of Minnesota）"),
+                Some("bcbs-minnesota"),
+            ),
+            // The verb that follows is not part of the name.
+            (
+                "尊敬的会员：\n我们谨代表明尼苏达州蓝十字蓝盾写信通知您一起事件。\n",
+                Some("明尼苏达州蓝十字蓝盾"),
+                None,
+            ),
+            (
+                "尊敬的会员：\n我们代表明尼苏达州蓝十字蓝盾告知您：\n",
+                Some("明尼苏达州蓝十字蓝盾"),
+                None,
+            ),
+            // A 代表 that is no "on behalf of" before the one that is.
+            (
+                "本公司驻美代表处说明。\n我们代表明尼苏达州蓝十字蓝盾（Blue Cross and Blue Shield of Minnesota）致信您。\n",
+                Some("明尼苏达州蓝十字蓝盾（Blue Cross and Blue Shield of Minnesota）"),
+                Some("bcbs-minnesota"),
+            ),
+            (
+                "Dear Member:\nNorthwind administers the flexible spending account plan for your employer, Kaiser Permanente. We write about an incident.\n",
+                Some("Kaiser Permanente"),
+                Some("kaiser-permanente"),
+            ),
+            (
+                "Dear Member:\nNorthwind administers retiree benefits for Target Corporation and its former employees.\n",
+                Some("Target Corporation"),
+                Some("target"),
+            ),
+            // What it administers for a name not in our data says no client.
+            (
+                "Dear Member:\nNorthwind administers benefits for Quillfeather Widgets Co. We write about an incident.\n",
+                None,
+                None,
+            ),
+            (
+                "Dear Member:\nNorthwind administers your plan. We write about an incident.\n",
+                None,
+                None,
+            ),
+        ];
+        for (text, name, id) in cases {
+            let l = e.read_letter(&format!("{head}{text}"));
+            let client = l.on_behalf_of.as_ref();
+            assert_eq!(client.map(|p| p.name.as_str()), name, "{text}");
+            assert_eq!(client.and_then(|p| p.org_id.as_deref()), id, "{text}");
+            assert_eq!(
+                l.sender.map(|p| p.name).as_deref(),
+                Some("Northwind Mailing Services, Inc."),
+                "{text}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_run_longer_than_a_name_is_no_name() {
+        let e = Engine::bundled().unwrap();
+        for text in [
+            "代表".repeat(50_000),
+            format!("{}\n\nDear Customer:\n", "Acme ".repeat(40)),
+            format!("{} Inc.\n\nDear Customer:\n", "Q".repeat(130)),
+            format!("Sincerely,\n{}\n", "Long Name Co ".repeat(12)),
+        ] {
+            let l = e.read_letter(&text);
+            for p in [&l.sender, &l.on_behalf_of].into_iter().flatten() {
+                assert!(p.name.chars().count() <= MAX_NAME_CHARS, "{}", p.name.len());
+            }
+        }
+        assert!(plausible_sender(&"Acme ".repeat(20)));
+        assert!(!plausible_sender(&"Acme ".repeat(30)));
+        let l = e.read_letter(&"代表".repeat(50_000));
+        assert_eq!((l.sender, l.on_behalf_of), (None, None));
+    }
+
+    #[test]
+    fn windows_said_in_chinese() {
+        let d = |m, day| Some(PartialDate::ymd(2024, m, day));
+        let cases = [
+            (
+                "2024年6月3日至2024年6月10日期间，未经授权的人员进入了我们的服务器。",
+                (d(6, 3), d(6, 10)),
+            ),
+            (
+                "调查显示，2024年6月3日至2024年6月10日，有人访问了部分文件。",
+                (d(6, 3), d(6, 10)),
+            ),
+            (
+                "2024年6月3日至2024年6月10日期间，我们的系统曾无法使用。",
+                (d(6, 3), d(6, 10)),
+            ),
+            // An enrolment period is no window.
+            (
+                "请于2024年6月3日至2024年6月10日期间完成注册。",
+                (None, None),
+            ),
+        ];
+        for (text, want) in cases {
+            let (start, end, _) = window(text, &dates::find(text));
+            assert_eq!((start, end), want, "{text}");
+        }
+    }
+
+    #[test]
+    fn a_link_to_the_senders_own_site_is_no_lure() {
+        let e = Engine::bundled().unwrap();
+        let letter = |extra: &str| {
+            format!(
+                "Mr. Cooper\n\nDecember 15, 2023\n\nDear Customer,\nMr. Cooper is writing about \
+                 a cybersecurity incident. Between October 30, 2023 and November 1, 2023, an \
+                 unauthorized third party obtained files with your name and address. Details \
+                 are at https://www.mrcooper-dataincident.com and on our main site.\n{extra}\n\
+                 Sincerely,\nMr. Cooper\n"
+            )
+        };
+        // (what the letter adds, a lure, the look-alike sign among its signs)
+        let cases = [
+            ("", false, false),
+            ("We will never ask for your password.", false, false),
+            (
+                "Reply with your full Social Security number to confirm your identity.",
+                true,
+                true,
+            ),
+            (
+                "A processing fee of $35 is required to restore your protection.",
+                true,
+                true,
+            ),
+        ];
+        for (extra, lure, sign) in cases {
+            let l = e.read_letter(&letter(extra));
+            assert_eq!(l.is_phishing(), lure, "{extra}: {:?}", l.phishing);
+            assert_eq!(
+                l.phishing.contains(&PhishSign::LookalikeLink),
+                sign,
+                "{extra}"
+            );
+            // Flagged or not, the incident it is about is shown.
+            assert_eq!(l.incident.as_deref(), Some("mr-cooper-2023"), "{extra}");
+        }
+        // A look-alike link alone, or a threat alone, makes no lure.
+        assert!(!PhishSign::LookalikeLink.is_decisive());
+        assert!(!PhishSign::UrgentThreat.is_decisive());
+        assert!(PhishSign::AsksSsn.is_decisive());
     }
 
     #[test]

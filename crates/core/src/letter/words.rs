@@ -500,7 +500,7 @@ fn clauses(text: &str) -> Vec<String> {
     while let Some((i, c)) = it.next() {
         let next = it.peek().map(|(_, n)| *n);
         let ends = match c {
-            '.' => next.is_none_or(char::is_whitespace),
+            '.' => next.is_none_or(char::is_whitespace) && !is_abbreviation(&text[start..i]),
             ';' | '。' | '；' | '\n' | '!' | '?' | '！' | '？' => true,
             _ => false,
         };
@@ -881,6 +881,8 @@ fn enroll_by(text: &str, dates: &[super::dates::Found]) -> Option<crate::Partial
         let end = sentence_end(text, f.end);
         let sentence = text[start..end].to_ascii_lowercase();
         let before = text[start..f.start].to_ascii_lowercase();
+        // "enroll by: 11:59 p.m. ET on": the words before the time of day.
+        let label = without_time(&before);
         let by = [
             "by",
             "before",
@@ -892,10 +894,8 @@ fn enroll_by(text: &str, dates: &[super::dates::Found]) -> Option<crate::Partial
             "之前",
         ]
         .iter()
-        .any(|w| {
-            before.trim_end_matches([' ', ':', '\t']).ends_with(w)
-                || sentence.contains(&format!("{w} "))
-        }) || text[f.end..end].starts_with('前')
+        .any(|w| label.ends_with(w) || sentence.contains(&format!("{w} ")))
+            || text[f.end..end].starts_with('前')
             || text[f.end..end].starts_with("之前");
         let needless = [
             "no enrollment",
@@ -909,7 +909,6 @@ fn enroll_by(text: &str, dates: &[super::dates::Found]) -> Option<crate::Partial
         if !(CUES.iter().any(|c| sentence.contains(c)) && by) || needless {
             return None;
         }
-        let label = before.trim_end_matches([' ', ':', '\t']);
         let labelled = [
             "deadline",
             "enroll by",
@@ -930,12 +929,86 @@ fn enroll_by(text: &str, dates: &[super::dates::Found]) -> Option<crate::Partial
     strong.or(weak)
 }
 
+/// Words whose full stop is theirs, not a sentence's end: "11:59 p.m.
+/// ET", "Acme Inc. (“Acme”)", "the U.S. Postal Service", "Policy No. 4".
+const ABBREVIATIONS: &[&str] = &[
+    "a.m", "p.m", "inc", "co", "corp", "ltd", "llc", "llp", "no", "u.s", "dr", "mr", "mrs", "ms",
+    "st", "jr", "sr", "n.a", "p.c", "l.l.c", "e.g", "i.e",
+];
+
+/// Whether the full stop at byte `i` of `text` ends a sentence: it comes
+/// before white space (not "example.com", "3.5") and after a word that is
+/// no abbreviation.
+pub(super) fn stop_ends_sentence(text: &str, i: usize) -> bool {
+    let spaced = text
+        .get(i + 1..)
+        .is_none_or(|rest| rest.chars().next().is_none_or(char::is_whitespace));
+    spaced && !is_abbreviation(text.get(..i).unwrap_or(""))
+}
+
+/// Whether the word `head` ends with is an abbreviation (its full stop
+/// not in `head`).
+pub(super) fn is_abbreviation(head: &str) -> bool {
+    let word = head
+        .rsplit(|c: char| c.is_whitespace() || c == '(')
+        .next()
+        .unwrap_or("")
+        .to_ascii_lowercase();
+    ABBREVIATIONS.contains(&word.as_str())
+}
+
+/// The words before a date without a time of day between them and it
+/// ("enroll by 11:59 p.m. ET on " → "enroll by"), and without the colon
+/// or space they end with (`before` in lower case).
+fn without_time(before: &str) -> &str {
+    const TIME: &[&str] = &[
+        "a.m.", "p.m.", "a.m", "p.m", "am", "pm", "et", "est", "edt", "ct", "cst", "cdt", "mt",
+        "mst", "mdt", "pt", "pst", "pdt", "utc", "gmt", "eastern", "central", "mountain",
+        "pacific", "standard", "daylight", "time", "midnight", "noon",
+    ];
+    let trim = |s: &str| {
+        s.trim_end_matches(|c: char| c.is_whitespace() || c == ':' || c == ',')
+            .len()
+    };
+    let mut rest = &before[..trim(before)];
+    let mut timed = false;
+    loop {
+        let word_at = rest
+            .char_indices()
+            .rfind(|(_, c)| c.is_whitespace())
+            .map_or(0, |(i, c)| i + c.len_utf8());
+        let word = rest[word_at..].trim_matches(['(', ')', ',']);
+        let clock = word.contains(':')
+            && word.chars().any(|c| c.is_ascii_digit())
+            && word
+                .chars()
+                .all(|c| c.is_ascii_digit() || matches!(c, ':' | '.' | 'a' | 'p' | 'm'));
+        // "5 p.m.": the hour before its a.m. or p.m.
+        let hour = timed && word.len() <= 2 && word.bytes().all(|b| b.is_ascii_digit());
+        let time = clock || hour || TIME.contains(&word);
+        // "on" and "at" only around a time ("at 11:59 p.m. on").
+        if word.is_empty() || !(time || matches!(word, "on" | "at")) {
+            break;
+        }
+        timed |= time;
+        rest = &rest[..trim(&rest[..word_at])];
+    }
+    if timed {
+        rest
+    } else {
+        &before[..trim(before)]
+    }
+}
+
 pub(super) fn sentence_start(text: &str, at: usize) -> usize {
-    text[..at]
-        .rfind(['.', '\n', '。', '!', '?', '；'])
-        .map_or(0, |i| {
-            i + text[i..].chars().next().map_or(1, char::len_utf8)
-        })
+    let mut end = at;
+    while let Some(i) = text[..end].rfind(['.', '\n', '。', '!', '?', '；']) {
+        if text.as_bytes()[i] != b'.' || stop_ends_sentence(text, i) {
+            return i + text[i..].chars().next().map_or(1, char::len_utf8);
+        }
+        end = i;
+    }
+    0
 }
 
 pub(super) fn sentence_end(text: &str, at: usize) -> usize {
@@ -970,10 +1043,14 @@ fn code(text: &str) -> Option<String> {
     for label in LABELS {
         for (i, _) in lower.match_indices(label) {
             let after = &text[i + label.len()..];
+            const GAP: [char; 7] = [' ', ':', '：', '为', '是', '\t', '#'];
+            let after = after.trim_start_matches(GAP);
+            // "code is WW4471KQ", "code is: WW4471KQ".
             let after = after
-                .trim_start_matches([' ', ':', '：', '为', '是', '\t', '#'])
-                .trim_start_matches("is ")
-                .trim_start_matches([' ', ':']);
+                .strip_prefix("is")
+                .filter(|r| r.starts_with([' ', ':', '\t']))
+                .unwrap_or(after)
+                .trim_start_matches(GAP);
             let token: String = after
                 .chars()
                 .take_while(|c| c.is_ascii_alphanumeric() || *c == '-')
@@ -1030,6 +1107,7 @@ pub(crate) fn phishing(
     text: &str,
     sender_domain: Option<&str>,
     brands: &dyn Fn(&str) -> bool,
+    own: &[String],
 ) -> Vec<PhishSign> {
     let text = &unwrap(text);
     let mut signs: Vec<PhishSign> = Vec::new();
@@ -1298,6 +1376,28 @@ pub(crate) fn phishing(
             add(PhishSign::UrgentThreat);
         }
     }
+    // A link to a site named for the sender ("mrcooper-incident.com") is
+    // its own unless the letter asks for what only a lure asks for.
+    let asks = signs.iter().any(|s| {
+        matches!(
+            s,
+            PhishSign::AsksPayment
+                | PhishSign::GiftCards
+                | PhishSign::AsksPassword
+                | PhishSign::AsksSsn
+                | PhishSign::AsksCardNumber
+                | PhishSign::AsksPin
+                | PhishSign::AsksBankAccount
+        )
+    });
+    let named_for_sender = |host: &str| {
+        let registrable = registrable(host);
+        let label = registrable.split('.').next().unwrap_or("");
+        let squashed: String = label.chars().filter(char::is_ascii_alphanumeric).collect();
+        own.iter().any(|n| {
+            (n.len() >= 4 && squashed.contains(n.as_str())) || label.split('-').any(|p| p == n)
+        })
+    };
     for url in urls(text) {
         let host = url.host.to_ascii_lowercase();
         let registrable = registrable(&host);
@@ -1321,8 +1421,13 @@ pub(crate) fn phishing(
         ]
         .iter()
         .any(|w| host.contains(w));
-        if odd_tld || brands(&host) || (lure_word && (!url.https || sender_domain.is_some())) {
-            add(PhishSign::LookalikeLink);
+        let lookalike =
+            odd_tld || brands(&host) || (lure_word && (!url.https || sender_domain.is_some()));
+        if lookalike
+            && (asks || !named_for_sender(&host))
+            && !signs.contains(&PhishSign::LookalikeLink)
+        {
+            signs.push(PhishSign::LookalikeLink);
         }
     }
     signs
@@ -1429,19 +1534,125 @@ mod tests {
     }
 
     #[test]
+    fn deadlines_with_a_time_of_day() {
+        let offered = "We offer Kroll identity monitoring at no cost to you. ";
+        let cases = [
+            (
+                "You must enroll by: 11:59 p.m. ET on 06/15/2025.",
+                (2025, 6, 15),
+            ),
+            (
+                "Please enroll by 11:59 p.m. on June 15, 2025.",
+                (2025, 6, 15),
+            ),
+            ("Enroll by 11:59pm (ET) on July 1, 2025.", (2025, 7, 1)),
+            (
+                "Enroll by\u{a0}11:59\u{3000}p.m. on July 1, 2025.",
+                (2025, 7, 1),
+            ),
+            (
+                "Activate before 5 p.m. Pacific Time on 9/30/2025. Questions? Call us.",
+                (2025, 9, 30),
+            ),
+            (
+                "The deadline to enroll is 11:59 a.m. CST on May 2, 2026.",
+                (2026, 5, 2),
+            ),
+        ];
+        for (sentence, (y, m, d)) in cases {
+            let text = format!("{offered}{sentence}");
+            let o = offer(&text, &super::super::dates::find(&text)).unwrap();
+            assert_eq!(
+                o.enroll_by,
+                Some(crate::PartialDate::ymd(y, m, d)),
+                "{sentence}"
+            );
+        }
+    }
+
+    #[test]
+    fn abbreviations_do_not_end_a_sentence() {
+        // (text, where the sentence holding its end starts)
+        let cases = [
+            ("Call 9 a.m. to 5 p.m. ET on weekdays", 0),
+            ("Acme Inc. and Beta Corp. wrote", 0),
+            ("See example.com today", 0),
+            ("Done. Then U.S. mail", 5),
+            ("First line\nsecond", 11),
+            ("It ended. Next", 9),
+        ];
+        for (text, start) in cases {
+            assert_eq!(sentence_start(text, text.len()), start, "{text}");
+        }
+        assert_eq!(
+            clauses("Arrived at 9 a.m. The name was taken."),
+            ["arrived at 9 a.m. the name was taken"]
+        );
+    }
+
+    #[test]
+    fn codes_after_their_label() {
+        let cases = [
+            ("Your unique code is: WW4471KQ", Some("WW4471KQ")),
+            ("Your activation code is ZX81KQ22.", Some("ZX81KQ22")),
+            ("Enrollment Code: K2T9-Q74MX", Some("K2T9-Q74MX")),
+            ("您的激活码为：CND88Q4ZT7", Some("CND88Q4ZT7")),
+            ("The code is: printed above", None),
+            ("code is:", None),
+        ];
+        for (text, want) in cases {
+            assert_eq!(code(text).as_deref(), want, "{text}");
+        }
+    }
+
+    #[test]
+    fn a_site_named_for_the_sender_is_its_own_unless_the_letter_asks() {
+        let brands = |h: &str| h.contains("mrcooper-") || h.contains("-paypal");
+        let own = ["mrcooper".to_string(), "mrcooperdataincident".to_string()];
+        let att = ["att".to_string()];
+        // (text, the senders' names, the look-alike sign expected)
+        let cases: [(&str, &[String], bool); 6] = [
+            (
+                "Details: https://www.mrcooper-dataincident.com.",
+                &own,
+                false,
+            ),
+            ("Details: https://www.mrcooper-dataincident.com.", &[], true),
+            (
+                "Details: https://www.mrcooper-dataincident.com. Reply with your password.",
+                &own,
+                true,
+            ),
+            // Another brand's look-alike is one whoever sends it.
+            ("Log in at https://secure-paypal.top now.", &own, true),
+            // A short name is the sender's only as a whole part.
+            ("Help at https://att-help.top.", &att, false),
+            ("Claims at https://attorney-claims.top.", &att, true),
+        ];
+        for (text, own, sign) in cases {
+            let signs = phishing(text, Some("mrcooper.com"), &brands, own);
+            assert_eq!(
+                signs.contains(&PhishSign::LookalikeLink),
+                sign,
+                "{text}: {signs:?}"
+            );
+        }
+    }
+
+    #[test]
     fn advice_to_pay_ones_taxes_is_not_a_payment_ask() {
         let advice =
             "Continue to pay your taxes and file your tax return, even if you must do so by paper.";
-        assert!(phishing(advice, None, &|_| false).is_empty());
+        assert!(phishing(advice, None, &|_| false, &[]).is_empty());
         let ask = "A processing fee of $25 must be paid to restore your account.";
-        assert!(phishing(ask, None, &|_| false).contains(&PhishSign::AsksPayment));
+        assert!(phishing(ask, None, &|_| false, &[]).contains(&PhishSign::AsksPayment));
     }
 
     #[test]
     fn lures_are_flagged_and_genuine_advice_is_not() {
         let no = |_: &str| false;
         let lure = "To restore your protection, a one-time reactivation fee of $89.95 is required. Purchase a Google Play gift card. Reply with your full Social Security number. Visit http://secure-verify-id.top/login within 24 hours or your case will be closed.";
-        let s = phishing(lure, None, &no);
+        let s = phishing(lure, None, &no, &[]);
         for want in [
             PhishSign::AsksPayment,
             PhishSign::GiftCards,
@@ -1452,6 +1663,6 @@ mod tests {
             assert!(s.contains(&want), "{want:?} in {s:?}");
         }
         let genuine = "We will never ask for your password or your Social Security number by e-mail. We recommend that you change your password. The service is free; you do not need to pay. Enroll at https://enroll.krollmonitoring.com.";
-        assert_eq!(phishing(genuine, None, &no), []);
+        assert_eq!(phishing(genuine, None, &no, &[]), []);
     }
 }
