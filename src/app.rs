@@ -346,8 +346,9 @@ pub fn app(props: &AppProps) -> Html {
                             initial_text={state.shell_text.clone()} caret={state.shell_caret} />
                         { chosen }
                     </section>
-                    { letters }
+                    // The answer first; reading a letter after it.
                     { results }
+                    { letters }
                     { import }
                 </>
             }

@@ -4,14 +4,21 @@
 // Chinese: the plan with its steps, every incident a line); nothing scrolls
 // sideways at 320 px (the longest organization name, its editor open, the
 // Chinese view); every control is at least 44×44 CSS px; Back from an
-// incident's page returns to the same place with the same card open. The
-// main states are saved as screenshots in artefacts/screenshots/ for a
-// reviewer who does not run the tests.
+// incident's page returns to the same place with the same card open. At a
+// phone's 390×844 and a desktop's 1280×900, in English and Chinese: the
+// verdict on the first screen, no sideways scroll, 44 px targets, a closed
+// card's date, boilerplate once, no English sentence in the Chinese view,
+// axe clean, and Back keeping every open fold, card and step. The main
+// states are saved as screenshots in artefacts/screenshots/ for a reviewer
+// who does not run the tests.
 import assert from 'node:assert/strict';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
+import { createRequire } from 'node:module';
 import { ROOT, addCompany, openPage, pasteIntoBox, setup } from './helpers.mjs';
+
+const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 let env;
 before(async () => { env = await setup(); });
@@ -176,3 +183,113 @@ test('Back from an incident page returns to the same place, the card still open;
     await context.close();
   }
 });
+
+/** Serious and critical axe violations on the current view. */
+async function axeProblems(page) {
+  const found = await page.evaluate(async (src) => {
+    if (!window.axe) (0, eval)(src);
+    const r = await window.axe.run(document, { resultTypes: ['violations'] });
+    return r.violations.map((v) => ({ id: v.id, impact: v.impact, target: v.nodes[0]?.target }));
+  }, AXE);
+  return found.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+}
+
+/**
+ * English left in the Chinese view, as a reader sees it: a run of two or
+ * more plain lower-case English words inside a Chinese sentence, or a whole
+ * English sentence, outside what is marked English on purpose (a cited
+ * title) and outside a term glossed in brackets.
+ */
+function englishInChinese(page) {
+  return page.evaluate(() => {
+    const cjk = /[\u4e00-\u9fff]/;
+    const bad = [];
+    const walker = document.createTreeWalker(document.querySelector('main') || document.body, NodeFilter.SHOW_TEXT);
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+      const el = n.parentElement;
+      if (!el || el.closest('[lang=en], script, style, code, .visually-hidden') || !el.checkVisibility()) continue;
+      const text = n.textContent.trim();
+      if (!text) continue;
+      for (const run of text.split(/[^A-Za-z0-9 &'.\-\/]/)) {
+        const plain = run.trim().split(/\s+/).filter((w) => w.length >= 4 && /^[a-z]+$/.test(w));
+        const glossed = text.includes(`（${run.trim()}）`);
+        if (plain.length >= (cjk.test(text) ? 2 : 3) && !glossed) bad.push(`${run.trim()} — in "${text.slice(0, 80)}"`);
+      }
+    }
+    return bad;
+  });
+}
+
+const SIZES = [['phone', PHONE], ['desktop', { width: 1280, height: 900 }]];
+for (const [size, viewport] of SIZES) {
+  for (const lang of ['en', 'zh-Hans']) {
+    test(`the household answer at ${size} ${viewport.width}×${viewport.height} in ${lang}: verdict first, no sideways scroll, 44 px targets, dates, boilerplate once, axe clean${lang === 'en' ? '' : ', no English left'}`, async () => {
+      const { context, page, errors } = await householdPage(viewport, lang === 'en' ? undefined : lang);
+      try {
+        const verdict = page.getByTestId('verdict');
+        assert.ok(await verdict.getAttribute('data-as-of'), 'the data date is on the verdict');
+        const box = await verdict.evaluate((e) => { const r = e.getBoundingClientRect(); return { top: r.top + scrollY, height: r.height }; });
+        assert.ok(box.top < viewport.height, `verdict starts at ${box.top} px`);
+        assert.ok(box.height <= viewport.height, `verdict is ${box.height} px tall`);
+        const wide = await page.evaluate(() => document.documentElement.scrollWidth);
+        assert.ok(wide <= viewport.width, `the page is ${wide} px wide`);
+        const height = await page.evaluate(() => document.documentElement.scrollHeight);
+        console.log(`household list, ${size} ${lang}: ${height} px, ${(height / viewport.height).toFixed(1)} screens`);
+        if (size === 'phone') assert.ok(height / viewport.height <= 12, `${(height / viewport.height).toFixed(1)} screens`);
+        // A closed card says when; the plan says once when its facts were checked.
+        const cards = page.locator('[data-testid=incident-card]:visible');
+        assert.ok(await cards.count() > 3);
+        const dated = await page.locator('[data-testid=incident-card]:visible [data-testid=card-when]').count();
+        assert.ok(dated >= await cards.count() - 1, `${dated} of ${await cards.count()} cards dated`);
+        assert.equal(await page.getByTestId('facts-checked').count(), 1);
+        const small = await smallTargets(page);
+        assert.deepEqual(small, [], small.join('\n'));
+        if (lang !== 'en') {
+          const english = await englishInChinese(page);
+          assert.deepEqual(english, [], english.join('\n'));
+        }
+        await page.screenshot({ path: join(SHOTS, `${size}-${lang}-verdict.png`) });
+        // The closed state, then with a card and a step opened.
+        assert.deepEqual(await axeProblems(page), []);
+        await cards.first().locator('.card-more > summary').click();
+        await page.locator('[data-testid=action-item] .how > summary').first().click();
+        await cards.first().screenshot({ path: join(SHOTS, `${size}-${lang}-card-open.png`) });
+        await page.locator('.plan').screenshot({ path: join(SHOTS, `${size}-${lang}-plan.png`) });
+        assert.deepEqual(await axeProblems(page), []);
+        assert.deepEqual(errors, []);
+      } finally {
+        await context.close();
+      }
+    });
+
+    test(`Back keeps every open fold, card and step, at ${size} in ${lang}`, async () => {
+      const { context, page } = await householdPage(viewport, lang === 'en' ? undefined : lang);
+      try {
+        // A step's "how", a fold of held incidents and a card inside it.
+        const how = page.locator('[data-testid=action-item] details.how').first();
+        await how.locator('> summary').click();
+        const fold = page.getByTestId('more-incidents').first();
+        await fold.locator('> summary').scrollIntoViewIfNeeded();
+        await fold.locator('> summary').click();
+        const card = fold.locator('[data-testid=incident-card]').first();
+        const id = await card.getAttribute('data-incident-id');
+        await card.locator('.card-more > summary').click();
+        await card.getByTestId('incident-link').scrollIntoViewIfNeeded();
+        const before = await page.evaluate(() => scrollY);
+        const open = () => page.evaluate(() => [...document.querySelectorAll('details[data-keep][open]')].map((d) => d.dataset.keep).sort());
+        const wasOpen = await open();
+        assert.ok(wasOpen.length >= 3, wasOpen.join(' '));
+        await card.getByTestId('incident-link').click();
+        await page.waitForSelector(`[data-testid=incident-page][data-incident-id=${id}]`);
+        await page.goBack();
+        await page.waitForSelector(`[data-testid=incident-card][data-incident-id=${id}] > details.card-more[open]`);
+        assert.deepEqual(await open(), wasOpen);
+        const back = await page.evaluate(() => scrollY);
+        assert.ok(Math.abs(back - before) < 5, `scroll ${back}, was ${before}`);
+        assert.ok(await card.getByTestId('incident-link').isVisible(), 'the link followed is in view again');
+      } finally {
+        await context.close();
+      }
+    });
+  }
+}
