@@ -146,11 +146,86 @@ test('incidents a newer data set adds are marked new since the last visit', asyn
     assert.equal(await fresh.getAttribute('data-since'), '2024-01-01');
     assert.ok(Number(await fresh.getAttribute('data-count')) >= 2, 'the 2024 incidents are new');
     assert.ok(!(await fresh.textContent()).includes('vendor'), 'what was seen is not new');
+    // Each new card is marked; what was seen is not.
+    const marked = await page.locator('[data-testid=new-mark]').evaluateAll((els) => els.map((e) => e.closest('[data-incident-id], [data-notice-id]')?.getAttribute('data-incident-id') || e.closest('[data-notice-id]')?.getAttribute('data-notice-id')));
+    assert.equal(new Set(marked).size, Number(await fresh.getAttribute('data-count')), marked.join());
+    assert.ok(!marked.includes('att-vendor-2023'), marked.join());
+    assert.equal(await page.locator('[data-testid=new-mark]').first().getAttribute('data-since'), '2024-01-01');
     // Seen now: on the next visit nothing is new.
     await page.waitForFunction(() => localStorage.getItem('exposure-check/progress').includes('"as_of":"2026-07-01"'));
     await page.reload();
     await page.waitForSelector('[data-testid=incident-card]');
     assert.equal(await page.getByTestId('new-since').count(), 0);
+  } finally {
+    await context.close();
+  }
+});
+
+test('a Chinese letter pasted and kept puts its deadline in the plan and the calendar; the code the person kept goes with the JSON export', async () => {
+  const { context, page, requests, errors } = await openPage(env, { acceptDownloads: true });
+  try {
+    await page.getByTestId('lang-switch').selectOption('zh-Hans');
+    await page.waitForFunction(() => document.documentElement.lang === 'zh-Hans');
+    // The same letter with a deadline still to come.
+    const text = letter('zh-07-pbi-calpers.txt').replace('2023年10月31日前', '2099年10月31日前');
+    const result = await read(page, text);
+    assert.equal(await result.getAttribute('data-sender'), 'pbi-research-services');
+    assert.match(await result.textContent(), /CPR8W2T6QJ/);
+    await page.locator('.letter-result input[type=checkbox]').check();
+    await page.getByTestId('letter-keep').click();
+    await page.waitForSelector('[data-testid=company-chip][data-org-id=calpers][data-from-letter=true]');
+    const offer = page.locator('[data-testid=action-item][data-action-id=enroll_offered_monitoring]');
+    await offer.waitFor();
+    assert.match(await offer.textContent(), /[\u4e00-\u9fff]/);
+    const download = async (id) => {
+      const [d] = await Promise.all([page.waitForEvent('download'), page.getByTestId(id).click()]);
+      return readFileSync(await d.path(), 'utf8');
+    };
+    const ics = (await download('export-ics')).replace(/\r\n /g, '');
+    assert.ok(ics.includes('DTSTART:20991031T090000'), 'the letter\'s deadline, at 9:00');
+    // The JSON export moves the finding, and the code the person chose to keep.
+    const json = JSON.parse(await download('export-json'));
+    const kept = json.progress.letters;
+    assert.equal(kept.length, 1);
+    assert.equal(kept[0].incident, 'pbi-moveit-2023');
+    assert.equal(kept[0].code, 'CPR8W2T6QJ');
+    assert.equal(kept[0].enroll_by, '2099-10-31');
+    // Nothing of it left the page.
+    assert.deepEqual(offOrigin(env, requests), []);
+    assert.deepEqual(requests.filter((r) => r.body.includes('CPR8W2T6QJ') || decodeURIComponent(r.url).includes('CPR8W2T6QJ')), []);
+    assert.deepEqual(errors, []);
+  } finally {
+    await context.close();
+  }
+});
+
+test('a letter file is read when picked or dropped: a GBK text and a MIME e-mail', async () => {
+  const { context, page, errors } = await openPage(env);
+  try {
+    await page.locator('.letter > details > summary').click();
+    // A Chinese letter saved in GBK, picked: decoded in the reader, shown as text.
+    await page.locator('.letter input[type=file]').setInputFiles(join(ROOT, 'tests', 'letters', 'zh-12-onetouchpoint-arkansas-gbk.txt'));
+    const result = page.locator('[data-testid=letter-result][data-sender=onetouchpoint]');
+    await result.waitFor({ timeout: 20000 });
+    assert.match(await page.getByTestId('letter-input').inputValue(), /阿肯色州/);
+    const types = await page.getByTestId('letter-type').evaluateAll((els) => els.map((e) => e.dataset.type));
+    assert.ok(types.includes('medical') && types.includes('date_of_birth'), types.join());
+    // An e-mail with a base64 part and a quoted-printable part, dropped.
+    const eml = readFileSync(join(ROOT, 'tests', 'letters', 'en-30-ascension-multipart.eml')).toString('base64');
+    await page.evaluate((b64) => {
+      const bytes = Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
+      const dt = new DataTransfer();
+      dt.items.add(new File([bytes], 'letter.eml', { type: 'message/rfc822' }));
+      const target = document.querySelector('.letter');
+      target.dispatchEvent(new DragEvent('dragover', { dataTransfer: dt, bubbles: true, cancelable: true }));
+      target.dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
+    }, eml);
+    const mail = page.locator('[data-testid=letter-result][data-incident=ascension-2024]');
+    await mail.waitFor({ timeout: 20000 });
+    assert.equal(await mail.getAttribute('data-sender'), 'ascension');
+    const said = await mail.textContent();
+    assert.ok(said.includes('Kroll') && said.includes('ASN-4K7Q-29X'), said);
+    assert.deepEqual(errors, []);
   } finally {
     await context.close();
   }
