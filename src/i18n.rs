@@ -173,8 +173,8 @@ texts! {
     ClearAll => "Erase everything stored", "清除所有已保存的数据";
     ClearAllHint => "Removes your companies and progress from this browser.", "从本浏览器中删除你的公司列表和进度。";
     ImportHeading => "Import a file", "导入文件";
-    ImportHint => "Add a Have I Been Pwned breach list (JSON) to widen the check, or a plan you exported from Exposure Check to bring your progress to this device. Files are read in this browser only.",
-                  "导入 Have I Been Pwned 泄露列表（JSON）以扩大检查范围，或导入从本工具导出的计划以在此设备上继续进度。文件只在本浏览器中读取。";
+    ImportHint => "Add the list of all breaches downloaded from the Have I Been Pwned website to check against more breaches, or a plan you saved from this page to carry on with it on this device. Files are read in this browser only.",
+                  "可添加从 Have I Been Pwned 网站下载的全部泄露事件列表，以对照更多泄露事件检查；或添加你从本页保存的计划，在此设备上继续。文件只在本浏览器中读取。";
     ImportBusy => "Reading the catalogue…", "正在读取目录……";
     ImportReading => "Reading and checking the file", "正在读取并检查文件";
     ShowAllCompanies => "Show all companies", "显示全部公司";

@@ -16,6 +16,7 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { createRequire } from 'node:module';
+import ICAL from 'ical.js';
 import { ROOT, addCompany, openPage, pasteIntoBox, setup } from './helpers.mjs';
 
 const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
@@ -30,7 +31,7 @@ const household = readFileSync(join(ROOT, 'tests', 'fixtures', 'household.txt'),
 const PHONE = { width: 390, height: 844 };
 
 async function householdPage(viewport, lang) {
-  const opened = await openPage(env);
+  const opened = await openPage(env, { acceptDownloads: true });
   const { page } = opened;
   await page.setViewportSize(viewport);
   if (lang) {
@@ -223,7 +224,7 @@ function englishInChinese(page) {
 const SIZES = [['phone', PHONE], ['desktop', { width: 1280, height: 900 }]];
 for (const [size, viewport] of SIZES) {
   for (const lang of ['en', 'zh-Hans']) {
-    test(`the household answer at ${size} ${viewport.width}×${viewport.height} in ${lang}: verdict first, no sideways scroll, 44 px targets, dates, boilerplate once, axe clean${lang === 'en' ? '' : ', no English left'}`, async () => {
+    test(`the household answer at ${size} ${viewport.width}×${viewport.height} in ${lang}: verdict first, no sideways scroll, 44 px targets, dates, boilerplate once, axe clean, exports and silence in its language${lang === "en" ? "" : ", no English left"}`, async () => {
       const { context, page, errors } = await householdPage(viewport, lang === 'en' ? undefined : lang);
       try {
         const verdict = page.getByTestId('verdict');
@@ -256,6 +257,35 @@ for (const [size, viewport] of SIZES) {
         await cards.first().screenshot({ path: join(SHOTS, `${size}-${lang}-card-open.png`) });
         await page.locator('.plan').screenshot({ path: join(SHOTS, `${size}-${lang}-plan.png`) });
         assert.deepEqual(await axeProblems(page), []);
+        // The exports, in the reader's language.
+        const zh = lang !== 'en';
+        const download = async (id) => {
+          const [d] = await Promise.all([page.waitForEvent('download'), page.getByTestId(id).click()]);
+          return readFileSync(await d.path(), 'utf8');
+        };
+        const md = await download('export-markdown');
+        assert.ok(md.startsWith(zh ? '# 数据泄露自查' : '# Exposure Check'), md.slice(0, 80));
+        assert.ok(md.includes(zh ? '## 数据泄露事件' : '## Incidents'), 'the incidents, a line each');
+        const lines = md.split('\n').filter((l) => l.startsWith('- **'));
+        assert.ok(lines.length >= 10 && lines.filter((l) => /\d{4}/.test(l)).length >= 10, `${lines.length} incident lines with dates`);
+        assert.ok(md.includes(zh ? '第一步：' : 'First steps: '), 'the verdict\'s first steps');
+        if (zh) assert.ok(!/## (Incidents|What)|Data as of/.test(md), 'no English heading');
+        const events = new ICAL.Component(ICAL.parse(await download('export-ics')))
+          .getAllSubcomponents('vevent').map((v) => new ICAL.Event(v));
+        assert.ok(events.length >= 3, `${events.length} events`);
+        for (const e of events) {
+          assert.equal(e.startDate.isDate, false, `${e.uid} is timed`);
+          assert.ok(e.component.getFirstSubcomponent('valarm'), `${e.uid} has an alarm`);
+          if (zh) assert.match(e.summary, /[\u4e00-\u9fff]/, e.summary);
+        }
+        // What silence means: a company known and quiet, one not known.
+        await addCompany(page, 'State Farm');
+        await addCompany(page, 'Hollow Creek Bakery');
+        const status = (s) => page.locator(`[data-testid=company-status][data-status=${s}]`);
+        await status('not-in-data').waitFor();
+        assert.match(await status('no-known-incident').first().textContent(), zh ? /截至2026年7月1日/ : /no known incident in our data as of Jul 1, 2026/);
+        assert.match(await status('not-in-data').textContent(), zh ? /Hollow Creek Bakery.*[\u4e00-\u9fff]/ : /not an all-clear/);
+        assert.equal(await page.evaluate(() => document.documentElement.scrollWidth) <= viewport.width, true);
         assert.deepEqual(errors, []);
       } finally {
         await context.close();

@@ -89,6 +89,8 @@ pub struct ActionText {
     /// Labels of the action's links, in order.
     pub links: Vec<String>,
     pub elsewhere: Option<String>,
+    /// A recurring step's reminder (`recurrence.reminder`).
+    pub reminder: Option<String>,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
@@ -193,6 +195,17 @@ impl<'a> Texts<'a> {
         self.zh_action(&a.id)
             .and_then(|t| non_empty(&t.title))
             .unwrap_or(&a.title)
+    }
+
+    /// A recurring step's reminder, in the reader's language.
+    pub fn reminder(&self, a: &'a ActionDef) -> Option<&'a str> {
+        let english = a.recurrence.as_ref()?.reminder.as_str();
+        Some(
+            self.zh_action(&a.id)
+                .and_then(|t| t.reminder.as_deref())
+                .and_then(non_empty)
+                .unwrap_or(english),
+        )
     }
 
     pub fn action_summary(&self, a: &'a ActionDef) -> &'a str {
@@ -503,7 +516,7 @@ mod tests {
 // Reading zh.json (`crate::json`).
 json_struct!(strict Translations { schema_version, data_types: default, actions: default, incidents: default, services: default });
 json_struct!(strict TypeText { name, harm });
-json_struct!(strict ActionText { title, summary, steps, links: default, elsewhere: default });
+json_struct!(strict ActionText { title, summary, steps, links: default, elsewhere: default, reminder: default });
 json_struct!(strict IncidentText {
     title,
     summary: default,

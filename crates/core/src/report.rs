@@ -118,6 +118,13 @@ pub trait Words {
     fn lang(&self) -> crate::Lang {
         crate::Lang::En
     }
+    /// What a recurring step's reminder says (the data's words unless said).
+    fn reminder(&self, a: &PlannedAction) -> String {
+        a.recurrence
+            .as_ref()
+            .map(|r| r.reminder.clone())
+            .unwrap_or_default()
+    }
 }
 
 /// The plan's actions in the `actions` shape of `check --json`.

@@ -191,8 +191,8 @@ pub fn to_ics(
         };
         let w = words.action_words(a);
         let summary = match (e.kind, &a.recurrence) {
-            (EventKind::Recurring, Some(r)) => r.reminder.clone(),
-            _ => format!("Deadline: {}", w.title),
+            (EventKind::Recurring, Some(_)) => words.reminder(a),
+            _ => format!("{}{}", words.lang().pick("Deadline: ", "截止："), w.title),
         };
         lines.push("BEGIN:VEVENT".into());
         lines.push(format!("UID:{}@exposure-check", e.uid));

@@ -373,6 +373,18 @@ impl Words for Speaker<'_> {
     fn lang(&self) -> Lang {
         self.locale.lang
     }
+
+    fn reminder(&self, a: &PlannedAction) -> String {
+        let t = self.ds.texts(self.locale);
+        match self.ds.action(&a.id).and_then(|def| t.reminder(def)) {
+            Some(r) => r.to_string(),
+            None => a
+                .recurrence
+                .as_ref()
+                .map(|r| r.reminder.clone())
+                .unwrap_or_default(),
+        }
+    }
 }
 
 /// How an incident happened, in a few words: the one place it is written.

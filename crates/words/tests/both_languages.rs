@@ -429,6 +429,25 @@ fn the_markdown_says_current_or_former_in_both_languages() {
         .find(|l| l.starts_with("- **") && l.contains("AT&T"))
         .expect("an AT&T incident line");
     assert!(line.contains("年"), "its dates in Chinese: {line}");
+    // The calendar's reminders too.
+    let ics = exposure_words::export::to_ics(
+        &report,
+        PartialDate::ymd(2026, 11, 22),
+        &Default::default(),
+        &exposure_words::Speaker {
+            ds: &engine.data,
+            locale: Locale::new(Lang::Zh, Some(&texts)),
+            today: Some(PartialDate::ymd(2026, 11, 22)),
+        },
+    );
+    let summaries: Vec<&str> = ics.lines().filter(|l| l.starts_with("SUMMARY:")).collect();
+    assert!(summaries.len() >= 3, "{ics}");
+    for s in summaries {
+        assert!(
+            s.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)),
+            "{s}"
+        );
+    }
     // The JSON export carries it, and reads back the same.
     let json = exposure_core::export::to_json(
         &engine.data,
