@@ -659,3 +659,35 @@ fn the_plan_says_its_boilerplate_once() {
         assert_eq!(html.matches(words).count(), 1, "{lang:?}");
     }
 }
+
+/// Sources in the reader's language first, each named once (no "The Hindu
+/// BusinessLine — The Hindu BusinessLine").
+#[test]
+fn sources_come_in_the_readers_language_first_and_are_named_once() {
+    use exposure_check::route::Route;
+    let cjk = |s: &str| s.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c));
+    for (lang, want_chinese) in [(Lang::En, false), (Lang::Zh, true)] {
+        let html = render(move || AppProps {
+            lang: Some(lang),
+            route: Some(Route::Incident("att-vendor-2023".into())),
+            ..Default::default()
+        });
+        let marker = "rel=\"noopener noreferrer\" target=\"_blank\">";
+        let labels: Vec<&str> = html
+            .split(marker)
+            .skip(1)
+            .map(|rest| &rest[..rest.find("</a>").unwrap_or(0)])
+            .collect();
+        assert!(labels.len() >= 4, "{labels:?}");
+        assert_eq!(cjk(labels[0]), want_chinese, "{lang:?}: {labels:?}");
+        for rest in html.split(marker).skip(1) {
+            let label = &rest[..rest.find("</a>").unwrap_or(0)];
+            let after = &rest[rest.find("</a>").unwrap_or(0) + 4..];
+            let after = &after[..after.find("</li>").unwrap_or(0)];
+            assert!(
+                !after.starts_with(&format!(" — {label},")),
+                "{label} named twice"
+            );
+        }
+    }
+}

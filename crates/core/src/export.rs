@@ -221,6 +221,29 @@ pub fn calendar(
 
 #[cfg(test)]
 mod tests {
+    /// "New since": only with newer data, only ids not shown then.
+    #[test]
+    fn new_since_needs_newer_data_and_unseen_ids() {
+        let seen = Seen {
+            as_of: Some(PartialDate::ymd(2026, 1, 1)),
+            ids: ["a".to_string()].into(),
+        };
+        let now: BTreeSet<String> = ["a".to_string(), "b".to_string()].into();
+        let cases = [
+            (Some(PartialDate::ymd(2026, 7, 1)), vec!["b"]),
+            (Some(PartialDate::ymd(2026, 1, 1)), vec![]),
+            (Some(PartialDate::ymd(2025, 12, 1)), vec![]),
+            (None, vec![]),
+        ];
+        for (as_of, want) in cases {
+            assert_eq!(seen.new_since(as_of, &now), want, "{as_of:?}");
+        }
+        let first_visit = Seen::default();
+        assert!(first_visit
+            .new_since(Some(PartialDate::ymd(2026, 7, 1)), &now)
+            .is_empty());
+    }
+
     use super::*;
 
     #[test]

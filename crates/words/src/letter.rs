@@ -31,12 +31,15 @@ pub fn summary(ds: &DataSet, locale: Locale, k: &Kept, companies: &[CompanyQuery
                 .map(|r| t.service(&r.service).to_string())
         })
     };
-    let yours = companies
+    // Every one of the person's companies the sender works for.
+    let mut yours: Vec<&str> = companies
         .iter()
         .filter(|c| !c.from_letter)
         .filter_map(|c| c.org_id.as_deref())
-        .find(|c| service_for(c).is_some() && Some(*c) != client_id);
-    match (client_id, k.on_behalf_of.as_ref(), yours) {
+        .filter(|c| service_for(c).is_some() && Some(*c) != client_id)
+        .collect();
+    yours.dedup();
+    match (client_id, k.on_behalf_of.as_ref(), yours.first().copied()) {
         (Some(client), _, _) => {
             let name = org_name(ds, client, lang);
             out.push(match (service_for(client), zh) {
@@ -54,7 +57,7 @@ pub fn summary(ds: &DataSet, locale: Locale, k: &Kept, companies: &[CompanyQuery
                 p.name
             )
         }),
-        (None, None, Some(company)) => {
+        (None, None, Some(company)) if yours.len() == 1 => {
             let name = org_name(ds, company, lang);
             let s = service_for(company).unwrap_or_default();
             out.push(if zh {
@@ -63,14 +66,50 @@ pub fn summary(ds: &DataSet, locale: Locale, k: &Kept, companies: &[CompanyQuery
                 format!("{sender} works for {name}, one of your companies ({s}): that is probably how it had your data.")
             });
         }
-        (None, None, None) => out.push(match (sender_id.is_some(), zh) {
-            (true, false) => format!("The letter is from {sender}."),
-            (true, true) => format!("这封信来自{sender}。"),
-            (false, false) => {
-                format!("{sender} is not in our data yet: what the letter says is what we know.")
+        (None, None, Some(_)) => {
+            let names: Vec<&str> = yours.iter().map(|id| org_name(ds, id, lang)).collect();
+            out.push(if zh {
+                format!("{sender}为你的多家公司提供服务（{}）：你的数据很可能经由其中一家到了它手里。", t.list(&names))
+            } else {
+                format!("{sender} works for {} of your companies ({}): your data probably reached it through one of them.", names.len(), t.list(&names))
+            });
+        }
+        (None, None, None) => {
+            // The companies our data says it works for, or whose customers
+            // its breach reached: how a stranger comes to hold your data.
+            let mut clients: Vec<&str> = Vec::new();
+            if let Some(v) = sender_id {
+                for r in ds.relationships().iter().filter(|r| r.vendor == v) {
+                    clients.push(&r.client);
+                }
+                if let Some(inc) = k.incident.as_deref().and_then(|id| ds.incident(id)) {
+                    clients.extend(inc.more().affected_clients.iter().map(|c| c.org.as_str()));
+                }
             }
-            (false, true) => format!("我们的数据中还没有{sender}：我们所知的就是信中所说的内容。"),
-        }),
+            let mut seen = std::collections::BTreeSet::new();
+            clients.retain(|c| seen.insert(*c) && Some(*c) != sender_id);
+            let some: Vec<&str> = clients
+                .iter()
+                .take(3)
+                .map(|id| org_name(ds, id, lang))
+                .collect();
+            out.push(match (sender_id.is_some(), clients.len(), zh) {
+                (true, 0, false) => format!("The letter is from {sender}."),
+                (true, 0, true) => format!("这封信来自{sender}。"),
+                (true, n, false) => format!(
+                    "{sender} handles data for other companies — our data links it to {n}, among them {} — so your data may have reached it through any of them, even if you never dealt with it.",
+                    t.list(&some)
+                ),
+                (true, n, true) => format!(
+                    "{sender}为其他公司处理数据——我们的数据中与它相关的有 {n} 家，包括{}——即使你从未与它打过交道，你的数据也可能经由其中任何一家到了它手里。",
+                    t.list(&some)
+                ),
+                (false, _, false) => {
+                    format!("{sender} is not in our data yet: what the letter says is what we know.")
+                }
+                (false, _, true) => format!("我们的数据中还没有{sender}：我们所知的就是信中所说的内容。"),
+            });
+        }
     }
     match k.incident.as_deref().and_then(|id| ds.incident(id)) {
         Some(inc) => {
@@ -134,6 +173,42 @@ mod tests {
         let en = summary(ds, Lang::En.into(), &unknown, &[]);
         assert!(
             en[0].contains("not in our data yet") && en[1].contains("not in our data yet"),
+            "{en:?}"
+        );
+        // A vendor the person never dealt with, writing for itself: whom it
+        // works for, so the reader sees how it came to hold their data.
+        let vendor = Kept {
+            sender: Some(party("conduent")),
+            ..Default::default()
+        };
+        let en = summary(ds, Lang::En.into(), &vendor, &[]);
+        assert!(
+            en[0].contains("handles data for other companies") && en[0].contains("among them"),
+            "{en:?}"
+        );
+        let zh = summary(ds, Locale::new(Lang::Zh, Some(&texts)), &vendor, &[]);
+        assert!(zh[0].contains("为其他公司处理数据"), "{zh:?}");
+        // Working for several of the person's companies: all are named.
+        let clients: Vec<&str> = ds
+            .relationships()
+            .iter()
+            .filter(|r| r.vendor == "conduent")
+            .map(|r| r.client.as_str())
+            .take(2)
+            .collect();
+        let engine_queries: Vec<CompanyQuery> = clients
+            .iter()
+            .map(|id| CompanyQuery {
+                input: id.to_string(),
+                org_id: Some(id.to_string()),
+                ..Default::default()
+            })
+            .collect();
+        let en = summary(ds, Lang::En.into(), &vendor, &engine_queries);
+        assert_eq!(clients.len(), 2);
+        assert!(
+            en[0].contains("works for 2 of your companies")
+                && clients.iter().all(|id| en[0].contains(ds.org_name(id))),
             "{en:?}"
         );
     }
