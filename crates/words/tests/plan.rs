@@ -477,3 +477,49 @@ fn the_brief_why_names_two_of_each_and_counts_the_rest() {
     }
     assert!(long > 0, "the household list has actions with long reasons");
 }
+
+/// A kept letter is proof: its incident is confirmed for the person (added
+/// through its sender when none of their companies reaches it), its data
+/// types join the exposure even where our data lists fewer, and its
+/// enrolment deadline joins the plan.
+#[test]
+fn a_kept_letter_confirms_its_incident_and_adds_its_types_and_deadline() {
+    use exposure_core::letter::{Kept, Party};
+    let e = engine();
+    let companies = e.check_names(&["Verizon"], None).companies;
+    let letter = Kept {
+        sender: Some(Party {
+            name: "Ascension".into(),
+            org_id: Some("ascension".into()),
+        }),
+        incident: Some("ascension-2024".into()),
+        data_types: vec!["ssn".into(), "passport_number".into()],
+        enroll_by: Some(PartialDate::ymd(2099, 3, 31)),
+        provider: Some("Kroll".into()),
+        ..Default::default()
+    };
+    let today = Some(PartialDate::ymd(2026, 11, 22));
+    let without = e.check(&companies, today);
+    assert!(!without.live_matches().any(|m| m.incident_id == "ascension-2024"));
+    let with = e.check_with_letters(&companies, std::slice::from_ref(&letter), today);
+    let m = with
+        .live_matches()
+        .find(|m| m.incident_id == "ascension-2024")
+        .expect("the letter's incident is a match");
+    assert_eq!(m.confidence, exposure_core::Confidence::Confirmed);
+    assert_eq!(m.org_id, "ascension");
+    // Ascension's data lists no passport numbers; the letter does.
+    let passport = with
+        .exposed
+        .iter()
+        .find(|t| t.type_id == "passport_number")
+        .expect("the letter's passport number is exposed");
+    assert!(passport.incidents.contains(&"ascension-2024".to_string()));
+    assert!(with.plan.iter().any(|a| a.id == "passport_watch"));
+    let enroll = with
+        .plan
+        .iter()
+        .find(|a| a.id == ENROLL_MONITORING)
+        .expect("the offer is a step");
+    assert_eq!(enroll.deadline, Some(PartialDate::ymd(2099, 3, 31)));
+}
