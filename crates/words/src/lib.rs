@@ -301,21 +301,35 @@ pub fn fit_line(ds: &DataSet, m: &Match, locale: Locale) -> Option<String> {
     }
 }
 
-/// When a card's incident happened, short enough to sit under its badge:
-/// the month the breach began ("breach Oct 2023", "2023年10月泄露"), else
-/// the month it was made public.
+/// A closed card's one line of when and whom: the month the breach began
+/// ("breach Oct 2023", "2023年10月泄露"), else the month it was made
+/// public, and the groups it reached where the data says ("customers
+/// affected").
 pub fn card_when(ds: &DataSet, m: &Match, locale: Locale) -> Option<String> {
     let lang = locale.lang;
     let t = ds.texts(locale);
     let inc = ds.incident(&m.incident_id)?;
     let month = |d: PartialDate| t.date(PartialDate { day: None, ..d });
-    match (inc.breach_start, inc.disclosed, lang) {
+    let when = match (inc.breach_start, inc.disclosed, lang) {
         (Some(d), _, Lang::En) => Some(format!("breach {}", month(d))),
         (Some(d), _, Lang::Zh) => Some(format!("{}泄露", month(d))),
         (None, Some(d), Lang::En) => Some(format!("disclosed {}", month(d))),
         (None, Some(d), Lang::Zh) => Some(format!("{}披露", month(d))),
         (None, None, _) => None,
-    }
+    };
+    // Whom it reached, where the data says: the groups of the cohort.
+    let groups: Vec<&str> = inc
+        .cohort
+        .who
+        .iter()
+        .map(|r| relation_label(lang, *r, true))
+        .collect();
+    let who = (!groups.is_empty()).then(|| match lang {
+        Lang::En => format!("{} affected", t.list(&groups)),
+        Lang::Zh => format!("受影响：{}", t.list(&groups)),
+    });
+    let parts: Vec<String> = when.into_iter().chain(who).collect();
+    (!parts.is_empty()).then(|| parts.join(" · "))
 }
 
 /// The one-line reason of a match's confidence about the person, in

@@ -500,7 +500,9 @@ fn a_kept_letter_confirms_its_incident_and_adds_its_types_and_deadline() {
     };
     let today = Some(PartialDate::ymd(2026, 11, 22));
     let without = e.check(&companies, today);
-    assert!(!without.live_matches().any(|m| m.incident_id == "ascension-2024"));
+    assert!(!without
+        .live_matches()
+        .any(|m| m.incident_id == "ascension-2024"));
     let with = e.check_with_letters(&companies, std::slice::from_ref(&letter), today);
     let m = with
         .live_matches()
