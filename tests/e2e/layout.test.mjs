@@ -317,6 +317,12 @@ for (const [size, viewport] of SIZES) {
         const back = await page.evaluate(() => scrollY);
         assert.ok(Math.abs(back - before) < 5, `scroll ${back}, was ${before}`);
         assert.ok(await card.getByTestId('incident-link').isVisible(), 'the link followed is in view again');
+        // The incident page's own link back to the results does the same.
+        await card.getByTestId('incident-link').click();
+        await page.getByTestId('back-to-results').click();
+        await page.waitForSelector(`[data-testid=incident-card][data-incident-id=${id}] > details.card-more[open]`);
+        assert.deepEqual(await open(), wasOpen);
+        assert.ok(Math.abs(await page.evaluate(() => scrollY) - before) < 5);
       } finally {
         await context.close();
       }
