@@ -439,6 +439,63 @@ pub(crate) fn typo_budget(len: usize) -> usize {
     }
 }
 
+/// HTML's character references: the common named ones and numbers (HIBP's
+/// descriptions, a letter's HTML part).
+pub(crate) fn decode_entities(s: &str) -> String {
+    if !s.contains('&') {
+        return s.to_string();
+    }
+    let mut out = String::with_capacity(s.len());
+    let mut rest = s;
+    while let Some(i) = rest.find('&') {
+        out.push_str(&rest[..i]);
+        rest = &rest[i..];
+        let decoded = rest.find(';').filter(|&e| e <= 10).and_then(|e| {
+            let c = match &rest[1..e] {
+                "amp" => '&',
+                "lt" => '<',
+                "gt" => '>',
+                "quot" => '"',
+                "apos" => '\'',
+                "nbsp" => ' ',
+                "rsquo" => '’',
+                "lsquo" => '‘',
+                "rdquo" => '”',
+                "ldquo" => '“',
+                "mdash" => '—',
+                "ndash" => '–',
+                "hellip" => '…',
+                "bull" => '•',
+                "middot" => '·',
+                "copy" => '©',
+                "reg" => '®',
+                "trade" => '™',
+                n => {
+                    let n = n.strip_prefix('#')?;
+                    let code = match n.strip_prefix(['x', 'X']) {
+                        Some(h) => u32::from_str_radix(h, 16).ok()?,
+                        None => n.parse().ok()?,
+                    };
+                    char::from_u32(code)?
+                }
+            };
+            Some((c, e))
+        });
+        match decoded {
+            Some((c, e)) => {
+                out.push(c);
+                rest = &rest[e + 1..];
+            }
+            None => {
+                out.push('&');
+                rest = &rest[1..];
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

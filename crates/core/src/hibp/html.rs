@@ -44,7 +44,7 @@ pub(crate) fn html_to_text(html: &str) -> String {
         text.push_str(rest);
     }
     let decoded = if text.contains('&') {
-        decode_entities(&text)
+        crate::normalize::decode_entities(&text)
     } else {
         text
     };
@@ -69,45 +69,5 @@ pub(super) fn collapse_whitespace(text: &str) -> String {
     } else {
         text.split_whitespace().for_each(&mut push);
     }
-    out
-}
-
-pub(super) fn decode_entities(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    let mut rest = s;
-    while let Some(i) = rest.find('&') {
-        out.push_str(&rest[..i]);
-        rest = &rest[i..];
-        let end = rest.find(';').filter(|&e| e <= 10);
-        let decoded = end.and_then(|e| {
-            let name = &rest[1..e];
-            let ch = match name {
-                "amp" => Some('&'),
-                "lt" => Some('<'),
-                "gt" => Some('>'),
-                "quot" => Some('"'),
-                "apos" | "#39" => Some('\''),
-                "nbsp" => Some(' '),
-                n if n.starts_with("#x") || n.starts_with("#X") => u32::from_str_radix(&n[2..], 16)
-                    .ok()
-                    .and_then(char::from_u32),
-                n if n.starts_with('#') => n[1..].parse().ok().and_then(char::from_u32),
-                _ => None,
-            };
-            ch.map(|c| (c, e))
-        });
-        match decoded {
-            Some((c, e)) => {
-                // A decoded '<' stays text: the caller renders text, never HTML.
-                out.push(c);
-                rest = &rest[e + 1..];
-            }
-            None => {
-                out.push('&');
-                rest = &rest[1..];
-            }
-        }
-    }
-    out.push_str(rest);
     out
 }

@@ -385,7 +385,7 @@ fn html_text(html: &str) -> String {
     let mut out = String::with_capacity(html.len() / 2);
     let mut line = String::new();
     let end_line = |line: &mut String, out: &mut String, paragraph: bool| {
-        let text = entities(line);
+        let text = crate::normalize::decode_entities(line);
         let words: Vec<&str> = text.split_whitespace().collect();
         if !words.is_empty() {
             out.push_str(&words.join(" "));
@@ -441,62 +441,6 @@ fn html_text(html: &str) -> String {
     }
     end_line(&mut line, &mut out, false);
     out.trim_end().to_string()
-}
-
-/// HTML's character references: the common named ones and numbers.
-fn entities(s: &str) -> String {
-    if !s.contains('&') {
-        return s.to_string();
-    }
-    let mut out = String::with_capacity(s.len());
-    let mut rest = s;
-    while let Some(i) = rest.find('&') {
-        out.push_str(&rest[..i]);
-        rest = &rest[i..];
-        let decoded = rest.find(';').filter(|&e| e <= 10).and_then(|e| {
-            let c = match &rest[1..e] {
-                "amp" => '&',
-                "lt" => '<',
-                "gt" => '>',
-                "quot" => '"',
-                "apos" => '\'',
-                "nbsp" => ' ',
-                "rsquo" => '’',
-                "lsquo" => '‘',
-                "rdquo" => '”',
-                "ldquo" => '“',
-                "mdash" => '—',
-                "ndash" => '–',
-                "hellip" => '…',
-                "bull" => '•',
-                "middot" => '·',
-                "copy" => '©',
-                "reg" => '®',
-                "trade" => '™',
-                n => {
-                    let n = n.strip_prefix('#')?;
-                    let code = match n.strip_prefix(['x', 'X']) {
-                        Some(h) => u32::from_str_radix(h, 16).ok()?,
-                        None => n.parse().ok()?,
-                    };
-                    char::from_u32(code)?
-                }
-            };
-            Some((c, e))
-        });
-        match decoded {
-            Some((c, e)) => {
-                out.push(c);
-                rest = &rest[e + 1..];
-            }
-            None => {
-                out.push('&');
-                rest = &rest[1..];
-            }
-        }
-    }
-    out.push_str(rest);
-    out
 }
 
 /// Bytes as text in the character set named (a MIME `charset`), or, with
