@@ -158,33 +158,6 @@ for (const lang of [undefined, 'zh-Hans']) {
   });
 }
 
-test('Back from an incident page returns to the same place, the card still open; the page links to the results', async () => {
-  const { context, page } = await householdPage(PHONE);
-  try {
-    const id = await page.locator('[data-testid=incident-card]:visible').nth(3).getAttribute('data-incident-id');
-    const card = page.locator(`[data-testid=incident-card][data-incident-id=${id}]`).first();
-    await card.scrollIntoViewIfNeeded();
-    await card.locator('.card-more > summary').click();
-    await card.getByTestId('incident-link').scrollIntoViewIfNeeded();
-    const before = await page.evaluate(() => scrollY);
-    assert.ok(before > 2 * 844, `scrolled down: ${before}`);
-    await card.getByTestId('incident-link').click();
-    await page.waitForSelector(`[data-testid=incident-page][data-incident-id=${id}]`);
-    await page.screenshot({ path: join(SHOTS, 'phone-incident-page.png') });
-    await page.goBack();
-    await page.waitForSelector(`[data-testid=incident-card][data-incident-id=${id}] > details.card-more[open]`);
-    const back = await page.evaluate(() => scrollY);
-    assert.ok(Math.abs(back - before) < 5, `scroll ${back}, was ${before}`);
-    // The incident page's own link back to the results does the same.
-    await card.getByTestId('incident-link').click();
-    await page.getByTestId('back-to-results').click();
-    await page.waitForSelector(`[data-testid=incident-card][data-incident-id=${id}] > details.card-more[open]`);
-    assert.ok(Math.abs(await page.evaluate(() => scrollY) - before) < 5);
-  } finally {
-    await context.close();
-  }
-});
-
 /** Serious and critical axe violations on the current view. */
 async function axeProblems(page) {
   const found = await page.evaluate(async (src) => {
@@ -208,7 +181,10 @@ function englishInChinese(page) {
     const walker = document.createTreeWalker(document.querySelector('main') || document.body, NodeFilter.SHOW_TEXT);
     for (let n = walker.nextNode(); n; n = walker.nextNode()) {
       const el = n.parentElement;
-      if (!el || el.closest('[lang=en], script, style, code, .visually-hidden') || !el.checkVisibility()) continue;
+      if (!el || el.closest('script, style, code, .visually-hidden') || !el.checkVisibility()) continue;
+      // Marked English on purpose (a cited title): not the page's own <html lang>.
+      const marked = el.closest('[lang=en]');
+      if (marked && marked !== document.documentElement) continue;
       const text = n.textContent.trim();
       if (!text) continue;
       for (const run of text.split(/[^A-Za-z0-9 &'.\-\/]/)) {
@@ -245,10 +221,10 @@ for (const [size, viewport] of SIZES) {
         assert.equal(await page.getByTestId('facts-checked').count(), 1);
         const small = await smallTargets(page);
         assert.deepEqual(small, [], small.join('\n'));
-        if (lang !== 'en') {
-          const english = await englishInChinese(page);
-          assert.deepEqual(english, [], english.join('\n'));
-        }
+        const english = await englishInChinese(page);
+        if (lang !== 'en') assert.deepEqual(english, [], english.join('\n'));
+        // The same check on the English view finds English: it can fail.
+        else assert.ok(english.length > 10, `${english.length} English runs seen`);
         await page.screenshot({ path: join(SHOTS, `${size}-${lang}-verdict.png`) });
         // The closed state, then with a card and a step opened.
         assert.deepEqual(await axeProblems(page), []);
@@ -311,6 +287,7 @@ for (const [size, viewport] of SIZES) {
         assert.ok(wasOpen.length >= 3, wasOpen.join(' '));
         await card.getByTestId('incident-link').click();
         await page.waitForSelector(`[data-testid=incident-page][data-incident-id=${id}]`);
+        await page.screenshot({ path: join(SHOTS, `${size}-${lang}-incident-page.png`) });
         await page.goBack();
         await page.waitForSelector(`[data-testid=incident-card][data-incident-id=${id}] > details.card-more[open]`);
         assert.deepEqual(await open(), wasOpen);
